@@ -1,0 +1,90 @@
+/*
+ * mem.h - the C core of wasm-mem: byte search with an alignment step,
+ * comparison, overlap-safe copy, first/last difference and match.
+ *
+ * This header is the documentation of the C API. Every function works on
+ * caller-owned memory given as (pointer, length) pairs; none allocates, none
+ * keeps state. Positions and lengths are size_t; "not found" is MEM_NPOS.
+ *
+ * Bounds contract shared by the search functions: the caller passes
+ * positions already normalised (the JS and CLI layers apply Python's slice
+ * rules), with end <= hay_len. A start beyond end finds nothing. An empty
+ * pattern matches at every aligned position i with start <= i <= end.
+ */
+#ifndef MEM_H
+#define MEM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Returned by every function that reports a position when there is none. */
+#define MEM_NPOS ((size_t)-1)
+
+/*
+ * Lowest i with start <= i, i + pat_len <= end, (i - start) % step == 0 and
+ * hay[i .. i + pat_len) equal to pat; MEM_NPOS when there is none.
+ * Requires end <= hay_len and step >= 1 (step 0 returns MEM_NPOS).
+ * Cost: O((end - start) * pat_len) in the worst case, about memchr speed on
+ * typical input for step 1.
+ */
+size_t mem_find(const uint8_t *hay, size_t hay_len, const uint8_t *pat, size_t pat_len,
+                size_t start, size_t end, size_t step);
+
+/*
+ * Highest i satisfying the same conditions as mem_find; MEM_NPOS when none.
+ * Alignment is still measured from start, so the highest candidate is
+ * start + k * step for the largest k that fits.
+ */
+size_t mem_rfind(const uint8_t *hay, size_t hay_len, const uint8_t *pat, size_t pat_len,
+                 size_t start, size_t end, size_t step);
+
+/*
+ * Fills out[0 .. max) with successive matches of mem_find, ascending, starting
+ * the scan at start (overlapping matches included) and returns how many were
+ * written. A return value of max means there may be more: resume with
+ * start = out[max - 1] + step. Lets callers collect matches in batches with
+ * one call per batch instead of one per match.
+ */
+size_t mem_find_many(const uint8_t *hay, size_t hay_len, const uint8_t *pat, size_t pat_len,
+                     size_t start, size_t end, size_t step, size_t *out, size_t max);
+
+/*
+ * Lexicographic comparison of a[0 .. a_len) and b[0 .. b_len): -1, 0 or 1.
+ * A proper prefix sorts first. Cost: O(min(a_len, b_len)).
+ */
+int mem_cmp(const uint8_t *a, size_t a_len, const uint8_t *b, size_t b_len);
+
+/*
+ * Copies n bytes from src to dst; the areas may overlap (memmove semantics).
+ * Returns n.
+ */
+size_t mem_copy(uint8_t *dst, const uint8_t *src, size_t n);
+
+/*
+ * Lowest i < min(a_len, b_len) with a[i] != b[i]; MEM_NPOS when the common
+ * prefix agrees. Cost: O(min(a_len, b_len)).
+ */
+size_t mem_diff(const uint8_t *a, size_t a_len, const uint8_t *b, size_t b_len);
+
+/* Lowest i < min(a_len, b_len) with a[i] == b[i]; MEM_NPOS when none. */
+size_t mem_match(const uint8_t *a, size_t a_len, const uint8_t *b, size_t b_len);
+
+/*
+ * mem_diff from the right: a and b are aligned on their last bytes and
+ * compared over n = min(a_len, b_len) bytes. Returns the highest differing
+ * position as an index into a (a_len - n + k), or MEM_NPOS.
+ */
+size_t mem_rdiff(const uint8_t *a, size_t a_len, const uint8_t *b, size_t b_len);
+
+/* mem_match from the right, aligned as mem_rdiff; index into a or MEM_NPOS. */
+size_t mem_rmatch(const uint8_t *a, size_t a_len, const uint8_t *b, size_t b_len);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* MEM_H */

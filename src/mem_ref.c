@@ -1,0 +1,72 @@
+/*
+ * Reference implementations: every candidate position is tested in full, one
+ * byte at a time, exactly as the contract in mem.h is worded. Quadratic and
+ * slow on purpose; clarity is the point.
+ */
+#include "mem_ref.h"
+
+static int matches_at(const uint8_t *hay, const uint8_t *pat, size_t pat_len, size_t i) {
+  for (size_t k = 0; k < pat_len; k++)
+    if (hay[i + k] != pat[k]) return 0;
+  return 1;
+}
+
+size_t mem_ref_find(const uint8_t *hay, size_t hay_len, const uint8_t *pat, size_t pat_len,
+                    size_t start, size_t end, size_t step) {
+  if (end > hay_len) end = hay_len;
+  if (step == 0) return MEM_NPOS;
+  for (size_t i = start; i <= end && end - i >= pat_len; i += step)
+    if (matches_at(hay, pat, pat_len, i)) return i;
+  return MEM_NPOS;
+}
+
+size_t mem_ref_rfind(const uint8_t *hay, size_t hay_len, const uint8_t *pat, size_t pat_len,
+                     size_t start, size_t end, size_t step) {
+  if (end > hay_len) end = hay_len;
+  if (step == 0) return MEM_NPOS;
+  size_t found = MEM_NPOS;
+  for (size_t i = start; i <= end && end - i >= pat_len; i += step)
+    if (matches_at(hay, pat, pat_len, i)) found = i;
+  return found;
+}
+
+int mem_ref_cmp(const uint8_t *a, size_t a_len, const uint8_t *b, size_t b_len) {
+  for (size_t i = 0; i < a_len && i < b_len; i++)
+    if (a[i] != b[i]) return a[i] < b[i] ? -1 : 1;
+  return a_len < b_len ? -1 : a_len > b_len ? 1 : 0;
+}
+
+void mem_ref_copy(uint8_t *dst, const uint8_t *src, size_t n) {
+  if (dst < src)
+    for (size_t i = 0; i < n; i++) dst[i] = src[i];
+  else
+    for (size_t i = n; i > 0; i--) dst[i - 1] = src[i - 1];
+}
+
+static size_t common(size_t a_len, size_t b_len) { return a_len < b_len ? a_len : b_len; }
+
+size_t mem_ref_diff(const uint8_t *a, size_t a_len, const uint8_t *b, size_t b_len) {
+  for (size_t i = 0; i < common(a_len, b_len); i++)
+    if (a[i] != b[i]) return i;
+  return MEM_NPOS;
+}
+
+size_t mem_ref_match(const uint8_t *a, size_t a_len, const uint8_t *b, size_t b_len) {
+  for (size_t i = 0; i < common(a_len, b_len); i++)
+    if (a[i] == b[i]) return i;
+  return MEM_NPOS;
+}
+
+size_t mem_ref_rdiff(const uint8_t *a, size_t a_len, const uint8_t *b, size_t b_len) {
+  size_t found = MEM_NPOS, n = common(a_len, b_len);
+  for (size_t k = 0; k < n; k++)
+    if (a[a_len - n + k] != b[b_len - n + k]) found = a_len - n + k;
+  return found;
+}
+
+size_t mem_ref_rmatch(const uint8_t *a, size_t a_len, const uint8_t *b, size_t b_len) {
+  size_t found = MEM_NPOS, n = common(a_len, b_len);
+  for (size_t k = 0; k < n; k++)
+    if (a[a_len - n + k] == b[b_len - n + k]) found = a_len - n + k;
+  return found;
+}
