@@ -1,0 +1,105 @@
+// The bytes-like gate (SPEC §1): every argument that carries bytes passes
+// through `toView`/`toRef`, which turns it into a Uint8Array over its current
+// bytes or throws a clear error. It knows the package's own classes only
+// through the `bytes` protocol, and tells wasm-resident bytes by their
+// buffer being the module's memory.
+import { toByte } from './args.js';
+import { argError, describe } from './errors.js';
+import { wasmBuffer } from './wasm.js';
+
+/**
+ * The bytes protocol: an object with a method under this symbol is a
+ * bytes-like. `obj[bytes](access)` returns a Uint8Array of its current bytes;
+ * `access` is 'read' or 'write', and an object that cannot be written returns
+ * `null` for 'write'. Registered globally so that separate copies of the
+ * package recognise each other's objects.
+ */
+export const bytes = Symbol.for('wasm-mem.bytes');
+
+/** Read-only argument: strings (UTF-8) allowed. */
+export const READ = 'read';
+/** Search pattern: like READ, plus a single byte value as a number. */
+export const PATTERN = 'pattern';
+/** Written argument: no strings, no read-only objects. */
+export const WRITE = 'write';
+/** A base or buffer to wrap: any bytes-like except a string. */
+export const BASE = 'base';
+
+const encoder = new TextEncoder();
+const toTag = (v) => Object.prototype.toString.call(v);
+
+/** Node 20 lacks ArrayBuffer.prototype.detached: a detached buffer is empty and refuses new views. */
+function isDetached(buffer) {
+  if (buffer.byteLength !== 0 || toTag(buffer) !== '[object ArrayBuffer]') return false;
+  if ('detached' in buffer) return buffer.detached;
+  try {
+    new Uint8Array(buffer);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * The current bytes of `value` as a Uint8Array. Views of wasm memory are
+ * valid only until the next allocation; callers that allocate use `toRef`.
+ * @returns {Uint8Array}
+ */
+export function toView(value, fn, arg, mode = READ) {
+  if (typeof value === 'string') {
+    if (mode === READ || mode === PATTERN) return encoder.encode(value);
+    throw argError(TypeError, fn, arg, mode === WRITE ? 'must be a writable bytes-like, got a string' : 'must be a bytes-like (not a string)');
+  }
+  if (typeof value === 'number' && mode === PATTERN) return Uint8Array.of(toByte(value, fn, arg));
+  if (value !== null && typeof value === 'object') {
+    if (ArrayBuffer.isView(value)) {
+      if (value.byteLength === 0 && isDetached(value.buffer)) throw argError(TypeError, fn, arg, 'is a view of a detached ArrayBuffer');
+      return value instanceof Uint8Array ? value : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+    }
+    const tag = toTag(value);
+    if (tag === '[object ArrayBuffer]' || tag === '[object SharedArrayBuffer]') {
+      if (isDetached(value)) throw argError(TypeError, fn, arg, 'is a detached ArrayBuffer');
+      return new Uint8Array(value);
+    }
+    if (typeof value[bytes] === 'function') {
+      let view;
+      try {
+        view = value[bytes](mode === WRITE ? 'write' : 'read');
+      } catch (e) {
+        throw new e.constructor(`${fn}(): ${arg}: ${e.message}`);
+      }
+      if (view === null) throw argError(TypeError, fn, arg, 'is read-only');
+      if (!(view instanceof Uint8Array)) throw argError(TypeError, fn, arg, '[bytes]() must return a Uint8Array');
+      return view;
+    }
+  }
+  const want = mode === WRITE ? 'a writable bytes-like' : mode === PATTERN ? 'a bytes-like, a string or a byte value' : mode === READ ? 'a bytes-like or a string' : 'a bytes-like';
+  throw argError(TypeError, fn, arg, `must be ${want}, got ${describe(value)}`);
+}
+
+/**
+ * Resolves `value` to a reference that survives allocation: bytes already in
+ * wasm memory become a position (`ptr`, `len`, `view === null`); other bytes
+ * keep their view (memory growth does not touch them).
+ * @returns {{ptr: number, len: number, view: Uint8Array | null}}
+ */
+export function toRef(value, fn, arg, mode = READ) {
+  const view = toView(value, fn, arg, mode);
+  if (view.buffer === wasmBuffer()) return { ptr: view.byteOffset, len: view.byteLength, view: null };
+  return { ptr: 0, len: view.byteLength, view };
+}
+
+/** UTF-8 length of a string as TextEncoder encodes it (lone surrogates become 3 bytes). */
+export function utf8Length(s) {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) n += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 2; // a pair: 2 UTF-16 units, 4 bytes
+      i++;
+    } else n += 2;
+  }
+  return n;
+}

@@ -1,0 +1,282 @@
+// The functions of SPEC §2. Each validates its arguments through the gate
+// and the integer rule, then runs one C kernel. Bytes already in wasm memory
+// are passed by position; other bytes are brought in through a scratch
+// allocation in windows of WINDOW bytes (overlapping by the pattern length
+// - 1 for searches), so a 1 GiB Buffer never needs 1 GiB of wasm memory.
+import { searchStart, slicePos, toInt, toStep } from './args.js';
+import { PATTERN, READ, WRITE, toRef, toView, utf8Length } from './bytes.js';
+import { NotFoundError, argError } from './errors.js';
+import { NPOS, core, heap, withScratch, wasmBuffer } from './wasm.js';
+
+/** Foreign bytes are staged into wasm memory this many at a time. */
+const WINDOW = 1 << 20;
+/** findAll collects this many positions per call into wasm. */
+const BATCH = 4096;
+
+/** Bytes [from, from + len) of `ref` in wasm memory: in place, or copied to `slot`. */
+function stage(ref, from, len, slot) {
+  if (ref.view === null) return ref.ptr + from;
+  heap().set(ref.view.subarray(from, from + len), slot);
+  return slot;
+}
+
+/** The lowest position >= x that is start + k * step. */
+function alignUp(x, start, step) {
+  if (x <= start) return start;
+  const r = (x - start) % step;
+  return r === 0 ? x : x + step - r;
+}
+
+function searchArgs(fn, dest, pattern, start, end, step) {
+  const hay = toRef(dest, fn, 'dest', READ);
+  const pat = toRef(pattern, fn, 'pattern', PATTERN);
+  return {
+    hay,
+    pat,
+    start: searchStart(start, hay.len, fn),
+    end: slicePos(end, hay.len, fn, 'end', hay.len),
+    step: toStep(step, fn),
+  };
+}
+
+/** Bytes of haystack a window holds: all of it in place, else WINDOW plus the overlap. */
+function windowSpan(hay, plen, start, end) {
+  return hay.view === null ? end - start : Math.min(end - start, WINDOW + plen - 1);
+}
+
+function searchForward({ hay, pat, start, end, step }) {
+  const plen = pat.len;
+  if (start > end || end - start < plen) return -1;
+  if (plen === 0) return start;
+  if (hay.view === null && pat.view === null) {
+    const i = core.find(hay.ptr, hay.len, pat.ptr, plen, start, end, step);
+    return i === NPOS ? -1 : i;
+  }
+  const span = windowSpan(hay, plen, start, end);
+  const hayRoom = hay.view === null ? 0 : span;
+  return withScratch(hayRoom + (pat.view === null ? 0 : plen), (slot) => {
+    const p = stage(pat, 0, plen, slot + hayRoom);
+    // Each window starts at an aligned position and checks every candidate
+    // whose match lies inside it; the next begins at the first unchecked one.
+    for (let from = start; ; ) {
+      const to = Math.min(end, from + span);
+      const i = core.find(stage(hay, from, to - from, slot), to - from, p, plen, 0, to - from, step);
+      if (i !== NPOS) return from + i;
+      if (to === end) return -1;
+      from = alignUp(to - plen + 1, start, step);
+      if (from > end - plen) return -1;
+    }
+  });
+}
+
+function searchBackward({ hay, pat, start, end, step }) {
+  const plen = pat.len;
+  if (start > end || end - start < plen) return -1;
+  const top = end - plen - ((end - plen - start) % step); // the highest aligned candidate
+  if (plen === 0) return top;
+  if (hay.view === null && pat.view === null) {
+    const i = core.rfind(hay.ptr, hay.len, pat.ptr, plen, start, end, step);
+    return i === NPOS ? -1 : i;
+  }
+  const span = windowSpan(hay, plen, start, end);
+  const hayRoom = hay.view === null ? 0 : span;
+  return withScratch(hayRoom + (pat.view === null ? 0 : plen), (slot) => {
+    const p = stage(pat, 0, plen, slot + hayRoom);
+    // Windows walk down from the top candidate; each holds the candidates
+    // lo..hi (aligned) and the bytes their matches need.
+    for (let hi = top; ; ) {
+      let lo = alignUp(Math.max(start, hi + plen - span), start, step);
+      if (lo > hi) lo = hi; // a step wider than the window: one candidate at a time
+      const to = hi + plen;
+      const i = core.rfind(stage(hay, lo, to - lo, slot), to - lo, p, plen, 0, to - lo, step);
+      if (i !== NPOS) return lo + i;
+      if (lo === start) return -1;
+      hi = lo - step;
+    }
+  });
+}
+
+function notFound(fn) {
+  return new NotFoundError(`${fn}(): pattern not found`);
+}
+
+/**
+ * Lowest position of `pattern` in `dest[start:end]` aligned on `step`; throws NotFoundError.
+ * @param {BytesLike | string} dest
+ * @param {BytesLike | string | number} pattern
+ * @param {number} [start]
+ * @param {number} [end]
+ * @param {number} [step=1]
+ * @returns {number}
+ */
+export function index(dest, pattern, start, end, step) {
+  const i = searchForward(searchArgs('index', dest, pattern, start, end, step));
+  if (i < 0) throw notFound('index');
+  return i;
+}
+
+/** Highest aligned position of `pattern`; throws NotFoundError. Arguments as `index`. */
+export function rindex(dest, pattern, start, end, step) {
+  const i = searchBackward(searchArgs('rindex', dest, pattern, start, end, step));
+  if (i < 0) throw notFound('rindex');
+  return i;
+}
+
+/** Like `index`, but -1 when not found. */
+export function find(dest, pattern, start, end, step) {
+  return searchForward(searchArgs('find', dest, pattern, start, end, step));
+}
+
+/** Like `rindex`, but -1 when not found. */
+export function rfind(dest, pattern, start, end, step) {
+  return searchBackward(searchArgs('rfind', dest, pattern, start, end, step));
+}
+
+/**
+ * Every aligned position of `pattern` in `dest[start:end]`, ascending,
+ * overlapping matches included. Arguments are checked now; matches are found
+ * lazily, BATCH at a time, reading `dest`'s bytes as they are then (a chunk
+ * may move between batches).
+ * @returns {IterableIterator<number>}
+ */
+export function findAll(dest, pattern, start, end, step) {
+  const args = searchArgs('findAll', dest, pattern, start, end, step);
+  // Strings and byte values were encoded by the gate: keep those bytes.
+  const hayValue = args.hay.view !== null && typeof dest === 'string' ? args.hay.view : dest;
+  const patValue = args.pat.view !== null && typeof pattern !== 'object' ? args.pat.view : pattern;
+  return allMatches(hayValue, patValue, args);
+}
+
+function* allMatches(hayValue, patValue, { start, end, step }) {
+  for (let from = start; ; ) {
+    const hay = toRef(hayValue, 'findAll', 'dest', READ);
+    const pat = toRef(patValue, 'findAll', 'pattern', PATTERN);
+    const batch = collect({ hay, pat, start, end: Math.min(end, hay.len), step }, from);
+    yield* batch.found;
+    if (batch.next === null) return;
+    from = batch.next;
+  }
+}
+
+/** Up to BATCH matches from `from` on; `next` is where to resume, or null at the end. */
+function collect({ hay, pat, start, end, step }, from) {
+  const plen = pat.len;
+  const found = [];
+  if (from > end || end - from < plen) return { found, next: null };
+  if (plen === 0) {
+    for (; found.length < BATCH && from <= end; from += step) found.push(from);
+    return { found, next: from <= end ? from : null };
+  }
+  const span = windowSpan(hay, plen, from, end);
+  const hayRoom = hay.view === null ? 0 : span;
+  const outBytes = BATCH * 4; // wasm32 size_t
+  return withScratch(outBytes + hayRoom + (pat.view === null ? 0 : plen), (out) => {
+    const p = stage(pat, 0, plen, out + outBytes + hayRoom);
+    for (;;) {
+      const to = Math.min(end, from + span);
+      const h = stage(hay, from, to - from, out + outBytes);
+      const n = core.findMany(h, to - from, p, plen, 0, to - from, step, out, BATCH - found.length);
+      const local = new Uint32Array(wasmBuffer(), out, n); // read at once, not kept
+      for (let k = 0; k < n; k++) found.push(from + local[k]);
+      if (found.length === BATCH) return { found, next: found[BATCH - 1] + step };
+      if (to === end) return { found, next: null };
+      from = alignUp(to - plen + 1, start, step);
+      if (from > end - plen) return { found, next: null };
+    }
+  });
+}
+
+/**
+ * Runs `kernel(pa, pb, len, k)` over a[aOff + k ..) and b[bOff + k ..) for
+ * the common range of n bytes, both staged into wasm memory window by window
+ * (forward, or backward from the end), and returns the first result that is
+ * not undefined.
+ */
+function scanPairs(a, aOff, b, bOff, n, backward, kernel) {
+  if (a.view === null && b.view === null) return kernel(a.ptr + aOff, b.ptr + bOff, n, 0);
+  const span = Math.min(n, WINDOW);
+  const aRoom = a.view === null ? 0 : span;
+  return withScratch(aRoom + (b.view === null ? 0 : span), (slot) => {
+    for (let done = 0; done < n; done += span) {
+      const len = Math.min(span, n - done);
+      const k = backward ? n - done - len : done;
+      const r = kernel(stage(a, aOff + k, len, slot), stage(b, bOff + k, len, slot + aRoom), len, k);
+      if (r !== undefined) return r;
+    }
+    return undefined;
+  });
+}
+
+function pairArgs(fn, a, b) {
+  return [toRef(a, fn, 'a', READ), toRef(b, fn, 'b', READ)];
+}
+
+/**
+ * Lexicographic byte order of `a` and `b`: -1, 0 or 1; a proper prefix sorts first.
+ * @returns {-1 | 0 | 1}
+ */
+export function cmp(a, b) {
+  const [ra, rb] = pairArgs('cmp', a, b);
+  const n = Math.min(ra.len, rb.len);
+  const r = scanPairs(ra, 0, rb, 0, n, false, (pa, pb, len) => core.cmp(pa, len, pb, len) || undefined);
+  if (r !== undefined) return r;
+  return ra.len < rb.len ? -1 : ra.len > rb.len ? 1 : 0;
+}
+
+function firstOrLast(fn, a, b, backward, kernel) {
+  const [ra, rb] = pairArgs(fn, a, b);
+  const n = Math.min(ra.len, rb.len);
+  // Aligned on the first bytes (forward) or the last bytes (backward).
+  const aOff = backward ? ra.len - n : 0;
+  const bOff = backward ? rb.len - n : 0;
+  const i = scanPairs(ra, aOff, rb, bOff, n, backward, (pa, pb, len, k) => {
+    const r = kernel(pa, len, pb, len);
+    return r === NPOS ? undefined : k + r;
+  });
+  return i === undefined ? -1 : aOff + i;
+}
+
+/** Lowest i < min(len a, len b) with a[i] !== b[i], else -1. */
+export function diff(a, b) {
+  return firstOrLast('diff', a, b, false, core.diff);
+}
+
+/** Highest differing position with `a` and `b` aligned on their last bytes, as an index into `a`, else -1. */
+export function rdiff(a, b) {
+  return firstOrLast('rdiff', a, b, true, core.rdiff);
+}
+
+/** Lowest i < min(len a, len b) with a[i] === b[i], else -1. */
+export function match(a, b) {
+  return firstOrLast('match', a, b, false, core.match);
+}
+
+/** Highest equal position with `a` and `b` aligned on their last bytes, as an index into `a`, else -1. */
+export function rmatch(a, b) {
+  return firstOrLast('rmatch', a, b, true, core.rmatch);
+}
+
+/**
+ * Copies all of `src` into `dest` at `start` (negative: from the end), safe
+ * when they overlap. RangeError, and nothing written, when it does not fit.
+ * @returns {number} the number of bytes copied
+ */
+export function copy(dest, src, start) {
+  const d = toRef(dest, 'copy', 'dest', WRITE);
+  const s = toRef(src, 'copy', 'src', READ);
+  let at = toInt(start, 'copy', 'start', 0);
+  if (at < 0) at += d.len;
+  if (at < 0 || at + s.len > d.len) {
+    throw argError(RangeError, 'copy', 'src', `(${s.len} bytes) does not fit in dest (${d.len} bytes) at start ${at}`);
+  }
+  if (d.view === null && s.view === null) core.copy(d.ptr + at, s.ptr, s.len);
+  else if (d.view === null) heap().set(s.view, d.ptr + at);
+  else if (s.view === null) d.view.set(heap().subarray(s.ptr, s.ptr + s.len), at);
+  else d.view.set(s.view, at); // TypedArray#set copies as if through a temporary, so overlap is safe
+  return s.len;
+}
+
+/** Length in bytes (a string: its UTF-8 length). */
+export function len(buf) {
+  return typeof buf === 'string' ? utf8Length(buf) : toView(buf, 'len', 'buf', READ).byteLength;
+}

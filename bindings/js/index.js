@@ -1,0 +1,9 @@
+// wasm-mem: the public module. Re-exports only; the platform module
+// instantiates the wasm core (synchronously in Node, streaming in browsers).
+import '#platform';
+
+export { init } from './wasm.js';
+export { version } from './version.js';
+export { bytes } from './bytes.js';
+export { NotFoundError } from './errors.js';
+export { index, rindex, find, rfind, findAll, cmp, copy, len, diff, rdiff, match, rmatch } from './functions.js';

@@ -1,0 +1,149 @@
+// The loader: owns the one module instance of this realm, the one cached
+// view of its memory, and the typed entry points into the C core.
+//
+// Every call into wasm goes through `core` below, which normalises pointers
+// and positions with `>>> 0`: wasm32 returns them as i32, so anything at or
+// above 2 GiB would otherwise come back negative.
+
+/** Returned (after `>>> 0`) by the C core for "no position" (MEM_NPOS). */
+export const NPOS = 0xffffffff;
+
+/** Where the package's module sits, relative to this file (bundlers copy it). */
+export const defaultWasmUrl = new URL('../../dist/wasm-mem.wasm', import.meta.url);
+
+let instance = null;
+let memory = null;
+let heapU8 = null;
+let pending = null;
+
+/**
+ * Replaces the cached view. `memory.grow` detaches every view of the old
+ * buffer, and the module tells us of each growth through the
+ * `emscripten_notify_memory_growth` import, so this is the one place a view
+ * is (re)made; nothing else may hold a view of wasm memory across a call.
+ */
+function refreshViews() {
+  heapU8 = new Uint8Array(memory.buffer);
+}
+
+const imports = {
+  env: {
+    emscripten_notify_memory_growth() {
+      if (memory) refreshViews();
+    },
+  },
+};
+
+/** The byte view of the whole linear memory, current as of the last growth. */
+export function heap() {
+  if (heapU8 === null) notInitialised();
+  return heapU8;
+}
+
+/** The module's memory; bytes-likes whose buffer is `memory().buffer` live in wasm. */
+export function wasmBuffer() {
+  return memory === null ? null : memory.buffer;
+}
+
+function notInitialised() {
+  throw new Error('wasm-mem is not initialised: await init() (or init(source)) before use');
+}
+
+/** Instantiates synchronously from a compiled module (Node, workers, tests). */
+export function instantiate(module) {
+  if (instance) return;
+  const inst = new WebAssembly.Instance(module, imports);
+  adopt(inst);
+}
+
+function adopt(inst) {
+  memory = inst.exports.memory;
+  refreshViews();
+  inst.exports._initialize?.();
+  instance = inst;
+  const ex = inst.exports;
+  core.malloc = (n) => ex.malloc(n) >>> 0;
+  core.free = (p) => ex.free(p);
+  core.find = (h, hl, p, pl, s, e, st) => ex.mem_find(h, hl, p, pl, s, e, st) >>> 0;
+  core.rfind = (h, hl, p, pl, s, e, st) => ex.mem_rfind(h, hl, p, pl, s, e, st) >>> 0;
+  core.findMany = (h, hl, p, pl, s, e, st, out, max) =>
+    ex.mem_find_many(h, hl, p, pl, s, e, st, out, max) >>> 0;
+  core.cmp = (a, al, b, bl) => ex.mem_cmp(a, al, b, bl);
+  core.copy = (d, s, n) => ex.mem_copy(d, s, n) >>> 0;
+  core.diff = (a, al, b, bl) => ex.mem_diff(a, al, b, bl) >>> 0;
+  core.rdiff = (a, al, b, bl) => ex.mem_rdiff(a, al, b, bl) >>> 0;
+  core.match = (a, al, b, bl) => ex.mem_match(a, al, b, bl) >>> 0;
+  core.rmatch = (a, al, b, bl) => ex.mem_rmatch(a, al, b, bl) >>> 0;
+}
+
+/**
+ * The C core's functions, each returning normalised unsigned results.
+ * Filled in when the module is instantiated; before that they throw.
+ */
+export const core = {
+  malloc: notInitialised,
+  free: notInitialised,
+  find: notInitialised,
+  rfind: notInitialised,
+  findMany: notInitialised,
+  cmp: notInitialised,
+  copy: notInitialised,
+  diff: notInitialised,
+  rdiff: notInitialised,
+  match: notInitialised,
+  rmatch: notInitialised,
+};
+
+/**
+ * Allocates `size` bytes of wasm memory for the duration of `fn(ptr)` and
+ * frees them afterwards, also when `fn` throws: the one owner of temporary
+ * allocations. Allocation may grow memory, so callers pass positions, not
+ * views, into `fn`. Failure to allocate is a RangeError.
+ */
+export function withScratch(size, fn) {
+  const ptr = core.malloc(Math.max(size, 1));
+  if (ptr === 0) throw new RangeError(`wasm-mem: out of memory allocating ${size} bytes`);
+  try {
+    return fn(ptr);
+  } finally {
+    core.free(ptr);
+  }
+}
+
+/**
+ * Instantiates the module explicitly: from a URL (or string), a `Response`
+ * (or a promise of one), bytes, or a compiled `WebAssembly.Module`. With no
+ * argument, fetches the module next to the package. A no-op once
+ * instantiated (the first module wins), so it is safe to call from anywhere.
+ * @param {string | URL | Response | PromiseLike<Response> | BufferSource | WebAssembly.Module} [source]
+ * @returns {Promise<void>}
+ */
+export function init(source) {
+  if (instance) return Promise.resolve();
+  pending ??= load(source ?? defaultWasmUrl).finally(() => {
+    pending = null;
+  });
+  return pending;
+}
+
+async function load(source) {
+  if (source instanceof WebAssembly.Module) return instantiate(source);
+  if (typeof source === 'string' || source instanceof URL) source = fetch(source);
+  source = await source;
+  let result;
+  if (typeof Response !== 'undefined' && source instanceof Response) {
+    if (!source.ok) throw new Error(`wasm-mem: init(): fetching the module failed: HTTP ${source.status}`);
+    // Streaming compilation needs the application/wasm type; fall back to bytes without it.
+    const streaming =
+      typeof WebAssembly.instantiateStreaming === 'function' &&
+      source.headers.get('content-type')?.startsWith('application/wasm');
+    result = streaming
+      ? await WebAssembly.instantiateStreaming(source, imports)
+      : await WebAssembly.instantiate(await source.arrayBuffer(), imports);
+  } else if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) {
+    result = await WebAssembly.instantiate(source, imports);
+  } else {
+    throw new TypeError('init(): source must be a URL, a Response, bytes or a WebAssembly.Module');
+  }
+  if (!instance) adopt(result.instance);
+}
