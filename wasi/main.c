@@ -6,7 +6,9 @@
  */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "mem.h"
 
@@ -28,6 +30,13 @@ static const char usage[] =
     "Exit status: 0 found/same/done, 1 not found/different, 2 error.\n";
 
 int main(int argc, char **argv) {
+  /* Under Node, bin/mem.js preopens "/" alone and passes the real working
+   * directory here, so relative paths resolve as the user expects. */
+  const char *cwd = getenv("MEM_CWD");
+  if (cwd && *cwd && chdir(cwd) != 0) {
+    fprintf(stderr, "mem: %s: cannot change to this directory\n", cwd);
+    return EXIT_ERROR;
+  }
   static const struct option options[] = {
       {"help", no_argument, NULL, 'h'},
       {"version", no_argument, NULL, 'V'},
