@@ -40,6 +40,15 @@ function isDetached(buffer) {
   }
 }
 
+/** A DataView whose resizable buffer shrank below it throws on byteLength, where a TypedArray reads 0. */
+function dataViewInBounds(view) {
+  try {
+    return view.byteLength >= 0;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The current bytes of `value` as a Uint8Array. Views of wasm memory are
  * valid only until the next allocation; callers that allocate use `toRef`.
@@ -53,8 +62,12 @@ export function toView(value, fn, arg, mode = READ) {
   if (typeof value === 'number' && mode === PATTERN) return Uint8Array.of(toByte(value, fn, arg));
   if (value !== null && typeof value === 'object') {
     if (ArrayBuffer.isView(value)) {
-      if (value.byteLength === 0 && isDetached(value.buffer)) throw argError(TypeError, fn, arg, 'is a view of a detached ArrayBuffer');
-      return value instanceof Uint8Array ? value : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+      if (isDetached(value.buffer)) throw argError(TypeError, fn, arg, 'is a view of a detached ArrayBuffer');
+      if (value instanceof Uint8Array) return value;
+      if (!(value instanceof DataView) || dataViewInBounds(value)) {
+        return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+      }
+      return new Uint8Array(0); // a DataView left outside its shrunk resizable buffer has no bytes
     }
     const tag = toTag(value);
     if (tag === '[object ArrayBuffer]' || tag === '[object SharedArrayBuffer]') {

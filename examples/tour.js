@@ -1,0 +1,53 @@
+// A short tour of wasm-mem on a sample file it makes: run with `npm run demo`.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { NotFoundError, cmp, copy, diff, find, findAll, index, len, rdiff, rfind, version } from 'wasm-mem';
+
+const dir = mkdtempSync(join(tmpdir(), 'wasm-mem-tour-'));
+const show = (label, value) => console.log(`  ${label.padEnd(50)} ${value}`);
+
+try {
+  // A sample "binary file": a magic header, then 8-byte records of
+  // (4-byte tag, 4-byte little-endian value).
+  const sample = Buffer.alloc(8 + 8 * 64);
+  sample.write('MEMTOUR1', 0, 'latin1');
+  for (let i = 0; i < 64; i++) {
+    sample.write(i % 5 === 0 ? 'PEAK' : 'tick', 8 + 8 * i, 'latin1');
+    sample.writeUInt32LE(i * i, 12 + 8 * i);
+  }
+  const path = join(dir, 'sample.bin');
+  writeFileSync(path, sample);
+  const data = readFileSync(path);
+
+  console.log(`wasm-mem ${version}: a tour on ${path} (${len(data)} bytes)\n`);
+  console.log('Search (any Buffer, TypedArray, ArrayBuffer or string):');
+  show("find(data, 'PEAK')", find(data, 'PEAK'));
+  show("rfind(data, 'PEAK')", rfind(data, 'PEAK'));
+  show("find(data, 'PEAK', 9)", find(data, 'PEAK', 9));
+  // Only record starts count: positions 8 + 8k, i.e. start 8 and step 8.
+  const peaks = [...findAll(data, 'PEAK', 8, undefined, 8)];
+  show("findAll(data, 'PEAK', 8, undefined, 8)", `${peaks.length} records: ${peaks.slice(0, 5).join(', ')}, ...`);
+  show("find(data, 'tick', 9, undefined, 8) (misaligned)", find(data, 'tick', 9, undefined, 8));
+  try {
+    index(data, 'nothing');
+  } catch (e) {
+    show("index(data, 'nothing')", `throws ${e.name} (${e instanceof NotFoundError})`);
+  }
+
+  console.log('\nCompare a patched copy:');
+  const patched = Uint8Array.from(data);
+  copy(patched, new Uint8Array([0xff, 0xff]), 8 * 20 + 12); // overwrite one value
+  copy(patched, 'peak', -8 * 3);                             // and a tag near the end
+  show('cmp(data, patched)', cmp(data, patched));
+  show('diff(data, patched) (first difference)', diff(data, patched));
+  show('rdiff(data, patched) (last difference)', rdiff(data, patched));
+  show('cmp(data, data.subarray(0, 8)) (prefix)', cmp(data, data.subarray(0, 8)));
+  try {
+    copy(new Uint8Array(4), 'too long');
+  } catch (e) {
+    show("copy(new Uint8Array(4), 'too long')", `throws ${e.name}: nothing written`);
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
