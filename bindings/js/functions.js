@@ -12,12 +12,25 @@ import { NPOS, core, heap, withScratch, wasmBuffer } from './wasm.js';
 const WINDOW = 1 << 20;
 /** findAll collects this many positions per call into wasm. */
 const BATCH = 4096;
+/**
+ * Foreign inputs up to this many bytes are handled by plain JS loops: staging
+ * them into wasm memory (allocate, copy, call, free: ~150 ns) costs more than
+ * the work. Measured with bench/small.bench.js.
+ */
+const SMALL = Number(globalThis.process?.env?.WASM_MEM_SMALL ?? 64);
 
 /** Bytes [from, from + len) of `ref` in wasm memory: in place, or copied to `slot`. */
 function stage(ref, from, len, slot) {
-  if (ref.view === null) return ref.ptr + from;
-  heap().set(ref.view.subarray(from, from + len), slot);
+  const v = ref.view;
+  if (v === null) return ref.ptr + from;
+  // A whole view is copied as is: making a subarray costs more than small searches.
+  heap().set(len === v.length ? v : new Uint8Array(v.buffer, v.byteOffset + from, len), slot);
   return slot;
+}
+
+/** A ref's bytes as a view: small wasm-resident patterns are read through the current heap view. */
+function toJs(ref) {
+  return ref.view ?? heap().subarray(ref.ptr, ref.ptr + ref.len);
 }
 
 /** The lowest position >= x that is start + k * step. */
@@ -44,10 +57,24 @@ function windowSpan(hay, plen, start, end) {
   return hay.view === null ? end - start : Math.min(end - start, WINDOW + plen - 1);
 }
 
+/** Plain-JS search of a small foreign haystack: candidates aligned from `start`, verified byte by byte. */
+function searchSmall(h, p, start, end, step, backward) {
+  const plen = p.length;
+  const last = end - plen;
+  const top = last - ((last - start) % step);
+  for (let i = backward ? top : start; backward ? i >= start : i <= last; i += backward ? -step : step) {
+    let k = 0;
+    while (k < plen && h[i + k] === p[k]) k++;
+    if (k === plen) return i;
+  }
+  return -1;
+}
+
 function searchForward({ hay, pat, start, end, step }) {
   const plen = pat.len;
   if (start > end || end - start < plen) return -1;
   if (plen === 0) return start;
+  if (hay.view !== null && end - start <= SMALL) return searchSmall(hay.view, toJs(pat), start, end, step, false);
   if (hay.view === null && pat.view === null) {
     const i = core.find(hay.ptr, hay.len, pat.ptr, plen, start, end, step);
     return i === NPOS ? -1 : i;
@@ -74,6 +101,7 @@ function searchBackward({ hay, pat, start, end, step }) {
   if (start > end || end - start < plen) return -1;
   const top = end - plen - ((end - plen - start) % step); // the highest aligned candidate
   if (plen === 0) return top;
+  if (hay.view !== null && end - start <= SMALL) return searchSmall(hay.view, toJs(pat), start, end, step, true);
   if (hay.view === null && pat.view === null) {
     const i = core.rfind(hay.ptr, hay.len, pat.ptr, plen, start, end, step);
     return i === NPOS ? -1 : i;
@@ -218,17 +246,35 @@ function pairArgs(fn, a, b) {
 export function cmp(a, b) {
   const [ra, rb] = pairArgs('cmp', a, b);
   const n = Math.min(ra.len, rb.len);
+  if (n <= SMALL && ra.view !== null && rb.view !== null) {
+    const k = scanSmall(ra.view, 0, rb.view, 0, n, false, true);
+    if (k >= 0) return ra.view[k] < rb.view[k] ? -1 : 1;
+    return ra.len < rb.len ? -1 : ra.len > rb.len ? 1 : 0;
+  }
   const r = scanPairs(ra, 0, rb, 0, n, false, (pa, pb, len) => core.cmp(pa, len, pb, len) || undefined);
   if (r !== undefined) return r;
   return ra.len < rb.len ? -1 : ra.len > rb.len ? 1 : 0;
 }
 
-function firstOrLast(fn, a, b, backward, kernel) {
+/** Plain-JS scan of small foreign operands: the first (or last) k where the bytes differ (or agree). */
+function scanSmall(a, aOff, b, bOff, n, backward, differ) {
+  for (let j = 0; j < n; j++) {
+    const k = backward ? n - 1 - j : j;
+    if ((a[aOff + k] !== b[bOff + k]) === differ) return k;
+  }
+  return -1;
+}
+
+function firstOrLast(fn, a, b, backward, kernel, differ) {
   const [ra, rb] = pairArgs(fn, a, b);
   const n = Math.min(ra.len, rb.len);
   // Aligned on the first bytes (forward) or the last bytes (backward).
   const aOff = backward ? ra.len - n : 0;
   const bOff = backward ? rb.len - n : 0;
+  if (n <= SMALL && ra.view !== null && rb.view !== null) {
+    const k = scanSmall(ra.view, aOff, rb.view, bOff, n, backward, differ);
+    return k < 0 ? -1 : aOff + k;
+  }
   const i = scanPairs(ra, aOff, rb, bOff, n, backward, (pa, pb, len, k) => {
     const r = kernel(pa, len, pb, len);
     return r === NPOS ? undefined : k + r;
@@ -238,22 +284,22 @@ function firstOrLast(fn, a, b, backward, kernel) {
 
 /** Lowest i < min(len a, len b) with a[i] !== b[i], else -1. */
 export function diff(a, b) {
-  return firstOrLast('diff', a, b, false, core.diff);
+  return firstOrLast('diff', a, b, false, core.diff, true);
 }
 
 /** Highest differing position with `a` and `b` aligned on their last bytes, as an index into `a`, else -1. */
 export function rdiff(a, b) {
-  return firstOrLast('rdiff', a, b, true, core.rdiff);
+  return firstOrLast('rdiff', a, b, true, core.rdiff, true);
 }
 
 /** Lowest i < min(len a, len b) with a[i] === b[i], else -1. */
 export function match(a, b) {
-  return firstOrLast('match', a, b, false, core.match);
+  return firstOrLast('match', a, b, false, core.match, false);
 }
 
 /** Highest equal position with `a` and `b` aligned on their last bytes, as an index into `a`, else -1. */
 export function rmatch(a, b) {
-  return firstOrLast('rmatch', a, b, true, core.rmatch);
+  return firstOrLast('rmatch', a, b, true, core.rmatch, false);
 }
 
 /**

@@ -14,6 +14,7 @@ export const defaultWasmUrl = new URL('../../dist/wasm-mem.wasm', import.meta.ur
 let instance = null;
 let memory = null;
 let heapU8 = null;
+let heapBuffer = null; // heapU8.buffer, kept because memory.buffer is a slow getter
 let pending = null;
 
 /**
@@ -23,7 +24,8 @@ let pending = null;
  * is (re)made; nothing else may hold a view of wasm memory across a call.
  */
 function refreshViews() {
-  heapU8 = new Uint8Array(memory.buffer);
+  heapBuffer = memory.buffer;
+  heapU8 = new Uint8Array(heapBuffer);
 }
 
 const imports = {
@@ -40,9 +42,10 @@ export function heap() {
   return heapU8;
 }
 
-/** The module's memory; bytes-likes whose buffer is `memory().buffer` live in wasm. */
+/** The module memory's current buffer: bytes-likes whose buffer it is live in wasm. */
 export function wasmBuffer() {
-  return memory === null ? null : memory.buffer;
+  if (heapBuffer === null) notInitialised();
+  return heapBuffer;
 }
 
 function notInitialised() {
