@@ -83,6 +83,39 @@ size_t mem_rdiff(const uint8_t *a, size_t a_len, const uint8_t *b, size_t b_len)
 /* mem_match from the right, aligned as mem_rdiff; index into a or MEM_NPOS. */
 size_t mem_rmatch(const uint8_t *a, size_t a_len, const uint8_t *b, size_t b_len);
 
+/*
+ * Chunk storage. Chunks are the JS package's growable byte buffers; their
+ * bytes live in blocks from these functions, which wrap the C allocator and
+ * count what it does (see mem_stats).
+ *
+ * mem_chunk_alloc: a block of size bytes (size 0 is allowed), or NULL when
+ * memory cannot grow. mem_chunk_realloc: like realloc, the contents kept up to
+ * the smaller size; NULL on failure with the old block untouched.
+ * mem_chunk_free: releases a block (NULL is ignored).
+ */
+void *mem_chunk_alloc(size_t size);
+void *mem_chunk_realloc(void *p, size_t size);
+void mem_chunk_free(void *p);
+
+/* Allocator statistics, a debugging aid: counts since start-up, and the
+ * bytes the allocator has handed out and not taken back (all users; 0 where
+ * the C library does not tell, as in wasi-libc). */
+struct mem_stats {
+  size_t allocations;
+  size_t reallocations;
+  size_t frees;
+  size_t bytes_in_use;
+};
+void mem_stats(struct mem_stats *out);
+
+/*
+ * Fills dst[0 .. n) with pat repeated from its first byte (the last copy cut
+ * short). pat may overlap dst's buffer only before dst (e.g. the chunk's own
+ * earlier bytes). Nothing happens when n or pat_len is 0.
+ * Cost: O(n) with O(log(n / pat_len)) memcpy calls.
+ */
+void mem_fill_pattern(uint8_t *dst, size_t n, const uint8_t *pat, size_t pat_len);
+
 #ifdef __cplusplus
 }
 #endif

@@ -16,6 +16,13 @@ import { wasmBuffer } from './wasm.js';
  */
 export const bytes = Symbol.for('wasm-mem.bytes');
 
+/**
+ * Package-internal (not exported from the package): `chunk[cellOf](fn, arg)`
+ * returns a Chunk's live storage `{ptr, len, cap}`, or throws if it was
+ * freed. Lets the gate pass chunks by position without making a view.
+ */
+export const cellOf = Symbol('wasm-mem.cell');
+
 /** Read-only argument: strings (UTF-8) allowed. */
 export const READ = 'read';
 /** Search pattern: like READ, plus a single byte value as a number. */
@@ -115,6 +122,10 @@ export function toView(value, fn, arg, mode = READ) {
  */
 export function toRef(value, fn, arg, mode = READ) {
   const wasm = wasmBuffer(); // also: every function fails alike before the module is ready
+  if (value !== null && typeof value === 'object' && value[cellOf] !== undefined) {
+    const cell = value[cellOf](fn, arg);
+    return { ptr: cell.ptr, len: cell.len, view: null };
+  }
   const view = toView(value, fn, arg, mode);
   // Strings and byte values were just encoded: foreign, and their (maybe not yet
   // materialised) buffer need not be read.

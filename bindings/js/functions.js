@@ -129,6 +129,15 @@ function notFound(fn) {
 }
 
 /**
+ * The search behind index/rindex/find/rfind and the classes' indexOf and
+ * lastIndexOf: -1 when not found; `fn` names the caller in errors.
+ */
+export function search(fn, backward, dest, pattern, start, end, step) {
+  const args = searchArgs(fn, dest, pattern, start, end, step);
+  return backward ? searchBackward(args) : searchForward(args);
+}
+
+/**
  * Lowest position of `pattern` in `dest[start:end]` aligned on `step`; throws NotFoundError.
  * @param {BytesLike | string} dest
  * @param {BytesLike | string | number} pattern
@@ -138,26 +147,26 @@ function notFound(fn) {
  * @returns {number}
  */
 export function index(dest, pattern, start, end, step) {
-  const i = searchForward(searchArgs('index', dest, pattern, start, end, step));
+  const i = search('index', false, dest, pattern, start, end, step);
   if (i < 0) throw notFound('index');
   return i;
 }
 
 /** Highest aligned position of `pattern`; throws NotFoundError. Arguments as `index`. */
 export function rindex(dest, pattern, start, end, step) {
-  const i = searchBackward(searchArgs('rindex', dest, pattern, start, end, step));
+  const i = search('rindex', true, dest, pattern, start, end, step);
   if (i < 0) throw notFound('rindex');
   return i;
 }
 
 /** Like `index`, but -1 when not found. */
 export function find(dest, pattern, start, end, step) {
-  return searchForward(searchArgs('find', dest, pattern, start, end, step));
+  return search('find', false, dest, pattern, start, end, step);
 }
 
 /** Like `rindex`, but -1 when not found. */
 export function rfind(dest, pattern, start, end, step) {
-  return searchBackward(searchArgs('rfind', dest, pattern, start, end, step));
+  return search('rfind', true, dest, pattern, start, end, step);
 }
 
 /**
@@ -239,21 +248,27 @@ function pairArgs(fn, a, b) {
   return [toRef(a, fn, 'a', READ), toRef(b, fn, 'b', READ)];
 }
 
+/** The comparison behind cmp and the classes' compare/equals; `fn` names the caller in errors. */
+export function compareBytes(fn, a, b) {
+  const [ra, rb] = pairArgs(fn, a, b);
+  const n = Math.min(ra.len, rb.len);
+  let r;
+  if (n <= SMALL && ra.view !== null && rb.view !== null) {
+    const k = scanSmall(ra.view, 0, rb.view, 0, n, false, true);
+    if (k >= 0) r = ra.view[k] < rb.view[k] ? -1 : 1;
+  } else {
+    r = scanPairs(ra, 0, rb, 0, n, false, (pa, pb, len) => core.cmp(pa, len, pb, len) || undefined);
+  }
+  if (r !== undefined) return r;
+  return ra.len < rb.len ? -1 : ra.len > rb.len ? 1 : 0;
+}
+
 /**
  * Lexicographic byte order of `a` and `b`: -1, 0 or 1; a proper prefix sorts first.
  * @returns {-1 | 0 | 1}
  */
 export function cmp(a, b) {
-  const [ra, rb] = pairArgs('cmp', a, b);
-  const n = Math.min(ra.len, rb.len);
-  if (n <= SMALL && ra.view !== null && rb.view !== null) {
-    const k = scanSmall(ra.view, 0, rb.view, 0, n, false, true);
-    if (k >= 0) return ra.view[k] < rb.view[k] ? -1 : 1;
-    return ra.len < rb.len ? -1 : ra.len > rb.len ? 1 : 0;
-  }
-  const r = scanPairs(ra, 0, rb, 0, n, false, (pa, pb, len) => core.cmp(pa, len, pb, len) || undefined);
-  if (r !== undefined) return r;
-  return ra.len < rb.len ? -1 : ra.len > rb.len ? 1 : 0;
+  return compareBytes('cmp', a, b);
 }
 
 /** Plain-JS scan of small foreign operands: the first (or last) k where the bytes differ (or agree). */

@@ -2,8 +2,11 @@
 // instantiates the wasm core (synchronously in Node, streaming in browsers).
 import '#platform';
 
-export { init } from './wasm.js';
+export { init, memoryStats } from './wasm.js';
 export { version } from './version.js';
 export { bytes } from './bytes.js';
 export { NotFoundError } from './errors.js';
 export { index, rindex, find, rfind, findAll, cmp, copy, len, diff, rdiff, match, rmatch } from './functions.js';
+export { Chunk } from './chunk.js';
+export { MemSlice } from './memslice.js';
+export { dumps, loads } from './serial.js';

@@ -77,6 +77,20 @@ function adopt(inst) {
   core.rdiff = (a, al, b, bl) => ex.mem_rdiff(a, al, b, bl) >>> 0;
   core.match = (a, al, b, bl) => ex.mem_match(a, al, b, bl) >>> 0;
   core.rmatch = (a, al, b, bl) => ex.mem_rmatch(a, al, b, bl) >>> 0;
+  core.chunkAlloc = (n) => ex.mem_chunk_alloc(n) >>> 0;
+  core.chunkRealloc = (p, n) => ex.mem_chunk_realloc(p, n) >>> 0;
+  core.chunkFree = (p) => ex.mem_chunk_free(p);
+  core.fillPattern = (d, n, p, pl) => ex.mem_fill_pattern(d, n, p, pl);
+  core.stats = () => {
+    // Out-parameters on the wasm stack, so reading the heap's statistics does not change them.
+    const sp = ex.stackSave();
+    const p = ex.stackAlloc(16) >>> 0;
+    ex.mem_stats(p);
+    const v = new Uint32Array(heapBuffer, p, 4); // wasm32 size_t; read at once, not kept
+    const out = { allocations: v[0], reallocations: v[1], frees: v[2], bytesInUse: v[3] };
+    ex.stackRestore(sp);
+    return out;
+  };
 }
 
 /**
@@ -95,7 +109,23 @@ export const core = {
   rdiff: notInitialised,
   match: notInitialised,
   rmatch: notInitialised,
+  chunkAlloc: notInitialised,
+  chunkRealloc: notInitialised,
+  chunkFree: notInitialised,
+  fillPattern: notInitialised,
+  stats: notInitialised,
 };
+
+/**
+ * Heap statistics, a debugging aid (leak tests use it): chunk allocations,
+ * reallocations and frees since start-up, the bytes the allocator has handed
+ * out and not taken back, and the size of the module's linear memory.
+ * @returns {{allocations: number, reallocations: number, frees: number, bytesInUse: number, memoryBytes: number}}
+ */
+export function memoryStats() {
+  const s = core.stats();
+  return { ...s, memoryBytes: heapBuffer.byteLength };
+}
 
 /**
  * Allocates `size` bytes of wasm memory for the duration of `fn(ptr)` and

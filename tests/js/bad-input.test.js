@@ -62,8 +62,28 @@ const badCopyStart = [...notInteger, ['past the end', 5, RangeError], ['before t
 
 const searches = ['index', 'rindex', 'find', 'rfind', 'findAll'];
 const pairs = ['cmp', 'diff', 'rdiff', 'match', 'rmatch'];
+const without = (list, ...labels) => list.filter(([l]) => !labels.includes(l));
+const badSize = [...notInteger, ['negative', -1, RangeError], ['2^31 (one chunk holds 2 GiB - 1)', 2 ** 31, RangeError]];
+const badIndex = [...notInteger, ['undefined', undefined, TypeError], ['past the end', 4, RangeError], ['before the start', -5, RangeError]];
+const badFill = [...without(notBytes, 'undefined'), ...badByte, ['an empty pattern', '', RangeError]];
+const notIterable = [['undefined', undefined, TypeError], ['null', null, TypeError], ['a number', 5, TypeError], ['a plain object', {}, TypeError]];
 
-/** Rows: [function, argument name, argument position, arguments template, bad values]. */
+// The object a method row is called on, made fresh for each cell.
+const chunk = () => new mem.Chunk('abcd');
+const slice = () => new mem.MemSlice(new Uint8Array([1, 2, 3, 4]));
+const on = (make, method) => ({
+  prepare() {
+    const target = make();
+    const call = (...a) => target[method](...a);
+    call.done = () => target.base?.free?.() ?? target.free?.();
+    return call;
+  },
+});
+
+/**
+ * Rows: [name in messages, argument name, argument position, arguments
+ * template (null: the dest array), bad values, the call (default: the export)].
+ */
 const table = [
   ...searches.flatMap((fn) => [
     [fn, 'dest', 0, ['abc', 'b'], [...notBytes, ...notBytesNumber]],
@@ -80,28 +100,91 @@ const table = [
   ['copy', 'src', 1, [null, 'ab', 0], [...notBytes, ...notBytesNumber]],
   ['copy', 'start', 2, [null, 'ab', 0], badCopyStart],
   ['len', 'buf', 0, ['abc'], [...notBytes, ...notBytesNumber]],
+  // Chunk
+  ['Chunk', 'part 1', 1, ['a', 'b'], [...notBytes, ...notBytesNumber], (...a) => new mem.Chunk(...a)],
+  ['Chunk.alloc', 'size', 0, [4, 0], [['undefined', undefined, TypeError], ...badSize], mem.Chunk.alloc],
+  ['Chunk.alloc', 'fill', 1, [4, 0], badFill, mem.Chunk.alloc],
+  ['Chunk.from', 'values', 0, [[1]], notIterable, mem.Chunk.from],
+  ['Chunk.from', 'values[1]', 0, [[1]], badByte.map(([l, v, C]) => [l, [1, v], C]), mem.Chunk.from],
+  ['Chunk.fromHex', 'text', 0, ['00'], [['a number', 0, TypeError], ['null', null, TypeError], ['odd digits', 'abc', RangeError], ['non-hex', '0g', RangeError]], mem.Chunk.fromHex],
+  ...['get', 'at'].map((m) => [`Chunk.${m}`, 'index', 0, [0], m === 'at' ? without(badIndex, 'past the end', 'before the start') : badIndex, on(chunk, m)]),
+  ['Chunk.set', 'index', 0, [0, 1], badIndex, on(chunk, 'set')],
+  ['Chunk.set', 'value', 1, [0, 1], [['undefined', undefined, TypeError], ...badByte], on(chunk, 'set')],
+  ['Chunk.resize', 'n', 0, [4, 0], [['undefined', undefined, TypeError], ...badSize], on(chunk, 'resize')],
+  ['Chunk.resize', 'pattern', 1, [8, 0], badFill, on(chunk, 'resize')],
+  ['Chunk.slice', 'start', 0, [0, 4], notInteger, on(chunk, 'slice')],
+  ['Chunk.slice', 'stop', 1, [0, 4], notInteger, on(chunk, 'slice')],
+  ['Chunk.subarray', 'start', 0, [0, 4], notInteger, on(chunk, 'subarray')],
+  ['Chunk.subarray', 'stop', 1, [0, 4], notInteger, on(chunk, 'subarray')],
+  ['Chunk.repeat', 'n', 0, [2], [['undefined', undefined, TypeError], ...notInteger, ['negative', -1, RangeError]], on(chunk, 'repeat')],
+  ['Chunk.fill', 'value', 0, [1, 0, 4], [['undefined', undefined, TypeError], ...badFill], on(chunk, 'fill')],
+  ['Chunk.fill', 'start', 1, [1, 0, 4], notInteger, on(chunk, 'fill')],
+  ['Chunk.fill', 'end', 2, [1, 0, 4], notInteger, on(chunk, 'fill')],
+  ...['indexOf', 'lastIndexOf'].flatMap((m) => [
+    [`Chunk.${m}`, 'pattern', 0, ['b', 0, 4, 1], [...notBytes, ...badByte], on(chunk, m)],
+    [`Chunk.${m}`, 'start', 1, ['b', 0, 4, 1], notInteger, on(chunk, m)],
+    [`Chunk.${m}`, 'end', 2, ['b', 0, 4, 1], notInteger, on(chunk, m)],
+    [`Chunk.${m}`, 'step', 3, ['b', 0, 4, 1], badStep, on(chunk, m)],
+  ]),
+  ['Chunk.includes', 'pattern', 0, ['b'], [...notBytes, ...badByte], on(chunk, 'includes')],
+  ['Chunk.equals', 'b', 0, ['abcd'], [...notBytes, ...notBytesNumber], on(chunk, 'equals')],
+  ['Chunk.compare', 'b', 0, ['abcd'], [...notBytes, ...notBytesNumber], on(chunk, 'compare')],
+  ['Chunk.concat', 'part 0', 0, ['x'], [...without(notBytes, 'undefined'), ...notBytesNumber], on(chunk, 'concat')],
+  // MemSlice
+  ['MemSlice', 'base', 0, [new Uint8Array(4)], [...notBytes, ...notBytesNumber, ['a string', 'abc', TypeError]], (...a) => new mem.MemSlice(...a)],
+  ['MemSlice', 'start', 1, [new Uint8Array(4), 0, 4], notInteger, (...a) => new mem.MemSlice(...a)],
+  ['MemSlice', 'stop', 2, [new Uint8Array(4), 0, 4], notInteger, (...a) => new mem.MemSlice(...a)],
+  ...['get', 'at'].map((m) => [`MemSlice.${m}`, 'index', 0, [0], m === 'at' ? without(badIndex, 'past the end', 'before the start') : badIndex, on(slice, m)]),
+  ['MemSlice.set', 'index', 0, [0, 1], badIndex, on(slice, 'set')],
+  ['MemSlice.set', 'value', 1, [0, 1], [['undefined', undefined, TypeError], ...badByte], on(slice, 'set')],
+  ['MemSlice.slice', 'start', 0, [0, 4], notInteger, on(slice, 'slice')],
+  ['MemSlice.subarray', 'stop', 1, [0, 4], notInteger, on(slice, 'subarray')],
+  // serialization
+  ['loads', 'data', 0, [new Uint8Array(4)], [...notBytes, ...notBytesNumber, ['a string', 'WMEM', TypeError]], mem.loads],
 ];
 
-test('every function × argument × bad value', () => {
+test('every entry point × argument × bad value', () => {
   let cells = 0;
-  for (const [fn, arg, pos, template, values] of table) {
+  for (const [fn, arg, pos, template, values, entry = (...a) => mem[fn](...a)] of table) {
     for (const [label, value, Cls] of values) {
+      const call = entry.prepare ? entry.prepare() : entry; // the object is made before measuring
       const dest = new Uint8Array([1, 2, 3, 4]);
       const args = template.map((a) => (a === null ? dest : a));
       args[pos] = value;
       const where = `${fn}(): ${arg} = ${label}`;
-      assert.throws(() => mem[fn](...args), (e) => {
+      const before = mem.memoryStats().bytesInUse;
+      assert.throws(() => call(...args), (e) => {
         assert.equal(e.constructor, Cls, `${where}: got ${e.constructor.name}: ${e.message}`);
         assert.ok(e.message.includes(`${fn}()`), `${where}: message does not name the function: ${e.message}`);
         assert.ok(e.message.includes(arg), `${where}: message does not name ${arg}: ${e.message}`);
         return true;
       }, where);
       assert.deepEqual([...dest], [1, 2, 3, 4], `${where}: dest was written`);
+      assert.equal(mem.memoryStats().bytesInUse, before, `${where}: memory left allocated`);
+      call.done?.();
       cells++;
     }
   }
   console.log(`bad-input cells checked: ${cells}`);
-  assert.ok(cells > 300);
+  assert.ok(cells > 700);
+});
+
+test('a freed Chunk: every method and property is a TypeError that says so', () => {
+  const c = new mem.Chunk('abc');
+  const s = c.subarray(1);
+  c.free();
+  const uses = {
+    length: () => c.length, bytes: () => c.bytes, get: () => c.get(0), set: () => c.set(0, 1), at: () => c.at(0),
+    resize: () => c.resize(1), slice: () => c.slice(), subarray: () => c.subarray(), concat: () => c.concat('x'),
+    repeat: () => c.repeat(2), fill: () => c.fill(1), indexOf: () => c.indexOf('a'), lastIndexOf: () => c.lastIndexOf('a'),
+    includes: () => c.includes('a'), equals: () => c.equals('a'), compare: () => c.compare('a'), toUint8Array: () => c.toUint8Array(),
+    toString: () => c.toString(), toHex: () => c.toHex(), iterate: () => [...c], asArgument: () => mem.find(c, 'a'),
+    asPart: () => new mem.Chunk(c), sliceGet: () => s.get(0), sliceLength: () => s.length, dumps: () => mem.dumps(c),
+  };
+  for (const [name, use] of Object.entries(uses)) {
+    assert.throws(use, (e) => e instanceof TypeError && /freed/.test(e.message), name);
+  }
+  c.free(); // still a no-op
 });
 
 test('slice positions clamp instead of failing, at any safe magnitude', () => {

@@ -1,0 +1,395 @@
+// Chunk (SPEC §3): growable bytes in the module's linear memory.
+//
+// A chunk's storage is a cell {ptr, len, cap} shared with the finalisation
+// registry, so that a forgotten chunk frees whatever block it holds at the
+// time, even after resizes moved it. The capacity lives in JS: a resize
+// within it is a length change and a fill, with no call into wasm for a byte
+// pattern, which keeps a loop of one-byte growths at a few ns per step.
+import { slicePos, toByte, toInt } from './args.js';
+import { PATTERN, READ, bytes, cellOf, toRef } from './bytes.js';
+import { argError } from './errors.js';
+import { compareBytes, search } from './functions.js';
+import { MemSlice } from './memslice.js';
+import { core, heap, withScratch } from './wasm.js';
+
+/** The largest chunk: the allocator's and typed arrays' practical limit. */
+export const MAX_CHUNK = 2 ** 31 - 1;
+/** Capacity never grows by less than this, so tiny chunks do not realloc per byte. */
+const MIN_CAPACITY = 16;
+
+const registry = new FinalizationRegistry((cell) => {
+  if (cell.ptr !== 0) core.chunkFree(cell.ptr);
+});
+/** A `bytes` view keeps its chunk alive: the registry never frees under a reachable view. */
+const keepAlive = new WeakMap();
+const decoder = new TextDecoder();
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+const disposeSymbol = Symbol.dispose ?? Symbol.for('Symbol.dispose');
+/** Lets the static constructors skip the parts constructor. */
+const EMPTY = Symbol('empty');
+
+function freedError(fn) {
+  return new TypeError(`${fn}(): this Chunk was freed`);
+}
+
+/** A fill value: a byte (number) or a non-empty ref. */
+function toFill(value, fn, arg) {
+  if (typeof value === 'number') return toByte(value, fn, arg);
+  const ref = toRef(value, fn, arg, PATTERN);
+  if (ref.len === 0) throw argError(RangeError, fn, arg, 'must not be an empty pattern');
+  return ref;
+}
+
+/**
+ * Writes `fill` repeated from its first byte over [dst, dst + n) of wasm
+ * memory. A pattern that lies in wasm memory where it could be overwritten
+ * (inside the target range) is first copied out.
+ */
+function writeFill(dst, n, fill) {
+  if (n === 0) return;
+  if (typeof fill === 'number') {
+    heap().fill(fill, dst, dst + n);
+    return;
+  }
+  let view = fill.view;
+  if (view === null) {
+    if (fill.ptr < dst + n && fill.ptr + fill.len > dst) view = heap().slice(fill.ptr, fill.ptr + fill.len);
+    else return core.fillPattern(dst, n, fill.ptr, fill.len);
+  }
+  if (view.length === 1) return heap().fill(view[0], dst, dst + n);
+  if (n <= view.length) return heap().set(view.subarray(0, n), dst);
+  withScratch(view.length, (p) => {
+    heap().set(view, p);
+    core.fillPattern(dst, n, p, view.length);
+  });
+}
+
+function checkSize(n, fn, arg) {
+  if (n < 0 || n > MAX_CHUNK) throw argError(RangeError, fn, arg, `must be 0..${MAX_CHUNK} (one chunk holds at most 2 GiB - 1 bytes), got ${n}`);
+  return n;
+}
+
+export class Chunk {
+  /** @type {{ptr: number, len: number, cap: number, freed: boolean}} */
+  #cell = { ptr: 0, len: 0, cap: 0, freed: false };
+
+  /**
+   * A new chunk holding the parts (bytes-likes or strings) joined.
+   * @param {...(BytesLike | string)} parts
+   */
+  constructor(...parts) {
+    registry.register(this, this.#cell, this.#cell);
+    if (parts[0] !== EMPTY) this.#join([], parts, 'Chunk');
+  }
+
+  /** Fills this new chunk with `refs` (already checked) followed by `parts`. */
+  #join(refs, parts, fn) {
+    const all = refs.concat(parts.map((p, i) => {
+      if (typeof p === 'number') throw argError(TypeError, fn, `part ${i}`, `is a number (${p}): use Chunk.alloc(size) for a size`);
+      return toRef(p, fn, `part ${i}`, READ);
+    }));
+    const total = all.reduce((n, r) => n + r.len, 0);
+    if (total > MAX_CHUNK) throw new RangeError(`${fn}(): the parts total ${total} bytes, more than one chunk holds (2 GiB - 1)`);
+    this.#reserve(total, fn);
+    const cell = this.#cell;
+    for (const r of all) {
+      // Allocation may have grown memory: parts in wasm are positions, still valid.
+      if (r.view === null) core.copy(cell.ptr + cell.len, r.ptr, r.len);
+      else heap().set(r.view, cell.ptr + cell.len);
+      cell.len += r.len;
+    }
+  }
+
+  /**
+   * `size` bytes filled with a byte value or a bytes-like pattern repeated.
+   * @param {number} size
+   * @param {number | BytesLike | string} [fill=0]
+   */
+  static alloc(size, fill = 0) {
+    const n = checkSize(toInt(size, 'Chunk.alloc', 'size'), 'Chunk.alloc', 'size');
+    const f = toFill(fill, 'Chunk.alloc', 'fill');
+    const c = new Chunk(EMPTY);
+    c.#setLength(n, f, 'Chunk.alloc');
+    return c;
+  }
+
+  /**
+   * A chunk of the byte values an iterable gives (each 0..255).
+   * @param {Iterable<number>} values
+   */
+  static from(values) {
+    if (values === null || typeof values !== 'object' || typeof values[Symbol.iterator] !== 'function') {
+      throw argError(TypeError, 'Chunk.from', 'values', 'must be an iterable of byte values');
+    }
+    const list = [];
+    let i = 0;
+    for (const v of values) list.push(toByte(v, 'Chunk.from', `values[${i++}]`));
+    return new Chunk(Uint8Array.from(list));
+  }
+
+  /**
+   * Bytes from hex digits; whitespace is ignored. Odd or non-hex input: RangeError.
+   * @param {string} text
+   */
+  static fromHex(text) {
+    if (typeof text !== 'string') throw argError(TypeError, 'Chunk.fromHex', 'text', 'must be a string');
+    const digits = text.replace(/\s+/g, '');
+    const bad = digits.search(/[^0-9a-fA-F]/);
+    if (bad >= 0) throw argError(RangeError, 'Chunk.fromHex', 'text', `has a non-hex character ${JSON.stringify(digits[bad])}`);
+    if (digits.length % 2) throw argError(RangeError, 'Chunk.fromHex', 'text', `has an odd number of hex digits (${digits.length})`);
+    const c = new Chunk(EMPTY);
+    c.#setLength(digits.length / 2, 0, 'Chunk.fromHex');
+    const h = heap();
+    const p = c.#cell.ptr;
+    for (let i = 0; i < digits.length; i += 2) h[p + i / 2] = parseInt(digits.slice(i, i + 2), 16);
+    return c;
+  }
+
+  /** The live cell; a TypeError naming `fn` once freed. */
+  #live(fn) {
+    const cell = this.#cell;
+    if (cell.freed) throw freedError(fn);
+    return cell;
+  }
+
+  [cellOf](fn, arg) {
+    const cell = this.#cell;
+    if (cell.freed) throw argError(TypeError, fn, arg, 'is a freed Chunk');
+    return cell;
+  }
+
+  [bytes]() {
+    const cell = this.#live('Chunk[bytes]');
+    return heap().subarray(cell.ptr, cell.ptr + cell.len);
+  }
+
+  /** Makes room for n bytes (capacity only; the length is unchanged). */
+  #reserve(n, fn) {
+    const cell = this.#cell;
+    if (n <= cell.cap) return;
+    // Geometric growth (x1.5) keeps a loop of small resizes linear overall;
+    // when that much is not available, the exact size may still be.
+    const want = Math.min(MAX_CHUNK, Math.max(n, MIN_CAPACITY, cell.cap + (cell.cap >>> 1)));
+    for (const cap of want > n ? [want, n] : [n]) {
+      const p = cell.ptr === 0 ? core.chunkAlloc(cap) : core.chunkRealloc(cell.ptr, cap);
+      if (p !== 0) {
+        cell.ptr = p;
+        cell.cap = cap;
+        return;
+      }
+    }
+    throw new RangeError(`${fn}(): out of memory: cannot make a chunk of ${n} bytes (the module's memory cannot grow)`);
+  }
+
+  /** Sets the length to n, filling added bytes with `fill`; the one path every size change takes. */
+  #setLength(n, fill, fn) {
+    const cell = this.#cell;
+    const old = cell.len;
+    if (n > cell.cap) {
+      // The fill pattern may lie in this very block, which a realloc can move or free.
+      if (typeof fill !== 'number' && fill.view === null && fill.ptr < cell.ptr + cell.cap && fill.ptr + fill.len > cell.ptr) {
+        fill = { ptr: 0, len: fill.len, view: heap().slice(fill.ptr, fill.ptr + fill.len) };
+      }
+      this.#reserve(n, fn);
+    } else if (n < cell.cap >>> 2 && cell.cap > 4096) {
+      // Give back most of a block that shrank a lot; growth stays amortised
+      // because shrinking needs a 4x drop and growing a 1.5x overshoot.
+      const cap = Math.max(n, MIN_CAPACITY);
+      const p = core.chunkRealloc(cell.ptr, cap);
+      if (p !== 0) {
+        cell.ptr = p;
+        cell.cap = cap;
+      }
+    }
+    if (n > old) writeFill(cell.ptr + old, n - old, fill);
+    cell.len = n;
+  }
+
+  /** Length in bytes. */
+  get length() {
+    return this.#live('Chunk.length').len;
+  }
+
+  /**
+   * A Uint8Array view of the current bytes, valid until the next resize or
+   * memory growth. It keeps this chunk alive while reachable.
+   * @type {Uint8Array}
+   */
+  get bytes() {
+    const cell = this.#live('Chunk.bytes');
+    const view = heap().subarray(cell.ptr, cell.ptr + cell.len);
+    keepAlive.set(view, this);
+    return view;
+  }
+
+  /**
+   * New length `n`; added bytes come from `pattern` repeated from its first byte.
+   * Growth is amortised; the contents may move (every MemSlice follows).
+   * @param {number} n
+   * @param {number | BytesLike | string} [pattern=0]
+   */
+  resize(n, pattern = 0) {
+    this.#live('Chunk.resize');
+    const size = checkSize(toInt(n, 'Chunk.resize', 'n'), 'Chunk.resize', 'n');
+    this.#setLength(size, toFill(pattern, 'Chunk.resize', 'pattern'), 'Chunk.resize');
+    return this;
+  }
+
+  /** The byte at `i` (negative from the end); RangeError out of range. */
+  get(i) {
+    const cell = this.#live('Chunk.get');
+    if (typeof i === 'number' && (i >>> 0) === i && i < cell.len) return heap()[cell.ptr + i];
+    return heap()[cell.ptr + this.#index(i, cell.len, 'Chunk.get')];
+  }
+
+  /** Sets the byte at `i` (negative from the end) to `value` (0..255). */
+  set(i, value) {
+    const cell = this.#live('Chunk.set');
+    const k = typeof i === 'number' && (i >>> 0) === i && i < cell.len ? i : this.#index(i, cell.len, 'Chunk.set');
+    if (typeof value !== 'number' || (value >>> 0) !== value || value > 255) toByte(value, 'Chunk.set', 'value');
+    heap()[cell.ptr + k] = value;
+  }
+
+  #index(i, len, fn) {
+    let k = toInt(i, fn, 'index');
+    if (k < 0) k += len;
+    if (k < 0 || k >= len) throw argError(RangeError, fn, 'index', `${i} is out of range for length ${len}`);
+    return k;
+  }
+
+  /** Like Array.prototype.at: the byte at `i` (negative from the end), undefined out of range. */
+  at(i) {
+    const cell = this.#live('Chunk.at');
+    let k = toInt(i, 'Chunk.at', 'index');
+    if (k < 0) k += cell.len;
+    return k < 0 || k >= cell.len ? undefined : heap()[cell.ptr + k];
+  }
+
+  /** Byte values, read as iteration reaches them. */
+  *[Symbol.iterator]() {
+    for (let i = 0; i < this.length; i++) yield heap()[this.#cell.ptr + i];
+  }
+
+  /** A new chunk with a copy of bytes [start, stop). */
+  slice(start, stop) {
+    const cell = this.#live('Chunk.slice');
+    const s = slicePos(start, cell.len, 'Chunk.slice', 'start', 0);
+    const e = Math.max(s, slicePos(stop, cell.len, 'Chunk.slice', 'stop', cell.len));
+    const c = new Chunk(EMPTY);
+    c.#reserve(e - s, 'Chunk.slice');
+    core.copy(c.#cell.ptr, cell.ptr + s, e - s); // positions: valid after the allocation grew memory
+    c.#cell.len = e - s;
+    return c;
+  }
+
+  /** A MemSlice on bytes [start, stop) of this chunk: a live window. */
+  subarray(start, stop) {
+    this.#live('Chunk.subarray');
+    return new MemSlice(this, start, stop, 'Chunk.subarray');
+  }
+
+  /** A new chunk: this chunk's bytes followed by the parts. */
+  concat(...parts) {
+    const cell = this.#live('Chunk.concat');
+    const c = new Chunk(EMPTY);
+    c.#join([{ ptr: cell.ptr, len: cell.len, view: null }], parts, 'Chunk.concat');
+    return c;
+  }
+
+  /** A new chunk of `n` copies of this one. */
+  repeat(n) {
+    const cell = this.#live('Chunk.repeat');
+    const count = toInt(n, 'Chunk.repeat', 'n');
+    if (count < 0) throw argError(RangeError, 'Chunk.repeat', 'n', `must be >= 0, got ${count}`);
+    if (cell.len * count > MAX_CHUNK) throw argError(RangeError, 'Chunk.repeat', 'n', `makes ${cell.len * count} bytes, more than one chunk holds (2 GiB - 1)`);
+    const c = new Chunk(EMPTY);
+    if (cell.len > 0) c.#setLength(cell.len * count, { ptr: cell.ptr, len: cell.len, view: null }, 'Chunk.repeat');
+    return c;
+  }
+
+  /** Fills [start, end) with a byte value or a pattern repeated from its first byte. */
+  fill(value, start, end) {
+    const cell = this.#live('Chunk.fill');
+    const f = toFill(value, 'Chunk.fill', 'value');
+    const s = slicePos(start, cell.len, 'Chunk.fill', 'start', 0);
+    const e = slicePos(end, cell.len, 'Chunk.fill', 'end', cell.len);
+    if (e > s) writeFill(cell.ptr + s, e - s, f);
+    return this;
+  }
+
+  /** Like `find(this, ...)`: the lowest aligned position of `pattern`, or -1. */
+  indexOf(pattern, start, end, step) {
+    return search('Chunk.indexOf', false, this, pattern, start, end, step);
+  }
+
+  /** Like `rfind(this, ...)`: the highest aligned position of `pattern`, or -1. */
+  lastIndexOf(pattern, start, end, step) {
+    return search('Chunk.lastIndexOf', true, this, pattern, start, end, step);
+  }
+
+  /** Whether `pattern` occurs (in [start, end)). */
+  includes(pattern, start, end) {
+    return search('Chunk.includes', false, this, pattern, start, end) >= 0;
+  }
+
+  /** Byte-for-byte equality with any bytes-like. */
+  equals(other) {
+    return compareBytes('Chunk.equals', this, other) === 0;
+  }
+
+  /** -1, 0 or 1, like `cmp(this, other)`. */
+  compare(other) {
+    return compareBytes('Chunk.compare', this, other);
+  }
+
+  /** A copy of the bytes. */
+  toUint8Array() {
+    const cell = this.#live('Chunk.toUint8Array');
+    return heap().slice(cell.ptr, cell.ptr + cell.len);
+  }
+
+  /** The bytes decoded as UTF-8 (invalid sequences become U+FFFD). */
+  toString() {
+    const cell = this.#live('Chunk.toString');
+    return decoder.decode(heap().subarray(cell.ptr, cell.ptr + cell.len));
+  }
+
+  /** Lowercase hex digits, two per byte. */
+  toHex() {
+    const cell = this.#live('Chunk.toHex');
+    const h = heap();
+    const parts = [];
+    for (let i = 0; i < cell.len; i += 8192) {
+      let s = '';
+      const end = Math.min(cell.len, i + 8192);
+      for (let k = i; k < end; k++) s += HEX[h[cell.ptr + k]];
+      parts.push(s);
+    }
+    return parts.join('');
+  }
+
+  /** Whether free() was called. */
+  get freed() {
+    return this.#cell.freed;
+  }
+
+  /** Returns the memory now. A second call does nothing; any other use afterwards is a TypeError. */
+  free() {
+    const cell = this.#cell;
+    if (cell.freed) return;
+    registry.unregister(cell);
+    if (cell.ptr !== 0) core.chunkFree(cell.ptr);
+    cell.ptr = 0;
+    cell.len = 0;
+    cell.cap = 0;
+    cell.freed = true;
+  }
+
+  [disposeSymbol]() {
+    this.free();
+  }
+
+  get [Symbol.toStringTag]() {
+    return 'Chunk';
+  }
+}
