@@ -26,7 +26,7 @@ function timeOnce(fn) {
 
 /**
  * Runs one comparison and prints a row.
- * @param {{name: string, bytes: number, ours: () => unknown, peer: () => unknown, peerName: string, check?: boolean}} c
+ * @param {{name: string, bytes?: number, ops?: number, ours: () => unknown, peer: () => unknown, peerName: string, check?: boolean}} c
  */
 export function compare(c) {
   if (c.check !== false && String(c.ours()) !== String(c.peer())) {
@@ -38,9 +38,10 @@ export function compare(c) {
     ours = Math.min(ours, timeOnce(c.ours));
     peer = Math.min(peer, timeOnce(c.peer));
   }
-  const gbs = (ns) => (c.bytes / ns).toFixed(2).padStart(7);
+  // Throughput rows give bytes per call; per-operation rows give ops per call and print ns/op.
+  const fmt = c.ops ? (ns) => `${(ns / c.ops).toFixed(2).padStart(7)} ns/op` : (ns) => `${(c.bytes / ns).toFixed(2).padStart(7)} GB/s `;
   const ratio = peer / ours;
-  console.log(`${c.name.padEnd(52)} ours ${gbs(ours)} GB/s  ${c.peerName.padEnd(22)} ${gbs(peer)} GB/s  ratio ${ratio.toFixed(2).padStart(6)}x`);
+  console.log(`${c.name.padEnd(52)} ours ${fmt(ours)}  ${c.peerName.padEnd(22)} ${fmt(peer)}  ratio ${ratio.toFixed(2).padStart(6)}x`);
   return { name: c.name, ours, peer, ratio };
 }
 

@@ -2,7 +2,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NotFoundError, cmp, copy, diff, find, findAll, index, len, rdiff, rfind, version } from 'wasm-mem';
+import {
+  Chunk, NotFoundError, cmp, copy, diff, dumps, find, findAll, index, len, loads, memoryStats, rdiff, rfind, version,
+} from 'wasm-mem';
 
 const dir = mkdtempSync(join(tmpdir(), 'wasm-mem-tour-'));
 const show = (label, value) => console.log(`  ${label.padEnd(50)} ${value}`);
@@ -48,6 +50,20 @@ try {
   } catch (e) {
     show("copy(new Uint8Array(4), 'too long')", `throws ${e.name}: nothing written`);
   }
+
+  console.log('\nA Chunk grows in wasm memory while a MemSlice on it keeps working:');
+  const chunk = new Chunk(data.subarray(0, 8)); // "MEMTOUR1"
+  const tag = chunk.subarray(3, 7);               // a live window: "TOUR"
+  show('chunk.toString(), tag', `${chunk.toString()}, ${Buffer.from(tag.toUint8Array())}`);
+  chunk.resize(1 << 20, '-=');                    // 1 MiB; the bytes move to a bigger block
+  tag.set(0, 0x74);                               // write through the window: "tOUR"
+  show('after resize(1 MiB, "-=") and tag.set(0, "t")', `${chunk.slice(0, 12).toString()}... (${chunk.length} bytes)`);
+  show("chunk.indexOf('-=', 8, undefined, 2) (aligned)", chunk.indexOf('-=', 8, undefined, 2));
+  const copyBack = loads(dumps([chunk, tag]));     // the slice comes back on the same chunk
+  show('loads(dumps([chunk, tag])): slice on its chunk', copyBack[1].base === copyBack[0]);
+  show('memoryStats().bytesInUse', memoryStats().bytesInUse);
+  for (const c of [chunk, copyBack[0]]) c.free();
+  show('after free()', memoryStats().bytesInUse);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

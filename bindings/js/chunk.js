@@ -48,7 +48,9 @@ function toFill(value, fn, arg) {
 function writeFill(dst, n, fill) {
   if (n === 0) return;
   if (typeof fill === 'number') {
-    heap().fill(fill, dst, dst + n);
+    const h = heap();
+    if (n <= 16) for (let i = dst; i < dst + n; i++) h[i] = fill; // a call to fill() costs more
+    else h.fill(fill, dst, dst + n);
     return;
   }
   let view = fill.view;

@@ -16,6 +16,7 @@ export class MemSlice {
   #base;
   #start;
   #stop;
+  #onChunk = false; // element access on a chunk reads its cell directly, with no view made
 
   /**
    * @param {BytesLike} base any bytes-like but a string
@@ -39,6 +40,7 @@ export class MemSlice {
       this.#start = s;
       this.#stop = e;
     }
+    this.#onChunk = this.#base[cellOf] !== undefined;
   }
 
   /** The object the window is on (never a MemSlice). */
@@ -106,12 +108,23 @@ export class MemSlice {
 
   /** The byte at `i` (negative from the end); RangeError out of range. */
   get(i) {
+    if (this.#onChunk && typeof i === 'number' && (i >>> 0) === i) {
+      const cell = this.#base[cellOf]('MemSlice.get', 'base');
+      if (i < Math.min(this.#stop, cell.len) - this.#start) return heap()[cell.ptr + this.#start + i];
+    }
     const [arr, off, n] = this.#resolve('MemSlice.get', 'read');
     return arr[off + this.#index(i, n, 'MemSlice.get')];
   }
 
   /** Sets the byte at `i` to `value` (0..255); TypeError when the base is read-only. */
   set(i, value) {
+    if (this.#onChunk && typeof i === 'number' && (i >>> 0) === i && typeof value === 'number' && (value >>> 0) === value && value < 256) {
+      const cell = this.#base[cellOf]('MemSlice.set', 'base');
+      if (i < Math.min(this.#stop, cell.len) - this.#start) {
+        heap()[cell.ptr + this.#start + i] = value;
+        return;
+      }
+    }
     if (!this.writable) throw argError(TypeError, 'MemSlice.set', 'base', 'is read-only');
     const [arr, off, n] = this.#resolve('MemSlice.set', 'write');
     const k = this.#index(i, n, 'MemSlice.set');
