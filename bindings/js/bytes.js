@@ -18,8 +18,12 @@ export const bytes = Symbol.for('wasm-mem.bytes');
 
 /**
  * Package-internal (not exported from the package): `chunk[cellOf](fn, arg)`
- * returns a Chunk's live storage `{ptr, len, cap}`, or throws if it was
- * freed. Lets the gate pass chunks by position without making a view.
+ * returns a Chunk's live storage `{ptr, len, cap, freed}`, or throws if it
+ * was freed. Lets the gate pass chunks by position without making a view, and
+ * StrArray reach its elements without one. The cell object is the chunk's for
+ * life (resizes change its fields, not it). Package code may set `len` to any
+ * value <= `cap` (a resize within capacity, bytes beyond the old length
+ * already written); every other change goes through `resize`.
  */
 export const cellOf = Symbol('wasm-mem.cell');
 
@@ -53,7 +57,7 @@ function encode(s) {
 const toTag = (v) => Object.prototype.toString.call(v);
 
 /** Node 20 lacks ArrayBuffer.prototype.detached: a detached buffer is empty and refuses new views. */
-function isDetached(buffer) {
+export function isDetached(buffer) {
   if (buffer.byteLength !== 0 || toTag(buffer) !== '[object ArrayBuffer]') return false;
   if ('detached' in buffer) return buffer.detached;
   try {
@@ -65,7 +69,7 @@ function isDetached(buffer) {
 }
 
 /** A DataView that is detached, or outside its shrunk resizable buffer, throws on byteLength. */
-function dataViewInBounds(view) {
+export function dataViewInBounds(view) {
   try {
     return view.byteLength > 0;
   } catch {

@@ -10,3 +10,4 @@ export { index, rindex, find, rfind, findAll, cmp, copy, len, diff, rdiff, match
 export { Chunk } from './chunk.js';
 export { MemSlice } from './memslice.js';
 export { dumps, loads } from './serial.js';
+export { StrArray, ChunkArray } from './strarray.js';

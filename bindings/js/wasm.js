@@ -15,6 +15,7 @@ let instance = null;
 let memory = null;
 let heapU8 = null;
 let heapBuffer = null; // heapU8.buffer, kept because memory.buffer is a slow getter
+let heapDV = null;
 let pending = null;
 
 /**
@@ -26,6 +27,7 @@ let pending = null;
 function refreshViews() {
   heapBuffer = memory.buffer;
   heapU8 = new Uint8Array(heapBuffer);
+  heapDV = new DataView(heapBuffer);
 }
 
 const imports = {
@@ -40,6 +42,12 @@ const imports = {
 export function heap() {
   if (heapU8 === null) notInitialised();
   return heapU8;
+}
+
+/** A DataView of the whole linear memory (typed values at any alignment and byte order). */
+export function heapView() {
+  if (heapDV === null) notInitialised();
+  return heapDV;
 }
 
 /** The module memory's current buffer: bytes-likes whose buffer it is live in wasm. */
