@@ -75,12 +75,11 @@ function makeCodec(format, code, [size, kind, min, max, TypedArray], little) {
   const base = { format, code, size, little, kind, TypedArray };
   switch (kind) {
     case 'int': {
-      const get = { 1: min < 0 ? 'getInt8' : 'getUint8', 2: min < 0 ? 'getInt16' : 'getUint16', 4: min < 0 ? 'getInt32' : 'getUint32' }[size];
-      const set = get.replace('get', 'set');
+      const [read, write] = intAccess(size, min < 0, little);
       return {
         ...base,
-        read: (dv, off) => dv[get](off, little),
-        write: (dv, off, v) => dv[set](off, v, little),
+        read,
+        write,
         check(v, fn, arg) {
           if (typeof v !== 'number' || !Number.isInteger(v)) throw new TypeError(`${fn}(): ${arg} must be an integer for format '${code}', got ${describe(v)}`);
           if (v < min || v > max) throw new RangeError(`${fn}(): ${arg}: ${range}, got ${v}`);
@@ -90,8 +89,6 @@ function makeCodec(format, code, [size, kind, min, max, TypedArray], little) {
       };
     }
     case 'bigint': {
-      const get = min < 0n ? 'getBigInt64' : 'getBigUint64';
-      const set = get.replace('get', 'set');
       const toBig = (v, fn, arg) => {
         if (typeof v === 'bigint') return v;
         if (typeof v === 'number' && Number.isSafeInteger(v)) return BigInt(v);
@@ -99,8 +96,8 @@ function makeCodec(format, code, [size, kind, min, max, TypedArray], little) {
       };
       return {
         ...base,
-        read: (dv, off) => dv[get](off, little),
-        write: (dv, off, v) => dv[set](off, v, little),
+        read: min < 0n ? (dv, off) => dv.getBigInt64(off, little) : (dv, off) => dv.getBigUint64(off, little),
+        write: min < 0n ? (dv, off, v) => dv.setBigInt64(off, v, little) : (dv, off, v) => dv.setBigUint64(off, v, little),
         check(v, fn, arg) {
           const b = toBig(v, fn, arg);
           if (b < min || b > max) throw new RangeError(`${fn}(): ${arg}: ${range}, got ${b}`);
@@ -129,12 +126,10 @@ function makeCodec(format, code, [size, kind, min, max, TypedArray], little) {
           },
         };
       }
-      const get = size === 4 ? 'getFloat32' : 'getFloat64';
-      const set = get.replace('get', 'set');
       return {
         ...base,
-        read: (dv, off) => dv[get](off, little),
-        write: (dv, off, v) => dv[set](off, v, little),
+        read: size === 4 ? (dv, off) => dv.getFloat32(off, little) : (dv, off) => dv.getFloat64(off, little),
+        write: size === 4 ? (dv, off, v) => dv.setFloat32(off, v, little) : (dv, off, v) => dv.setFloat64(off, v, little),
         check(v, fn, arg) {
           if (typeof v !== 'number') throw new TypeError(`${fn}(): ${arg} must be a number for format '${code}', got ${describe(v)}`);
           // As struct: a finite value that rounds to infinity in single precision does not fit.
@@ -171,6 +166,25 @@ function makeCodec(format, code, [size, kind, min, max, TypedArray], little) {
         },
         exact: (v) => (typeof v === 'string' && v.length === 1 && v.charCodeAt(0) <= 255 ? v.charCodeAt(0) : undefined),
       };
+  }
+}
+
+/**
+ * Reader and writer of an integer size: direct DataView calls (a computed
+ * method name would keep the engine from inlining them).
+ */
+function intAccess(size, signed, little) {
+  switch (size) {
+    case 1:
+      return signed ? [(dv, o) => dv.getInt8(o), (dv, o, v) => dv.setInt8(o, v)] : [(dv, o) => dv.getUint8(o), (dv, o, v) => dv.setUint8(o, v)];
+    case 2:
+      return signed
+        ? [(dv, o) => dv.getInt16(o, little), (dv, o, v) => dv.setInt16(o, v, little)]
+        : [(dv, o) => dv.getUint16(o, little), (dv, o, v) => dv.setUint16(o, v, little)];
+    default:
+      return signed
+        ? [(dv, o) => dv.getInt32(o, little), (dv, o, v) => dv.setInt32(o, v, little)]
+        : [(dv, o) => dv.getUint32(o, little), (dv, o, v) => dv.setUint32(o, v, little)];
   }
 }
 

@@ -421,7 +421,7 @@ export class StrArray {
 
   #checkAll(values, fn) {
     const codec = this.#codec;
-    return Array.from(values, (v, k) => codec.check(v, fn, `value ${k}`));
+    return Array.from(values, (v, k) => codec.check(v, fn, `values[${k}]`));
   }
 
   /** Appends values (all or nothing); returns the new length. Amortised over a chunk's growth. */
@@ -430,7 +430,7 @@ export class StrArray {
     const cell = this.#cell;
     // One value onto a chunk with room: a length change and a store, no call into wasm.
     if (values.length === 1 && cell !== null && this.#buffer === this.#owned && !cell.freed && cell.len % codec.size === 0 && cell.len + codec.size <= cell.cap) {
-      const stored = codec.check(values[0], 'StrArray.push', 'value 0');
+      const stored = codec.check(values[0], 'StrArray.push', 'values[0]');
       codec.write(heapView(), cell.ptr + cell.len, stored);
       cell.len += codec.size;
       return cell.len / codec.size;

@@ -71,6 +71,8 @@ const notIterable = [['undefined', undefined, TypeError], ['null', null, TypeErr
 // The object a method row is called on, made fresh for each cell.
 const chunk = () => new mem.Chunk('abcd');
 const slice = () => new mem.MemSlice(new Uint8Array([1, 2, 3, 4]));
+const strArray = () => new mem.ChunkArray('i', [1, 2]);
+const chunkArray = () => new mem.ChunkArray('i', [1, 2]);
 const on = (make, method) => ({
   prepare() {
     const target = make();
@@ -139,6 +141,31 @@ const table = [
   ['MemSlice.set', 'value', 1, [0, 1], [['undefined', undefined, TypeError], ...badByte], on(slice, 'set')],
   ['MemSlice.slice', 'start', 0, [0, 4], notInteger, on(slice, 'slice')],
   ['MemSlice.subarray', 'stop', 1, [0, 4], notInteger, on(slice, 'subarray')],
+  // StrArray / ChunkArray
+  ['StrArray', 'format', 0, ['i', new Uint8Array(8)], [['undefined', undefined, TypeError], ['null', null, TypeError], ['a number', 4, TypeError], ['empty', '', TypeError], ['a repeat count', '3i', TypeError], ['not scalar', 's', TypeError], ['native only', '<n', TypeError], ['two codes', 'ii', TypeError]], (...a) => new mem.StrArray(...a)],
+  ['StrArray', 'buffer', 1, ['i', new Uint8Array(8)], [...without(notBytes, 'undefined'), ...notBytesNumber, ['a string', 'abcd', TypeError]], (...a) => new mem.StrArray(...a)],
+  ...['get', 'at'].map((m) => [`StrArray.${m}`, 'index', 0, [0], m === 'at' ? without(badIndex, 'past the end', 'before the start') : badIndex, on(strArray, m)]),
+  ['StrArray.set', 'index', 0, [0, 1], badIndex, on(strArray, 'set')],
+  ['StrArray.set', 'value', 1, [0, 1], [['undefined', undefined, TypeError], ['a BigInt', 1n, TypeError], ['1.5', 1.5, TypeError], ['NaN', NaN, TypeError], ['a string', '1', TypeError], ['too large', 2 ** 31, RangeError], ['too small', -(2 ** 31) - 1, RangeError]], on(strArray, 'set')],
+  ['StrArray.push', 'values[1]', 1, [1, 2], [['a BigInt', 1n, TypeError], ['too large', 2 ** 31, RangeError]], on(strArray, 'push')],
+  ['StrArray.fill', 'value', 0, [1], [['a string', 'x', TypeError], ['too large', 2 ** 32, RangeError]], on(strArray, 'fill')],
+  ['StrArray.fill', 'start', 1, [1, 0, 1], notInteger, on(strArray, 'fill')],
+  ['StrArray.insert', 'index', 0, [0, 1], [['undefined', undefined, TypeError], ...notInteger], on(strArray, 'insert')],
+  ['StrArray.pop', 'index', 0, [0], [...notInteger, ['past the end', 2, RangeError]], on(strArray, 'pop')],
+  ['StrArray.splice', 'start', 0, [0, 1], notInteger, on(strArray, 'splice')],
+  ['StrArray.splice', 'deleteCount', 1, [0, 1], notInteger, on(strArray, 'splice')],
+  ['StrArray.setSlice', 'values', 2, [0, 1, [1]], notIterable, on(strArray, 'setSlice')],
+  ['StrArray.extend', 'values', 0, [[1]], notIterable, on(strArray, 'extend')],
+  ['StrArray.imul', 'n', 0, [2], [['undefined', undefined, TypeError], ...notInteger, ['negative', -1, RangeError]], on(strArray, 'imul')],
+  ['StrArray.indexOf', 'start', 1, [1, 0, 2], notInteger, on(strArray, 'indexOf')],
+  ['StrArray.slice', 'stop', 1, [0, 2], notInteger, on(strArray, 'slice')],
+  ['StrArray.equals', 'other', 0, [[1, 2]], notIterable, on(strArray, 'equals')],
+  ['StrArray.push', 'buffer', 0, [1], [['(a fixed buffer)', 1, TypeError]], on(() => new mem.StrArray('i', new Uint8Array(8)), 'push')],
+  ['ChunkArray', 'format', 0, ['i', [1]], [['undefined', undefined, TypeError], ['bad', 'x', TypeError]], (...a) => new mem.ChunkArray(...a)],
+  ['ChunkArray', 'values', 1, ['i', [1]], [['null', null, TypeError], ['a number', 5, TypeError], ['a bad value', [1, 'x'], TypeError], ['out of range', [2 ** 40], RangeError]], (...a) => new mem.ChunkArray(...a)],
+  ['ChunkArray.fromBytes', 'data', 1, ['i', new Uint8Array(4)], [...notBytes, ...notBytesNumber], mem.ChunkArray.fromBytes],
+  ['ChunkArray.repeat', 'n', 0, [2], [['undefined', undefined, TypeError], ...notInteger, ['negative', -1, RangeError]], on(chunkArray, 'repeat')],
+  ['ChunkArray.concat', 'other', 0, [[1]], notIterable, on(chunkArray, 'concat')],
   // serialization
   ['loads', 'data', 0, [new Uint8Array(4)], [...notBytes, ...notBytesNumber, ['a string', 'WMEM', TypeError]], mem.loads],
 ];

@@ -246,7 +246,7 @@ describe('every method against a JS array model', () => {
 describe('size changes', () => {
   test('all or nothing: push(1, 2, 300) on B writes nothing', () => {
     const a = new ChunkArray('B', [7]);
-    assert.throws(() => a.push(1, 2, 300), /value 2: value out of range for format 'B' \(0\.\.255\)/);
+    assert.throws(() => a.push(1, 2, 300), /values\[2\]: value out of range for format 'B' \(0\.\.255\)/);
     assert.deepEqual(a.toArray(), [7]);
     assert.throws(() => a.extend([1, 'x']), TypeError);
     assert.throws(() => a.splice(0, 1, 1, 1.5), TypeError);
