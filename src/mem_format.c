@@ -140,23 +140,45 @@ static size_t layout(int negative, const char *digits, int x, char *buf, size_t 
   return (size_t)snprintf(buf, cap, "%s", text);
 }
 
+/* Does the decimal m * 10^e read back as v? */
+static int reads_back(uint64_t m, int e, double v) {
+  char text[48];
+  snprintf(text, sizeof text, "%llue%d", (unsigned long long)m, e);
+  return strtod(text, NULL) == v;
+}
+
+/* The shortest decimal m * 10^e that reads back as v (v finite, >= 0), as
+ * Python's repr picks it. At each length the correctly rounded digits come
+ * first; when they miss, a neighbour one unit away may still hit, because a
+ * double's rounding interval is lopsided at powers of two (2^-24 reads back
+ * from 5.960464477539063e-08 but not from ...062e-08). */
+static void shortest(double v, uint64_t *m, int *e) {
+  for (int precision = 0; precision <= 16; precision++) {
+    char text[48];
+    snprintf(text, sizeof text, "%.*e", precision, v);
+    uint64_t digits = 0;
+    const char *p = text;
+    for (; *p != 'e'; p++)
+      if (*p != '.') digits = digits * 10 + (uint64_t)(*p - '0');
+    *e = atoi(p + 1) - precision;
+    for (int delta = 0; delta <= 2; delta++) { /* the digits, one up, one down */
+      *m = delta == 0 ? digits : delta == 1 ? digits + 1 : digits - 1;
+      if ((delta < 2 || digits > 0) && reads_back(*m, *e, v)) return;
+    }
+  }
+  *m = 0; /* not reached: 17 significant digits always read back */
+}
+
 size_t mem_format_double_repr(double v, char *buf, size_t cap) {
   if (isnan(v)) return (size_t)snprintf(buf, cap, "nan");
   if (isinf(v)) return (size_t)snprintf(buf, cap, v < 0 ? "-inf" : "inf");
-  char text[40];
-  for (int precision = 0; precision <= 16; precision++) {
-    snprintf(text, sizeof text, "%.*e", precision, fabs(v));
-    if (strtod(text, NULL) == fabs(v)) break; /* 17 significant digits always round-trip */
-  }
-  /* text is "d[.ddd]e[+-]XX": collect the digits and the exponent. */
+  uint64_t m;
+  int e;
+  shortest(fabs(v), &m, &e);
   char digits[24];
-  size_t n = 0;
-  const char *p = text;
-  for (; *p != 'e'; p++)
-    if (*p != '.') digits[n++] = *p;
-  digits[n] = '\0';
-  const int x = atoi(p + 1);
-  return layout(signbit(v) != 0, digits, x, buf, cap);
+  int n = snprintf(digits, sizeof digits, "%llu", (unsigned long long)m);
+  while (n > 1 && digits[n - 1] == '0') digits[--n] = '\0', e++; /* 0 stays "0" */
+  return layout(signbit(v) != 0, digits, e + n - 1, buf, cap);
 }
 
 size_t mem_format_repr(const mem_format *format, const uint8_t *p, char *buf, size_t cap) {
