@@ -11,9 +11,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "progress.h"
+
 int cli_fail(const char *what, const char *fmt, ...) {
   va_list ap;
-  fflush(stdout); /* keep earlier results ahead of the message on a shared terminal */
+  progress_clear(); /* the message gets a line of its own */
+  fflush(stdout);   /* and comes after the results already printed */
   fprintf(stderr, "mem: %s: ", what);
   va_start(ap, fmt);
   vfprintf(stderr, fmt, ap);

@@ -12,6 +12,7 @@
 
 #include "cli.h"
 #include "mem.h"
+#include "progress.h"
 #include "reader.h"
 
 typedef struct pair {
@@ -106,6 +107,7 @@ static int run(cli_args *args, bool backward, bool find_equal) {
     } else {
       status = r.pos != UINT64_MAX || r.shorter ? EXIT_NO : EXIT_YES;
       if (r.pos == UINT64_MAX && r.shorter) {
+        progress_clear();
         fflush(stdout);
         fprintf(stderr, "mem: %s: ended first, after %" PRIu64 " bytes (%s is longer)\n",
                 (r.shorter == 1 ? p.a : p.b).name, r.common, (r.shorter == 1 ? p.b : p.a).name);
