@@ -51,6 +51,34 @@ describe('Python struct vectors', () => {
   }
 });
 
+describe('the CLI array vectors (struct.json, shared with `mem array`)', () => {
+  const shared = JSON.parse(readFileSync(new URL('../vectors/struct.json', import.meta.url)));
+  for (const f of shared.formats) {
+    test(`format ${JSON.stringify(f.format)}: ${f.json.length} values read, and written back to the same bytes`, () => {
+      const code = f.format.at(-1);
+      const want = f.json.map((v) => ('qQ'.includes(code) ? BigInt(v) : 'efd'.includes(code) ? Number(v) : v));
+      const a = ChunkArray.fromBytes(f.format, Buffer.from(f.hex, 'hex'));
+      assert.equal(a.itemsize, f.itemsize);
+      const got = a.toArray();
+      assert.equal(got.length, want.length);
+      for (let i = 0; i < want.length; i++) {
+        assert.ok(Object.is(got[i], want[i]) || (Number.isNaN(got[i]) && Number.isNaN(want[i])), `${f.format}[${i}]: ${got[i]} vs ${want[i]}`);
+      }
+      // Writing the values back reproduces the bytes, except NaN payloads and
+      // '?' bytes other than 0/1 (struct reads any non-zero byte as true).
+      const back = new ChunkArray(f.format, got);
+      const raw = Buffer.from(f.hex, 'hex');
+      const size = f.itemsize;
+      for (let i = 0; i < want.length; i++) {
+        if (Number.isNaN(got[i]) || code === '?') continue;
+        assert.equal(hex(back.buffer.toUint8Array().subarray(i * size, (i + 1) * size)), hex(raw.subarray(i * size, (i + 1) * size)), `${f.format}[${i}] written back`);
+      }
+      a.free();
+      back.free();
+    });
+  }
+});
+
 describe('JS type rules (SPEC §5 table)', () => {
   const cases = [
     ['i', 1n, TypeError], ['i', 1.5, TypeError], ['i', NaN, TypeError], ['i', '1', TypeError], ['i', null, TypeError],

@@ -1,0 +1,98 @@
+// array against the Python-made struct vectors (tests/vectors/struct.json,
+// shared with StrArray), and hexdump byte for byte against the system's
+// `hexdump -C` on the same files and ranges.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { builds, rng, root, run, tempDir, writeFiles } from './helpers.js';
+
+const dir = tempDir();
+const vectors = JSON.parse(readFileSync(join(root, 'tests/vectors/struct.json'), 'utf8'));
+
+for (const build of builds) {
+  test(`${build.name}: array prints every vector as Python does`, () => {
+    assert.equal(vectors.formats.length, 94);
+    for (const { format, hex, repr } of vectors.formats) {
+      writeFiles(dir, { 'v.bin': Buffer.from(hex, 'hex') });
+      const r = run(build, ['array', format, 'v.bin'], { cwd: dir });
+      assert.equal(r.code, 0, `${format}: ${r.err}`);
+      assert.deepEqual(r.out.split('\n').slice(0, -1), repr, `array '${format}'`);
+    }
+  });
+
+  test(`${build.name}: array ranges, partial items, standard input`, () => {
+    writeFiles(dir, { 'a.txt': 'hello world, hello wasm' });
+    // [args, values, stdin]
+    const table = [
+      [['array', '<H', 'a.txt', '--stop', '4'], [25960, 27756, 8303, 28535]],
+      [['array', '>H', 'a.txt', '--stop', '2'], [26725, 27756]],
+      [['array', '<H', 'a.txt', '--start', '10'], [29537]], // 23 bytes: 11 items, the last byte dropped
+      [['array', '<H', 'a.txt', '--start=-2'], [30496, 29537]],
+      [['array', '<H', 'a.txt', '--start', '2', '--stop=-8'], [8303]],
+      [['array', '<H', 'a.txt', '--start', '5', '--stop', '2'], []],
+      [['array', '<H', 'a.txt', '--start', '50'], []],
+      [['array', 'c', 'a.txt', '--stop', '3'], ['h', 'e', 'l']],
+      [['array', '<i', '-', '--stop', '1'], [1819043176], 'hello world, hello wasm'],
+      [['array', '<i', '-', '--start=-1'], [1998614380], 'hello world, hello wasm'],
+      [['array', '?', '-'], ['false', 'true', 'true'], Buffer.from([0, 1, 255])],
+    ];
+    for (const window of [undefined, 1, 3]) {
+      for (const [args, values, input] of table) {
+        const r = run(build, args, { cwd: dir, input, window });
+        assert.equal(r.out, values.map((v) => `${v}\n`).join(''), `mem ${args.join(' ')} window=${window}: ${r.err}`);
+        assert.equal(r.code, 0);
+      }
+    }
+  });
+}
+
+// Files that exercise hexdump's layout: partial lines, runs of equal lines
+// (squeezed to '*'), a run broken and resumed, every byte value.
+const next = rng(3);
+const random = Buffer.from(Array.from({ length: 300 }, () => Math.floor(next() * 256)));
+const files = {
+  'empty.bin': Buffer.alloc(0),
+  'one.bin': Buffer.from('A'),
+  'sixteen.bin': Buffer.from('0123456789abcdef'),
+  'seventeen.bin': Buffer.from('0123456789abcdefg'),
+  'zeros.bin': Buffer.alloc(100),
+  'runs.bin': Buffer.concat([Buffer.alloc(48, 'a'), Buffer.alloc(16, 'b'), Buffer.alloc(64, 'a'), Buffer.alloc(7, 'a')]),
+  'bytes.bin': Buffer.from(Array.from({ length: 256 }, (_, i) => i)),
+  'random.bin': random,
+};
+writeFiles(dir, files);
+
+function systemHexdump(name, start, count) {
+  const args = ['-C'];
+  if (start !== undefined) args.push('-s', String(start));
+  if (count !== undefined) args.push('-n', String(count));
+  return execFileSync('hexdump', [...args, join(dir, name)], { encoding: 'latin1' });
+}
+
+for (const build of builds) {
+  test(`${build.name}: hexdump matches hexdump -C`, () => {
+    let round = 0;
+    for (const [name, bytes] of Object.entries(files)) {
+      {
+        const n = bytes.length;
+        // [START, STOP] as given to mem; hexdump -C gets the same range as -s/-n.
+        const ranges = [[], [0], [5], [16], [n], [n + 10], [3, 40], [0, 16], [17, 200], [7, 7], [9, 4], [-20], [-40, -3]];
+        for (const range of ranges) {
+          const [start, stop] = range;
+          const s = start === undefined ? undefined : start < 0 ? Math.max(0, n + start) : start;
+          const e = stop === undefined ? undefined : stop < 0 ? Math.max(0, n + stop) : stop;
+          const want = systemHexdump(name, s, e === undefined ? undefined : Math.max(0, e - s));
+          const args = ['hexdump', name, ...(range.length ? ['--', ...range.map(String)] : [])];
+          const window = [undefined, 1, 20][round++ % 3]; // boundaries hit without 3x the runs
+          const r = run(build, args, { cwd: dir, window });
+          assert.equal(r.code, 0, r.err);
+          assert.equal(r.out, want, `mem ${args.join(' ')} window=${window}`);
+        }
+      }
+    }
+    const piped = run(build, ['hexdump', '-'], { input: random, window: 7 });
+    assert.equal(piped.out, systemHexdump('random.bin'), 'hexdump of a pipe');
+  });
+}

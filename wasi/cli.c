@@ -1,0 +1,115 @@
+/*
+ * Helpers shared by the `mem` commands: one-line error messages, number and
+ * pattern parsing, Python's slice-position rules. All O(length of the
+ * argument); nothing here touches files.
+ */
+#include "cli.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "progress.h"
+
+int cli_fail(const char *what, const char *fmt, ...) {
+  va_list ap;
+  progress_clear(); /* the message gets a line of its own */
+  fflush(stdout);   /* and comes after the results already printed */
+  fprintf(stderr, "mem: %s: ", what);
+  va_start(ap, fmt);
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  fputc('\n', stderr);
+  return EXIT_ERROR;
+}
+
+int cli_fail_errno(const char *what) { return cli_fail(what, "%s", strerror(errno)); }
+
+static int digit_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+int cli_number(const char *text, const char *what, int64_t *out) {
+  const char *p = text;
+  const bool negative = *p == '-';
+  if (*p == '-' || *p == '+') p++;
+  unsigned base = 10;
+  if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
+    base = 16;
+    p += 2;
+  }
+  if (*p == '\0') return cli_fail(what, "bad number '%s' (want decimal or 0x hex)", text);
+  /* Accumulate the magnitude up to 2^63 so that INT64_MIN is representable. */
+  const uint64_t limit = (uint64_t)INT64_MAX + (negative ? 1 : 0);
+  uint64_t v = 0;
+  for (; *p; p++) {
+    const int d = digit_value(*p);
+    if (d < 0 || (unsigned)d >= base)
+      return cli_fail(what, "bad number '%s' (want decimal or 0x hex)", text);
+    if (v > (limit - (unsigned)d) / base) return cli_fail(what, "number '%s' is out of range", text);
+    v = v * base + (unsigned)d;
+  }
+  *out = negative ? (v == (uint64_t)INT64_MAX + 1 ? INT64_MIN : -(int64_t)v) : (int64_t)v;
+  return 0;
+}
+
+/* Checks hex digits (pairs, optionally separated by whitespace or ':') and
+ * returns how many bytes they make, or -1 after a message. */
+static long hex_length(const char *text) {
+  long n = 0;
+  bool half = false; /* a byte's first digit is pending */
+  for (const char *p = text; *p; p++) {
+    if (strchr(" \t\n\r:", *p)) {
+      if (half) return cli_fail("PATTERN", "hex digits must come in pairs: '%s'", text), -1;
+    } else if (digit_value(*p) < 0) {
+      return cli_fail("PATTERN", "'%c' is not a hex digit in '%s'", *p, text), -1;
+    } else {
+      n += half;
+      half = !half;
+    }
+  }
+  if (half) return cli_fail("PATTERN", "odd number of hex digits in '%s'", text), -1;
+  return n;
+}
+
+int cli_pattern(char *text, bool hex, const uint8_t **pat, size_t *len) {
+  long n = hex ? hex_length(text) : (long)strlen(text);
+  if (n < 0) return EXIT_ERROR;
+  if (n == 0) return cli_fail("PATTERN", "the pattern is empty");
+  if (hex) { /* decode in place: the output index trails the input one */
+    size_t k = 0;
+    for (const char *p = text; *p; p++) {
+      if (digit_value(*p) < 0) continue;
+      const int high = digit_value(*p++);
+      /* hex_length checked that the second digit follows at once */
+      text[k++] = (char)(high << 4 | digit_value(*p));
+    }
+  }
+  *pat = (const uint8_t *)text;
+  *len = (size_t)n;
+  return 0;
+}
+
+uint64_t cli_clamp(int64_t v, uint64_t size) {
+  if (v < 0) {
+    const uint64_t back = v == INT64_MIN ? (uint64_t)INT64_MAX + 1 : (uint64_t)-v;
+    return back >= size ? 0 : size - back;
+  }
+  return (uint64_t)v > size ? size : (uint64_t)v;
+}
+
+uint64_t cli_search_start(int64_t v, uint64_t size) {
+  return v < 0 ? cli_clamp(v, size) : (uint64_t)v;
+}
+
+void cli_print_position(uint64_t pos) {
+  if (pos == UINT64_MAX)
+    fputs("-1\n", stdout);
+  else
+    printf("%" PRIu64 "\n", pos);
+}

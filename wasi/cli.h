@@ -1,0 +1,72 @@
+/*
+ * cli.h - what the `mem` commands share: the parsed command line, the exit
+ * status convention, error messages, numbers, patterns and slice positions.
+ */
+#ifndef MEM_CLI_H
+#define MEM_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+enum { EXIT_YES = 0, EXIT_NO = 1, EXIT_ERROR = 2 };
+
+/* Stands for "not given" in the optional numeric options. */
+#define CLI_UNSET INT64_MIN
+
+/* The command line after getopt_long: options by name, operands in order. */
+typedef struct cli_args {
+  const char *command;
+  int64_t start, end, step, stop, at; /* CLI_UNSET when not given */
+  bool all, hex, grow;
+  const char *out; /* -o OUT, or NULL */
+  int argc;        /* operands after the command word */
+  char **argv;
+} cli_args;
+
+/* Prints "mem: WHAT: message" on stderr; returns EXIT_ERROR. */
+int cli_fail(const char *what, const char *fmt, ...)
+#if defined(__GNUC__) || defined(__clang__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* cli_fail with strerror(errno) as the message. */
+int cli_fail_errno(const char *what);
+
+/* Parses a decimal or 0x-hex integer with an optional sign into *out; on a
+ * bad number prints an error naming WHAT and returns EXIT_ERROR, else 0. */
+int cli_number(const char *text, const char *what, int64_t *out);
+
+/* The bytes of a PATTERN operand: its text, or with --hex its hex digits
+ * (whitespace between them allowed). Hex decoding is done in place in text.
+ * An empty pattern, odd or non-hex digits: message and EXIT_ERROR. */
+int cli_pattern(char *text, bool hex, const uint8_t **pat, size_t *len);
+
+/* Python's slice rule: a negative value counts from the end of size, then
+ * the result is clamped to [0, size]. */
+uint64_t cli_clamp(int64_t v, uint64_t size);
+
+/* The start of a search: as cli_clamp, except that a start beyond the end
+ * is kept (it finds nothing, as b'abc'.find(b'', 4) == -1). */
+uint64_t cli_search_start(int64_t v, uint64_t size);
+
+/* Prints a position in decimal, or -1 for "none" (UINT64_MAX). */
+void cli_print_position(uint64_t pos);
+
+/* The commands, one function per command word. */
+int cmd_index(cli_args *a);
+int cmd_rindex(cli_args *a);
+int cmd_cmp(cli_args *a);
+int cmd_diff(cli_args *a);
+int cmd_rdiff(cli_args *a);
+int cmd_match(cli_args *a);
+int cmd_rmatch(cli_args *a);
+int cmd_len(cli_args *a);
+int cmd_copy(cli_args *a);
+int cmd_slice(cli_args *a);
+int cmd_join(cli_args *a);
+int cmd_array(cli_args *a);
+int cmd_hexdump(cli_args *a);
+
+#endif /* MEM_CLI_H */
