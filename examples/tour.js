@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  Chunk, NotFoundError, cmp, copy, diff, dumps, find, findAll, index, len, loads, memoryStats, rdiff, rfind, version,
+  Chunk, ChunkIO, NotFoundError, StrArray, cmp, copy, diff, dumps, find, findAll, index, len, loads, memoryStats, rdiff, rfind,
+  version,
 } from 'wasm-mem';
 
 const dir = mkdtempSync(join(tmpdir(), 'wasm-mem-tour-'));
@@ -64,6 +65,29 @@ try {
   show('memoryStats().bytesInUse', memoryStats().bytesInUse);
   for (const c of [chunk, copyBack[0]]) c.free();
   show('after free()', memoryStats().bytesInUse);
+
+  console.log('\nTyped values over the same bytes (StrArray, struct formats):');
+  // Record k's value is the '<I' at byte 12 + 8k: item 3 + 2k of a '<I' array.
+  const values = new StrArray('<I', new Chunk(data));
+  show("new StrArray('<I', chunk).length", values.length);
+  show('items 3, 5, 7, 9 (records 0..3: k * k)', [3, 5, 7, 9].map((i) => values.get(i)).join(', '));
+  show('values.indexOf(49): item 17, record 7', values.indexOf(49));
+  const be = new StrArray('>H', data.subarray(0, 8));
+  show("new StrArray('>H', header).toArray()", be.toArray().map((v) => `0x${v.toString(16)}`).join(' '));
+
+  console.log('\nA file over a chunk (ChunkIO), records written with writeStruct:');
+  const io = new ChunkIO();
+  for (const [id, temp, ok] of [[1, 21.5, true], [2, -3.25, false], [3, 37, true]]) {
+    io.writeStruct('<H', id);
+    io.writeStruct('<f', temp);
+    io.writeStruct('?', ok);
+  }
+  show('io.tell() after 3 records of 7 bytes', io.tell());
+  io.seek(0);
+  const records = [];
+  while (io.tell() < io.size) records.push(`${io.readStruct('<H')}:${io.readStruct('<f')}:${io.readStruct('?')}`);
+  show('read back with readStruct', records.join('  '));
+  io.free();
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -11,3 +11,4 @@ export { Chunk } from './chunk.js';
 export { MemSlice } from './memslice.js';
 export { dumps, loads } from './serial.js';
 export { StrArray, ChunkArray } from './strarray.js';
+export { StrIO, ChunkIO } from './strio.js';

@@ -73,6 +73,7 @@ const chunk = () => new mem.Chunk('abcd');
 const slice = () => new mem.MemSlice(new Uint8Array([1, 2, 3, 4]));
 const strArray = () => new mem.ChunkArray('i', [1, 2]);
 const chunkArray = () => new mem.ChunkArray('i', [1, 2]);
+const io = () => new mem.ChunkIO('ab\ncd');
 const on = (make, method) => ({
   prepare() {
     const target = make();
@@ -166,6 +167,21 @@ const table = [
   ['ChunkArray.fromBytes', 'data', 1, ['i', new Uint8Array(4)], [...notBytes, ...notBytesNumber], mem.ChunkArray.fromBytes],
   ['ChunkArray.repeat', 'n', 0, [2], [['undefined', undefined, TypeError], ...notInteger, ['negative', -1, RangeError]], on(chunkArray, 'repeat')],
   ['ChunkArray.concat', 'other', 0, [[1]], notIterable, on(chunkArray, 'concat')],
+  // StrIO / ChunkIO
+  ['StrIO', 'data', 0, [new Uint8Array(4)], [...without(notBytes, 'undefined'), ...notBytesNumber], (...a) => new mem.StrIO(...a)],
+  ['ChunkIO', 'initial', 0, ['ab'], [...without(notBytes, 'undefined'), ...notBytesNumber], (...a) => new mem.ChunkIO(...a)],
+  ['StrIO.read', 'n', 0, [1], notInteger, on(io, 'read')],
+  ['StrIO.readline', 'limit', 0, [1], notInteger, on(io, 'readline')],
+  ['StrIO.readlines', 'hint', 0, [1], notInteger, on(io, 'readlines')],
+  ['StrIO.readinto', 'target', 0, [new Uint8Array(2)], [...notBytes, ...notBytesNumber, ...notWritable], on(io, 'readinto')],
+  ['StrIO.write', 'b', 0, ['x'], [...notBytes, ...notBytesNumber], on(io, 'write')],
+  ['StrIO.seek', 'offset', 0, [0, 0], [['undefined', undefined, TypeError], ...notInteger, ['negative', -1, RangeError]], on(io, 'seek')],
+  ['StrIO.seek', 'whence', 1, [0, 0], [...notInteger, ['3', 3, RangeError], ['-1', -1, RangeError]], on(io, 'seek')],
+  ['StrIO.truncate', 'size', 0, [1], [...notInteger, ['negative', -1, RangeError]], on(io, 'truncate')],
+  ['StrIO.readStruct', 'format', 0, ['b'], [['undefined', undefined, TypeError], ['a number', 1, TypeError], ['a repeat count', '2b', TypeError], ['not scalar', 's', TypeError]], on(io, 'readStruct')],
+  ['StrIO.writeStruct', 'format', 0, ['b', 1], [['undefined', undefined, TypeError], ['two codes', 'bb', TypeError]], on(io, 'writeStruct')],
+  ['StrIO.writeStruct', 'value', 1, ['b', 1], [['undefined', undefined, TypeError], ['a BigInt', 1n, TypeError], ['too large', 128, RangeError]], on(io, 'writeStruct')],
+  ['StrIO.write', 'data', 0, ['x'], [['(a fixed buffer, past its end)', 'xyzw', RangeError]], on(() => new mem.StrIO(new Uint8Array(2)), 'write')],
   // serialization
   ['loads', 'data', 0, [new Uint8Array(4)], [...notBytes, ...notBytesNumber, ['a string', 'WMEM', TypeError]], mem.loads],
 ];
@@ -194,6 +210,20 @@ test('every entry point × argument × bad value', () => {
   }
   console.log(`bad-input cells checked: ${cells}`);
   assert.ok(cells > 700);
+});
+
+test('a closed file: every I/O method is an Error that says so, and nothing changes', () => {
+  const f = new mem.ChunkIO('abc');
+  const streams = [() => f.readableStream(), () => f.writableStream()];
+  f.close();
+  const uses = [() => f.read(), () => f.readinto(new Uint8Array(1)), () => f.readline(), () => f.readlines(), () => [...f],
+    () => f.write('x'), () => f.seek(0), () => f.tell(), () => f.truncate(0), () => f.getvalue(), () => f.getbuffer(), () => f.flush(),
+    () => f.readable(), () => f.writable(), () => f.seekable(), () => f.size, () => f.readStruct('b'), () => f.writeStruct('b', 1), ...streams];
+  for (const use of uses) {
+    assert.throws(use, (e) => e.constructor === Error && /closed file/.test(e.message), String(use));
+  }
+  f.close(); // a second close is fine
+  assert.equal(f.closed, true);
 });
 
 test('a freed Chunk: every method and property is a TypeError that says so', () => {

@@ -1,0 +1,391 @@
+// StrIO and ChunkIO (SPEC §6): a file over any bytes-like, with io.BytesIO's
+// semantics and the error classes of SPEC §1.
+//
+// The position is a plain number; the data is asked for its bytes at every
+// call, so the file follows a chunk that moves or a resizable buffer that
+// changes size. Writes past the end grow the data through its resize (the
+// gap reads as zeros, like a file); lines are found with the byte search.
+// readStruct/writeStruct use the StrArray codecs: one conversion path.
+import { toInt } from './args.js';
+import { BASE, READ, WRITE, cellOf, toView } from './bytes.js';
+import { Chunk } from './chunk.js';
+import { argError } from './errors.js';
+import { parseFormat } from './format.js';
+import { copy, search } from './functions.js';
+import { MemSlice, rawSlice } from './memslice.js';
+import { heapView } from './wasm.js';
+
+const disposeSymbol = Symbol.dispose ?? Symbol.for('Symbol.dispose');
+const NEWLINE = 10;
+/** Bytes per chunk that readableStream() enqueues; back-pressure comes from pulling. */
+const STREAM_CHUNK = 64 * 1024;
+const encoder = new TextEncoder();
+const scratch = new DataView(new ArrayBuffer(8));
+
+/** A non-negative integer or -1 (Python's "all") for read sizes and limits. */
+function sizeArg(n, fn, arg) {
+  const v = toInt(n, fn, arg, -1);
+  return v < 0 ? -1 : v;
+}
+
+/** Can `data` change size? [grow, shrink]. */
+function resizability(data) {
+  if (data instanceof Chunk) return [true, true];
+  if (data instanceof ArrayBuffer) return data.resizable ? [true, true] : [false, false];
+  if (typeof SharedArrayBuffer !== 'undefined' && data instanceof SharedArrayBuffer) return [data.growable, false];
+  if (ArrayBuffer.isView(data) || data instanceof MemSlice) return [false, false];
+  return typeof data.resize === 'function' ? [true, true] : [false, false];
+}
+
+export class StrIO {
+  #data;
+  #pos = 0;
+  #closed = false;
+  #owned = null;
+  #writable;
+  #grow;
+  #shrink;
+  #cell = null; // a chunk's storage cell: struct access with no view made
+  // Records repeat a few formats: the last four, compared by identity, skip
+  // the parse cache's hash lookup (the largest cost of a small readStruct).
+  #formats = [];
+  #codecs = [];
+
+  /**
+   * @param {BytesLike | string} [data] any bytes-like (a string: its UTF-8 bytes, read-only); a new Chunk by default
+   */
+  constructor(data) {
+    const fn = new.target === ChunkIO ? 'ChunkIO' : 'StrIO';
+    if (data === undefined) {
+      data = new Chunk();
+      this.#owned = data;
+    } else if (typeof data === 'string') {
+      data = encoder.encode(data);
+      this.#writable = false;
+    } else {
+      toView(data, fn, 'data', BASE);
+    }
+    // A ChunkIO's chunk is its own (made by ChunkIO for this file alone).
+    if (new.target === ChunkIO || new.target.prototype instanceof ChunkIO) this.#owned ??= data;
+    this.#data = data;
+    if (data[cellOf] !== undefined) this.#cell = data[cellOf](fn, 'data');
+    if (this.#writable === undefined) this.#writable = this.#probeWritable(fn);
+    [this.#grow, this.#shrink] = this.#writable ? resizability(data) : [false, false];
+  }
+
+  #probeWritable(fn) {
+    try {
+      toView(this.#data, fn, 'data', WRITE);
+      return true;
+    } catch (e) {
+      if (e instanceof TypeError && /read-only|writable/.test(e.message)) return false;
+      throw e;
+    }
+  }
+
+  #open(fn) {
+    if (this.#closed) throw new Error(`${fn}(): I/O operation on a closed file`);
+  }
+
+  /** The data's bytes now (a view; valid until the next allocation). */
+  #bytes(fn, write = false) {
+    return toView(this.#data, fn, 'data', write ? WRITE : BASE);
+  }
+
+  #unsupported(fn, what) {
+    return new TypeError(`${fn}(): ${what}: the data is read-only`);
+  }
+
+  /** The wrapped data object. */
+  get data() {
+    return this.#data;
+  }
+
+  /** The file's size: the data's length now. */
+  get size() {
+    this.#open('StrIO.size');
+    return this.#bytes('StrIO.size').length;
+  }
+
+  get closed() {
+    return this.#closed;
+  }
+
+  readable() {
+    this.#open('StrIO.readable');
+    return true;
+  }
+
+  writable() {
+    this.#open('StrIO.writable');
+    return this.#writable;
+  }
+
+  seekable() {
+    this.#open('StrIO.seekable');
+    return true;
+  }
+
+  flush() {
+    this.#open('StrIO.flush');
+  }
+
+  /** Closes the file; any I/O afterwards is an Error. A second close does nothing. */
+  close() {
+    this.#closed = true;
+  }
+
+  tell() {
+    this.#open('StrIO.tell');
+    return this.#pos;
+  }
+
+  /**
+   * Moves the position: whence 0 from the start, 1 from the current position,
+   * 2 from the end. A negative result is a RangeError (io.BytesIO clamps it).
+   */
+  seek(offset, whence = 0) {
+    this.#open('StrIO.seek');
+    const off = toInt(offset, 'StrIO.seek', 'offset');
+    const w = toInt(whence, 'StrIO.seek', 'whence');
+    if (w !== 0 && w !== 1 && w !== 2) throw argError(RangeError, 'StrIO.seek', 'whence', `must be 0, 1 or 2, got ${w}`);
+    const base = w === 0 ? 0 : w === 1 ? this.#pos : this.#bytes('StrIO.seek').length;
+    const pos = base + off;
+    if (pos < 0) throw argError(RangeError, 'StrIO.seek', 'offset', `gives a negative position (${pos})`);
+    if (pos > Number.MAX_SAFE_INTEGER) throw argError(RangeError, 'StrIO.seek', 'offset', `gives a position beyond 2^53 - 1`);
+    this.#pos = pos;
+    return pos;
+  }
+
+  /** Up to n bytes from the position (n < 0: to the end), as a Uint8Array copy. */
+  read(n = -1) {
+    this.#open('StrIO.read');
+    const want = sizeArg(n, 'StrIO.read', 'n');
+    const bytes = this.#bytes('StrIO.read');
+    const start = Math.min(this.#pos, bytes.length);
+    const end = want < 0 ? bytes.length : Math.min(bytes.length, start + want);
+    this.#pos = Math.max(this.#pos, end);
+    return bytes.slice(start, end);
+  }
+
+  /** Reads into a writable bytes-like; returns the number of bytes read. */
+  readinto(target) {
+    this.#open('StrIO.readinto');
+    const t = toView(target, 'StrIO.readinto', 'target', WRITE);
+    const bytes = this.#bytes('StrIO.readinto');
+    const start = Math.min(this.#pos, bytes.length);
+    const n = Math.min(t.length, bytes.length - start);
+    t.set(bytes.subarray(start, start + n)); // TypedArray#set copies safely within one buffer
+    this.#pos += n; // past the end n is 0: the position stays where it was
+    return n;
+  }
+
+  /** One line, up to and including b'\n', at most `limit` bytes (< 0: no limit). */
+  readline(limit = -1) {
+    this.#open('StrIO.readline');
+    const max = sizeArg(limit, 'StrIO.readline', 'limit');
+    const size = this.#bytes('StrIO.readline').length;
+    const start = this.#pos;
+    if (start >= size) return new Uint8Array(0);
+    const end = max < 0 ? size : Math.min(size, start + max);
+    const nl = search('StrIO.readline', false, this.#data, NEWLINE, start, end);
+    const stop = nl < 0 ? end : nl + 1;
+    this.#pos = stop;
+    return this.#bytes('StrIO.readline').slice(start, stop);
+  }
+
+  /** The remaining lines; with a `hint`, stops once that many bytes were read (as Python). */
+  readlines(hint = -1) {
+    this.#open('StrIO.readlines');
+    const h = sizeArg(hint, 'StrIO.readlines', 'hint');
+    const lines = [];
+    let total = 0;
+    for (let line = this.readline(); line.length > 0; line = this.readline()) {
+      lines.push(line);
+      total += line.length;
+      if (h > 0 && total >= h) break;
+    }
+    return lines;
+  }
+
+  /** Lines, as Uint8Arrays, from the position on. */
+  *[Symbol.iterator]() {
+    this.#open('StrIO iterator');
+    for (let line = this.readline(); line.length > 0; line = this.readline()) yield line;
+  }
+
+  /**
+   * Grows the data to `end` bytes for a write (the gap and the new bytes
+   * read as zeros until written), or refuses: nothing is written then.
+   */
+  #makeRoom(end, fn) {
+    const size = this.#bytes(fn).length;
+    if (end <= size) return;
+    if (!this.#grow) throw argError(RangeError, fn, 'data', `cannot grow to ${end} bytes (${size} bytes, no resize): nothing written`);
+    const data = this.#data;
+    if (data instanceof ArrayBuffer || (typeof SharedArrayBuffer !== 'undefined' && data instanceof SharedArrayBuffer)) {
+      if (end > data.maxByteLength) throw argError(RangeError, fn, 'data', `cannot grow past its maxByteLength (${data.maxByteLength}) to ${end} bytes: nothing written`);
+      if (data instanceof ArrayBuffer) data.resize(end);
+      else data.grow(end);
+    } else {
+      data.resize(end);
+    }
+  }
+
+  /**
+   * Writes bytes (a string: its UTF-8) at the position, growing the data
+   * when it can; returns the number of bytes written.
+   */
+  write(b) {
+    this.#open('StrIO.write');
+    if (!this.#writable) throw this.#unsupported('StrIO.write', 'not writable');
+    let src = toView(b, 'StrIO.write', 'b', READ);
+    const n = src.length;
+    if (n === 0) return 0;
+    if (this.#pos + n > this.#bytes('StrIO.write').length) {
+      // Growing may move the data, and `b` may be a view of it (or a slice
+      // that grows with it): write the bytes it holds now.
+      if (src.buffer === heapView().buffer) src = src.slice();
+      this.#makeRoom(this.#pos + n, 'StrIO.write');
+    }
+    copy(this.#bytes('StrIO.write', true), src, this.#pos);
+    this.#pos += n;
+    return n;
+  }
+
+  /**
+   * Cuts the data to `size` bytes (default: the position); never extends, as
+   * io.BytesIO. Returns `size`; the position does not move.
+   */
+  truncate(size) {
+    this.#open('StrIO.truncate');
+    const s = toInt(size, 'StrIO.truncate', 'size', this.#pos);
+    if (s < 0) throw argError(RangeError, 'StrIO.truncate', 'size', `must be >= 0, got ${s}`);
+    if (!this.#writable) throw this.#unsupported('StrIO.truncate', 'cannot truncate');
+    const current = this.#bytes('StrIO.truncate').length;
+    if (s >= current) return s;
+    if (!this.#shrink) throw argError(TypeError, 'StrIO.truncate', 'data', `cannot shrink (no resize) from ${current} to ${s} bytes`);
+    this.#data.resize(s);
+    return s;
+  }
+
+  /** A copy of all the bytes. */
+  getvalue() {
+    this.#open('StrIO.getvalue');
+    return this.#bytes('StrIO.getvalue').slice();
+  }
+
+  /**
+   * A MemSlice over all of the data, now and as the file grows (its stop is
+   * 2^53 - 1): reading and writing through it is seen by the file.
+   */
+  getbuffer() {
+    this.#open('StrIO.getbuffer');
+    return MemSlice[rawSlice](this.#data, 0, Number.MAX_SAFE_INTEGER);
+  }
+
+  #codec(format, fn) {
+    const formats = this.#formats;
+    for (let i = 0; i < formats.length; i++) if (formats[i] === format) return this.#codecs[i];
+    const codec = parseFormat(format, fn);
+    if (formats.length === 4) {
+      formats.shift();
+      this.#codecs.shift();
+    }
+    formats.push(format);
+    this.#codecs.push(codec);
+    return codec;
+  }
+
+  /** One value in a struct format at the position, which advances. */
+  readStruct(format) {
+    this.#open('StrIO.readStruct');
+    const codec = this.#codec(format, 'StrIO.readStruct');
+    const pos = this.#pos;
+    const cell = this.#cell;
+    if (cell !== null && !cell.freed) {
+      if (pos + codec.size <= cell.len) {
+        this.#pos = pos + codec.size;
+        return codec.read(heapView(), cell.ptr + pos);
+      }
+    }
+    const bytes = this.#bytes('StrIO.readStruct');
+    if (pos + codec.size > bytes.length) {
+      throw new RangeError(`StrIO.readStruct(): format '${codec.format}' needs ${codec.size} bytes at position ${pos}, ${Math.max(0, bytes.length - pos)} left`);
+    }
+    this.#pos = pos + codec.size;
+    return codec.read(new DataView(bytes.buffer, bytes.byteOffset + pos, codec.size), 0);
+  }
+
+  /** Writes one value in a struct format at the position (growing like write); returns the bytes written. */
+  writeStruct(format, value) {
+    this.#open('StrIO.writeStruct');
+    const codec = this.#codec(format, 'StrIO.writeStruct');
+    const stored = codec.check(value, 'StrIO.writeStruct', 'value');
+    if (!this.#writable) throw this.#unsupported('StrIO.writeStruct', 'not writable');
+    const pos = this.#pos;
+    const data = this.#data;
+    const cell = this.#cell;
+    if (cell !== null && !cell.freed) {
+      const end = pos + codec.size;
+      if (end > cell.len) {
+        // Appending within capacity is a length change (the value fills the new bytes); else resize.
+        if (pos === cell.len && end <= cell.cap) cell.len = end;
+        else data.resize(end);
+      }
+      codec.write(heapView(), cell.ptr + pos, stored);
+    } else {
+      this.#makeRoom(pos + codec.size, 'StrIO.writeStruct');
+      codec.write(scratch, 0, stored);
+      this.#bytes('StrIO.writeStruct', true).set(new Uint8Array(scratch.buffer, 0, codec.size), pos);
+    }
+    this.#pos = pos + codec.size;
+    return codec.size;
+  }
+
+  /** A WHATWG ReadableStream of the bytes from the position on; reading advances the position. */
+  readableStream() {
+    this.#open('StrIO.readableStream');
+    return new ReadableStream(
+      {
+        // Pulled only when the consumer wants more: a slow sink never makes this buffer the file.
+        pull: (controller) => {
+          const piece = this.read(STREAM_CHUNK);
+          if (piece.length === 0) controller.close();
+          else controller.enqueue(piece);
+        },
+      },
+      { highWaterMark: 1 },
+    );
+  }
+
+  /** A WHATWG WritableStream writing at the position (bytes-likes or strings). */
+  writableStream() {
+    this.#open('StrIO.writableStream');
+    return new WritableStream({ write: (piece) => void this.write(piece) }, { highWaterMark: 1 });
+  }
+
+  /** Frees the chunk this file made (data you passed is left alone) and closes it. */
+  free() {
+    this.#closed = true;
+    this.#owned?.free();
+  }
+
+  [disposeSymbol]() {
+    this.free();
+  }
+
+  get [Symbol.toStringTag]() {
+    return this.constructor.name;
+  }
+}
+
+export class ChunkIO extends StrIO {
+  /**
+   * A StrIO over a new Chunk holding a copy of `initial` (bytes-like or string).
+   * @param {BytesLike | string} [initial]
+   */
+  constructor(initial) {
+    super(initial === undefined ? undefined : new Chunk(toView(initial, 'ChunkIO', 'initial', READ)));
+  }
+}
