@@ -99,7 +99,7 @@ static inline __attribute__((always_inline)) size_t filter(struct finder *f, siz
   const uint8_t *h1 = f->hay + f->pair.i1, *h2 = f->hay + f->pair.i2;
   const mem_v128 b1 = vec_splat(f->pair.b1), b2 = vec_splat(f->pair.b2);
   size_t p = from, r = 0, r1 = 0;
-  while (last - p + 1 >= 32) { /* p may reach last + 1: the + 1 wraps it to 0 */
+  for (size_t left = last - from + 1; left >= 32; left -= 32) { /* candidates p..last */
     mem_v128 c0 = block(h1, h2, p, b1, b2), c1 = block(h1, h2, p + 16, b1, b2);
     if (stepped) {
       r1 = r + adv >= step ? r + adv - step : r + adv;
