@@ -25,6 +25,8 @@ struct finder {
   size_t pat_len, start, end, step;
   size_t origin; /* where this call began: the verification budget grows from here */
   size_t work;   /* bytes compared verifying candidates so far */
+  size_t fails;  /* failed verifications since the probes last changed */
+  int adapted;   /* the probes changed: the filter reloads them */
   struct mem_pair pair;
   mem_v128 allow[MEM_STEP_MASKS];
   int twoway_on;
@@ -36,7 +38,7 @@ static void finder_init(struct finder *f, const uint8_t *hay, const uint8_t *pat
                         size_t start, size_t end, size_t step) {
   f->hay = hay, f->pat = pat, f->pat_len = pat_len;
   f->start = start, f->end = end, f->step = step;
-  f->origin = start, f->work = 0, f->twoway_on = 0;
+  f->origin = start, f->work = 0, f->twoway_on = 0, f->fails = 0, f->adapted = 0;
   mem_pair_choose(pat, pat_len, &f->pair);
   if (step > 1 && step <= MEM_STEP_MASKS) mem_step_masks(step, f->allow);
 }
@@ -54,9 +56,16 @@ static size_t twoway_from(struct finder *f, size_t from) {
 
 /* 1: a match at cand; 0: none; -1: over budget, Two-Way must take over at cand. */
 static inline int check_candidate(struct finder *f, size_t cand) {
+  /* The second probe may have changed since the block's mask was made. */
+  if (f->hay[cand + f->pair.i2] != f->pair.b2) return 0;
   f->work += f->pat_len + MEM_VERIFY_COST;
   if (mem_verify_over_budget(f->work, cand - f->origin, f->pat_len)) return -1;
-  return vec_equal(f->hay + cand, f->pat, f->pat_len);
+  if (vec_equal(f->hay + cand, f->pat, f->pat_len)) return 1;
+  if (++f->fails >= MEM_ADAPT_AFTER) {
+    f->work += f->pat_len, f->fails = 0;
+    f->adapted |= mem_pair_adapt(&f->pair, f->pat, f->pat_len, f->hay + cand);
+  }
+  return 0;
 }
 
 /* The candidates of a mask, lowest first; MEM_NPOS when none matches. */
@@ -72,9 +81,8 @@ static inline size_t check_mask(struct finder *f, size_t base, uint32_t mask) {
 /* Aligned candidates from..last one at a time (few of them, or a large step). */
 static size_t visit_candidates(struct finder *f, size_t from) {
   const size_t last = f->end - f->pat_len;
-  const uint8_t *h1 = f->hay + f->pair.i1, *h2 = f->hay + f->pair.i2;
   for (size_t i = from;; i += f->step) {
-    if (h1[i] == f->pair.b1 && h2[i] == f->pair.b2) {
+    if (f->hay[i + f->pair.i1] == f->pair.b1 && f->hay[i + f->pair.i2] == f->pair.b2) {
       const int v = check_candidate(f, i);
       if (v) return v > 0 ? i : twoway_from(f, i);
     }
@@ -96,8 +104,9 @@ static inline mem_v128 block(const uint8_t *h1, const uint8_t *h2, size_t p, mem
 static inline __attribute__((always_inline)) size_t filter(struct finder *f, size_t from,
                                                            const int stepped) {
   const size_t last = f->end - f->pat_len, step = f->step, adv = stepped ? 16 % step : 0;
-  const uint8_t *h1 = f->hay + f->pair.i1, *h2 = f->hay + f->pair.i2;
-  const mem_v128 b1 = vec_splat(f->pair.b1), b2 = vec_splat(f->pair.b2);
+  const uint8_t *h1 = f->hay + f->pair.i1, *h2 = f->hay + f->pair.i2; /* h2 may change */
+  const mem_v128 b1 = vec_splat(f->pair.b1);
+  mem_v128 b2 = vec_splat(f->pair.b2);
   size_t p = from, r = 0, r1 = 0;
   for (size_t left = last - from + 1; left >= 32; left -= 32) { /* candidates p..last */
     mem_v128 c0 = block(h1, h2, p, b1, b2), c1 = block(h1, h2, p + 16, b1, b2);
@@ -109,6 +118,7 @@ static inline __attribute__((always_inline)) size_t filter(struct finder *f, siz
     if (vec_any(vec_or(c0, c1))) {
       const size_t i = check_mask(f, p, vec_mask(c0) | (uint32_t)vec_mask(c1) << 16);
       if (i != MEM_NPOS || f->twoway_on) return i;
+      if (f->adapted) h2 = f->hay + f->pair.i2, b2 = vec_splat(f->pair.b2), f->adapted = 0;
     }
     p += 32;
   }
@@ -120,6 +130,7 @@ static inline __attribute__((always_inline)) size_t filter(struct finder *f, siz
     if (stepped) c = vec_and(c, f->allow[(q - f->start) % step]);
     const size_t i = check_mask(f, q, vec_mask(c) & (0xFFFFu << (p - q)));
     if (i != MEM_NPOS || f->twoway_on) return i;
+    if (f->adapted) h2 = f->hay + f->pair.i2, b2 = vec_splat(f->pair.b2), f->adapted = 0;
     p = q + 16;
   }
   return MEM_NPOS;

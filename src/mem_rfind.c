@@ -17,7 +17,9 @@ struct rfinder {
   const uint8_t *hay, *pat;
   size_t pat_len, start, end, step;
   size_t origin; /* the first candidate tried: the verification budget grows from here */
-  size_t work;
+  size_t work;   /* bytes compared verifying candidates so far */
+  size_t fails;  /* failed verifications since the probes last changed */
+  int adapted;   /* the probes changed: the filter reloads them */
   struct mem_pair pair;
   mem_v128 allow[MEM_STEP_MASKS];
   int twoway_on;
@@ -33,9 +35,16 @@ static size_t twoway_from(struct rfinder *f, size_t from) {
 }
 
 static inline int check_candidate(struct rfinder *f, size_t cand) {
+  /* The second probe may have changed since the block's mask was made. */
+  if (f->hay[cand + f->pair.i2] != f->pair.b2) return 0;
   f->work += f->pat_len + MEM_VERIFY_COST;
   if (mem_verify_over_budget(f->work, f->origin - cand, f->pat_len)) return -1;
-  return vec_equal(f->hay + cand, f->pat, f->pat_len);
+  if (vec_equal(f->hay + cand, f->pat, f->pat_len)) return 1;
+  if (++f->fails >= MEM_ADAPT_AFTER) {
+    f->work += f->pat_len, f->fails = 0;
+    f->adapted |= mem_pair_adapt(&f->pair, f->pat, f->pat_len, f->hay + cand);
+  }
+  return 0;
 }
 
 /* The candidates of a mask, highest first. */
@@ -50,9 +59,8 @@ static inline size_t check_mask(struct rfinder *f, size_t base, uint32_t mask) {
 }
 
 static size_t visit_candidates(struct rfinder *f, size_t from) {
-  const uint8_t *h1 = f->hay + f->pair.i1, *h2 = f->hay + f->pair.i2;
   for (size_t i = from;; i -= f->step) {
-    if (h1[i] == f->pair.b1 && h2[i] == f->pair.b2) {
+    if (f->hay[i + f->pair.i1] == f->pair.b1 && f->hay[i + f->pair.i2] == f->pair.b2) {
       const int v = check_candidate(f, i);
       if (v) return v > 0 ? i : twoway_from(f, i);
     }
@@ -78,8 +86,9 @@ static inline __attribute__((always_inline)) size_t filter(struct rfinder *f, si
                                                            const int stepped) {
   const size_t low = f->start, step = f->step;
   const size_t adv = stepped ? 16 % step : 0, adv2 = stepped ? 32 % step : 0;
-  const uint8_t *h1 = f->hay + f->pair.i1, *h2 = f->hay + f->pair.i2;
-  const mem_v128 b1 = vec_splat(f->pair.b1), b2 = vec_splat(f->pair.b2);
+  const uint8_t *h1 = f->hay + f->pair.i1, *h2 = f->hay + f->pair.i2; /* h2 may change */
+  const mem_v128 b1 = vec_splat(f->pair.b1);
+  mem_v128 b2 = vec_splat(f->pair.b2);
   size_t p = from, left = from - low + 1; /* candidates low..p are unchecked */
   size_t rl = stepped && left >= 32 ? (p - 31 - low) % step : 0;
   for (; left >= 32; left -= 32, p -= 32) {
@@ -92,6 +101,7 @@ static inline __attribute__((always_inline)) size_t filter(struct rfinder *f, si
     if (vec_any(vec_or(c0, c1))) {
       const size_t i = check_mask(f, p - 31, vec_mask(c0) | (uint32_t)vec_mask(c1) << 16);
       if (i != MEM_NPOS || f->twoway_on) return i;
+      if (f->adapted) h2 = f->hay + f->pair.i2, b2 = vec_splat(f->pair.b2), f->adapted = 0;
     }
   }
   if (left == 0) return MEM_NPOS;
@@ -102,6 +112,7 @@ static inline __attribute__((always_inline)) size_t filter(struct rfinder *f, si
     if (stepped) c = vec_and(c, f->allow[(q - low) % step]);
     const size_t i = check_mask(f, q, vec_mask(c) & (0xFFFFu >> (15 - (p - q))));
     if (i != MEM_NPOS || f->twoway_on || q == low) return i;
+    if (f->adapted) h2 = f->hay + f->pair.i2, b2 = vec_splat(f->pair.b2), f->adapted = 0;
     p = q - 1;
   }
 }
@@ -143,7 +154,7 @@ size_t mem_rfind(const uint8_t *hay, size_t hay_len, const uint8_t *pat, size_t 
   if (pat_len == 1 && step == 1) return rfind_byte(hay, start, top, pat[0]);
   struct rfinder f;
   f.hay = hay, f.pat = pat, f.pat_len = pat_len, f.start = start, f.end = end, f.step = step;
-  f.origin = top, f.work = 0, f.twoway_on = 0;
+  f.origin = top, f.work = 0, f.twoway_on = 0, f.fails = 0, f.adapted = 0;
   mem_pair_choose(pat, pat_len, &f.pair);
   if (top - start < 15 || step > MEM_STEP_MASKS) return visit_candidates(&f, top);
   if (step == 1) return filter(&f, top, 0);

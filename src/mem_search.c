@@ -125,6 +125,56 @@ static int left_matches(const struct mem_twoway *tw, const uint8_t *cand, size_t
   return vec_equal(tw->pat + off, cand + off, n);
 }
 
+/*
+ * The first position p in [from, to] (forward) or the last in [to, from]
+ * (backward) where hay[p + o1] == b1 and hay[p + o2] == b2, 16 positions
+ * per step; MEM_NPOS when none. Two-Way uses it to skip the runs of
+ * positions whose right part would fail on its first two bytes, which it
+ * would otherwise step through one or two at a time.
+ */
+static size_t skip_forward(const uint8_t *hay, size_t from, size_t to, size_t o1, uint8_t c1,
+                           size_t o2, uint8_t c2) {
+  const mem_v128 v1 = vec_splat(c1), v2 = vec_splat(c2);
+  size_t p = from;
+  for (; to - p >= 15 && p <= to; p += 16) {
+    const unsigned mask = vec_mask(vec_and(vec_eq(vec_load(hay + p + o1), v1),
+                                           vec_eq(vec_load(hay + p + o2), v2)));
+    if (mask) return p + mask_low(mask);
+  }
+  for (; p <= to; p++)
+    if (hay[p + o1] == c1 && hay[p + o2] == c2) return p;
+  return MEM_NPOS;
+}
+
+static size_t skip_backward(const uint8_t *hay, size_t from, size_t to, size_t o1, uint8_t c1,
+                            size_t o2, uint8_t c2) {
+  const mem_v128 v1 = vec_splat(c1), v2 = vec_splat(c2);
+  size_t p = from; /* positions to..p are unchecked */
+  for (; p - to >= 15; p -= 16) {
+    const unsigned mask = vec_mask(vec_and(vec_eq(vec_load(hay + p - 15 + o1), v1),
+                                           vec_eq(vec_load(hay + p - 15 + o2), v2)));
+    if (mask) return p - 15 + mask_high(mask);
+    if (p - to == 15) return MEM_NPOS;
+  }
+  for (;; p--) {
+    if (hay[p + o1] == c1 && hay[p + o2] == c2) return p;
+    if (p == to) return MEM_NPOS;
+  }
+}
+
+/* The first j' >= j whose search-order pattern bytes ell and ell + 1 match, or last_j + 1. */
+static size_t skip(const struct mem_twoway *tw, const uint8_t *hay, size_t lo, size_t hi, size_t j,
+                   size_t last_j) {
+  const size_t m = tw->pat_len, k1 = tw->ell, k2 = tw->ell + 1 < m ? tw->ell + 1 : tw->ell;
+  if (!tw->reverse) {
+    const size_t p = skip_forward(hay, lo + j, lo + last_j, k1, tw->pat[k1], k2, tw->pat[k2]);
+    return p == MEM_NPOS ? last_j + 1 : p - lo;
+  }
+  const size_t o1 = m - 1 - k1, o2 = m - 1 - k2;
+  const size_t p = skip_backward(hay, hi - m - j, hi - m - last_j, o1, tw->pat[o1], o2, tw->pat[o2]);
+  return p == MEM_NPOS ? last_j + 1 : hi - m - p;
+}
+
 size_t mem_twoway_next(const struct mem_twoway *tw, const uint8_t *hay, size_t lo, size_t hi,
                        size_t align_from, size_t step, struct mem_twoway_scan *scan) {
   const size_t m = tw->pat_len, ell = tw->ell;
@@ -138,6 +188,7 @@ size_t mem_twoway_next(const struct mem_twoway *tw, const uint8_t *hay, size_t l
     if (i < m) {
       j += i - ell + 1; /* no match starts before the mismatched byte lines up */
       memory = 0;
+      if (i <= ell + 1 && j <= last_j) j = skip(tw, hay, lo, hi, j, last_j);
       continue;
     }
     const int found = left_matches(tw, cand, tw->periodic ? memory : 0, ell);

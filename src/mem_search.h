@@ -23,6 +23,24 @@ struct mem_pair {
 void mem_pair_choose(const uint8_t *pat, size_t pat_len, struct mem_pair *pair);
 
 /*
+ * Adapting the filter: after MEM_ADAPT_AFTER failed verifications, the
+ * position where the latest one failed replaces the second probe. On
+ * periodic text and near-miss patterns (a pattern that matches the text's
+ * period except in one byte) the failures keep happening at the same
+ * pattern byte, and probing it makes the filter reject those candidates at
+ * SIMD speed. Returns 1 when the pair changed. Costs one O(m) compare, paid
+ * from the verification budget.
+ */
+enum { MEM_ADAPT_AFTER = 8 };
+static inline int mem_pair_adapt(struct mem_pair *pair, const uint8_t *pat, size_t pat_len,
+                                 const uint8_t *cand) {
+  const size_t k = mem_diff(pat, pat_len, cand, pat_len);
+  if (k == MEM_NPOS || k == pair->i1 || k == pair->i2) return 0;
+  pair->i2 = k, pair->b2 = pat[k];
+  return 1;
+}
+
+/*
  * Allowed candidates for a step of at most MEM_STEP_MASKS: allow[r] has lane
  * k set when (r + k) % step == 0, r being the block's offset from start
  * modulo step. Larger steps leave at most one candidate per 16-byte block,
