@@ -97,7 +97,7 @@ static inline mem_v128 block(const uint8_t *h1, const uint8_t *h2, size_t p, mem
 }
 
 /*
- * The SIMD filter over candidates from..last (at least 16 of them), 32 per
+ * The SIMD filter over candidates from..last (at least 16 of them), 64 per
  * round. `stepped` is a constant in each caller, so the step-1 loop carries
  * no mask. r tracks (p - start) % step; `from` is aligned, so it starts at 0.
  */
@@ -107,8 +107,35 @@ static inline __attribute__((always_inline)) size_t filter(struct finder *f, siz
   const uint8_t *h1 = f->hay + f->pair.i1, *h2 = f->hay + f->pair.i2; /* h2 may change */
   const mem_v128 b1 = vec_splat(f->pair.b1);
   mem_v128 b2 = vec_splat(f->pair.b2);
-  size_t p = from, r = 0, r1 = 0;
-  for (size_t left = last - from + 1; left >= 32; left -= 32) { /* candidates p..last */
+  size_t p = from, r = 0, r1 = 0, left = last - from + 1; /* candidates p..last */
+  const mem_v128 a0 = stepped ? f->allow[0] : b1; /* the lanes when adv == 0 */
+  const uint32_t lanes = stepped && adv == 0 ? vec_mask(a0) * 0x10001u : 0xFFFFFFFFu;
+  /* 64 candidates per round, one branch for four blocks; with a step, each
+   * block is masked by its phase's lanes (r, r + 16, ... modulo step). */
+  for (; left >= 64; left -= 64, p += 64) {
+    mem_v128 c0 = block(h1, h2, p, b1, b2), c1 = block(h1, h2, p + 16, b1, b2);
+    mem_v128 c2 = block(h1, h2, p + 32, b1, b2), c3 = block(h1, h2, p + 48, b1, b2);
+    mem_v128 any = vec_or(vec_or(c0, c1), vec_or(c2, c3));
+    if (stepped && adv == 0) { /* step divides 16: the same lanes in every block, */
+      any = vec_and(any, a0); /* so one mask on the union decides the branch */
+    } else if (stepped) {
+      size_t rk = r;
+      c0 = vec_and(c0, f->allow[rk]), rk = rk + adv >= step ? rk + adv - step : rk + adv;
+      c1 = vec_and(c1, f->allow[rk]), rk = rk + adv >= step ? rk + adv - step : rk + adv;
+      c2 = vec_and(c2, f->allow[rk]), rk = rk + adv >= step ? rk + adv - step : rk + adv;
+      c3 = vec_and(c3, f->allow[rk]), rk = rk + adv >= step ? rk + adv - step : rk + adv;
+      r = rk;
+      any = vec_or(vec_or(c0, c1), vec_or(c2, c3));
+    }
+    if (vec_any(any)) {
+      size_t i = check_mask(f, p, (vec_mask(c0) | (uint32_t)vec_mask(c1) << 16) & lanes);
+      if (i == MEM_NPOS && !f->twoway_on)
+        i = check_mask(f, p + 32, (vec_mask(c2) | (uint32_t)vec_mask(c3) << 16) & lanes);
+      if (i != MEM_NPOS || f->twoway_on) return i;
+      if (f->adapted) h2 = f->hay + f->pair.i2, b2 = vec_splat(f->pair.b2), f->adapted = 0;
+    }
+  }
+  for (; left >= 32; left -= 32) {
     mem_v128 c0 = block(h1, h2, p, b1, b2), c1 = block(h1, h2, p + 16, b1, b2);
     if (stepped) {
       r1 = r + adv >= step ? r + adv - step : r + adv;
