@@ -28,8 +28,10 @@ extern "C" {
  * Lowest i with start <= i, i + pat_len <= end, (i - start) % step == 0 and
  * hay[i .. i + pat_len) equal to pat; MEM_NPOS when there is none.
  * Requires end <= hay_len and step >= 1 (step 0 returns MEM_NPOS).
- * Cost: O((end - start) * pat_len) in the worst case, about memchr speed on
- * typical input for step 1.
+ * Cost: O((end - start) + pat_len) in the worst case, whatever the step
+ * (a SIMD filter on two rare pattern bytes, Two-Way when it lets too many
+ * candidates through); on typical input about the speed of reading the
+ * haystack twice. O(1) extra space.
  */
 size_t mem_find(const uint8_t *hay, size_t hay_len, const uint8_t *pat, size_t pat_len,
                 size_t start, size_t end, size_t step);
@@ -37,7 +39,7 @@ size_t mem_find(const uint8_t *hay, size_t hay_len, const uint8_t *pat, size_t p
 /*
  * Highest i satisfying the same conditions as mem_find; MEM_NPOS when none.
  * Alignment is still measured from start, so the highest candidate is
- * start + k * step for the largest k that fits.
+ * start + k * step for the largest k that fits. Cost as mem_find.
  */
 size_t mem_rfind(const uint8_t *hay, size_t hay_len, const uint8_t *pat, size_t pat_len,
                  size_t start, size_t end, size_t step);
@@ -47,7 +49,8 @@ size_t mem_rfind(const uint8_t *hay, size_t hay_len, const uint8_t *pat, size_t 
  * the scan at start (overlapping matches included) and returns how many were
  * written. A return value of max means there may be more: resume with
  * start = out[max - 1] + step. Lets callers collect matches in batches with
- * one call per batch instead of one per match.
+ * one call per batch instead of one per match. Cost per call as mem_find
+ * over the part of the haystack it scans, however many matches it lists.
  */
 size_t mem_find_many(const uint8_t *hay, size_t hay_len, const uint8_t *pat, size_t pat_len,
                      size_t start, size_t end, size_t step, size_t *out, size_t max);

@@ -1,25 +1,163 @@
 /*
  * Backward search with an alignment step: the mirror of mem_find.
  *
- * Alignment is measured from start, so the scan begins at the highest
- * aligned position that leaves room for the pattern and walks down by step.
- * Each candidate is filtered on the first byte, then verified with memcmp:
- * O(n / step * m) in the worst case.
+ * Alignment is measured from start, so the scan begins at the highest aligned
+ * candidate that leaves room for the pattern and walks down. The same SIMD
+ * filter on two rare bytes (plus the step's lane mask for steps up to 16)
+ * tests 16 candidates at once, highest first; survivors are verified with
+ * 16-byte compares, and the verification work is metered: past a few bytes
+ * per haystack byte scanned, Two-Way on the reversed pattern and haystack
+ * takes over, so the worst case is O(n + m) for every step. Steps above 16
+ * visit their candidates directly; a one-byte pattern with step 1 is a
+ * SIMD memrchr.
  */
-#include "mem.h"
+#include "mem_search.h"
 
-#include <string.h>
+struct rfinder {
+  const uint8_t *hay, *pat;
+  size_t pat_len, start, end, step;
+  size_t origin; /* the first candidate tried: the verification budget grows from here */
+  size_t work;   /* bytes compared verifying candidates so far */
+  size_t fails;  /* failed verifications since the probes last changed */
+  int adapted;   /* the probes changed: the filter reloads them */
+  struct mem_pair pair;
+  mem_v128 allow[MEM_STEP_MASKS];
+  int twoway_on;
+  struct mem_twoway tw;
+  struct mem_twoway_scan scan;
+};
+
+static size_t twoway_from(struct rfinder *f, size_t from) {
+  mem_twoway_prepare(&f->tw, f->pat, f->pat_len, 1);
+  f->twoway_on = 1;
+  f->scan.j = f->end - f->pat_len - from, f->scan.memory = 0; /* j counts down from the top */
+  return mem_twoway_next(&f->tw, f->hay, f->start, f->end, f->start, f->step, &f->scan);
+}
+
+static inline int check_candidate(struct rfinder *f, size_t cand) {
+  /* The second probe may have changed since the block's mask was made. */
+  if (f->hay[cand + f->pair.i2] != f->pair.b2) return 0;
+  f->work += f->pat_len + MEM_VERIFY_COST;
+  if (mem_verify_over_budget(f->work, f->origin - cand, f->pat_len)) return -1;
+  if (vec_equal(f->hay + cand, f->pat, f->pat_len)) return 1;
+  if (++f->fails >= MEM_ADAPT_AFTER) {
+    f->work += f->pat_len, f->fails = 0;
+    f->adapted |= mem_pair_adapt(&f->pair, f->pat, f->pat_len, f->hay + cand);
+  }
+  return 0;
+}
+
+/* The candidates of a mask, highest first. */
+static inline size_t check_mask(struct rfinder *f, size_t base, uint32_t mask) {
+  while (mask) {
+    const unsigned k = mask_high(mask);
+    const int v = check_candidate(f, base + k);
+    if (v) return v > 0 ? base + k : twoway_from(f, base + k);
+    mask &= ~(1u << k);
+  }
+  return MEM_NPOS;
+}
+
+static size_t visit_candidates(struct rfinder *f, size_t from) {
+  for (size_t i = from;; i -= f->step) {
+    if (f->hay[i + f->pair.i1] == f->pair.b1 && f->hay[i + f->pair.i2] == f->pair.b2) {
+      const int v = check_candidate(f, i);
+      if (v) return v > 0 ? i : twoway_from(f, i);
+    }
+    if (i - f->start < f->step) return MEM_NPOS;
+  }
+}
+
+static inline mem_v128 block(const uint8_t *h1, const uint8_t *h2, size_t p, mem_v128 b1,
+                             mem_v128 b2) {
+  return vec_and(vec_eq(vec_load(h1 + p), b1), vec_eq(vec_load(h2 + p), b2));
+}
+
+/* (x - d) mod step for x < step, with d = 16 % step or 32 % step. */
+static inline size_t phase_down(size_t x, size_t d, size_t step) {
+  return x >= d ? x - d : x + step - d;
+}
+
+/*
+ * The SIMD filter over candidates start..from (at least 16), 32 per round
+ * from the top: the round covers p - 31 .. p, its low block's phase is rl.
+ */
+static inline __attribute__((always_inline)) size_t filter(struct rfinder *f, size_t from,
+                                                           const int stepped) {
+  const size_t low = f->start, step = f->step;
+  const size_t adv = stepped ? 16 % step : 0, adv2 = stepped ? 32 % step : 0;
+  const uint8_t *h1 = f->hay + f->pair.i1, *h2 = f->hay + f->pair.i2; /* h2 may change */
+  const mem_v128 b1 = vec_splat(f->pair.b1);
+  mem_v128 b2 = vec_splat(f->pair.b2);
+  size_t p = from, left = from - low + 1; /* candidates low..p are unchecked */
+  size_t rl = stepped && left >= 32 ? (p - 31 - low) % step : 0;
+  for (; left >= 32; left -= 32, p -= 32) {
+    mem_v128 c0 = block(h1, h2, p - 31, b1, b2), c1 = block(h1, h2, p - 15, b1, b2);
+    if (stepped) {
+      const size_t rh = rl + adv >= step ? rl + adv - step : rl + adv;
+      c0 = vec_and(c0, f->allow[rl]), c1 = vec_and(c1, f->allow[rh]);
+      rl = phase_down(rl, adv2, step);
+    }
+    if (vec_any(vec_or(c0, c1))) {
+      const size_t i = check_mask(f, p - 31, vec_mask(c0) | (uint32_t)vec_mask(c1) << 16);
+      if (i != MEM_NPOS || f->twoway_on) return i;
+      if (f->adapted) h2 = f->hay + f->pair.i2, b2 = vec_splat(f->pair.b2), f->adapted = 0;
+    }
+  }
+  if (left == 0) return MEM_NPOS;
+  /* The lowest 1..31 candidates: blocks, the last one starting at `low`. */
+  for (;;) {
+    const size_t q = p - low >= 15 ? p - 15 : low;
+    mem_v128 c = block(h1, h2, q, b1, b2);
+    if (stepped) c = vec_and(c, f->allow[(q - low) % step]);
+    const size_t i = check_mask(f, q, vec_mask(c) & (0xFFFFu >> (15 - (p - q))));
+    if (i != MEM_NPOS || f->twoway_on || q == low) return i;
+    if (f->adapted) h2 = f->hay + f->pair.i2, b2 = vec_splat(f->pair.b2), f->adapted = 0;
+    p = q - 1;
+  }
+}
+
+/* memrchr over hay[lo .. top]: 64 bytes per round from the top. */
+static size_t rfind_byte(const uint8_t *hay, size_t lo, size_t top, uint8_t byte) {
+  if (top - lo < 15) {
+    for (size_t i = top + 1; i > lo; i--)
+      if (hay[i - 1] == byte) return i - 1;
+    return MEM_NPOS;
+  }
+  const mem_v128 b = vec_splat(byte);
+  size_t p = top + 1; /* bytes below p are unchecked */
+  for (; p - lo >= 64; p -= 64) {
+    const mem_v128 e0 = vec_eq(vec_load(hay + p - 64), b), e1 = vec_eq(vec_load(hay + p - 48), b);
+    const mem_v128 e2 = vec_eq(vec_load(hay + p - 32), b), e3 = vec_eq(vec_load(hay + p - 16), b);
+    if (vec_any(vec_or(vec_or(e0, e1), vec_or(e2, e3)))) {
+      const uint32_t lo32 = vec_mask(e0) | (uint32_t)vec_mask(e1) << 16;
+      const uint32_t hi32 = vec_mask(e2) | (uint32_t)vec_mask(e3) << 16;
+      return p - 64 + (hi32 ? 32 + mask_high(hi32) : mask_high(lo32));
+    }
+  }
+  while (p > lo) { /* 1..63 bytes left: blocks, the last one starting at lo */
+    const size_t q = p - lo >= 16 ? p - 16 : lo;
+    const unsigned mask = vec_mask(vec_eq(vec_load(hay + q), b)) & (0xFFFFu >> (16 - (p - q)));
+    if (mask) return q + mask_high(mask);
+    p = q;
+  }
+  return MEM_NPOS;
+}
 
 size_t mem_rfind(const uint8_t *hay, size_t hay_len, const uint8_t *pat, size_t pat_len,
                  size_t start, size_t end, size_t step) {
   if (end > hay_len) end = hay_len;
   if (step == 0 || start > end || pat_len > end - start) return MEM_NPOS;
   const size_t last = end - pat_len;
-  size_t i = start + (last - start) / step * step; /* highest aligned candidate */
-  if (pat_len == 0) return i;
-  for (;;) {
-    if (hay[i] == pat[0] && memcmp(hay + i + 1, pat + 1, pat_len - 1) == 0) return i;
-    if (i - start < step) return MEM_NPOS;
-    i -= step;
-  }
+  const size_t top = start + (last - start) / step * step; /* highest aligned candidate */
+  if (pat_len == 0) return top;
+  if (pat_len == 1 && step == 1) return rfind_byte(hay, start, top, pat[0]);
+  struct rfinder f;
+  f.hay = hay, f.pat = pat, f.pat_len = pat_len, f.start = start, f.end = end, f.step = step;
+  f.origin = top, f.work = 0, f.twoway_on = 0, f.fails = 0, f.adapted = 0;
+  mem_pair_choose(pat, pat_len, &f.pair);
+  if (top - start < 15 || step > MEM_STEP_MASKS) return visit_candidates(&f, top);
+  if (step == 1) return filter(&f, top, 0);
+  mem_step_masks(step, f.allow);
+  return filter(&f, top, 1);
 }

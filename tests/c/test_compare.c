@@ -2,8 +2,13 @@
  * mem_cmp, mem_diff, mem_rdiff, mem_match and mem_rmatch against the
  * reference loops: every pair of words up to 7 letters over {a, b}, then
  * random long pairs with long equal runs (so the block-wise paths of
- * mem_diff and mem_rdiff are exercised on both sides of a block boundary).
+ * mem_diff and mem_rdiff are exercised on both sides of a block boundary);
+ * then, for every length up to 150 and both buffers at every alignment
+ * against 16-byte blocks, a single difference (and a single equal byte, for
+ * match) at every position: the SIMD scans' block, round and tail edges.
  */
+#include <string.h>
+
 #include "check.h"
 #include "mem.h"
 #include "mem_ref.h"
@@ -42,6 +47,22 @@ int main(void) {
     check_pair(a, al, b, bl);
     free(a), free(b);
   }
+
+  static unsigned char base[160], other[160], anti[160];
+  for (size_t n = 0; n <= 150; n++)
+    for (size_t at = 0; at <= n; at++) {
+      for (size_t i = 0; i < n; i++) base[i] = (unsigned char)check_rand(), anti[i] = (unsigned char)~base[i];
+      memcpy(other, base, n);
+      if (at < n) other[at] ^= 0x80, anti[at] = base[at];
+      const size_t align = (n + at) % 16, shift = n % 16 == 0 ? (size_t)(check_rand() % 5) : 0;
+      unsigned char *a = malloc(n + align + shift + 1), *b = check_dup(other, n), *c = check_dup(anti, n);
+      if (!a) abort();
+      memcpy(a + align, base, n);
+      check_pair(a + align, n, b, n);
+      check_pair(a + align, n, c, n);
+      check_pair(a + align, n, b + shift % (n + 1), n - shift % (n + 1)); /* unequal lengths */
+      free(a), free(b), free(c);
+    }
 
   snprintf(check_context, sizeof check_context, "spec examples");
   CHECK_EQ(mem_diff((const unsigned char *)"abcd", 4, (const unsigned char *)"abXd", 4), 2);

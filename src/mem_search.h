@@ -1,0 +1,98 @@
+/*
+ * mem_search.h - what the forward and backward search kernels share: the
+ * choice of the two pattern bytes the SIMD filter tests, the allowed-position
+ * masks for steps, and the Two-Way algorithm they fall back to when the
+ * filter lets through too many candidates. Internal to src/.
+ */
+#ifndef MEM_SEARCH_H
+#define MEM_SEARCH_H
+
+#include "mem.h"
+#include "mem_vec.h"
+
+/*
+ * The filter's two probes: a candidate i survives only when
+ * hay[i + i1] == b1 and hay[i + i2] == b2. The rarest two bytes of the
+ * pattern (by a fixed byte-frequency table) make false candidates rare on
+ * typical data; i1 != i2 whenever the pattern has two bytes.
+ */
+struct mem_pair {
+  size_t i1, i2;
+  uint8_t b1, b2;
+};
+void mem_pair_choose(const uint8_t *pat, size_t pat_len, struct mem_pair *pair);
+
+/*
+ * Adapting the filter: after MEM_ADAPT_AFTER failed verifications, the
+ * position where the latest one failed replaces the second probe. On
+ * periodic text and near-miss patterns (a pattern that matches the text's
+ * period except in one byte) the failures keep happening at the same
+ * pattern byte, and probing it makes the filter reject those candidates at
+ * SIMD speed. Returns 1 when the pair changed. Costs one O(m) compare, paid
+ * from the verification budget.
+ */
+enum { MEM_ADAPT_AFTER = 8 };
+static inline int mem_pair_adapt(struct mem_pair *pair, const uint8_t *pat, size_t pat_len,
+                                 const uint8_t *cand) {
+  const size_t k = mem_diff(pat, pat_len, cand, pat_len);
+  if (k == MEM_NPOS || k == pair->i1 || k == pair->i2) return 0;
+  pair->i2 = k, pair->b2 = pat[k];
+  return 1;
+}
+
+/*
+ * Allowed candidates for a step of at most MEM_STEP_MASKS: allow[r] has lane
+ * k set when (r + k) % step == 0, r being the block's offset from start
+ * modulo step. Larger steps leave at most one candidate per 16-byte block,
+ * which the kernels visit directly.
+ */
+enum { MEM_STEP_MASKS = 16 };
+void mem_step_masks(size_t step, mem_v128 allow[MEM_STEP_MASKS]);
+
+/*
+ * Verification work the filter may spend before switching to Two-Way:
+ * MEM_VERIFY_RATIO bytes compared per haystack byte scanned, plus a start-up
+ * allowance, so the whole search stays O(n + m) while typical inputs (a
+ * handful of false candidates) never pay for the Two-Way set-up.
+ */
+enum { MEM_VERIFY_RATIO = 4, MEM_VERIFY_SLACK = 512, MEM_VERIFY_COST = 16 };
+static inline int mem_verify_over_budget(size_t work, size_t scanned, size_t pat_len) {
+  return work > MEM_VERIFY_RATIO * scanned + 2 * pat_len + MEM_VERIFY_SLACK;
+}
+
+/*
+ * Two-Way (Crochemore and Perrin, 1991): the pattern is split at a critical
+ * position into a left part pat[0 .. ell) and a right part; the right part is
+ * matched left to right, then the left part right to left, and the shifts
+ * after a mismatch never let a haystack byte be compared more than twice.
+ * O(m) set-up, O(n + m) search, O(1) space. `reverse` runs it on the
+ * reversed pattern and haystack (for mem_rfind); `ell` and the shifts are
+ * then in that reversed order.
+ */
+struct mem_twoway {
+  const uint8_t *pat;
+  size_t pat_len, ell, period; /* period: the shift after the right part matched */
+  int periodic;                /* the pattern has period `period`: keep a memory */
+  int reverse;
+};
+void mem_twoway_prepare(struct mem_twoway *tw, const uint8_t *pat, size_t pat_len, int reverse);
+
+/*
+ * A resumable scan over hay[lo .. hi): `j` counts candidate positions from
+ * the scan's origin (lo forward, hi - pat_len backward), `memory` how many
+ * leading pattern bytes are known to match there (periodic patterns only).
+ */
+struct mem_twoway_scan {
+  size_t j, memory;
+};
+
+/*
+ * The next match in scan order whose position i (an index into hay) has
+ * (i - align_from) % step == 0, or MEM_NPOS; the scan state moves past it so
+ * a later call continues where this one stopped. Matches that are not
+ * aligned are skipped, so the cost stays O(n + m) whatever the step.
+ */
+size_t mem_twoway_next(const struct mem_twoway *tw, const uint8_t *hay, size_t lo, size_t hi,
+                       size_t align_from, size_t step, struct mem_twoway_scan *scan);
+
+#endif /* MEM_SEARCH_H */
