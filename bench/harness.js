@@ -4,7 +4,7 @@
 // side by side are what the goals are stated in; absolute numbers vary with
 // the machine and its load.
 import { bytes } from 'wasm-mem';
-import { core, heap } from '../bindings/js/wasm.js';
+import { core, heap } from '../dist/js/wasm.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 60);

@@ -8,7 +8,11 @@
 /** Returned (after `>>> 0`) by the C core for "no position" (MEM_NPOS). */
 export const NPOS = 0xffffffff;
 
-/** Where the package's module sits, relative to this file (bundlers copy it). */
+/**
+ * Where the package's module sits, relative to this file (bundlers see the
+ * pattern and copy it). The same relative path serves the source
+ * (bindings/js/) and the shipped build (dist/js/): both are two levels down.
+ */
 export const defaultWasmUrl = new URL('../../dist/wasm-mem.wasm', import.meta.url);
 
 let instance = null;

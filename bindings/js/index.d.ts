@@ -1,0 +1,304 @@
+// Types for wasm-mem: raw-memory tools over any buffer, a C core in WebAssembly.
+// The contract behind them is the project's SPEC; README.md explains the choices.
+
+/** The bytes protocol: `obj[bytes](access)` returns the object's current bytes. */
+export declare const bytes: unique symbol;
+
+/** An object that exposes its bytes through the `bytes` protocol. */
+export interface BytesProtocol {
+  /**
+   * The object's current bytes. `access` is `'read'` or `'write'`; an object
+   * that cannot be written returns `null` for `'write'`.
+   */
+  [bytes](access?: 'read' | 'write'): Uint8Array<ArrayBufferLike> | null;
+}
+
+/**
+ * Every value that holds bytes: buffers (also resizable or growable ones),
+ * every view (only the view's own window counts), the package's classes, and
+ * any object with the `bytes` protocol.
+ */
+export type BytesLike = ArrayBufferLike | ArrayBufferView<ArrayBufferLike> | Chunk | MemSlice | StrArray<string> | BytesProtocol;
+
+/** What a read-only argument accepts: a bytes-like, or a string meaning its UTF-8 bytes. */
+export type ReadableBytes = BytesLike | string;
+
+/** A search pattern: a bytes-like, a string (UTF-8), or a single byte value 0..255. */
+export type Pattern = ReadableBytes | number;
+
+/** A fill value: a byte value 0..255, or a non-empty pattern repeated from its first byte. */
+export type Fill = number | ReadableBytes;
+
+/** The package version. */
+export declare const version: string;
+
+/**
+ * Instantiates the module explicitly, from a URL, a `Response` (or a promise
+ * of one), bytes, or a compiled module; with no argument, from the `.wasm`
+ * beside the package. A no-op once instantiated. Needed only where the
+ * automatic start cannot fetch the module (a strict content-security policy,
+ * a CDN, a custom location).
+ */
+export declare function init(source?: string | URL | Response | PromiseLike<Response> | BufferSource | WebAssembly.Module): Promise<void>;
+
+/** Heap statistics: a debugging aid (the leak tests use it). */
+export interface MemoryStats {
+  /** Chunk blocks allocated since start-up. */
+  allocations: number;
+  /** Chunk blocks reallocated since start-up. */
+  reallocations: number;
+  /** Chunk blocks freed since start-up. */
+  frees: number;
+  /** Bytes the allocator has handed out and not taken back. */
+  bytesInUse: number;
+  /** The size of the module's linear memory. */
+  memoryBytes: number;
+}
+
+/** Heap statistics of this realm's module. */
+export declare function memoryStats(): MemoryStats;
+
+/** Thrown by `index`, `rindex` and `StrArray.remove` when the value is absent. */
+export declare class NotFoundError extends Error {
+  constructor(message?: string);
+  readonly name: 'NotFoundError';
+}
+
+/**
+ * The lowest `i` with `pattern` at `i`, `start <= i`, `i + len(pattern) <= end`
+ * and `(i - start) % step === 0`. Positions follow Python's `bytes.find`.
+ * @throws {NotFoundError} when there is none
+ */
+export declare function index(dest: ReadableBytes, pattern: Pattern, start?: number, end?: number, step?: number): number;
+/** The highest such `i`. @throws {NotFoundError} when there is none */
+export declare function rindex(dest: ReadableBytes, pattern: Pattern, start?: number, end?: number, step?: number): number;
+/** Like `index`, but -1 when not found. */
+export declare function find(dest: ReadableBytes, pattern: Pattern, start?: number, end?: number, step?: number): number;
+/** Like `rindex`, but -1 when not found. */
+export declare function rfind(dest: ReadableBytes, pattern: Pattern, start?: number, end?: number, step?: number): number;
+/** Every such `i`, ascending, overlapping matches included; found lazily, in batches. */
+export declare function findAll(dest: ReadableBytes, pattern: Pattern, start?: number, end?: number, step?: number): IterableIterator<number>;
+/** -1, 0 or 1: lexicographic byte order; a proper prefix sorts first. */
+export declare function cmp(a: ReadableBytes, b: ReadableBytes): -1 | 0 | 1;
+/**
+ * Copies all of `src` into `dest` at `start` (negative: from the end), safe
+ * when they overlap. Returns the number of bytes copied.
+ * @throws {RangeError} when `src` does not fit (nothing is written)
+ */
+export declare function copy(dest: BytesLike, src: ReadableBytes, start?: number): number;
+/** Length in bytes (a string: its UTF-8 length). */
+export declare function len(buf: ReadableBytes): number;
+/** The lowest `i < min(len a, len b)` with `a[i] !== b[i]`, else -1. */
+export declare function diff(a: ReadableBytes, b: ReadableBytes): number;
+/** `diff` from the right, `a` and `b` aligned on their last bytes; an index into `a`, else -1. */
+export declare function rdiff(a: ReadableBytes, b: ReadableBytes): number;
+/** The lowest `i < min(len a, len b)` with `a[i] === b[i]`, else -1. */
+export declare function match(a: ReadableBytes, b: ReadableBytes): number;
+/** `match` from the right, aligned on the last bytes; an index into `a`, else -1. */
+export declare function rmatch(a: ReadableBytes, b: ReadableBytes): number;
+
+/** Growable bytes in the module's linear memory. */
+export declare class Chunk implements Iterable<number>, Disposable {
+  /** A new chunk holding the parts joined (no parts: empty). A number is a TypeError: use `Chunk.alloc`. */
+  constructor(...parts: ReadableBytes[]);
+  /** `size` bytes filled with a byte value or a pattern repeated. */
+  static alloc(size: number, fill?: Fill): Chunk;
+  /** A chunk of the byte values an iterable gives. */
+  static from(values: Iterable<number>): Chunk;
+  /** Bytes from hex digits (whitespace allowed). @throws {RangeError} for odd or non-hex input */
+  static fromHex(text: string): Chunk;
+  /** Length in bytes. */
+  readonly length: number;
+  /**
+   * A view of the current bytes, made fresh at each read: valid until the
+   * next resize or memory growth. It keeps the chunk alive while reachable.
+   */
+  readonly bytes: Uint8Array<ArrayBuffer>;
+  /** Whether `free()` was called. */
+  readonly freed: boolean;
+  /** New length `n`; added bytes repeat `pattern` from its first byte. Amortised; the bytes may move. */
+  resize(n: number, pattern?: Fill): this;
+  /** The byte at `i` (negative from the end). @throws {RangeError} out of range */
+  get(i: number): number;
+  /** Sets the byte at `i` (negative from the end). */
+  set(i: number, value: number): void;
+  /** Like `Array.prototype.at`. */
+  at(i: number): number | undefined;
+  /** A new chunk with a copy of bytes [start, stop). */
+  slice(start?: number, stop?: number): Chunk;
+  /** A live window on bytes [start, stop). */
+  subarray(start?: number, stop?: number): MemSlice;
+  /** A new chunk: these bytes, then the parts. */
+  concat(...parts: ReadableBytes[]): Chunk;
+  /** A new chunk of `n` copies. */
+  repeat(n: number): Chunk;
+  /** Fills [start, end) with a byte value or a pattern. */
+  fill(value: Fill, start?: number, end?: number): this;
+  /** Like `find(this, ...)`. */
+  indexOf(pattern: Pattern, start?: number, end?: number, step?: number): number;
+  /** Like `rfind(this, ...)`. */
+  lastIndexOf(pattern: Pattern, start?: number, end?: number, step?: number): number;
+  includes(pattern: Pattern, start?: number, end?: number): boolean;
+  equals(other: ReadableBytes): boolean;
+  /** Like `cmp(this, other)`. */
+  compare(other: ReadableBytes): -1 | 0 | 1;
+  /** A copy of the bytes. */
+  toUint8Array(): Uint8Array<ArrayBuffer>;
+  /** The bytes decoded as UTF-8. */
+  toString(): string;
+  /** Lowercase hex digits. */
+  toHex(): string;
+  /** Returns the memory now; a second call does nothing; other use afterwards is a TypeError. */
+  free(): void;
+  [Symbol.dispose](): void;
+  [Symbol.iterator](): IterableIterator<number>;
+  [bytes](access?: 'read' | 'write'): Uint8Array<ArrayBuffer>;
+}
+
+/** A live window [start, stop) on another bytes-like; it follows the base as it moves or resizes. */
+export declare class MemSlice implements Iterable<number> {
+  constructor(base: BytesLike, start?: number, stop?: number);
+  /** The object the window is on (never a MemSlice: slices of slices compose). */
+  readonly base: BytesLike;
+  /** Absolute offset of the first byte in the base. */
+  readonly start: number;
+  /** Absolute offset just past the last byte in the base. */
+  readonly stop: number;
+  /** The accessible length now: max(0, min(stop, base length) - start). */
+  readonly length: number;
+  /** Whether the base can be written. */
+  readonly writable: boolean;
+  get(i: number): number;
+  set(i: number, value: number): void;
+  at(i: number): number | undefined;
+  slice(start?: number, stop?: number): MemSlice;
+  subarray(start?: number, stop?: number): MemSlice;
+  toUint8Array(): Uint8Array<ArrayBuffer>;
+  [Symbol.iterator](): IterableIterator<number>;
+  [bytes](access?: 'read' | 'write'): Uint8Array<ArrayBufferLike> | null;
+}
+
+/** Codes whose values read as numbers. */
+type NumberCode = 'b' | 'B' | 'h' | 'H' | 'i' | 'I' | 'l' | 'L' | 'n' | 'N' | 'e' | 'f' | 'd';
+type Order = '' | '@' | '=' | '<' | '>' | '!';
+/** The value type a struct format reads as (`unknown` for a format only known at run time). */
+export type ValueOf<F extends string> =
+  F extends `${Order}${NumberCode}` ? number
+  : F extends `${Order}${'q' | 'Q'}` ? bigint
+  : F extends `${Order}?` ? boolean
+  : F extends `${Order}c` ? string
+  : unknown;
+/** What a write of a format accepts (reads give the narrower `ValueOf`). */
+export type InputOf<F extends string> =
+  F extends `${Order}${'q' | 'Q'}` ? bigint | number
+  : F extends `${Order}?` ? unknown
+  : F extends `${Order}c` ? string | ArrayBufferView
+  : ValueOf<F>;
+
+/**
+ * Typed values in a one-scalar struct format over any bytes-like. The format
+ * literal gives the value type: `new StrArray('<q', buf).get(0)` is a bigint.
+ */
+export declare class StrArray<F extends string = string> implements Iterable<ValueOf<F>>, Disposable {
+  /** `format`: an optional byte order and one code of `c b B ? h H i I l L q Q n N e f d`. */
+  constructor(format: F, buffer?: BytesLike);
+  readonly format: string;
+  readonly itemsize: number;
+  readonly buffer: BytesLike;
+  /** floor(bytes / itemsize). */
+  readonly length: number;
+  get(i: number): ValueOf<F>;
+  set(i: number, value: InputOf<F>): void;
+  at(i: number): ValueOf<F> | undefined;
+  indexOf(value: unknown, start?: number, stop?: number): number;
+  lastIndexOf(value: unknown, start?: number, stop?: number): number;
+  includes(value: unknown): boolean;
+  count(value: unknown): number;
+  reverse(): this;
+  fill(value: InputOf<F>, start?: number, stop?: number): this;
+  equals(other: Iterable<unknown>): boolean;
+  toArray(): ValueOf<F>[];
+  toTypedArray(): Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array | BigInt64Array | BigUint64Array | Float32Array | Float64Array;
+  /** By view over a MemSlice buffer, else a copy in a new Chunk. */
+  slice(start?: number, stop?: number): StrArray<F>;
+  push(...values: InputOf<F>[]): number;
+  extend(values: Iterable<InputOf<F>>): this;
+  insert(i: number, value: InputOf<F>): void;
+  pop(i?: number): ValueOf<F>;
+  remove(value: unknown): void;
+  splice(start?: number, deleteCount?: number, ...items: InputOf<F>[]): ValueOf<F>[];
+  setSlice(start: number | undefined, stop: number | undefined, values: Iterable<InputOf<F>>): void;
+  clear(): void;
+  /** Python's `+=`. */
+  iadd(values: Iterable<InputOf<F>>): this;
+  /** Python's `*=`. */
+  imul(n: number): this;
+  /** Frees the chunk this array made (a buffer you passed is left alone). */
+  free(): void;
+  [Symbol.dispose](): void;
+  [Symbol.iterator](): IterableIterator<ValueOf<F>>;
+  [bytes](access?: 'read' | 'write'): Uint8Array<ArrayBufferLike> | null;
+}
+
+/** A StrArray over a new Chunk of its own. */
+export declare class ChunkArray<F extends string = string> extends StrArray<F> {
+  /** Filled from an iterable of values (a typed array counts as values, never raw bytes). */
+  constructor(format: F, values?: Iterable<InputOf<F>>);
+  /** A ChunkArray holding a copy of raw bytes. */
+  static fromBytes<F extends string>(format: F, data: ReadableBytes): ChunkArray<F>;
+  /** Python's `+`. */
+  concat(other: Iterable<InputOf<F>>): ChunkArray<F>;
+  /** Python's `*`. */
+  repeat(n: number): ChunkArray<F>;
+  slice(start?: number, stop?: number): ChunkArray<F>;
+}
+
+/** A file over any bytes-like, with `io.BytesIO`'s semantics. */
+export declare class StrIO implements Iterable<Uint8Array<ArrayBuffer>>, Disposable {
+  /** `data`: any bytes-like (a string: its UTF-8 bytes, read-only); a new Chunk by default. */
+  constructor(data?: ReadableBytes);
+  readonly data: BytesLike;
+  readonly size: number;
+  readonly closed: boolean;
+  /** Up to `n` bytes (negative: to the end), a copy. */
+  read(n?: number): Uint8Array<ArrayBuffer>;
+  readinto(target: BytesLike): number;
+  readline(limit?: number): Uint8Array<ArrayBuffer>;
+  readlines(hint?: number): Uint8Array<ArrayBuffer>[];
+  /** Writes at the position, growing the data through `resize` when it can. */
+  write(b: ReadableBytes): number;
+  /** whence 0: start, 1: current, 2: end. A negative result is a RangeError. */
+  seek(offset: number, whence?: 0 | 1 | 2): number;
+  tell(): number;
+  /** Cuts to `size` (default: the position); never extends. */
+  truncate(size?: number): number;
+  getvalue(): Uint8Array<ArrayBuffer>;
+  /** A MemSlice over all of the data, now and as it grows. */
+  getbuffer(): MemSlice;
+  flush(): void;
+  close(): void;
+  readable(): boolean;
+  writable(): boolean;
+  seekable(): boolean;
+  readStruct(format: string): number | bigint | boolean | string;
+  writeStruct(format: string, value: unknown): number;
+  readableStream(): ReadableStream<Uint8Array<ArrayBuffer>>;
+  writableStream(): WritableStream<ReadableBytes>;
+  /** Frees the chunk this file made (data you passed is left alone) and closes. */
+  free(): void;
+  [Symbol.dispose](): void;
+  [Symbol.iterator](): IterableIterator<Uint8Array<ArrayBuffer>>;
+}
+
+/** A StrIO over a new Chunk holding a copy of `initial`. */
+export declare class ChunkIO extends StrIO {
+  constructor(initial?: ReadableBytes);
+}
+
+/** Anything `dumps` serialises. */
+export type Dumpable = Chunk | MemSlice | StrArray<string> | ArrayBuffer | Uint8Array | Dumpable[];
+
+/** Serialises chunks, slices, arrays and buffers, keeping shared bases shared. */
+export declare function dumps(value: Dumpable): Uint8Array<ArrayBuffer>;
+/** Rebuilds what `dumps` wrote. @throws {RangeError} for malformed input */
+export declare function loads(data: BytesLike): Dumpable;

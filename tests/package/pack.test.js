@@ -1,0 +1,138 @@
+// The package as users get it: `npm pack`, installed offline from the
+// tarball into an empty project, then used through import and require, the
+// bin, TypeScript, and bundled by esbuild and Vite into pages that run in
+// Chromium. Also the tarball's contents and the size budget.
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { gzipSync } from 'node:zlib';
+import { launch, serve } from '../lib/browser.js';
+
+const root = new URL('../../', import.meta.url).pathname;
+const fixtures = new URL('./fixtures/', import.meta.url).pathname;
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+const pkg = JSON.parse(readFileSync(join(root, 'package.json')));
+const run = (cmd, args, opts = {}) => {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', ...opts });
+  assert.equal(r.status, 0, `${cmd} ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
+  return r.stdout;
+};
+
+let work; // the temporary project
+let tarball;
+let files; // the tarball's file list
+
+before(() => {
+  work = mkdtempSync(join(tmpdir(), 'wasm-mem-pack-'));
+  const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work], { cwd: root }));
+  tarball = join(work, packed[0].filename);
+  files = packed[0].files.map((f) => f.path).sort();
+  writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+  run('npm', ['install', '--offline', '--no-audit', '--no-fund', tarball], { cwd: work });
+});
+
+describe('the tarball', () => {
+  test('holds what users need and nothing else', () => {
+    const allowed = /^(dist\/js\/[a-z-]+\.js|bindings\/js\/index\.d\.ts|dist\/(wasm-mem|mem)\.wasm|bin\/mem\.js|docs\/cli\.md|CHANGELOG\.md|LICENSE|README\.md|package\.json)$/;
+    for (const f of files) assert.match(f, allowed, `unexpected file in the tarball: ${f}`);
+    for (const need of ['dist/js/index.js', 'bindings/js/index.d.ts', 'dist/wasm-mem.wasm', 'dist/mem.wasm', 'bin/mem.js', 'LICENSE', 'CHANGELOG.md', 'README.md']) {
+      assert.ok(files.includes(need), `missing ${need}`);
+    }
+    console.log(`tarball: ${files.length} files, ${readFileSync(tarball).length} bytes`);
+  });
+  test('size budget: the JS and the package module, gzipped, stay within 40 KiB', () => {
+    const installed = join(work, 'node_modules', 'wasm-mem');
+    const parts = files.filter((f) => /^dist\/js\/.*\.js$/.test(f) || f === 'dist/wasm-mem.wasm');
+    const gz = parts.reduce((n, f) => n + gzipSync(readFileSync(join(installed, f)), { level: 9 }).length, 0);
+    console.log(`gzip size of JS + wasm-mem.wasm: ${gz} bytes (${(gz / 1024).toFixed(1)} KiB)`);
+    assert.ok(gz <= 40 * 1024, `${gz} bytes`);
+  });
+});
+
+describe('Node', () => {
+  const expected = JSON.stringify([true, 'hEllo!?!?', 772, '5n', 2, false, 5, true, pkg.version, 25]);
+  test('import: every class and function', () => {
+    cpSync(join(fixtures, 'esm.mjs'), join(work, 'esm.mjs'));
+    assert.equal(run(process.execPath, ['esm.mjs'], { cwd: work }).trim(), expected);
+  });
+  test('require: the same module, synchronously', () => {
+    cpSync(join(fixtures, 'cjs.cjs'), join(work, 'cjs.cjs'));
+    assert.equal(run(process.execPath, ['cjs.cjs'], { cwd: work }).trim(), expected);
+    const same = run(process.execPath, ['--input-type=module', '-e',
+      "import { createRequire } from 'node:module'; import * as m from 'wasm-mem'; const r = createRequire(import.meta.url)('wasm-mem'); console.log(r.Chunk === m.Chunk && r.find === m.find)"], { cwd: work });
+    assert.equal(same.trim(), 'true');
+  });
+  test('the bins: npx mem and npx wasm-mem', () => {
+    assert.equal(run('npx', ['--offline', 'mem', '--version'], { cwd: work }).trim(), `mem ${pkg.version}`);
+    writeFileSync(join(work, 'a.txt'), 'hello world, hello wasm');
+    assert.equal(run('npx', ['--offline', 'wasm-mem', 'rindex', 'a.txt', 'hello'], { cwd: work }).trim(), '13');
+    const miss = spawnSync('npx', ['--offline', 'mem', 'index', 'a.txt', 'zzz'], { cwd: work, encoding: 'utf8' });
+    assert.deepEqual([miss.status, miss.stdout.trim()], [1, '-1']);
+  });
+  test('TypeScript: the typed example checks against the installed types, and runs', () => {
+    const dir = join(work, 'typed');
+    mkdirSync(dir, { recursive: true });
+    cpSync(join(root, 'examples/typed/every-export.ts'), join(dir, 'every-export.ts'));
+    const config = JSON.parse(readFileSync(join(root, 'examples/typed/tsconfig.json')));
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(config));
+    run(bin('tsc'), ['-p', dir]);
+    // Emit and run it: the types and the runtime agree on every call.
+    writeFileSync(join(dir, 'tsconfig.emit.json'), JSON.stringify({ ...config, compilerOptions: { ...config.compilerOptions, noEmit: false, outDir: 'out' } }));
+    run(bin('tsc'), ['-p', join(dir, 'tsconfig.emit.json')]);
+    const out = run(process.execPath, [join(dir, 'out', 'every-export.js')], { cwd: work });
+    assert.match(out, new RegExp(`^${pkg.version.replace(/\./g, '\\.')} `, 'm'));
+  });
+});
+
+describe('bundlers, run in Chromium', () => {
+  let browser;
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  async function load(dir) {
+    const server = await serve(dir);
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await page.goto(server.url);
+      await page.waitForFunction(() => document.getElementById('out').textContent !== 'loading', null, { timeout: 20000 });
+      return { text: await page.textContent('#out'), errors };
+    } finally {
+      await page.close();
+      await server.close();
+    }
+  }
+  const want = JSON.stringify([2, 6, [1, 2], 'streamed']);
+
+  test('Vite builds the page with no configuration; the .wasm is emitted as an asset', async () => {
+    const app = join(work, 'vite-app');
+    cpSync(join(fixtures, 'page'), app, { recursive: true });
+    run(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: app });
+    const assets = readdirSync(join(app, 'dist', 'assets'));
+    assert.ok(assets.some((f) => f.endsWith('.wasm')), `no .wasm among ${assets}`);
+    const { text, errors } = await load(join(app, 'dist'));
+    assert.deepEqual(errors, []);
+    assert.equal(text, want);
+  });
+
+  test('esbuild bundles it; with the documented copy of the .wasm and init(url) it runs', async () => {
+    const app = join(work, 'esbuild-app');
+    cpSync(join(fixtures, 'page'), app, { recursive: true });
+    run(bin('esbuild'), ['main.js', '--bundle', '--format=esm', '--outfile=out/main.js', '--log-level=warning'], { cwd: app });
+    // esbuild does not copy assets named by new URL(..., import.meta.url): the README's one copy step.
+    cpSync(join(work, 'node_modules/wasm-mem/dist/wasm-mem.wasm'), join(app, 'out', 'wasm-mem.wasm'));
+    writeFileSync(join(app, 'out', 'index.html'), readFileSync(join(app, 'index.html'), 'utf8').replace(
+      '<script type="module"', '<script>globalThis.WASM_MEM_URL = new URL("./wasm-mem.wasm", location.href).href;</script>\n    <script type="module"'));
+    const { text, errors } = await load(join(app, 'out'));
+    assert.deepEqual(errors, []);
+    assert.equal(text, want);
+  });
+});
