@@ -168,11 +168,17 @@ export declare class MemSlice implements Iterable<number> {
   readonly length: number;
   /** Whether the base can be written. */
   readonly writable: boolean;
+  /** The byte at `i` (negative from the end). @throws {RangeError} out of range */
   get(i: number): number;
+  /** Sets the byte at `i`. @throws {TypeError} when the base is read-only */
   set(i: number, value: number): void;
+  /** Like `Array.prototype.at`. */
   at(i: number): number | undefined;
+  /** A new MemSlice on [start, stop) of this window (slicing by view). */
   slice(start?: number, stop?: number): MemSlice;
+  /** The same as `slice`. */
   subarray(start?: number, stop?: number): MemSlice;
+  /** A copy of the window's current bytes. */
   toUint8Array(): Uint8Array<ArrayBuffer>;
   [Symbol.iterator](): IterableIterator<number>;
   [bytes](access?: 'read' | 'write'): Uint8Array<ArrayBufferLike> | null;
@@ -202,32 +208,55 @@ export type InputOf<F extends string> =
 export declare class StrArray<F extends string = string> implements Iterable<ValueOf<F>>, Disposable {
   /** `format`: an optional byte order and one code of `c b B ? h H i I l L q Q n N e f d`. */
   constructor(format: F, buffer?: BytesLike);
+  /** The format string as given. */
   readonly format: string;
+  /** Bytes per item (wasm32 C sizes). */
   readonly itemsize: number;
+  /** The wrapped object. */
   readonly buffer: BytesLike;
   /** floor(bytes / itemsize). */
   readonly length: number;
+  /** The value at `i` (negative from the end). @throws {RangeError} out of range */
   get(i: number): ValueOf<F>;
+  /** Sets the value at `i`; nothing is written when the value is refused (RangeError: does not fit; TypeError: wrong type). */
   set(i: number, value: InputOf<F>): void;
+  /** Like `Array.prototype.at`. */
   at(i: number): ValueOf<F> | undefined;
+  /** The first index of `value` (`===`) in [start, stop), or -1. */
   indexOf(value: unknown, start?: number, stop?: number): number;
+  /** The last index of `value` (`===`) in [start, stop), or -1. */
   lastIndexOf(value: unknown, start?: number, stop?: number): number;
+  /** Whether `value` is present (SameValueZero: finds NaN). */
   includes(value: unknown): boolean;
+  /** How many items are `===` `value`. */
   count(value: unknown): number;
+  /** Reverses the items in place. */
   reverse(): this;
+  /** Sets items [start, stop) to `value`. */
   fill(value: InputOf<F>, start?: number, stop?: number): this;
+  /** Equal lengths and values (`===`) with another StrArray or any iterable. */
   equals(other: Iterable<unknown>): boolean;
+  /** Every value, as a JS array. */
   toArray(): ValueOf<F>[];
+  /** A copy in the platform's typed array (`e` gives Float32Array; `?` and `c` give Uint8Array). */
   toTypedArray(): Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array | BigInt64Array | BigUint64Array | Float32Array | Float64Array;
   /** By view over a MemSlice buffer, else a copy in a new Chunk. */
   slice(start?: number, stop?: number): StrArray<F>;
+  /** Appends values (all or nothing); returns the new length. Needs a resizable buffer. */
   push(...values: InputOf<F>[]): number;
+  /** Appends the values of an iterable (a typed array counts as values). */
   extend(values: Iterable<InputOf<F>>): this;
+  /** Inserts before `i`, clamped like Python's `list.insert`. */
   insert(i: number, value: InputOf<F>): void;
+  /** Removes and returns the item at `i` (default: the last). @throws {RangeError} when empty or out of range */
   pop(i?: number): ValueOf<F>;
+  /** Removes the first item `===` `value`. @throws {NotFoundError} when absent */
   remove(value: unknown): void;
+  /** Like `Array.prototype.splice`; returns the removed values. */
   splice(start?: number, deleteCount?: number, ...items: InputOf<F>[]): ValueOf<F>[];
+  /** Python's `a[start:stop] = values`. */
   setSlice(start: number | undefined, stop: number | undefined, values: Iterable<InputOf<F>>): void;
+  /** Removes every item. */
   clear(): void;
   /** Python's `+=`. */
   iadd(values: Iterable<InputOf<F>>): this;
@@ -257,32 +286,47 @@ export declare class ChunkArray<F extends string = string> extends StrArray<F> {
 export declare class StrIO implements Iterable<Uint8Array<ArrayBuffer>>, Disposable {
   /** `data`: any bytes-like (a string: its UTF-8 bytes, read-only); a new Chunk by default. */
   constructor(data?: ReadableBytes);
+  /** The wrapped data. */
   readonly data: BytesLike;
+  /** The file's size: the data's length now. */
   readonly size: number;
+  /** Whether `close()` was called. */
   readonly closed: boolean;
   /** Up to `n` bytes (negative: to the end), a copy. */
   read(n?: number): Uint8Array<ArrayBuffer>;
+  /** Reads into a writable bytes-like; returns the number of bytes read. */
   readinto(target: BytesLike): number;
+  /** One line, up to and including `\n`, at most `limit` bytes (negative: no limit). */
   readline(limit?: number): Uint8Array<ArrayBuffer>;
+  /** The remaining lines (with `hint`: until that many bytes were read). */
   readlines(hint?: number): Uint8Array<ArrayBuffer>[];
   /** Writes at the position, growing the data through `resize` when it can. */
   write(b: ReadableBytes): number;
   /** whence 0: start, 1: current, 2: end. A negative result is a RangeError. */
   seek(offset: number, whence?: 0 | 1 | 2): number;
+  /** The position. */
   tell(): number;
   /** Cuts to `size` (default: the position); never extends. */
   truncate(size?: number): number;
+  /** A copy of all the bytes. */
   getvalue(): Uint8Array<ArrayBuffer>;
   /** A MemSlice over all of the data, now and as it grows. */
   getbuffer(): MemSlice;
+  /** Does nothing (an Error once closed). */
   flush(): void;
+  /** Closes the file: any I/O afterwards is an Error. */
   close(): void;
   readable(): boolean;
+  /** Whether the data can be written (a string or a StrArray cannot). */
   writable(): boolean;
   seekable(): boolean;
+  /** One value in a StrArray format at the position, which advances. @throws {RangeError} past the end */
   readStruct(format: string): number | bigint | boolean | string;
+  /** Writes one value in a StrArray format at the position; returns the bytes written. */
   writeStruct(format: string, value: unknown): number;
+  /** A ReadableStream of the bytes from the position on (64 KiB pieces, pulled). */
   readableStream(): ReadableStream<Uint8Array<ArrayBuffer>>;
+  /** A WritableStream writing at the position. */
   writableStream(): WritableStream<ReadableBytes>;
   /** Frees the chunk this file made (data you passed is left alone) and closes. */
   free(): void;
