@@ -16,6 +16,14 @@ export function toInt(value, fn, arg, dflt) {
   return value;
 }
 
+/** An element index: negative counts from the end; still outside [0, length) is a RangeError. */
+export function toIndex(i, length, fn) {
+  let k = toInt(i, fn, 'index');
+  if (k < 0) k += length;
+  if (k < 0 || k >= length) throw argError(RangeError, fn, 'index', `${i} is out of range for length ${length}`);
+  return k;
+}
+
 /** A slice position (`start`, `end`, `stop`): negative counts from the end, then clamped to [0, length]. */
 export function slicePos(value, length, fn, arg, dflt) {
   let v = toInt(value, fn, arg, dflt);

@@ -5,7 +5,7 @@
 // time, even after resizes moved it. The capacity lives in JS: a resize
 // within it is a length change and a fill, with no call into wasm for a byte
 // pattern, which keeps a loop of one-byte growths at a few ns per step.
-import { slicePos, toByte, toInt } from './args.js';
+import { slicePos, toByte, toIndex, toInt } from './args.js';
 import { PATTERN, READ, bytes, cellOf, toRef } from './bytes.js';
 import { argError } from './errors.js';
 import { compareBytes, search } from './functions.js';
@@ -241,22 +241,15 @@ export class Chunk {
   get(i) {
     const cell = this.#live('Chunk.get');
     if (typeof i === 'number' && (i >>> 0) === i && i < cell.len) return heap()[cell.ptr + i];
-    return heap()[cell.ptr + this.#index(i, cell.len, 'Chunk.get')];
+    return heap()[cell.ptr + toIndex(i, cell.len, 'Chunk.get')];
   }
 
   /** Sets the byte at `i` (negative from the end) to `value` (0..255). */
   set(i, value) {
     const cell = this.#live('Chunk.set');
-    const k = typeof i === 'number' && (i >>> 0) === i && i < cell.len ? i : this.#index(i, cell.len, 'Chunk.set');
+    const k = typeof i === 'number' && (i >>> 0) === i && i < cell.len ? i : toIndex(i, cell.len, 'Chunk.set');
     if (typeof value !== 'number' || (value >>> 0) !== value || value > 255) toByte(value, 'Chunk.set', 'value');
     heap()[cell.ptr + k] = value;
-  }
-
-  #index(i, len, fn) {
-    let k = toInt(i, fn, 'index');
-    if (k < 0) k += len;
-    if (k < 0 || k >= len) throw argError(RangeError, fn, 'index', `${i} is out of range for length ${len}`);
-    return k;
   }
 
   /** Like Array.prototype.at: the byte at `i` (negative from the end), undefined out of range. */

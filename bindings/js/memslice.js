@@ -4,7 +4,7 @@
 // asks the base for its bytes as they are now, so the window follows a chunk
 // that was resized and moved, memory that grew, and a resizable ArrayBuffer
 // that changed size. Its length is what is accessible now.
-import { slicePos, toByte, toInt } from './args.js';
+import { slicePos, toByte, toIndex, toInt } from './args.js';
 import { BASE, WRITE, bytes, cellOf, toView } from './bytes.js';
 import { argError } from './errors.js';
 import { heap } from './wasm.js';
@@ -99,13 +99,6 @@ export class MemSlice {
     return true; // buffers and their views
   }
 
-  #index(i, n, fn) {
-    let k = toInt(i, fn, 'index');
-    if (k < 0) k += n;
-    if (k < 0 || k >= n) throw argError(RangeError, fn, 'index', `${i} is out of range for length ${n}`);
-    return k;
-  }
-
   /** The byte at `i` (negative from the end); RangeError out of range. */
   get(i) {
     if (this.#onChunk && typeof i === 'number' && (i >>> 0) === i) {
@@ -113,7 +106,7 @@ export class MemSlice {
       if (i < Math.min(this.#stop, cell.len) - this.#start) return heap()[cell.ptr + this.#start + i];
     }
     const [arr, off, n] = this.#resolve('MemSlice.get', 'read');
-    return arr[off + this.#index(i, n, 'MemSlice.get')];
+    return arr[off + toIndex(i, n, 'MemSlice.get')];
   }
 
   /** Sets the byte at `i` to `value` (0..255); TypeError when the base is read-only. */
@@ -127,7 +120,7 @@ export class MemSlice {
     }
     if (!this.writable) throw argError(TypeError, 'MemSlice.set', 'base', 'is read-only');
     const [arr, off, n] = this.#resolve('MemSlice.set', 'write');
-    const k = this.#index(i, n, 'MemSlice.set');
+    const k = toIndex(i, n, 'MemSlice.set');
     arr[off + k] = toByte(value, 'MemSlice.set', 'value');
   }
 

@@ -8,7 +8,7 @@
 // value into its bytes and run the byte search with step = itemsize, so they
 // use the C kernels. Size changes need a resizable buffer and are all or
 // nothing.
-import { slicePos, toInt } from './args.js';
+import { slicePos, toIndex, toInt } from './args.js';
 import { BASE, READ, WRITE, bytes, cellOf, dataViewInBounds, isDetached, toView } from './bytes.js';
 import { Chunk } from './chunk.js';
 import { NotFoundError, argError, describe } from './errors.js';
@@ -161,13 +161,6 @@ export class StrArray {
     return access === 'write' ? null : this.#itemBytes('StrArray[bytes]', false);
   }
 
-  #index(i, n, fn) {
-    let k = toInt(i, fn, 'index');
-    if (k < 0) k += n;
-    if (k < 0 || k >= n) throw argError(RangeError, fn, 'index', `${i} is out of range for length ${n}`);
-    return k;
-  }
-
   /** The value at `i` (negative from the end); RangeError out of range. */
   get(i) {
     const codec = this.#codec;
@@ -177,7 +170,7 @@ export class StrArray {
       if ((i + 1) * codec.size <= avail) return codec.read(heapView(), cell.ptr + this.#start + i * codec.size);
     }
     const n = Math.floor(this.#region('StrArray.get', false) / codec.size);
-    return codec.read(this.#rdv, this.#roff + this.#index(i, n, 'StrArray.get') * codec.size);
+    return codec.read(this.#rdv, this.#roff + toIndex(i, n, 'StrArray.get') * codec.size);
   }
 
   /** Sets the value at `i`; a value that does not fit is a RangeError, a wrong type a TypeError; nothing written then. */
@@ -193,7 +186,7 @@ export class StrArray {
       }
     }
     const n = Math.floor(this.#region('StrArray.set', true) / codec.size);
-    codec.write(this.#rdv, this.#roff + this.#index(i, n, 'StrArray.set') * codec.size, stored);
+    codec.write(this.#rdv, this.#roff + toIndex(i, n, 'StrArray.set') * codec.size, stored);
   }
 
   /** Like Array.prototype.at: undefined out of range. */
@@ -467,7 +460,7 @@ export class StrArray {
     const n = this.length;
     this.#checkResizable('StrArray.pop', false);
     if (n === 0) throw new RangeError('StrArray.pop(): pop from an empty array');
-    const k = this.#index(i, n, 'StrArray.pop');
+    const k = toIndex(i, n, 'StrArray.pop');
     const value = this.get(k);
     this.#replace('StrArray.pop', k, 1, []);
     return value;

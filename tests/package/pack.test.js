@@ -55,11 +55,11 @@ describe('the tarball', () => {
 describe('Node', () => {
   const expected = JSON.stringify([true, 'hEllo!?!?', 772, '5n', 2, false, 5, true, pkg.version, 25]);
   test('import: every class and function', () => {
-    cpSync(join(fixtures, 'esm.mjs'), join(work, 'esm.mjs'));
+    for (const f of ['esm.mjs', 'use.cjs']) cpSync(join(fixtures, f), join(work, f));
     assert.equal(run(process.execPath, ['esm.mjs'], { cwd: work }).trim(), expected);
   });
   test('require: the same module, synchronously', () => {
-    cpSync(join(fixtures, 'cjs.cjs'), join(work, 'cjs.cjs'));
+    for (const f of ['cjs.cjs', 'use.cjs']) cpSync(join(fixtures, f), join(work, f));
     assert.equal(run(process.execPath, ['cjs.cjs'], { cwd: work }).trim(), expected);
     const same = run(process.execPath, ['--input-type=module', '-e',
       "import { createRequire } from 'node:module'; import * as m from 'wasm-mem'; const r = createRequire(import.meta.url)('wasm-mem'); console.log(r.Chunk === m.Chunk && r.find === m.find)"], { cwd: work });
