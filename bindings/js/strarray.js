@@ -48,15 +48,20 @@ function foreignLength(obj, fn) {
 }
 
 export class StrArray {
+  // The element fast paths read only these first fields: a chunk's cell, the
+  // window's start in it, and the codec's size and accessors.
+  #cell = null;
+  #start = 0;
+  #size = 0;
+  #read = null;
+  #write = null;
+  #whole = true; // over a whole chunk (no MemSlice window)
+  #stop = Infinity;
   #codec;
   #buffer;
   #owned = null; // the chunk this array made, freed by free()
-  // Where the bytes are: a chunk's cell with a window [start, stop) of it...
-  #cell = null;
-  #start = 0;
-  #stop = Infinity;
-  // ...or a DataView over a foreign buffer, the window's offset in it and
-  // the object (and slice window) whose length counts...
+  // Or a DataView over a foreign buffer, the window's offset in it and the
+  // object (and slice window) whose length counts...
   #dv = null;
   #dvOff = 0;
   #lenObj = null;
@@ -71,6 +76,9 @@ export class StrArray {
    */
   constructor(format, buffer) {
     this.#codec = parseFormat(format, new.target === ChunkArray ? 'ChunkArray' : 'StrArray');
+    this.#size = this.#codec.size;
+    this.#read = this.#codec.read;
+    this.#write = this.#codec.write;
     if (buffer === undefined) {
       buffer = new Chunk();
       this.#owned = buffer;
@@ -94,6 +102,7 @@ export class StrArray {
       this.#cell = base[cellOf]('StrArray', 'buffer');
       this.#start = start;
       this.#stop = stop;
+      this.#whole = base === buffer;
       return;
     }
     const tag = Object.prototype.toString.call(base);
@@ -163,12 +172,17 @@ export class StrArray {
 
   /** The value at `i` (negative from the end); RangeError out of range. */
   get(i) {
-    const codec = this.#codec;
     const cell = this.#cell;
-    if (cell !== null && !cell.freed && typeof i === 'number' && (i >>> 0) === i) {
-      const avail = Math.min(this.#stop, cell.len) - this.#start;
-      if ((i + 1) * codec.size <= avail) return codec.read(heapView(), cell.ptr + this.#start + i * codec.size);
+    if (cell !== null && typeof i === 'number' && (i >>> 0) === i && !cell.freed) {
+      const off = this.#start + i * this.#size;
+      if (off + this.#size <= (this.#whole ? cell.len : Math.min(this.#stop, cell.len))) return this.#read(heapView(), cell.ptr + off);
     }
+    return this.#getSlow(i);
+  }
+
+  // Apart from get, so that get stays small enough for the engine to inline.
+  #getSlow(i) {
+    const codec = this.#codec;
     const n = Math.floor(this.#region('StrArray.get', false) / codec.size);
     return codec.read(this.#rdv, this.#roff + toIndex(i, n, 'StrArray.get') * codec.size);
   }
@@ -178,13 +192,18 @@ export class StrArray {
     const codec = this.#codec;
     const stored = codec.check(value, 'StrArray.set', 'value');
     const cell = this.#cell;
-    if (cell !== null && !cell.freed && typeof i === 'number' && (i >>> 0) === i) {
-      const avail = Math.min(this.#stop, cell.len) - this.#start;
-      if ((i + 1) * codec.size <= avail) {
-        codec.write(heapView(), cell.ptr + this.#start + i * codec.size, stored);
+    if (cell !== null && typeof i === 'number' && (i >>> 0) === i && !cell.freed) {
+      const off = this.#start + i * this.#size;
+      if (off + this.#size <= (this.#whole ? cell.len : Math.min(this.#stop, cell.len))) {
+        this.#write(heapView(), cell.ptr + off, stored);
         return;
       }
     }
+    this.#setSlow(i, stored);
+  }
+
+  #setSlow(i, stored) {
+    const codec = this.#codec;
     const n = Math.floor(this.#region('StrArray.set', true) / codec.size);
     codec.write(this.#rdv, this.#roff + toIndex(i, n, 'StrArray.set') * codec.size, stored);
   }
