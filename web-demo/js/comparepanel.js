@@ -132,12 +132,15 @@ export function setupCompare(app) {
     if (!app.doc || !docB) return;
     if (!result) return app.message('Comparing — wait for the summary, or open a second file.', 'info');
     const runs = result.runs;
+    // Next looks past the cursor (the end of a selected run), Previous before
+    // the selection's start, so a selected run is left in either direction.
     const cur = viewA.cursor;
+    const selStart = viewA.selection[0];
     let target = null;
     if (where === 'first') target = runs[0];
     else if (where === 'last') target = result.complete ? runs.at(-1) : null;
     else if (where === 'next') target = runs.find(([a]) => a > cur) ?? null;
-    else target = runs.findLast(([a]) => a < cur) ?? null;
+    else target = runs.findLast(([a]) => a < selStart) ?? null;
     // Past the counted runs (a file with more than MAX_RUNS of them): ask diff/rdiff directly.
     if (!target && !result.complete && (where === 'next' || where === 'last')) {
       const n = Math.min(app.doc.size, docB.size);
