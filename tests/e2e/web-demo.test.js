@@ -70,6 +70,15 @@ describe(`web demo in Chromium (fixture seed ${SEED})`, { timeout: 240_000 }, ()
     await page.keyboard.press('Control+End');
     await page.waitForSelector(`#selection-info[data-offset="${fx.aBytes.length - 1}"]`);
     await shot(page, '01-hex');
+    // Drag-and-drop: a file dropped on the page opens like a picked one.
+    const dropped = await page.evaluateHandle(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['dropped bytes'], 'drop.txt'));
+      return dt;
+    });
+    await page.dispatchEvent('body', 'drop', { dataTransfer: dropped });
+    await page.waitForSelector('body[data-state="ready"][data-doc="drop.txt"]:not([data-busy])');
+    assert.equal(await page.getAttribute('#file-info', 'data-size'), String('dropped bytes'.length));
     noErrors(page);
     await page.close();
   });

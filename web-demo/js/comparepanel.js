@@ -61,6 +61,14 @@ export function setupCompare(app) {
   follow(viewA, viewB);
   follow(viewB, viewA);
 
+  // Both views scroll over the longer file's rows, so they stay level to the end.
+  function pad() {
+    const n = Math.max(app.doc?.size ?? 0, docB?.size ?? 0);
+    viewA.minSize = viewB.minSize = n;
+    viewA.layout();
+    viewB.layout();
+  }
+
   function titles() {
     const t = (doc, label) => (doc ? `${label}: ${doc.name} · ${humanSize(doc.size)} (${group(doc.size)} bytes)` : `${label}: —`);
     $('compare-a-title').textContent = t(app.doc, 'A');
@@ -102,6 +110,7 @@ export function setupCompare(app) {
 
   async function compute() {
     if (!app.doc || !docB) return showSummary();
+    pad(); // an edit may have changed A's size
     stale = false;
     result = null;
     showSummary();
@@ -189,6 +198,7 @@ export function setupCompare(app) {
       viewB.setDoc(doc);
       doc.changed.on(() => viewB.render());
       titles();
+      pad();
       stale = true;
       await compute();
     } catch (e) {
@@ -205,6 +215,7 @@ export function setupCompare(app) {
     stale = true;
     result = null;
     titles();
+    pad();
     showSummary();
   });
   app.tabListeners.push((name) => {

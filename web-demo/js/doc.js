@@ -80,14 +80,22 @@ export class MemoryDoc {
     return this.#undo.length > 0;
   }
 
-  /** Overwrites bytes at `off` (must lie inside the file). */
-  overwrite(off, bytes) {
+  /**
+   * Overwrites bytes at `off` (must lie inside the file). With `merge`, an
+   * overwrite of the same range as the last edit amends that edit (its undo
+   * still restores the bytes from before both).
+   */
+  overwrite(off, bytes, { merge = false } = {}) {
     if (off < 0 || off + bytes.length > this.size) {
       throw new InputError(`Overwrite: ${bytes.length} byte(s) at ${off} pass the end of the file (${this.size} bytes)`);
     }
+    const last = this.#undo.at(-1);
     const old = this.chunk.bytes.slice(off, off + bytes.length);
     copy(this.chunk, bytes, off);
-    this.#push({ op: 'overwrite', off, old, bytes: Uint8Array.from(bytes) });
+    if (merge && last?.op === 'overwrite' && last.off === off && last.bytes.length === bytes.length) {
+      last.bytes = Uint8Array.from(bytes);
+      this.changed.emit(last);
+    } else this.#push({ op: 'overwrite', off, old, bytes: Uint8Array.from(bytes) });
   }
 
   /** Inserts bytes before `off` (0..size). */
@@ -140,7 +148,15 @@ export class MemoryDoc {
         ranges = ranges.map(([a, b]) => [cut(a), cut(b)]).filter(([a, b]) => b > a);
       }
     }
-    return ranges;
+    // Sorted, with touching ranges joined: what a reader calls "an edit".
+    ranges.sort((x, y) => x[0] - y[0]);
+    const joined = [];
+    for (const r of ranges) {
+      const top = joined.at(-1);
+      if (top && r[0] <= top[1]) top[1] = Math.max(top[1], r[1]);
+      else joined.push([...r]);
+    }
+    return joined;
   }
 
   /** A copy of the current bytes, for a download. */

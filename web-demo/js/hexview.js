@@ -80,8 +80,14 @@ export class HexView {
     this.layout();
   }
 
+  /**
+   * Rows shown at least as if the file had this many bytes: two views side
+   * by side pad the shorter file, so their rows stay level to the end.
+   */
+  minSize = 0;
+
   get totalRows() {
-    return this.doc ? Math.max(1, Math.ceil(this.doc.size / COLS)) : 0;
+    return this.doc ? Math.max(1, Math.ceil(Math.max(this.doc.size, this.minSize) / COLS)) : 0;
   }
 
   get maxTop() {
@@ -244,9 +250,9 @@ export class HexView {
     this.host.classList.toggle('empty', !doc);
     if (!doc) return;
     const size = doc.size;
-    const digits = offsetDigits(size);
-    const a = this.top * COLS;
-    const b = Math.min(size, a + this.#visible * COLS);
+    const digits = offsetDigits(Math.max(size, this.minSize));
+    const a = Math.min(size, this.top * COLS);
+    const b = Math.min(size, this.top * COLS + this.#visible * COLS);
     const classes = new Array(this.#visible * COLS).fill('');
     for (const fn of this.#decorators) {
       for (const [from, to, cls] of fn(a, b) ?? []) {
@@ -259,8 +265,8 @@ export class HexView {
     const [s0, s1] = this.selection;
     for (let r = 0; r < this.#rows.length; r++) {
       const { row, off, cells, chars } = this.#rows[r];
-      const rowOff = a + r * COLS;
-      const inFile = rowOff < size || (rowOff === 0 && size === 0);
+      const rowOff = (this.top + r) * COLS;
+      const inFile = rowOff < Math.max(size, this.minSize) || rowOff === 0;
       row.hidden = !inFile;
       if (!inFile) continue;
       off.textContent = hexOffset(rowOff, digits);
@@ -362,7 +368,8 @@ export class HexView {
     }
     e.preventDefault();
     try {
-      this.doc.overwrite(this.cursor, Uint8Array.of(value));
+      // The second digit of a byte amends the first one's edit: one undo step per byte.
+      this.doc.overwrite(this.cursor, Uint8Array.of(value), { merge: this.column === 'hex' && this.#nibble === 1 });
     } catch (err) {
       this.#emit('message', { text: err.message, kind: 'error' });
       return;

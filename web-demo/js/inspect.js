@@ -13,12 +13,12 @@ export const CODES = [
   ['H', 'uint16'],
   ['i', 'int32'],
   ['I', 'uint32'],
-  ['l', 'long (int32)'],
-  ['L', 'unsigned long (uint32)'],
+  ['l', 'long·32'],
+  ['L', 'ulong·32'],
   ['q', 'int64'],
   ['Q', 'uint64'],
-  ['n', 'ssize_t (int32)'],
-  ['N', 'size_t (uint32)'],
+  ['n', 'ssize_t·32'],
+  ['N', 'size_t·32'],
   ['e', 'float16'],
   ['f', 'float32'],
   ['d', 'float64'],
@@ -39,11 +39,11 @@ export function showValue(v) {
 
 /**
  * The value of `bytes` (a JS copy, at least the format's size) in `format`,
- * or '' when too few bytes remain.
+ * or '—' when too few bytes remain (the end of the file, or a shorter selection).
  */
 export function readValue(format, bytes) {
   const a = new StrArray(format, bytes);
-  return a.length > 0 ? showValue(a.get(0)) : '';
+  return a.length > 0 ? showValue(a.get(0)) : '—';
 }
 
 export class Inspector {
@@ -54,18 +54,17 @@ export class Inspector {
     this.bytes = el('div', { class: 'insp-bytes mono' });
     this.table = el('table', { class: 'insp-table', id: 'inspector' });
     this.table.append(
-      el('thead', {}, el('tr', {}, el('th', {}, 'code'), el('th', {}, 'type'), el('th', {}, 'little-endian <'), el('th', {}, 'big-endian >'))),
+      el('thead', {}, el('tr', {}, el('th', {}, 'code'), el('th', {}, 'type'), el('th', { title: 'little-endian' }, 'little <'), el('th', { title: 'big-endian' }, 'big >'))),
     );
     this.tbody = el('tbody');
     this.table.append(this.tbody);
     this.rows = CODES.map(([code, type]) => {
       const le = el('td', { class: 'mono', dataset: { format: code === 'n' || code === 'N' ? code : `<${code}` } });
       const be = el('td', { class: 'mono', dataset: { format: code === 'n' || code === 'N' ? '' : `>${code}` } });
-      const tr = el('tr', {}, el('td', { class: 'mono code' }, code), el('td', { class: 'type' }, type), le, be);
+      const tr = el('tr', {}, el('td', { class: 'mono code' }, code), el('td', { class: 'type', title: code === 'n' || code === 'N' ? `${type}: native order only (no prefix or @), as in struct` : type }, type), le, be);
       if (code === 'n' || code === 'N') {
         le.colSpan = 2;
         be.remove();
-        le.title = 'native order only (no prefix or @), as in struct';
       }
       this.tbody.append(tr);
       return { code, le, be };
@@ -97,10 +96,11 @@ export class Inspector {
     const avail = len > 1 ? head.subarray(0, Math.min(head.length, len)) : head;
     this.bytes.textContent = toHexText(avail);
     for (const r of this.rows) {
-      if (r.code === 'n' || r.code === 'N') r.le.textContent = readValue(r.code, avail);
+      // Long values are cut with an ellipsis to fit; the tooltip has them whole.
+      if (r.code === 'n' || r.code === 'N') r.le.textContent = r.le.title = readValue(r.code, avail);
       else {
-        r.le.textContent = readValue(`<${r.code}`, avail);
-        r.be.textContent = readValue(`>${r.code}`, avail);
+        r.le.textContent = r.le.title = readValue(`<${r.code}`, avail);
+        r.be.textContent = r.be.title = readValue(`>${r.code}`, avail);
       }
     }
   }

@@ -91,7 +91,10 @@ export function setupSearch(app) {
       return app.error(e);
     }
     const doc = app.doc;
-    if (!active || active.key !== q.key) active = { ...q, current: -1 };
+    if (!active || active.key !== q.key) {
+      active = { ...q, current: -1 };
+      app.hex.render(); // the visible matches light up while the count runs
+    }
     const t0 = performance.now();
     try {
       const { count: n, first } = await app.run(`Counting ${describe(q)} in ${humanSize(doc.size)}`, (signal, progress) =>
