@@ -33,7 +33,7 @@ const TYPES = {
 // Only what the page needs is served: the demo, the package's modules and
 // its .wasm. The rest of the repository (build trees, node_modules, tests)
 // stays private even on a shared machine.
-const PUBLIC = ['web-demo/', 'bindings/js/', 'dist/wasm-mem.wasm', 'package.json'];
+const PUBLIC = ['web-demo/', 'bindings/js/', 'dist/wasm-mem.wasm'];
 
 function send(res, status, text) {
   res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });

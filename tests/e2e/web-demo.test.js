@@ -79,6 +79,17 @@ describe(`web demo in Chromium (fixture seed ${SEED})`, { timeout: 240_000 }, ()
     await page.dispatchEvent('body', 'drop', { dataTransfer: dropped });
     await page.waitForSelector('body[data-state="ready"][data-doc="drop.txt"]:not([data-busy])');
     assert.equal(await page.getAttribute('#file-info', 'data-size'), String('dropped bytes'.length));
+    // An empty file opens too, and says so.
+    const empty = await page.evaluateHandle(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([], 'empty.bin'));
+      return dt;
+    });
+    await page.dispatchEvent('body', 'drop', { dataTransfer: empty });
+    await page.waitForSelector('body[data-state="ready"][data-doc="empty.bin"]:not([data-busy])');
+    assert.equal(await page.textContent('#selection-info'), 'The file is empty.');
+    await search(page, { pattern: 'x' });
+    assert.equal(await clickAndWait(page, '#search-find'), -1);
     noErrors(page);
     await page.close();
   });

@@ -203,7 +203,7 @@ export class HexView {
   }
 
   #onWheel(e) {
-    if (!this.doc || e.ctrlKey) return;
+    if (!this.doc || e.ctrlKey || e.deltaY === 0) return; // zoom and sideways scrolling stay the browser's
     e.preventDefault();
     const rows = e.deltaMode === 1 ? e.deltaY : e.deltaY / this.#rowHeight;
     this.setTop(this.top + (rows > 0 ? Math.max(1, Math.round(rows)) : Math.min(-1, Math.round(rows))));
