@@ -130,6 +130,9 @@ describe(`web demo in Chromium (fixture seed ${SEED})`, { timeout: 240_000 }, ()
     await page.click('#search-find');
     await page.waitForSelector('#message[data-kind="error"]');
     assert.match(await page.textContent('#message-text'), /bad hex: an odd number of hex digits/);
+    // ...and the previous search's result and highlights are gone with it.
+    assert.equal(await page.textContent('#search-status'), '');
+    assert.equal(await page.locator('#hexview .match, #hexview .match-cur').count(), 0);
     await shot(page, '02-search-error');
     noErrors(page);
     await page.close();
@@ -326,6 +329,16 @@ describe(`web demo in Chromium (fixture seed ${SEED})`, { timeout: 240_000 }, ()
     await search(win, { pattern: needle });
     assert.equal(await clickAndWait(win, '#search-find', 60_000), at);
     const wms = Number(await status(win, 'ms'));
+    // 16 Mi rows: the scrollbar still reaches the last one, with the rows in the DOM few.
+    await win.evaluate(() => {
+      const s = document.querySelector('#hexview .hv-scroll');
+      s.scrollTop = s.scrollHeight;
+    });
+    const lastRow = (size - 16).toString(16).padStart(8, '0');
+    await win.waitForFunction((o) => [...document.querySelectorAll('#hexview .hv-rows .hv-row:not([hidden]) .hv-off')].at(-1)?.textContent === o, lastRow);
+    await win.waitForFunction(() => !document.querySelector('#hexview .loading'));
+    assert.ok((await win.locator('#hexview .hv-rows .hv-row').count()) < 100);
+    await shot(win, '06-big-windowed-end');
     t.diagnostic(`search of 256 MiB in the page (windowed, File.slice): ${wms} ms`);
     console.log(`# web demo: searching 256 MiB in the page took ${wms} ms (windowed)`);
     // A long count shows progress and stops on Escape.

@@ -44,12 +44,21 @@ export function setupSearch(app) {
     return out;
   });
 
+  // A search that cannot start clears the last one's highlights and result:
+  // they would read as the answer to the new (rejected) query.
+  function rejected(e) {
+    active = null;
+    setStatus('');
+    app.hex.render();
+    app.error(e);
+  }
+
   async function go(direction) {
     let q;
     try {
       q = read();
     } catch (e) {
-      return app.error(e);
+      return rejected(e);
     }
     const doc = app.doc;
     const fresh = !active || active.key !== q.key || direction === 'first';
@@ -88,7 +97,7 @@ export function setupSearch(app) {
     try {
       q = read();
     } catch (e) {
-      return app.error(e);
+      return rejected(e);
     }
     const doc = app.doc;
     if (!active || active.key !== q.key) {
