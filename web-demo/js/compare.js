@@ -39,13 +39,13 @@ function ticker(signal, onProgress) {
  * The first position in [from, to) where A and B at the same offsets differ
  * (kind 'diff') or agree (kind 'match'); -1 when none. Backward: the last one.
  */
-export async function scan(A, B, kind, from, to, { backward = false, signal, onProgress } = {}) {
+export async function scan(A, B, kind, from, to, { backward = false, signal, onProgress, windowBytes = WINDOW } = {}) {
   const fnForward = kind === 'diff' ? diff : match;
   const tick = ticker(signal, onProgress);
   const total = Math.max(1, to - from);
   if (!backward) {
-    for (let x = from; x < to; x += WINDOW) {
-      const y = Math.min(to, x + WINDOW);
+    for (let x = from; x < to; x += windowBytes) {
+      const y = Math.min(to, x + windowBytes);
       const r = fnForward(await windowOf(A, x, y), await windowOf(B, x, y));
       if (r >= 0) return x + r;
       await tick((y - from) / total);
@@ -53,8 +53,8 @@ export async function scan(A, B, kind, from, to, { backward = false, signal, onP
     return -1;
   }
   if (kind !== 'diff') throw new Error('scan: backward match is not needed here');
-  for (let y = to; y > from; y -= WINDOW) {
-    const x = Math.max(from, y - WINDOW);
+  for (let y = to; y > from; y -= windowBytes) {
+    const x = Math.max(from, y - windowBytes);
     const r = rdiff(await windowOf(A, x, y), await windowOf(B, x, y));
     if (r >= 0) return x + r;
     await tick((to - x) / total);
@@ -67,12 +67,12 @@ export async function scan(A, B, kind, from, to, { backward = false, signal, onP
  * them. For two chunks, one call each; for windowed files, the same answers
  * assembled from windows (rdiff's windows aligned on the files' ends).
  */
-export async function summary(A, B, { signal, onProgress } = {}) {
-  if (A.kind === 'memory' && B.kind === 'memory') {
+export async function summary(A, B, { signal, onProgress, windowBytes = WINDOW } = {}) {
+  if (A.kind === 'memory' && B.kind === 'memory' && windowBytes === WINDOW) {
     return { cmp: cmp(A.chunk, B.chunk), diff: diff(A.chunk, B.chunk), rdiff: rdiff(A.chunk, B.chunk) };
   }
   const n = Math.min(A.size, B.size);
-  const first = await scan(A, B, 'diff', 0, n, { signal, onProgress: (f) => onProgress?.(f / 2) });
+  const first = await scan(A, B, 'diff', 0, n, { signal, onProgress: (f) => onProgress?.(f / 2), windowBytes });
   let c;
   if (first >= 0) {
     const [a, b] = [await A.load(first, 1), await B.load(first, 1)];
@@ -81,8 +81,8 @@ export async function summary(A, B, { signal, onProgress } = {}) {
   // rdiff: the last n bytes of each, compared window by window from the end.
   const tick = ticker(signal, (f) => onProgress?.(0.5 + f / 2));
   let last = -1;
-  for (let j1 = n; j1 > 0 && last < 0; j1 -= WINDOW) {
-    const j0 = Math.max(0, j1 - WINDOW);
+  for (let j1 = n; j1 > 0 && last < 0; j1 -= windowBytes) {
+    const j0 = Math.max(0, j1 - windowBytes);
     const wa = await windowOf(A, A.size - n + j0, A.size - n + j1);
     const wb = await windowOf(B, B.size - n + j0, B.size - n + j1);
     const r = rdiff(wa, wb);
@@ -96,15 +96,15 @@ export async function summary(A, B, { signal, onProgress } = {}) {
  * Runs of differing bytes at equal offsets over the common length, as
  * [start, end) pairs, up to MAX_RUNS.
  */
-export async function differenceRuns(A, B, { signal, onProgress } = {}) {
+export async function differenceRuns(A, B, { signal, onProgress, windowBytes } = {}) {
   const n = Math.min(A.size, B.size);
   const runs = [];
   let pos = 0;
   const progress = (f0) => (f) => onProgress?.((f0 + f * (n - f0)) / Math.max(1, n));
   while (pos < n && runs.length < MAX_RUNS) {
-    const d = await scan(A, B, 'diff', pos, n, { signal, onProgress: progress(pos) });
+    const d = await scan(A, B, 'diff', pos, n, { signal, onProgress: progress(pos), windowBytes });
     if (d < 0) break;
-    const m = await scan(A, B, 'match', d, n, { signal, onProgress: progress(d) });
+    const m = await scan(A, B, 'match', d, n, { signal, onProgress: progress(d), windowBytes });
     const end = m < 0 ? n : m;
     runs.push([d, end]);
     pos = end;

@@ -72,6 +72,11 @@ export class MemoryDoc {
     return { data: this.chunk, base: 0 };
   }
 
+  /** A copy of [off, off+len), as FileDoc.load gives: code that mixes both kinds reads alike. */
+  async load(off, len) {
+    return this.read(off, len).slice();
+  }
+
   get canUndo() {
     return this.#undo.length > 0;
   }

@@ -21,13 +21,13 @@ const SLICE_MS = 25;
  * package's rules for start/end (already non-negative here: the UI turned
  * "from the end" into offsets).
  */
-function plan(size, pattern, start = 0, end = size, step = 1) {
+function plan(size, pattern, start = 0, end = size, step = 1, windowBytes = WINDOW) {
   const plen = pattern.length;
   const s = start;
   const e = Math.min(end, size);
   // Highest candidate index: the last aligned i with i + plen <= e (none when the range is too short).
   const last = s > e || e - s < plen ? -1 : Math.floor((e - plen - s) / step);
-  const per = Math.max(1, Math.floor(WINDOW / step)); // candidates per window
+  const per = Math.max(1, Math.floor(windowBytes / step)); // candidates per window
   return { plen, s, e, step, last, per };
 }
 
@@ -56,10 +56,11 @@ function makeTicker(signal, onProgress) {
  * @param {import('./doc.js').MemoryDoc | import('./doc.js').FileDoc} doc
  * @param {Uint8Array} pattern
  * @param {{start?: number, end?: number, step?: number, from?: number, backward?: boolean,
- *          signal?: AbortSignal, onProgress?: (fraction: number) => void}} options
+ *          signal?: AbortSignal, onProgress?: (fraction: number) => void, windowBytes?: number}} options
+ *   (`windowBytes`: bytes per window; tests make it tiny to put matches on the edges)
  */
-export async function searchOne(doc, pattern, { start = 0, end, step = 1, from, backward = false, signal, onProgress }) {
-  const p = plan(doc.size, pattern, start, end ?? doc.size, step);
+export async function searchOne(doc, pattern, { start = 0, end, step = 1, from, backward = false, signal, onProgress, windowBytes }) {
+  const p = plan(doc.size, pattern, start, end ?? doc.size, step, windowBytes);
   if (p.last < 0) return -1;
   const tick = makeTicker(signal, onProgress);
   if (!backward) {
@@ -92,8 +93,8 @@ export async function searchOne(doc, pattern, { start = 0, end, step = 1, from, 
  * Counts every match (overlapping ones too) with findAll, window by window.
  * Also returns the first few positions, for a summary.
  */
-export async function countAll(doc, pattern, { start = 0, end, step = 1, signal, onProgress }) {
-  const p = plan(doc.size, pattern, start, end ?? doc.size, step);
+export async function countAll(doc, pattern, { start = 0, end, step = 1, signal, onProgress, windowBytes }) {
+  const p = plan(doc.size, pattern, start, end ?? doc.size, step, windowBytes);
   let count = 0;
   const first = [];
   const tick = makeTicker(signal, onProgress);
