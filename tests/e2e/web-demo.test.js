@@ -44,6 +44,11 @@ describe(`web demo in Chromium (fixture seed ${SEED})`, { timeout: 240_000 }, ()
   test('opens a file through the picker and shows it in the hex view', async () => {
     const page = await openPage(env);
     await shot(page, '00-welcome');
+    await page.keyboard.press('?');
+    await page.waitForSelector('#help[open]');
+    await shot(page, '00-help');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('#help:not([open])', { state: 'attached' });
     await loadFile(page, fx.a, 'a.bin');
     assert.equal(await page.getAttribute('#file-info', 'data-size'), String(fx.aBytes.length));
     assert.equal(await page.getAttribute('#file-info', 'data-kind'), 'memory');
@@ -235,6 +240,13 @@ describe(`web demo in Chromium (fixture seed ${SEED})`, { timeout: 240_000 }, ()
     await page.click('#typed-show');
     await page.waitForSelector('#typed-table[data-format="<f"][data-offset="1024"]');
     await shot(page, '04-typed');
+    const chart = await page.locator('#typed-chart').boundingBox();
+    await page.mouse.move(chart.x + chart.width * 0.3, chart.y + chart.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(chart.x + chart.width * 0.45, chart.y + chart.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await page.waitForFunction(() => document.querySelector('#typed-table tbody tr')?.dataset.index !== '0');
+    await shot(page, '04-typed-zoomed');
     noErrors(page);
     await page.close();
   });

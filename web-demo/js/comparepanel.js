@@ -14,6 +14,7 @@ export function setupCompare(app) {
   let docB = null;
   let result = null; // { cmp, diff, rdiff, runs, complete }
   let stale = true;
+  let recompute = 0; // timer of the recompute after an edit
 
   // Bytes that differ from the other file at the same offset, and bytes the other file lacks.
   const marker = (self, other) => (a, b) => {
@@ -179,7 +180,9 @@ export function setupCompare(app) {
   $('diff-last').addEventListener('click', () => jump('last'));
   for (const v of [viewA, viewB]) {
     v.host.addEventListener('keydown', (e) => {
-      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      // N/P jump between differences from the hex column (where they are not
+      // hex digits); in the ASCII column they are characters to type.
+      if (e.ctrlKey || e.metaKey || e.altKey || v.column !== 'hex') return;
       if (e.key === 'n' || e.key === 'p') {
         e.preventDefault();
         e.stopImmediatePropagation();
@@ -209,8 +212,12 @@ export function setupCompare(app) {
   app.onDoc((doc) => {
     viewA.setDoc(doc);
     doc?.changed.on(() => {
-      if (doc.kind === 'memory') stale = true; // an edit: recompute when the tab is shown
+      if (doc.kind !== 'memory') return viewB.render(); // a windowed file's page arrived
+      // An edit: recompute now if the tab is showing (once typing pauses), else when it is shown.
+      stale = true;
       viewB.render();
+      clearTimeout(recompute);
+      if (app.tab === 'compare' && docB) recompute = setTimeout(compute, 300);
     });
     stale = true;
     result = null;

@@ -240,7 +240,8 @@ window.addEventListener('keydown', (e) => {
   } else if (e.altKey && ['1', '2', '3'].includes(e.key)) {
     e.preventDefault();
     app.showTab(['hex', 'compare', 'typed'][Number(e.key) - 1]);
-  } else if (e.key === '?' && !typing(e.target)) {
+  } else if (e.key === '?' && !typing(e.target) && !e.target.closest?.('.hexview')) {
+    // (In a hex view '?' is a character to type into the ASCII column.)
     $('help').showModal();
   } else return;
 });
