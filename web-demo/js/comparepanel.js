@@ -79,7 +79,9 @@ export function setupCompare(app) {
   function showSummary() {
     const box = $('compare-summary');
     if (!app.doc || !docB) {
-      box.textContent = !app.doc ? 'Open a file in the Hex tab first (A), then a second file here (B).' : 'Open a second file (B) to compare it with A.';
+      box.textContent = !app.doc
+        ? 'Open a file in the Hex tab first (A), then a second file here (B).'
+        : 'Open a second file (B) to compare it with A.';
       return;
     }
     if (!result) {
@@ -88,7 +90,10 @@ export function setupCompare(app) {
     }
     const A = app.doc;
     const words = { '-1': 'A sorts first', 0: 'identical', 1: 'B sorts first' };
-    const item = (id, label, value, text) => el('div', { class: 'kv' }, el('span', { class: 'k' }, label), el('span', { class: 'v mono', id, dataset: { value: String(value) } }, text));
+    const item = (id, label, value, text) =>
+      el('div', { class: 'kv' },
+        el('span', { class: 'k' }, label),
+        el('span', { class: 'v mono', id, dataset: { value: String(value) } }, text));
     const pos = (i) => (i < 0 ? 'none (−1)' : showOffset(i));
     const bytes = result.runs.reduce((n, [a, b]) => n + b - a, 0);
     const sizes = A.size === docB.size ? 'same size' : `${A.size < docB.size ? 'B' : 'A'} is longer by ${group(Math.abs(A.size - docB.size))} bytes`;
@@ -105,7 +110,8 @@ export function setupCompare(app) {
     const out = $('diff-current');
     if (!result) return (out.textContent = '');
     const k = result.runs.findIndex(([a, b]) => s >= a && s < b);
-    out.textContent = k >= 0 ? `difference ${group(k + 1)} of ${group(result.runs.length)}${result.complete ? '' : '+'} at ${showOffset(result.runs[k][0])}` : '';
+    const of = `${group(result.runs.length)}${result.complete ? '' : '+'}`;
+    out.textContent = k >= 0 ? `difference ${group(k + 1)} of ${of} at ${showOffset(result.runs[k][0])}` : '';
     out.dataset.offset = k >= 0 ? String(result.runs[k][0]) : '';
   }
 
@@ -156,14 +162,19 @@ export function setupCompare(app) {
       const n = Math.min(app.doc.size, docB.size);
       try {
         const i = await app.run('Looking for the next difference', (signal, progress) =>
-          where === 'last' ? scan(app.doc, docB, 'diff', 0, n, { backward: true, signal, onProgress: progress }) : scan(app.doc, docB, 'diff', cur + 1, n, { signal, onProgress: progress }),
+          where === 'last'
+            ? scan(app.doc, docB, 'diff', 0, n, { backward: true, signal, onProgress: progress })
+            : scan(app.doc, docB, 'diff', cur + 1, n, { signal, onProgress: progress }),
         );
         if (i >= 0) target = [i, i + 1];
       } catch (e) {
         return app.error(e);
       }
     }
-    if (!target) return app.message(where === 'prev' ? 'No difference before this one.' : `No difference after this one${result.complete ? '' : ` (runs beyond the first ${group(MAX_RUNS)} are found one at a time)`}.`, 'info');
+    if (!target) {
+      const beyond = result.complete ? '' : ` (runs beyond the first ${group(MAX_RUNS)} are found one at a time)`;
+      return app.message(where === 'prev' ? 'No difference before this one.' : `No difference after this one${beyond}.`, 'info');
+    }
     viewA.goTo(target[0], { length: target[1] - target[0] });
     viewA.host.focus();
   }

@@ -39,7 +39,9 @@ export class HexView {
     host.tabIndex = 0;
     host.setAttribute('role', 'grid');
     host.setAttribute('aria-label', label);
-    host.innerHTML = `<div class="hv-head" aria-hidden="true"></div><div class="hv-scroll"><div class="hv-rows"></div><div class="hv-spacer"></div></div>`;
+    host.innerHTML =
+      '<div class="hv-head" aria-hidden="true"></div>' +
+      '<div class="hv-scroll"><div class="hv-rows"></div><div class="hv-spacer"></div></div>';
     this.head = host.querySelector('.hv-head');
     this.scroller = host.querySelector('.hv-scroll');
     this.rowsEl = host.querySelector('.hv-rows');

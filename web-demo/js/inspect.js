@@ -54,15 +54,19 @@ export class Inspector {
     this.bytes = el('div', { class: 'insp-bytes mono' });
     this.table = el('table', { class: 'insp-table', id: 'inspector' });
     this.table.append(
-      el('thead', {}, el('tr', {}, el('th', {}, 'code'), el('th', {}, 'type'), el('th', { title: 'little-endian' }, 'little <'), el('th', { title: 'big-endian' }, 'big >'))),
+      el('thead', {}, el('tr', {},
+        el('th', {}, 'code'), el('th', {}, 'type'),
+        el('th', { title: 'little-endian' }, 'little <'), el('th', { title: 'big-endian' }, 'big >'))),
     );
     this.tbody = el('tbody');
     this.table.append(this.tbody);
     this.rows = CODES.map(([code, type]) => {
-      const le = el('td', { class: 'mono', dataset: { format: code === 'n' || code === 'N' ? code : `<${code}` } });
-      const be = el('td', { class: 'mono', dataset: { format: code === 'n' || code === 'N' ? '' : `>${code}` } });
-      const tr = el('tr', {}, el('td', { class: 'mono code' }, code), el('td', { class: 'type', title: code === 'n' || code === 'N' ? `${type}: native order only (no prefix or @), as in struct` : type }, type), le, be);
-      if (code === 'n' || code === 'N') {
+      const native = code === 'n' || code === 'N';
+      const le = el('td', { class: 'mono', dataset: { format: native ? code : `<${code}` } });
+      const be = el('td', { class: 'mono', dataset: { format: native ? '' : `>${code}` } });
+      const title = native ? `${type}: native order only (no prefix or @), as in struct` : type;
+      const tr = el('tr', {}, el('td', { class: 'mono code' }, code), el('td', { class: 'type', title }, type), le, be);
+      if (native) {
         le.colSpan = 2;
         be.remove();
       }

@@ -14,7 +14,11 @@ export function makeSample() {
   ascii(0, 'WMEMDEMO');
   dv.setUint16(8, 1, true);
   dv.setUint32(10, 1024, true);
-  ascii(0x40, 'wasm-mem sample file. Search for text or hex, open the Typed tab to plot the float32 (<f at 0x400) and int16 (>h at 0x1400) series, or search "PEAK" with step 8 from 0x1c00. ');
+  ascii(
+    0x40,
+    'wasm-mem sample file. Search for text or hex, open the Typed tab to plot the float32 (<f at 0x400) ' +
+      'and int16 (>h at 0x1400) series, or search "PEAK" with step 8 from 0x1c00. ',
+  );
   for (let i = 0; i < 1024; i++) dv.setFloat32(0x400 + 4 * i, Math.sin(i / 20) * Math.exp(-i / 500), true);
   for (let i = 0; i < 1024; i++) dv.setInt16(0x1400 + 2 * i, ((i * 97) % 2000) - 1000, false);
   for (let r = 0; r < 512; r++) {

@@ -72,7 +72,10 @@ export class TypedView {
     host.append(
       form,
       el('div', { class: 'typed-body' },
-        el('div', { class: 'chart-box' }, el('div', { class: 'chart-head' }, el('span', {}, 'Drag across the chart to zoom; double-click to see all. '), this.zoomInfo, reset), this.canvas),
+        el('div', { class: 'chart-box' },
+          el('div', { class: 'chart-head' },
+            el('span', {}, 'Drag across the chart to zoom; double-click to see all. '), this.zoomInfo, reset),
+          this.canvas),
         el('div', { class: 'table-box' }, this.table, this.note)),
     );
   }
@@ -134,7 +137,8 @@ export class TypedView {
         el('td', { class: 'mono num value' }, showValue(this.values[i]))));
     }
     this.tbody.replaceChildren(...rows);
-    this.note.textContent = to - from > MAX_ROWS ? `Showing the first ${MAX_ROWS} of ${group(to - from)} values in range; zoom the chart to see others.` : '';
+    this.note.textContent =
+      to - from > MAX_ROWS ? `Showing the first ${MAX_ROWS} of ${group(to - from)} values in range; zoom the chart to see others.` : '';
     this.table.dataset.format = this.#format;
     this.table.dataset.offset = String(this.#offset);
   }
