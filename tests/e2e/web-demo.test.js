@@ -72,6 +72,11 @@ describe(`web demo in Chromium (fixture seed ${SEED})`, { timeout: 240_000 }, ()
     assert.equal(le, String(new StrArray('<h', fx.aBytes.subarray(4113, 4115)).get(0)));
     const be = await page.textContent('#inspector td[data-format=">B"]');
     assert.equal(be, String(fx.aBytes[4113]));
+    // Ctrl+C copies the selection as hex.
+    await env.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(env.url).origin });
+    await page.keyboard.press('Control+c');
+    await page.waitForSelector('#message-text:text("Copied 3 bytes as hex.")');
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), fx.aBytes.subarray(4113, 4116).toString('hex').replace(/(..)(?!$)/g, '$1 '));
     await page.keyboard.press('Control+End');
     await page.waitForSelector(`#selection-info[data-offset="${fx.aBytes.length - 1}"]`);
     await shot(page, '01-hex');
@@ -240,6 +245,12 @@ describe(`web demo in Chromium (fixture seed ${SEED})`, { timeout: 240_000 }, ()
     await page.click('#typed-show');
     await page.waitForSelector('#typed-table[data-format="<f"][data-offset="1024"]');
     await shot(page, '04-typed');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await shot(page, '04-typed-dark');
+    await page.click('#tab-button-hex');
+    await shot(page, '04-hex-dark');
+    await page.click('#tab-button-typed');
+    await page.emulateMedia({ colorScheme: 'light' });
     const chart = await page.locator('#typed-chart').boundingBox();
     await page.mouse.move(chart.x + chart.width * 0.3, chart.y + chart.height / 2);
     await page.mouse.down();

@@ -34,6 +34,8 @@ export class LineChart {
     });
     canvas.addEventListener('dblclick', () => this.reset());
     new ResizeObserver(() => this.draw()).observe(canvas);
+    // The colours come from CSS variables: redraw when the system theme flips.
+    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => this.draw());
   }
 
   #x(e) {

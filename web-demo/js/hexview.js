@@ -301,6 +301,29 @@ export class HexView {
     }
   }
 
+  /**
+   * Ctrl+C: the selection as hex digits (from the hex column) or as Latin-1
+   * text (from the ASCII column). Capped: a clipboard is not a file transfer.
+   */
+  async #copy() {
+    const [s, e] = this.selection;
+    const max = 1 << 20;
+    const len = Math.min(e - s, max);
+    const bytes = this.doc.kind === 'memory' ? this.doc.read(s, len).slice() : await this.doc.load(s, len);
+    const text =
+      this.column === 'hex'
+        ? Array.from(bytes, hex2).join(' ')
+        : Array.from(bytes, (b) => String.fromCharCode(b)).join('');
+    try {
+      await navigator.clipboard.writeText(text);
+      const cut = e - s > max ? ` (the first ${max} of ${e - s})` : '';
+      const as = this.column === 'hex' ? 'hex' : 'text';
+      this.#emit('message', { text: `Copied ${len} byte${len === 1 ? '' : 's'}${cut} as ${as}.`, kind: 'ok' });
+    } catch (err) {
+      this.#emit('message', { text: `Copy failed: ${err.message}`, kind: 'error' });
+    }
+  }
+
   #cellOffset(target) {
     const cell = target.closest?.('[data-k]');
     if (!cell || !this.doc) return null;
@@ -343,6 +366,11 @@ export class HexView {
     if (to !== null) {
       e.preventDefault();
       this.goTo(to, { extend: e.shiftKey });
+      return;
+    }
+    if (mod && e.key.toLowerCase() === 'c' && !e.shiftKey && !e.altKey) {
+      e.preventDefault();
+      this.#copy();
       return;
     }
     if (e.key === 'Tab' && !mod && !e.altKey) {
