@@ -1,0 +1,198 @@
+// A canvas line chart of numbers against their item index, zoomable to a
+// range: drag across it to zoom in, double-click (or reset()) to see all.
+// Past a few thousand points per pixel column it draws each column's min and
+// max as one vertical stroke, so a million values cost one pass, not a
+// million lineTo calls.
+export class LineChart {
+  values = [];
+  from = 0; // first index shown
+  to = 0; // one past the last index shown
+  #drag = null;
+  #onZoom = () => {};
+
+  /** @param {HTMLCanvasElement} canvas */
+  constructor(canvas, { onZoom } = {}) {
+    this.canvas = canvas;
+    if (onZoom) this.#onZoom = onZoom;
+    canvas.addEventListener('mousedown', (e) => {
+      this.#drag = { x0: this.#x(e), x1: this.#x(e) };
+    });
+    canvas.addEventListener('mousemove', (e) => {
+      if (!this.#drag) return;
+      this.#drag.x1 = this.#x(e);
+      this.draw();
+    });
+    window.addEventListener('mouseup', () => {
+      if (!this.#drag) return;
+      const { x0, x1 } = this.#drag;
+      this.#drag = null;
+      if (Math.abs(x1 - x0) > 4) {
+        const a = this.#indexAt(Math.min(x0, x1));
+        const b = this.#indexAt(Math.max(x0, x1)) + 1;
+        this.zoom(a, b);
+      } else this.draw();
+    });
+    canvas.addEventListener('dblclick', () => this.reset());
+    new ResizeObserver(() => this.draw()).observe(canvas);
+    // The colours come from CSS variables: redraw when the system theme flips.
+    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => this.draw());
+  }
+
+  #x(e) {
+    return e.clientX - this.canvas.getBoundingClientRect().left;
+  }
+
+  // Plot area inside the canvas, in CSS pixels: room on the left for the axis labels.
+  #area() {
+    const w = this.canvas.clientWidth;
+    const h = this.canvas.clientHeight;
+    return { x: 64, y: 10, w: Math.max(10, w - 76), h: Math.max(10, h - 32) };
+  }
+
+  #indexAt(px) {
+    const { x, w } = this.#area();
+    const t = Math.max(0, Math.min(1, (px - x) / w));
+    return Math.min(this.to - 1, this.from + Math.floor(t * (this.to - this.from)));
+  }
+
+  /** @param {number[]} values plotted as given (NaN and ±Infinity are skipped) */
+  setValues(values) {
+    this.values = values;
+    this.from = 0;
+    this.to = values.length;
+    this.draw();
+  }
+
+  zoom(from, to) {
+    this.from = Math.max(0, Math.min(from, this.values.length - 1));
+    this.to = Math.max(this.from + 1, Math.min(to, this.values.length));
+    this.draw();
+    this.#onZoom(this.from, this.to);
+  }
+
+  reset() {
+    this.zoom(0, this.values.length);
+  }
+
+  draw() {
+    const c = this.canvas;
+    const dpr = window.devicePixelRatio || 1;
+    const W = c.clientWidth;
+    const H = c.clientHeight;
+    if (W === 0 || H === 0) return;
+    if (c.width !== Math.round(W * dpr) || c.height !== Math.round(H * dpr)) {
+      c.width = Math.round(W * dpr);
+      c.height = Math.round(H * dpr);
+    }
+    const g = c.getContext('2d');
+    g.setTransform(dpr, 0, 0, dpr, 0, 0);
+    g.clearRect(0, 0, W, H);
+    const css = getComputedStyle(c);
+    const ink = css.getPropertyValue('--chart-ink').trim() || '#333';
+    const line = css.getPropertyValue('--chart-line').trim() || '#2563eb';
+    const grid = css.getPropertyValue('--chart-grid').trim() || '#e5e7eb';
+    const area = this.#area();
+    g.font = '11px ui-monospace, monospace';
+    g.fillStyle = ink;
+    const n = this.to - this.from;
+    if (n <= 0) {
+      g.fillText('no values', area.x + 8, area.y + 16);
+      return;
+    }
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let i = this.from; i < this.to; i++) {
+      const v = this.values[i];
+      if (Number.isFinite(v)) {
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      }
+    }
+    if (lo === Infinity) {
+      g.fillText('no finite values to plot', area.x + 8, area.y + 16);
+      return;
+    }
+    if (lo === hi) {
+      lo -= 1;
+      hi += 1;
+    }
+    const yOf = (v) => area.y + area.h - ((v - lo) / (hi - lo)) * area.h;
+    const xOf = (i) => area.x + (n === 1 ? area.w / 2 : ((i - this.from) / (n - 1)) * area.w);
+    // Grid and labels: five horizontal lines with their values.
+    g.strokeStyle = grid;
+    g.lineWidth = 1;
+    g.textAlign = 'right';
+    g.textBaseline = 'middle';
+    for (let k = 0; k <= 4; k++) {
+      const v = lo + ((hi - lo) * k) / 4;
+      const y = Math.round(yOf(v)) + 0.5;
+      g.beginPath();
+      g.moveTo(area.x, y);
+      g.lineTo(area.x + area.w, y);
+      g.stroke();
+      g.fillText(formatTick(v), area.x - 6, y);
+    }
+    g.textAlign = 'left';
+    g.textBaseline = 'top';
+    g.fillText(`item ${this.from}`, area.x, area.y + area.h + 6);
+    g.textAlign = 'right';
+    g.fillText(`item ${this.to - 1}`, area.x + area.w, area.y + area.h + 6);
+    // The line itself.
+    g.strokeStyle = line;
+    g.lineWidth = 1.5;
+    g.beginPath();
+    if (n <= area.w * 2) {
+      let pen = false;
+      for (let i = this.from; i < this.to; i++) {
+        const v = this.values[i];
+        if (!Number.isFinite(v)) {
+          pen = false;
+          continue;
+        }
+        if (pen) g.lineTo(xOf(i), yOf(v));
+        else g.moveTo(xOf(i), yOf(v));
+        pen = true;
+      }
+    } else {
+      // Many points per pixel: one min–max stroke per pixel column.
+      const cols = Math.floor(area.w);
+      for (let px = 0; px < cols; px++) {
+        const a = this.from + Math.floor((px / cols) * n);
+        const b = Math.max(a + 1, this.from + Math.floor(((px + 1) / cols) * n));
+        let mn = Infinity;
+        let mx = -Infinity;
+        for (let i = a; i < b; i++) {
+          const v = this.values[i];
+          if (Number.isFinite(v)) {
+            if (v < mn) mn = v;
+            if (v > mx) mx = v;
+          }
+        }
+        if (mn === Infinity) continue;
+        g.moveTo(area.x + px + 0.5, yOf(mn));
+        g.lineTo(area.x + px + 0.5, yOf(mx) - 0.5);
+      }
+    }
+    g.stroke();
+    if (n <= 64) {
+      g.fillStyle = line;
+      for (let i = this.from; i < this.to; i++) {
+        const v = this.values[i];
+        if (Number.isFinite(v)) g.fillRect(xOf(i) - 2, yOf(v) - 2, 4, 4);
+      }
+    }
+    // The range being dragged.
+    if (this.#drag) {
+      g.fillStyle = 'rgba(37, 99, 235, 0.15)';
+      const x0 = Math.max(area.x, Math.min(this.#drag.x0, this.#drag.x1));
+      const x1 = Math.min(area.x + area.w, Math.max(this.#drag.x0, this.#drag.x1));
+      g.fillRect(x0, area.y, Math.max(0, x1 - x0), area.h);
+    }
+  }
+}
+
+function formatTick(v) {
+  const a = Math.abs(v);
+  if (a !== 0 && (a >= 1e6 || a < 1e-3)) return v.toExponential(2);
+  return Number.isInteger(v) ? String(v) : v.toPrecision(4).replace(/\.?0+$/, '');
+}
