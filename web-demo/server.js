@@ -1,5 +1,5 @@
 // The web demo's static server: serves the repository's files (so the page
-// imports the package's own bindings/js/ modules and dist/wasm-mem.wasm, the
+// imports the package's built dist/js/ modules and dist/wasm-mem.wasm, the
 // same files users get) from localhost, with no framework and no network.
 //
 //   node web-demo/server.js        # PORT=8080 by default; PORT=0 picks a free port
@@ -33,7 +33,7 @@ const TYPES = {
 // Only what the page needs is served: the demo, the package's modules and
 // its .wasm. The rest of the repository (build trees, node_modules, tests)
 // stays private even on a shared machine.
-const PUBLIC = ['web-demo/', 'bindings/js/', 'dist/wasm-mem.wasm'];
+const PUBLIC = ['web-demo/', 'dist/js/', 'dist/wasm-mem.wasm'];
 
 function send(res, status, text) {
   res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });

@@ -22,8 +22,8 @@ test('serves the page, the package and its module with their types', async () =>
   for (const [path, type] of [
     ['/web-demo/', 'text/html; charset=utf-8'],
     ['/web-demo/js/main.js', 'text/javascript; charset=utf-8'],
-    ['/bindings/js/index.js', 'text/javascript; charset=utf-8'],
-    ['/bindings/js/platform-browser.js', 'text/javascript; charset=utf-8'],
+    ['/dist/js/index.js', 'text/javascript; charset=utf-8'],
+    ['/dist/js/platform-browser.js', 'text/javascript; charset=utf-8'],
     ['/dist/wasm-mem.wasm', 'application/wasm'],
   ]) {
     const res = await get(path);
@@ -35,7 +35,7 @@ test('serves the page, the package and its module with their types', async () =>
 
 test('refuses everything else: other files, traversal, other methods', async () => {
   for (const path of ['/package.json', '/node_modules/playwright-core/package.json', '/src/mem.h', '/web-demo/../package.json',
-    '/web-demo/%2e%2e/package.json', '/bindings/js/../../scripts/setup', '/web-demo/nope.js', '/%ff']) {
+    '/web-demo/%2e%2e/package.json', '/dist/js/../../scripts/setup', '/bindings/js/index.js', '/web-demo/nope.js', '/%ff']) {
     const res = await get(path);
     assert.ok(res.status === 404 || res.status === 400, `${path}: ${res.status}`);
     await res.arrayBuffer();
