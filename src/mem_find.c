@@ -40,7 +40,7 @@ size_t mem_find_many(const uint8_t *hay, size_t hay_len, const uint8_t *pat, siz
     size_t i = mem_find(hay, hay_len, pat, pat_len, start, end, step);
     if (i == MEM_NPOS) break;
     out[n++] = i;
-    if (i > MEM_NPOS - 1 - step) break; /* the next aligned position is not representable */
+    if (step > MEM_NPOS - 1 - i) break; /* i + step would reach MEM_NPOS or wrap around */
     start = i + step;                   /* stays aligned: i - start0 is a multiple of step */
   }
   return n;
