@@ -125,7 +125,7 @@ export function toView(value, fn, arg, mode = READ) {
  * @returns {{ptr: number, len: number, view: Uint8Array | null}}
  */
 export function toRef(value, fn, arg, mode = READ) {
-  const wasm = wasmBuffer(); // also: every function fails alike before the module is ready
+  wasmBuffer(); // every function fails alike before the module is ready
   if (value !== null && typeof value === 'object' && value[cellOf] !== undefined) {
     const cell = value[cellOf](fn, arg);
     return { ptr: cell.ptr, len: cell.len, view: null };
@@ -133,7 +133,12 @@ export function toRef(value, fn, arg, mode = READ) {
   const view = toView(value, fn, arg, mode);
   // Strings and byte values were just encoded: foreign, and their (maybe not yet
   // materialised) buffer need not be read.
-  if (typeof value !== 'object' || view.buffer !== wasm) return { ptr: 0, len: view.length, view };
+  // The buffer is compared after toView: a [bytes]() method may grow memory
+  // and return a view of the new buffer, which must still count as wasm
+  // bytes (a position), since the next allocation would detach the view.
+  if (typeof value !== 'object' || view.buffer !== wasmBuffer()) {
+    return { ptr: 0, len: view.length, view };
+  }
   return { ptr: view.byteOffset, len: view.length, view: null };
 }
 
