@@ -129,6 +129,29 @@ describe('functions against the SPEC model and Buffer', () => {
   });
 });
 
+describe('foreign haystacks beyond the 1 MiB staging window', () => {
+  // Foreign bytes are staged into wasm memory in windows of 1 MiB that overlap
+  // by the pattern length - 1; matches placed across and beside the window
+  // edges, with steps that do and do not divide the window, must all be found.
+  const W = 1 << 20;
+  test('find, rfind, findAll, diff, rdiff = the model around window edges', () => {
+    const posNear = fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: -6, max: 6 })).map(([k, d]) => Math.max(0, k * W + d));
+    check(fc.property(fc.array(posNear, { minLength: 1, maxLength: 5 }), fc.integer({ min: 1, max: 5 }), fc.integer({ min: 0, max: 12 }), fc.integer({ min: -12, max: 0 }), fc.oneof(fc.integer({ min: 1, max: 4 }), fc.constantFrom(7, 4096, W - 1, W, W + 1)), (places, plen, s, e, step) => {
+      const hay = new Uint8Array(2 * W + 16).fill(120);
+      const pat = Uint8Array.from({ length: plen }, (_, k) => 97 + k);
+      for (const p of places) hay.set(pat.subarray(0, Math.min(plen, hay.length - p)), Math.min(p, hay.length - 1));
+      const all = modelAll(hay, pat, s, e || undefined, step);
+      assert.equal(find(hay, pat, s, e || undefined, step), all[0] ?? -1);
+      assert.equal(rfind(hay, pat, s, e || undefined, step), all.at(-1) ?? -1);
+      assert.deepEqual([...findAll(hay, pat, s, e || undefined, step)], all);
+      const other = Uint8Array.from(hay);
+      other[places[0]] ^= 1;
+      assert.equal(diff(hay, other), places[0]);
+      assert.equal(rdiff(hay, other.subarray(3)), places[0] >= 3 ? places[0] : -1);
+    }), 25);
+  });
+});
+
 // ---- Chunk and MemSlice ----------------------------------------------------
 
 /** Python slice positions: negative from the end, clamped to [0, n]. */
