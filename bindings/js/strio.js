@@ -171,13 +171,14 @@ export class StrIO {
   /** Reads into a writable bytes-like; returns the number of bytes read. */
   readinto(target) {
     this.#open('StrIO.readinto');
-    // A position when the target is in wasm memory: the data's [bytes]()
-    // may grow the memory, which would detach a view taken now.
+    // Both as refs (positions in wasm memory survive its growth), the target
+    // last: its [bytes]() may resize the data, while no user code runs
+    // between resolving the target and writing into it.
+    const data = toRef(this.#data, 'StrIO.readinto', 'data', BASE);
     const t = toRef(target, 'StrIO.readinto', 'target', WRITE);
-    const bytes = this.#bytes('StrIO.readinto');
-    const start = Math.min(this.#pos, bytes.length);
-    const n = Math.min(t.len, bytes.length - start);
-    const src = bytes.subarray(start, start + n);
+    const start = Math.min(this.#pos, data.len);
+    const n = Math.min(t.len, data.len - start);
+    const src = data.view === null ? heap().subarray(data.ptr + start, data.ptr + start + n) : data.view.subarray(start, start + n);
     // TypedArray#set copies safely within one buffer.
     if (t.view === null) heap().set(src, t.ptr);
     else t.view.set(src);
@@ -249,14 +250,15 @@ export class StrIO {
     const src = toRef(b, 'StrIO.write', 'b', READ);
     const n = src.len;
     if (n === 0) return 0;
+    let bytesNow = src.view;
     if (this.#pos + n > this.#bytes('StrIO.write').length) {
       // Growing may move the data, and `b` may be a view of it (or a slice
       // that grows with it): write the bytes it holds now.
-      if (src.view === null) src.view = heap().slice(src.ptr, src.ptr + n);
+      bytesNow ??= heap().slice(src.ptr, src.ptr + n);
       this.#makeRoom(this.#pos + n, 'StrIO.write');
     }
     const dest = this.#bytes('StrIO.write', true); // first: it may grow the memory
-    copy(dest, src.view ?? heap().subarray(src.ptr, src.ptr + n), this.#pos);
+    copy(dest, bytesNow ?? heap().subarray(src.ptr, src.ptr + n), this.#pos);
     this.#pos += n;
     return n;
   }
