@@ -5,6 +5,8 @@
  */
 #include "mem_ref.h"
 
+#include <stdlib.h>
+
 static int matches_at(const uint8_t *hay, const uint8_t *pat, size_t pat_len, size_t i) {
   for (size_t k = 0; k < pat_len; k++)
     if (hay[i + k] != pat[k]) return 0;
@@ -15,8 +17,11 @@ size_t mem_ref_find(const uint8_t *hay, size_t hay_len, const uint8_t *pat, size
                     size_t start, size_t end, size_t step) {
   if (end > hay_len) end = hay_len;
   if (step == 0) return MEM_NPOS;
-  for (size_t i = start; i <= end && end - i >= pat_len; i += step)
+  /* The step test before i += step keeps a huge step from wrapping i around. */
+  for (size_t i = start; i <= end && end - i >= pat_len; i += step) {
     if (matches_at(hay, pat, pat_len, i)) return i;
+    if (end - i < step) break;
+  }
   return MEM_NPOS;
 }
 
@@ -25,8 +30,10 @@ size_t mem_ref_rfind(const uint8_t *hay, size_t hay_len, const uint8_t *pat, siz
   if (end > hay_len) end = hay_len;
   if (step == 0) return MEM_NPOS;
   size_t found = MEM_NPOS;
-  for (size_t i = start; i <= end && end - i >= pat_len; i += step)
+  for (size_t i = start; i <= end && end - i >= pat_len; i += step) {
     if (matches_at(hay, pat, pat_len, i)) found = i;
+    if (end - i < step) break;
+  }
   return found;
 }
 
@@ -69,4 +76,14 @@ size_t mem_ref_rmatch(const uint8_t *a, size_t a_len, const uint8_t *b, size_t b
   for (size_t k = 0; k < n; k++)
     if (a[a_len - n + k] == b[b_len - n + k]) found = a_len - n + k;
   return found;
+}
+
+void mem_ref_fill_pattern(uint8_t *dst, size_t n, const uint8_t *pat, size_t pat_len) {
+  if (n == 0 || pat_len == 0) return;
+  /* The pattern as it was before the fill: pat may overlap dst (from before it). */
+  uint8_t *copy = malloc(pat_len);
+  if (!copy) abort();
+  for (size_t k = 0; k < pat_len; k++) copy[k] = pat[k];
+  for (size_t i = 0; i < n; i++) dst[i] = copy[i % pat_len];
+  free(copy);
 }

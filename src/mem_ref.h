@@ -19,5 +19,6 @@ size_t mem_ref_diff(const uint8_t *a, size_t a_len, const uint8_t *b, size_t b_l
 size_t mem_ref_rdiff(const uint8_t *a, size_t a_len, const uint8_t *b, size_t b_len);
 size_t mem_ref_match(const uint8_t *a, size_t a_len, const uint8_t *b, size_t b_len);
 size_t mem_ref_rmatch(const uint8_t *a, size_t a_len, const uint8_t *b, size_t b_len);
+void mem_ref_fill_pattern(uint8_t *dst, size_t n, const uint8_t *pat, size_t pat_len);
 
 #endif /* MEM_REF_H */

@@ -18,7 +18,7 @@ export const bytes = Symbol.for('wasm-mem.bytes');
 
 /**
  * Package-internal (not exported from the package): `chunk[cellOf](fn, arg)`
- * returns a Chunk's live storage `{ptr, len, cap, freed}`, or throws if it
+ * returns a Chunk's live storage `{ptr, len, cap, freed, view: null}`, or throws if it
  * was freed. Lets the gate pass chunks by position without making a view, and
  * StrArray reach its elements without one. The cell object is the chunk's for
  * life (resizes change its fields, not it). Package code may set `len` to any
@@ -125,15 +125,21 @@ export function toView(value, fn, arg, mode = READ) {
  * @returns {{ptr: number, len: number, view: Uint8Array | null}}
  */
 export function toRef(value, fn, arg, mode = READ) {
-  const wasm = wasmBuffer(); // also: every function fails alike before the module is ready
-  if (value !== null && typeof value === 'object' && value[cellOf] !== undefined) {
-    const cell = value[cellOf](fn, arg);
-    return { ptr: cell.ptr, len: cell.len, view: null };
-  }
+  wasmBuffer(); // every function fails alike before the module is ready
+  // A chunk's ref is its live cell, not a copy of ptr and len: another
+  // argument's [bytes]() may resize (move) the chunk before the bytes are
+  // used, and a copy would then point into freed memory. Callers never
+  // modify refs.
+  if (value !== null && typeof value === 'object' && value[cellOf] !== undefined) return value[cellOf](fn, arg);
   const view = toView(value, fn, arg, mode);
   // Strings and byte values were just encoded: foreign, and their (maybe not yet
   // materialised) buffer need not be read.
-  if (typeof value !== 'object' || view.buffer !== wasm) return { ptr: 0, len: view.length, view };
+  // The buffer is compared after toView: a [bytes]() method may grow memory
+  // and return a view of the new buffer, which must still count as wasm
+  // bytes (a position), since the next allocation would detach the view.
+  if (typeof value !== 'object' || view.buffer !== wasmBuffer()) {
+    return { ptr: 0, len: view.length, view };
+  }
   return { ptr: view.byteOffset, len: view.length, view: null };
 }
 

@@ -72,8 +72,11 @@ function checkSize(n, fn, arg) {
 }
 
 export class Chunk {
-  /** @type {{ptr: number, len: number, cap: number, freed: boolean}} */
-  #cell = { ptr: 0, len: 0, cap: 0, freed: false };
+  // `view: null` makes the cell a ref of the gate (see toRef): the one
+  // object every call holds for this chunk's bytes, so it sees resizes that
+  // happen mid-call (another argument's [bytes]() may resize this chunk).
+  /** @type {{ptr: number, len: number, cap: number, freed: boolean, view: null}} */
+  #cell = { ptr: 0, len: 0, cap: 0, freed: false, view: null };
 
   /**
    * A new chunk holding the parts (bytes-likes or strings) joined.
@@ -287,7 +290,7 @@ export class Chunk {
   concat(...parts) {
     const cell = this.#live('Chunk.concat');
     const c = new Chunk(EMPTY);
-    c.#join([{ ptr: cell.ptr, len: cell.len, view: null }], parts, 'Chunk.concat');
+    c.#join([cell], parts, 'Chunk.concat'); // live: a part's [bytes]() may resize this chunk
     return c;
   }
 

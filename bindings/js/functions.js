@@ -338,8 +338,10 @@ export function rmatch(a, b) {
  * @returns {number} the number of bytes copied
  */
 export function copy(dest, src, start) {
-  const d = toRef(dest, 'copy', 'dest', WRITE);
+  // src first: its [bytes]() may resize or move dest; once dest is resolved,
+  // no user code runs before the write, so it cannot land in freed memory.
   const s = toRef(src, 'copy', 'src', READ);
+  const d = toRef(dest, 'copy', 'dest', WRITE);
   let at = toInt(start, 'copy', 'start', 0);
   if (at < 0) at += d.len;
   if (at < 0 || at + s.len > d.len) {

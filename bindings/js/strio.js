@@ -7,13 +7,13 @@
 // gap reads as zeros, like a file); lines are found with the byte search.
 // readStruct/writeStruct use the StrArray codecs: one conversion path.
 import { toInt } from './args.js';
-import { BASE, READ, WRITE, cellOf, toView } from './bytes.js';
+import { BASE, READ, WRITE, cellOf, toRef, toView } from './bytes.js';
 import { Chunk } from './chunk.js';
 import { argError } from './errors.js';
 import { parseFormat } from './format.js';
 import { copy, search } from './functions.js';
 import { MemSlice, rawSlice } from './memslice.js';
-import { heapView } from './wasm.js';
+import { heap, heapView } from './wasm.js';
 
 const disposeSymbol = Symbol.dispose ?? Symbol.for('Symbol.dispose');
 const NEWLINE = 10;
@@ -171,11 +171,17 @@ export class StrIO {
   /** Reads into a writable bytes-like; returns the number of bytes read. */
   readinto(target) {
     this.#open('StrIO.readinto');
-    const t = toView(target, 'StrIO.readinto', 'target', WRITE);
-    const bytes = this.#bytes('StrIO.readinto');
-    const start = Math.min(this.#pos, bytes.length);
-    const n = Math.min(t.length, bytes.length - start);
-    t.set(bytes.subarray(start, start + n)); // TypedArray#set copies safely within one buffer
+    // Both as refs (positions in wasm memory survive its growth), the target
+    // last: its [bytes]() may resize the data, while no user code runs
+    // between resolving the target and writing into it.
+    const data = toRef(this.#data, 'StrIO.readinto', 'data', BASE);
+    const t = toRef(target, 'StrIO.readinto', 'target', WRITE);
+    const start = Math.min(this.#pos, data.len);
+    const n = Math.min(t.len, data.len - start);
+    const src = data.view === null ? heap().subarray(data.ptr + start, data.ptr + start + n) : data.view.subarray(start, start + n);
+    // TypedArray#set copies safely within one buffer.
+    if (t.view === null) heap().set(src, t.ptr);
+    else t.view.set(src);
     this.#pos += n; // past the end n is 0: the position stays where it was
     return n;
   }
@@ -239,16 +245,20 @@ export class StrIO {
   write(b) {
     this.#open('StrIO.write');
     if (!this.#writable) throw this.#unsupported('StrIO.write', 'not writable');
-    let src = toView(b, 'StrIO.write', 'b', READ);
-    const n = src.length;
+    // A position when `b` is in wasm memory: the data's [bytes]() may grow
+    // the memory, which would detach a view taken now.
+    const src = toRef(b, 'StrIO.write', 'b', READ);
+    const n = src.len;
     if (n === 0) return 0;
+    let bytesNow = src.view;
     if (this.#pos + n > this.#bytes('StrIO.write').length) {
       // Growing may move the data, and `b` may be a view of it (or a slice
       // that grows with it): write the bytes it holds now.
-      if (src.buffer === heapView().buffer) src = src.slice();
+      bytesNow ??= heap().slice(src.ptr, src.ptr + n);
       this.#makeRoom(this.#pos + n, 'StrIO.write');
     }
-    copy(this.#bytes('StrIO.write', true), src, this.#pos);
+    const dest = this.#bytes('StrIO.write', true); // first: it may grow the memory
+    copy(dest, bytesNow ?? heap().subarray(src.ptr, src.ptr + n), this.#pos);
     this.#pos += n;
     return n;
   }

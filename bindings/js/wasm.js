@@ -79,10 +79,14 @@ function adopt(inst) {
   const ex = inst.exports;
   core.malloc = (n) => ex.malloc(n) >>> 0;
   core.free = (p) => ex.free(p);
-  core.find = (h, hl, p, pl, s, e, st) => ex.mem_find(h, hl, p, pl, s, e, st) >>> 0;
-  core.rfind = (h, hl, p, pl, s, e, st) => ex.mem_rfind(h, hl, p, pl, s, e, st) >>> 0;
+  // A step is any safe integer, but wasm takes it modulo 2^32 (2^32 would
+  // arrive as 0 and find nothing). Every step beyond the haystack's length
+  // leaves `start` the only candidate, so hl + 1 stands in for all of them.
+  const fit = (st, hl) => (st > hl ? hl + 1 : st);
+  core.find = (h, hl, p, pl, s, e, st) => ex.mem_find(h, hl, p, pl, s, e, fit(st, hl)) >>> 0;
+  core.rfind = (h, hl, p, pl, s, e, st) => ex.mem_rfind(h, hl, p, pl, s, e, fit(st, hl)) >>> 0;
   core.findMany = (h, hl, p, pl, s, e, st, out, max) =>
-    ex.mem_find_many(h, hl, p, pl, s, e, st, out, max) >>> 0;
+    ex.mem_find_many(h, hl, p, pl, s, e, fit(st, hl), out, max) >>> 0;
   core.cmp = (a, al, b, bl) => ex.mem_cmp(a, al, b, bl);
   core.copy = (d, s, n) => ex.mem_copy(d, s, n) >>> 0;
   core.diff = (a, al, b, bl) => ex.mem_diff(a, al, b, bl) >>> 0;
