@@ -20,6 +20,7 @@ import { heapView } from './wasm.js';
 
 const disposeSymbol = Symbol.dispose ?? Symbol.for('Symbol.dispose');
 const ownedOf = Symbol('ownedOf');
+const countOf = Symbol('countOf');
 const adopt = Symbol('adopt');
 const scratch = new DataView(new ArrayBuffer(8)); // one value's bytes, encoded for searching
 
@@ -163,7 +164,12 @@ export class StrArray {
 
   /** Items: floor(bytes / itemsize). */
   get length() {
-    return Math.floor(this.#region('StrArray.length', false) / this.#codec.size);
+    return this.#count('StrArray.length');
+  }
+
+  /** The item count now; `fn` names the caller in errors. */
+  #count(fn) {
+    return Math.floor(this.#region(fn, false) / this.#codec.size);
   }
 
   [bytes](access) {
@@ -210,14 +216,14 @@ export class StrArray {
 
   /** Like Array.prototype.at: undefined out of range. */
   at(i) {
-    const n = this.length;
+    const n = this.#count('StrArray.at');
     let k = toInt(i, 'StrArray.at', 'index');
     if (k < 0) k += n;
     return k < 0 || k >= n ? undefined : this.get(k);
   }
 
   *[Symbol.iterator]() {
-    for (let i = 0; i < this.length; i++) yield this.get(i);
+    for (let i = 0; i < this.#count('StrArray iterator'); i++) yield this.get(i);
   }
 
   /** Every value, as a JS array. */
@@ -263,7 +269,7 @@ export class StrArray {
    */
   #find(fn, value, start, stop, backward) {
     const codec = this.#codec;
-    const n = this.length;
+    const n = this.#count(fn);
     const s = slicePos(start, n, fn, 'start', 0);
     const e = slicePos(stop, n, fn, 'stop', n);
     if (codec.kind === 'bool') {
@@ -315,7 +321,7 @@ export class StrArray {
       return c;
     }
     let c = 0;
-    const end = this.length * codec.size;
+    const end = this.#count('StrArray.count') * codec.size;
     for (const p of this.#patterns(value)) for (const _ of findAll(this, p, 0, end, codec.size)) c++;
     return c;
   }
@@ -329,7 +335,7 @@ export class StrArray {
       return search('StrArray.equals', false, a, b) === 0 || a.length === 0; // a equals b byte for byte
     }
     const values = [...iterableArg(other, 'StrArray.equals', 'other')];
-    if (values.length !== this.length) return false;
+    if (values.length !== this.#count('StrArray.equals')) return false;
     let i = 0;
     for (const v of this) if (v !== values[i++]) return false;
     return true;
@@ -364,7 +370,7 @@ export class StrArray {
   /** Items [start, stop): by view over a MemSlice buffer, else a copy in a new Chunk. */
   slice(start, stop) {
     const size = this.#codec.size;
-    const n = this.length;
+    const n = this.#count('StrArray.slice');
     const s = slicePos(start, n, 'StrArray.slice', 'start', 0);
     const e = Math.max(s, slicePos(stop, n, 'StrArray.slice', 'stop', n));
     if (this.#buffer instanceof MemSlice) return new StrArray(this.format, new MemSlice(this.#buffer, s * size, e * size));
@@ -448,27 +454,27 @@ export class StrArray {
       return cell.len / codec.size;
     }
     const stored = this.#checkAll(values, 'StrArray.push');
-    return this.#replace('StrArray.push', this.length, 0, stored);
+    return this.#replace('StrArray.push', this.#count('StrArray.push'), 0, stored);
   }
 
   /** Appends the values of an iterable (a typed array counts as values). */
   extend(values) {
     const stored = this.#checkAll(iterableArg(values, 'StrArray.extend', 'values'), 'StrArray.extend');
-    this.#replace('StrArray.extend', this.length, 0, stored);
+    this.#replace('StrArray.extend', this.#count('StrArray.extend'), 0, stored);
     return this;
   }
 
   /** Python's `+=`: extend, returning this array. */
   iadd(values) {
     const stored = this.#checkAll(iterableArg(values, 'StrArray.iadd', 'values'), 'StrArray.iadd');
-    this.#replace('StrArray.iadd', this.length, 0, stored);
+    this.#replace('StrArray.iadd', this.#count('StrArray.iadd'), 0, stored);
     return this;
   }
 
   /** Inserts before `i`, clamped like Python's list.insert. */
   insert(i, value) {
     const stored = this.#checkAll([value], 'StrArray.insert');
-    const n = this.length;
+    const n = this.#count('StrArray.insert');
     let k = toInt(i, 'StrArray.insert', 'index');
     if (k < 0) k = Math.max(0, k + n);
     this.#replace('StrArray.insert', Math.min(k, n), 0, stored);
@@ -476,7 +482,7 @@ export class StrArray {
 
   /** Removes and returns the item at `i` (default the last); RangeError when empty or out of range. */
   pop(i = -1) {
-    const n = this.length;
+    const n = this.#count('StrArray.pop');
     this.#checkResizable('StrArray.pop', false);
     if (n === 0) throw new RangeError('StrArray.pop(): pop from an empty array');
     const k = toIndex(i, n, 'StrArray.pop');
@@ -495,7 +501,7 @@ export class StrArray {
 
   /** Like Array.prototype.splice: removes `deleteCount` items at `start`, inserts `items`, returns the removed values. */
   splice(start, deleteCount, ...items) {
-    const n = this.length;
+    const n = this.#count('StrArray.splice');
     const s = slicePos(start, n, 'StrArray.splice', 'start', 0);
     const del = Math.min(Math.max(toInt(deleteCount, 'StrArray.splice', 'deleteCount', n - s), 0), n - s);
     const stored = this.#checkAll(items, 'StrArray.splice');
@@ -508,7 +514,7 @@ export class StrArray {
 
   /** Python's a[start:stop] = values. */
   setSlice(start, stop, values) {
-    const n = this.length;
+    const n = this.#count('StrArray.setSlice');
     const s = slicePos(start, n, 'StrArray.setSlice', 'start', 0);
     const e = Math.max(s, slicePos(stop, n, 'StrArray.setSlice', 'stop', n));
     const stored = this.#checkAll(iterableArg(values, 'StrArray.setSlice', 'values'), 'StrArray.setSlice');
@@ -517,7 +523,7 @@ export class StrArray {
 
   /** Removes every item. */
   clear() {
-    this.#replace('StrArray.clear', 0, this.length, []);
+    this.#replace('StrArray.clear', 0, this.#count('StrArray.clear'), []);
   }
 
   /** Python's `*=`: the items repeated n times in place (n = 0 clears). */
@@ -525,10 +531,10 @@ export class StrArray {
     const count = toInt(n, 'StrArray.imul', 'n');
     if (count < 0) throw argError(RangeError, 'StrArray.imul', 'n', `must be >= 0, got ${count}`);
     const size = this.#codec.size;
-    const len = this.length * size;
+    const len = this.#count('StrArray.imul') * size;
     this.#checkResizable('StrArray.imul', count > 1);
     if (len * count > 2 ** 31 - 1) throw argError(RangeError, 'StrArray.imul', 'n', `makes ${len * count} bytes, more than a buffer holds`);
-    if (count === 0) return this.#replace('StrArray.imul', 0, this.length, []), this;
+    if (count === 0) return this.#replace('StrArray.imul', 0, this.#count('StrArray.imul'), []), this;
     this.#resizeBytes(len * count, 'StrArray.imul');
     const u8 = this.#itemBytes('StrArray.imul', true);
     fillRegion(u8, len, len * count, u8.slice(0, len));
@@ -546,6 +552,11 @@ export class StrArray {
 
   get [Symbol.toStringTag]() {
     return this.constructor.name;
+  }
+
+  /** The item count, checked live for `fn` (module-internal: ChunkArray's methods). */
+  static [countOf](a, fn) {
+    return a.#count(fn);
   }
 
   /** The chunk an array made for itself (module-internal). */
@@ -600,6 +611,7 @@ export class ChunkArray extends StrArray {
 
   /** Python's `+`: a new ChunkArray of this array's items then `other`'s (a StrArray or an iterable of values). */
   concat(other) {
+    StrArray[countOf](this, 'ChunkArray.concat'); // a freed array says so, in this method's name
     const out = ChunkArray.fromBytes(this.format, this);
     try {
       if (other instanceof StrArray && other.format === this.format) {
@@ -621,6 +633,7 @@ export class ChunkArray extends StrArray {
   repeat(n) {
     const count = toInt(n, 'ChunkArray.repeat', 'n');
     if (count < 0) throw argError(RangeError, 'ChunkArray.repeat', 'n', `must be >= 0, got ${count}`);
+    StrArray[countOf](this, 'ChunkArray.repeat');
     const out = ChunkArray.fromBytes(this.format, this);
     try {
       out.imul(count);

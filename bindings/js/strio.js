@@ -204,6 +204,7 @@ export class StrIO {
   readlines(hint = -1) {
     this.#open('StrIO.readlines');
     const h = sizeArg(hint, 'StrIO.readlines', 'hint');
+    this.#bytes('StrIO.readlines'); // freed data says so in this method's name, not readline's
     const lines = [];
     let total = 0;
     for (let line = this.readline(); line.length > 0; line = this.readline()) {
@@ -291,6 +292,7 @@ export class StrIO {
    */
   getbuffer() {
     this.#open('StrIO.getbuffer');
+    this.#bytes('StrIO.getbuffer'); // a freed chunk is refused here, in this method's name
     return MemSlice[rawSlice](this.#data, 0, Number.MAX_SAFE_INTEGER);
   }
 
