@@ -16,7 +16,7 @@ import { parseFormat } from './format.js';
 import { findAll, search } from './functions.js';
 import { MemSlice } from './memslice.js';
 import { registerDumpable } from './serial.js';
-import { heapView } from './wasm.js';
+import { heapDV, heapView } from './wasm.js';
 
 const disposeSymbol = Symbol.dispose ?? Symbol.for('Symbol.dispose');
 const ownedOf = Symbol('ownedOf');
@@ -181,7 +181,7 @@ export class StrArray {
     const cell = this.#cell;
     if (cell !== null && typeof i === 'number' && (i >>> 0) === i && !cell.freed) {
       const off = this.#start + i * this.#size;
-      if (off + this.#size <= (this.#whole ? cell.len : Math.min(this.#stop, cell.len))) return this.#read(heapView(), cell.ptr + off);
+      if (off + this.#size <= (this.#whole ? cell.len : Math.min(this.#stop, cell.len))) return this.#read(heapDV, cell.ptr + off);
     }
     return this.#getSlow(i);
   }
@@ -201,7 +201,7 @@ export class StrArray {
     if (cell !== null && typeof i === 'number' && (i >>> 0) === i && !cell.freed) {
       const off = this.#start + i * this.#size;
       if (off + this.#size <= (this.#whole ? cell.len : Math.min(this.#stop, cell.len))) {
-        this.#write(heapView(), cell.ptr + off, stored);
+        this.#write(heapDV, cell.ptr + off, stored);
         return;
       }
     }
@@ -443,17 +443,22 @@ export class StrArray {
   }
 
   /** Appends values (all or nothing); returns the new length. Amortised over a chunk's growth. */
-  push(...values) {
-    const codec = this.#codec;
+  push(value) {
+    // One value onto a whole chunk with room: a check, a store and a length
+    // change, no call into wasm and no rest array (arguments is read only
+    // on the slow path).
     const cell = this.#cell;
-    // One value onto a chunk with room: a length change and a store, no call into wasm.
-    if (values.length === 1 && cell !== null && this.#buffer === this.#owned && !cell.freed && cell.len % codec.size === 0 && cell.len + codec.size <= cell.cap) {
-      const stored = codec.check(values[0], 'StrArray.push', 'values[0]');
-      codec.write(heapView(), cell.ptr + cell.len, stored);
-      cell.len += codec.size;
-      return cell.len / codec.size;
+    if (arguments.length === 1 && cell !== null && this.#whole && !cell.freed) {
+      const size = this.#size;
+      const len = cell.len;
+      if (len % size === 0 && len + size <= cell.cap) {
+        const stored = this.#codec.check(value, 'StrArray.push', 'values[0]');
+        this.#write(heapDV, cell.ptr + len, stored);
+        cell.len = len + size;
+        return (len + size) / size;
+      }
     }
-    const stored = this.#checkAll(values, 'StrArray.push');
+    const stored = this.#checkAll(Array.from(arguments), 'StrArray.push');
     return this.#replace('StrArray.push', this.#count('StrArray.push'), 0, stored);
   }
 
