@@ -4,7 +4,9 @@
  * Alignment is measured from start, so the scan begins at the highest aligned
  * candidate that leaves room for the pattern and walks down. The same SIMD
  * filter on two rare bytes (plus the step's lane mask for steps up to 16)
- * tests 16 candidates at once, highest first; survivors are verified with
+ * tests 64 candidates per round, highest first, with the same skim mode
+ * (the rarest byte alone until its hits come too densely) and, when the
+ * step divides 16, one lane mask for the whole round; survivors are verified with
  * 16-byte compares, and the verification work is metered: past a few bytes
  * per haystack byte scanned, Two-Way on the reversed pattern and haystack
  * takes over, so the worst case is O(n + m) for every step. Steps above 16
@@ -20,6 +22,9 @@ struct rfinder {
   size_t work;   /* bytes compared verifying candidates so far */
   size_t fails;  /* failed verifications since the probes last changed */
   int adapted;   /* the probes changed: the filter reloads them */
+  int skim;      /* scanning for probe 1 alone (see mem_skim_too_dense) */
+  size_t hits;   /* probe 1's hits while skimming */
+  size_t resume; /* where the two-probe filter takes over from a skim */
   struct mem_pair pair;
   mem_v128 allow[MEM_STEP_MASKS];
   int twoway_on;
@@ -47,13 +52,14 @@ static inline int check_candidate(struct rfinder *f, size_t cand) {
   return 0;
 }
 
-/* The candidates of a mask, highest first. */
+/* The candidates of a mask, highest first. Probe 2 is tested here,
+ * inline: most of a skim's hits stop at it. */
 static inline size_t check_mask(struct rfinder *f, size_t base, uint32_t mask) {
-  while (mask) {
+  for (; mask; mask &= ~(1u << mask_high(mask))) {
     const unsigned k = mask_high(mask);
+    if (f->hay[base + k + f->pair.i2] != f->pair.b2) continue;
     const int v = check_candidate(f, base + k);
     if (v) return v > 0 ? base + k : twoway_from(f, base + k);
-    mask &= ~(1u << k);
   }
   return MEM_NPOS;
 }
@@ -68,53 +74,116 @@ static size_t visit_candidates(struct rfinder *f, size_t from) {
   }
 }
 
+/* Surviving candidates of the 16-block starting at p: both probes, or
+ * probe 1 alone when skimming (check_mask tests probe 2). */
 static inline mem_v128 block(const uint8_t *h1, const uint8_t *h2, size_t p, mem_v128 b1,
-                             mem_v128 b2) {
-  return vec_and(vec_eq(vec_load(h1 + p), b1), vec_eq(vec_load(h2 + p), b2));
+                             mem_v128 b2, const int single) {
+  const mem_v128 e1 = vec_eq(vec_load(h1 + p), b1);
+  return single ? e1 : vec_and(e1, vec_eq(vec_load(h2 + p), b2));
 }
 
-/* (x - d) mod step for x < step, with d = 16 % step or 32 % step. */
+/* (x + d) mod step and (x - d) mod step for x, d < step. */
+static inline size_t phase_up(size_t x, size_t d, size_t step) {
+  return x + d >= step ? x + d - step : x + d;
+}
 static inline size_t phase_down(size_t x, size_t d, size_t step) {
   return x >= d ? x - d : x + step - d;
 }
 
 /*
- * The SIMD filter over candidates start..from (at least 16), 32 per round
- * from the top: the round covers p - 31 .. p, its low block's phase is rl.
+ * The SIMD filter over candidates start..from (at least 16), 64 per round
+ * from the top, one branch for four blocks, as in mem_find: the round covers
+ * p - 63 .. p and rl is its lowest block's phase ((p - 63 - start) % step).
+ * When the step divides 16 every block of every round has the same phase,
+ * so one mask on the union of the four decides the branch. `single` is the
+ * skim mode: probe 1 alone, and when its hits come too densely, f->skim is
+ * cleared, f->resume is set to the highest aligned candidate not yet checked
+ * and MEM_NPOS returned.
  */
 static inline __attribute__((always_inline)) size_t filter(struct rfinder *f, size_t from,
-                                                           const int stepped) {
+                                                           const int stepped, const int single) {
   const size_t low = f->start, step = f->step;
-  const size_t adv = stepped ? 16 % step : 0, adv2 = stepped ? 32 % step : 0;
+  const size_t adv = stepped ? 16 % step : 0, adv4 = stepped ? 64 % step : 0;
   const uint8_t *h1 = f->hay + f->pair.i1, *h2 = f->hay + f->pair.i2; /* h2 may change */
   const mem_v128 b1 = vec_splat(f->pair.b1);
   mem_v128 b2 = vec_splat(f->pair.b2);
   size_t p = from, left = from - low + 1; /* candidates low..p are unchecked */
-  size_t rl = stepped && left >= 32 ? (p - 31 - low) % step : 0;
-  for (; left >= 32; left -= 32, p -= 32) {
-    mem_v128 c0 = block(h1, h2, p - 31, b1, b2), c1 = block(h1, h2, p - 15, b1, b2);
+  size_t rl = stepped && left >= 64 ? (p - 63 - low) % step : 0;
+  const mem_v128 a0 = stepped ? f->allow[rl] : b1; /* the lanes when adv == 0 */
+  const uint32_t lanes = stepped && adv == 0 ? vec_mask(a0) * 0x10001u : 0xFFFFFFFFu;
+  for (; left >= 64; left -= 64, p -= 64) {
+    mem_v128 c0 = block(h1, h2, p - 63, b1, b2, single), c1 = block(h1, h2, p - 47, b1, b2, single);
+    mem_v128 c2 = block(h1, h2, p - 31, b1, b2, single), c3 = block(h1, h2, p - 15, b1, b2, single);
+    mem_v128 any = vec_or(vec_or(c0, c1), vec_or(c2, c3));
+    if (stepped && adv == 0) {
+      any = vec_and(any, a0);
+    } else if (stepped) {
+      size_t rk = rl;
+      c0 = vec_and(c0, f->allow[rk]), rk = phase_up(rk, adv, step);
+      c1 = vec_and(c1, f->allow[rk]), rk = phase_up(rk, adv, step);
+      c2 = vec_and(c2, f->allow[rk]), rk = phase_up(rk, adv, step);
+      c3 = vec_and(c3, f->allow[rk]);
+      rl = phase_down(rl, adv4, step);
+      any = vec_or(vec_or(c0, c1), vec_or(c2, c3));
+    }
+    if (vec_any(any)) {
+      const uint32_t hi = (vec_mask(c2) | (uint32_t)vec_mask(c3) << 16) & lanes;
+      size_t i = check_mask(f, p - 31, hi);
+      if (i != MEM_NPOS || f->twoway_on) return i;
+      const uint32_t lo = (vec_mask(c0) | (uint32_t)vec_mask(c1) << 16) & lanes;
+      i = check_mask(f, p - 63, lo);
+      if (i != MEM_NPOS || f->twoway_on) return i;
+      if (single) {
+        f->hits += (size_t)__builtin_popcount(lo) + (size_t)__builtin_popcount(hi);
+        if (mem_skim_too_dense(f->hits, f->origin - (p - 63))) {
+          if (left == 64) return MEM_NPOS;
+          const size_t q = p - 64; /* the highest unchecked candidate, above low */
+          f->skim = 0, f->resume = q - (q - low) % step;
+          return MEM_NPOS;
+        }
+      }
+      if (f->adapted) h2 = f->hay + f->pair.i2, b2 = vec_splat(f->pair.b2), f->adapted = 0;
+    }
+  }
+  if (left >= 32) {
+    mem_v128 c0 = block(h1, h2, p - 31, b1, b2, single), c1 = block(h1, h2, p - 15, b1, b2, single);
     if (stepped) {
-      const size_t rh = rl + adv >= step ? rl + adv - step : rl + adv;
-      c0 = vec_and(c0, f->allow[rl]), c1 = vec_and(c1, f->allow[rh]);
-      rl = phase_down(rl, adv2, step);
+      const size_t r0 = (p - 31 - low) % step;
+      c0 = vec_and(c0, f->allow[r0]), c1 = vec_and(c1, f->allow[phase_up(r0, adv, step)]);
     }
     if (vec_any(vec_or(c0, c1))) {
       const size_t i = check_mask(f, p - 31, vec_mask(c0) | (uint32_t)vec_mask(c1) << 16);
       if (i != MEM_NPOS || f->twoway_on) return i;
       if (f->adapted) h2 = f->hay + f->pair.i2, b2 = vec_splat(f->pair.b2), f->adapted = 0;
     }
+    left -= 32, p -= 32;
   }
   if (left == 0) return MEM_NPOS;
   /* The lowest 1..31 candidates: blocks, the last one starting at `low`. */
   for (;;) {
     const size_t q = p - low >= 15 ? p - 15 : low;
-    mem_v128 c = block(h1, h2, q, b1, b2);
+    mem_v128 c = block(h1, h2, q, b1, b2, single);
     if (stepped) c = vec_and(c, f->allow[(q - low) % step]);
     const size_t i = check_mask(f, q, vec_mask(c) & (0xFFFFu >> (15 - (p - q))));
     if (i != MEM_NPOS || f->twoway_on || q == low) return i;
     if (f->adapted) h2 = f->hay + f->pair.i2, b2 = vec_splat(f->pair.b2), f->adapted = 0;
     p = q - 1;
   }
+}
+
+/* Each loop in a function of its own: V8 allocates registers per function,
+ * and several loops inlined into one left the hot loop slower. */
+static __attribute__((noinline)) size_t skim_step1(struct rfinder *f, size_t from) {
+  return filter(f, from, 0, 1);
+}
+static __attribute__((noinline)) size_t skim_stepped(struct rfinder *f, size_t from) {
+  return filter(f, from, 1, 1);
+}
+static __attribute__((noinline)) size_t filter_step1(struct rfinder *f, size_t from) {
+  return filter(f, from, 0, 0);
+}
+static __attribute__((noinline)) size_t filter_stepped(struct rfinder *f, size_t from) {
+  return filter(f, from, 1, 0);
 }
 
 /* memrchr over hay[lo .. top]: 64 bytes per round from the top. */
@@ -155,9 +224,13 @@ size_t mem_rfind(const uint8_t *hay, size_t hay_len, const uint8_t *pat, size_t 
   struct rfinder f;
   f.hay = hay, f.pat = pat, f.pat_len = pat_len, f.start = start, f.end = end, f.step = step;
   f.origin = top, f.work = 0, f.twoway_on = 0, f.fails = 0, f.adapted = 0;
+  f.skim = 1, f.hits = 0, f.resume = top;
   mem_pair_choose(pat, pat_len, &f.pair);
   if (top - start < 15 || step > MEM_STEP_MASKS) return visit_candidates(&f, top);
-  if (step == 1) return filter(&f, top, 0);
-  mem_step_masks(step, f.allow);
-  return filter(&f, top, 1);
+  if (step > 1) mem_step_masks(step, f.allow);
+  const size_t i = step == 1 ? skim_step1(&f, top) : skim_stepped(&f, top);
+  if (f.skim || i != MEM_NPOS || f.twoway_on) return i;
+  /* Probe 1 turned out common: the two-probe filter takes over. */
+  if (f.resume - start < 15) return visit_candidates(&f, f.resume);
+  return step == 1 ? filter_step1(&f, f.resume) : filter_stepped(&f, f.resume);
 }

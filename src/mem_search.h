@@ -50,6 +50,25 @@ enum { MEM_STEP_MASKS = 16 };
 void mem_step_masks(size_t step, mem_v128 allow[MEM_STEP_MASKS]);
 
 /*
+ * The skim mode of the filters: while the pattern's rarest byte (probe 1)
+ * is rare in the haystack, the kernels scan for it alone, one load and one
+ * compare per 16 positions like memchr (about 2.5x the two-probe filter's
+ * speed in cache), and test probe 2 with a scalar load on each hit. Each hit
+ * costs a few ns there, so once hits average fewer than MEM_SKIM_DISTANCE
+ * haystack bytes apart (after MEM_SKIM_SLACK bytes of allowance for a burst)
+ * the search switches to the two-probe filter for the rest of the call (and
+ * of a find_many batch). The distance was measured: below it the skim loses
+ * to the two-probe filter on wasm SIMD128.
+ */
+#ifndef MEM_SKIM_DISTANCE
+#define MEM_SKIM_DISTANCE 128
+#endif
+enum { MEM_SKIM_SLACK = 2048 };
+static inline int mem_skim_too_dense(size_t hits, size_t scanned) {
+  return hits * MEM_SKIM_DISTANCE > scanned + MEM_SKIM_SLACK;
+}
+
+/*
  * Verification work the filter may spend before switching to Two-Way:
  * MEM_VERIFY_RATIO bytes compared per haystack byte scanned, plus a start-up
  * allowance, so the whole search stays O(n + m) while typical inputs (a

@@ -7,8 +7,9 @@
  * offset and every alignment against the 16-byte blocks, haystack ends at
  * every alignment, periodic text with near-miss patterns (one byte changed
  * in the middle) and long periodic patterns that exhaust the verification
- * budget, `aaa...ab`, steps 1..40, patterns of 1..70 bytes; and Two-Way on
- * its own in both directions. The same file runs natively (SSE2 and the
+ * budget, `aaa...ab`, steps 1..40, patterns of 1..70 bytes; the filters'
+ * skim mode (a rare byte absent, at block edges, turning frequent
+ * mid-haystack); and Two-Way on its own in both directions. The same file runs natively (SSE2 and the
  * portable path) and compiled to wasm with SIMD128.
  */
 #include <string.h>
@@ -211,6 +212,42 @@ static void twoway_alone(void) {
   }
 }
 
+/*
+ * The skim mode (probe 1 alone while it is rare): the pattern's rare byte
+ * 'z' absent, present only at 16- and 64-byte block edges (hits that fail
+ * probe 2, or match), and hits that turn frequent part-way, sparse at the
+ * start of the scan and dense after it (in both directions), so the search
+ * switches to the two-probe filter mid-haystack; matches planted before and
+ * after the switch, steps 1..17.
+ */
+static void skim_modes(void) {
+  enum { HL = 5000 };
+  static unsigned char hay[HL];
+  const unsigned char pat[] = "qrstzuvwxyqrstuv"; /* 'z' is the rarest byte (probe 1) */
+  const size_t pl = sizeof pat - 1;
+  for (int variant = 0; variant < 6; variant++) {
+    for (size_t i = 0; i < HL; i++) hay[i] = (unsigned char)('a' + check_rand() % 16);
+    if (variant == 1 || variant == 2) /* 'z' at block edges: lanes 0, 15, 16, 63 of a round */
+      for (size_t i = 0; i + 64 <= HL; i += 64) hay[i] = hay[i + 15] = hay[i + 16] = hay[i + 63] = 'z';
+    if (variant == 2) /* and one block-edge 'z' that is a match */
+      memcpy(hay + 64 * 40 + 63 - 4, pat, pl);
+    if (variant >= 3) { /* dense 'z' over the second half (forward) or first half (backward) */
+      const int back = variant == 4;
+      for (size_t i = back ? 0 : HL / 2; i < (back ? HL / 2 : HL); i += 1 + check_rand() % 4)
+        hay[i] = 'z';
+    }
+    for (size_t step = 1; step <= 17; step++) {
+      check_one(hay, HL, pat, pl, 0, HL, step);
+      check_one(hay, HL, pat, pl, check_rand() % 20, HL - check_rand() % 20, step);
+    }
+    if (variant >= 3) { /* a match in the dense part and one in the sparse part */
+      const size_t at1 = HL / 2 + 700 + check_rand() % 50, at2 = 300 + check_rand() % 50;
+      memcpy(hay + at1, pat, pl), memcpy(hay + at2, pat, pl);
+      for (size_t step = 1; step <= 17; step++) check_one(hay, HL, pat, pl, 0, HL, step);
+    }
+  }
+}
+
 static void contract_edges(void) {
   const unsigned char *abc = (const unsigned char *)"abc";
   snprintf(check_context, sizeof check_context, "edges");
@@ -233,6 +270,7 @@ int main(void) {
   periodic();
   adversarial();
   twoway_alone();
+  skim_modes();
   contract_edges();
   return check_report("test_search");
 }
