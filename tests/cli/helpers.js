@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after } from 'node:test';
+export { rng } from '../lib/random.js';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -48,17 +49,6 @@ export function writeFiles(dir, files) {
   for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);
 }
 
-// A deterministic generator (mulberry32), so failures can be replayed by seed.
-export function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Python's slice rule for a search start (not pulled back past the end) and an end.
 export function normStart(v, n) {

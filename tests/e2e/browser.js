@@ -1,15 +1,13 @@
 // Shared end-to-end set-up: the demo's server on a free port and Debian's
-// Chromium driven by playwright-core (a browser download never works on this
-// closed network). The background-networking flags matter: without them
-// Chromium's own connections are refused here and slow every start.
+// Chromium driven by playwright-core, with the flags of tests/lib/browser.js.
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from '../../web-demo/server.js';
+import { CHROMIUM, CHROMIUM_ARGS } from '../lib/browser.js';
 
-export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 export const shotsDir = fileURLToPath(new URL('../../web-demo/screenshots/', import.meta.url));
 
 /** Starts the server and a browser; returns { url, context, close }. */
@@ -21,15 +19,7 @@ export async function start() {
     headless: true,
     acceptDownloads: true,
     viewport: { width: 1440, height: 900 },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
   mkdirSync(shotsDir, { recursive: true });
   return {

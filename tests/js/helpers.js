@@ -4,24 +4,7 @@
 import { bytes } from 'wasm-mem';
 import { core, heap } from '../../dist/js/wasm.js';
 
-/** mulberry32: small, fast, reproducible. */
-export function rng(seed) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  next.int = (n) => Math.floor(next() * n);
-  // Letters from 'a' for small alphabets (readable failures), any byte for 256.
-  next.bytes = (n, alphabet = 256) => {
-    const base = alphabet === 256 ? 0 : 97;
-    return Uint8Array.from({ length: n }, () => base + next.int(alphabet));
-  };
-  return next;
-}
+export { rng } from '../lib/random.js';
 
 /**
  * Bytes living in wasm memory, exposed through the bytes protocol (what a

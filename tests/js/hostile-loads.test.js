@@ -10,6 +10,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { Chunk, ChunkArray, MemSlice, StrArray, dumps, loads, memoryStats } from 'wasm-mem';
 import { release } from './fixtures/every-api.js';
+import { varint } from '../lib/random.js';
 
 const SEED = Number(process.env.FC_SEED ?? 20261125);
 const RUNS = Number(process.env.FC_RUNS_LOADS ?? 10000);
@@ -33,16 +34,7 @@ const VALID = [
 ].map((v) => dumps(v));
 
 const varintArb = fc.oneof(fc.constantFrom(2 ** 31, 2 ** 32 + 7, 2 ** 53 - 1, 2 ** 53, 2 ** 60, 1e6), fc.nat(300))
-  .map((n) => {
-    const out = [];
-    do {
-      let b = n % 128;
-      n = Math.floor(n / 128);
-      if (n) b |= 0x80;
-      out.push(b);
-    } while (n);
-    return out;
-  });
+  .map(varint);
 
 const mutationArb = fc.oneof(
   fc.record({ kind: fc.constant('set'), at: fc.nat(), value: fc.integer({ min: 0, max: 255 }) }),

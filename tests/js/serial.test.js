@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { Chunk, MemSlice, dumps, loads, memoryStats } from 'wasm-mem';
+import { varint } from '../lib/random.js';
 
 const text = (x) => Buffer.from(x instanceof Chunk || x instanceof MemSlice ? x.toUint8Array() : x).toString('latin1');
 
@@ -92,16 +93,6 @@ describe('corrupt input', () => {
     rejects(Uint8Array.from([...g, 0]), 'trailing byte', /after the value/);
   });
   test('hostile lengths and counts are refused before allocating', () => {
-    const varint = (n) => {
-      const out = [];
-      do {
-        let b = n % 128;
-        n = Math.floor(n / 128);
-        if (n) b |= 0x80;
-        out.push(b);
-      } while (n);
-      return out;
-    };
     const head = [0x57, 0x4d, 0x45, 0x4d, 1];
     rejects(Uint8Array.from([...head, ...varint(2 ** 40)]), 'absurd base count', /cannot hold/);
     rejects(Uint8Array.from([...head, 1, 1, ...varint(2 ** 31 + 5)]), 'chunk length beyond the input', /cannot hold/);

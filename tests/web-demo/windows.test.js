@@ -10,7 +10,7 @@ import { cmp, diff, find, findAll, match, rdiff, rfind } from 'wasm-mem';
 import { FileDoc, MemoryDoc } from '../../web-demo/js/doc.js';
 import { countAll, searchOne } from '../../web-demo/js/search.js';
 import { differenceRuns, scan, summary } from '../../web-demo/js/compare.js';
-import { rng } from '../e2e/fixtures.js';
+import { rng } from '../lib/random.js';
 
 const docsOf = (u8) => [
   ['memory', MemoryDoc.fromBytes('m.bin', u8)],
