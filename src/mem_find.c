@@ -24,25 +24,7 @@
  */
 #include "mem_search.h"
 
-/* One search: its inputs, the filter's probes and the fallback's state. */
-struct finder {
-  const uint8_t *hay, *pat;
-  size_t pat_len, start, end, step;
-  size_t origin; /* where this call began: the verification budget grows from here */
-  size_t work;   /* bytes compared verifying candidates so far */
-  size_t fails;  /* failed verifications since the probes last changed */
-  int adapted;   /* the probes changed: the filter reloads them */
-  int skim;      /* scanning for probe 1 alone (see mem_skim_too_dense) */
-  size_t hits;   /* probe 1's hits while skimming */
-  size_t resume; /* where the two-probe filter takes over from a skim */
-  struct mem_pair pair;
-  mem_v128 allow[MEM_STEP_MASKS];
-  int twoway_on;
-  struct mem_twoway tw;
-  struct mem_twoway_scan scan;
-};
-
-static void finder_init(struct finder *f, const uint8_t *hay, const uint8_t *pat, size_t pat_len,
+static void finder_init(struct mem_finder *f, const uint8_t *hay, const uint8_t *pat, size_t pat_len,
                         size_t start, size_t end, size_t step) {
   f->hay = hay, f->pat = pat, f->pat_len = pat_len;
   f->start = start, f->end = end, f->step = step;
@@ -53,7 +35,7 @@ static void finder_init(struct finder *f, const uint8_t *hay, const uint8_t *pat
 }
 
 /* Continues with Two-Way from candidate `from` to the end. */
-static size_t twoway_from(struct finder *f, size_t from) {
+static size_t twoway_from(struct mem_finder *f, size_t from) {
   if (!f->twoway_on) {
     mem_twoway_prepare(&f->tw, f->pat, f->pat_len, 0);
     f->twoway_on = 1, f->scan.j = 0, f->scan.memory = 0;
@@ -64,7 +46,7 @@ static size_t twoway_from(struct finder *f, size_t from) {
 }
 
 /* 1: a match at cand; 0: none; -1: over budget, Two-Way must take over at cand. */
-static inline int check_candidate(struct finder *f, size_t cand) {
+static inline int check_candidate(struct mem_finder *f, size_t cand) {
   /* The second probe may have changed since the block's mask was made. */
   if (f->hay[cand + f->pair.i2] != f->pair.b2) return 0;
   f->work += f->pat_len + MEM_VERIFY_COST;
@@ -79,7 +61,7 @@ static inline int check_candidate(struct finder *f, size_t cand) {
 
 /* The candidates of a mask, lowest first; MEM_NPOS when none matches.
  * Probe 2 is tested here, inline: most of a skim's hits stop at it. */
-static inline size_t check_mask(struct finder *f, size_t base, uint32_t mask) {
+static inline size_t check_mask(struct mem_finder *f, size_t base, uint32_t mask) {
   for (; mask; mask &= mask - 1) {
     const size_t cand = base + mask_low(mask);
     if (f->hay[cand + f->pair.i2] != f->pair.b2) continue;
@@ -90,7 +72,7 @@ static inline size_t check_mask(struct finder *f, size_t base, uint32_t mask) {
 }
 
 /* Aligned candidates from..last one at a time (few of them, or a large step). */
-static size_t visit_candidates(struct finder *f, size_t from) {
+static size_t visit_candidates(struct mem_finder *f, size_t from) {
   const size_t last = f->end - f->pat_len;
   for (size_t i = from;; i += f->step) {
     if (f->hay[i + f->pair.i1] == f->pair.b1 && f->hay[i + f->pair.i2] == f->pair.b2) {
@@ -117,7 +99,7 @@ static inline mem_v128 block(const uint8_t *h1, const uint8_t *h2, size_t p, mem
  * at 0. A skim that finds its hits too dense clears f->skim, sets f->resume
  * to the next aligned candidate not yet checked and returns MEM_NPOS.
  */
-static inline __attribute__((always_inline)) size_t filter(struct finder *f, size_t from,
+static inline __attribute__((always_inline)) size_t filter(struct mem_finder *f, size_t from,
                                                            const int stepped, const int single) {
   const size_t last = f->end - f->pat_len, step = f->step, adv = stepped ? 16 % step : 0;
   const uint8_t *h1 = f->hay + f->pair.i1, *h2 = f->hay + f->pair.i2; /* h2 may change */
@@ -191,16 +173,16 @@ static inline __attribute__((always_inline)) size_t filter(struct finder *f, siz
 
 /* Each loop in a function of its own: V8 allocates registers per function,
  * and four loops inlined into one left the hot loop slower. */
-static __attribute__((noinline)) size_t skim_step1(struct finder *f, size_t from) {
+static __attribute__((noinline)) size_t skim_step1(struct mem_finder *f, size_t from) {
   return filter(f, from, 0, 1);
 }
-static __attribute__((noinline)) size_t skim_stepped(struct finder *f, size_t from) {
+static __attribute__((noinline)) size_t skim_stepped(struct mem_finder *f, size_t from) {
   return filter(f, from, 1, 1);
 }
-static __attribute__((noinline)) size_t filter_step1(struct finder *f, size_t from) {
+static __attribute__((noinline)) size_t filter_step1(struct mem_finder *f, size_t from) {
   return filter(f, from, 0, 0);
 }
-static __attribute__((noinline)) size_t filter_stepped(struct finder *f, size_t from) {
+static __attribute__((noinline)) size_t filter_stepped(struct mem_finder *f, size_t from) {
   return filter(f, from, 1, 0);
 }
 
@@ -232,7 +214,7 @@ static size_t find_byte(const uint8_t *hay, size_t from, size_t end, uint8_t byt
 }
 
 /* The lowest aligned match at or after `from` (aligned, from <= end - pat_len). */
-static size_t find_next(struct finder *f, size_t from) {
+static size_t find_next(struct mem_finder *f, size_t from) {
   if (f->twoway_on) return twoway_from(f, from);
   if (f->pat_len == 1 && f->step == 1) return find_byte(f->hay, from, f->end, f->pat[0]);
   if (f->end - f->pat_len - from < 15 || f->step > MEM_STEP_MASKS) return visit_candidates(f, from);
@@ -252,7 +234,7 @@ size_t mem_find(const uint8_t *hay, size_t hay_len, const uint8_t *pat, size_t p
   if (end > hay_len) end = hay_len;
   if (step == 0 || start > end || pat_len > end - start) return MEM_NPOS;
   if (pat_len == 0) return start;
-  struct finder f;
+  struct mem_finder f;
   finder_init(&f, hay, pat, pat_len, start, end, step);
   return find_next(&f, start);
 }
@@ -266,7 +248,7 @@ size_t mem_find_many(const uint8_t *hay, size_t hay_len, const uint8_t *pat, siz
                      size_t start, size_t end, size_t step, size_t *out, size_t max) {
   if (end > hay_len) end = hay_len;
   if (step == 0 || start > end || pat_len > end - start || max == 0) return 0;
-  struct finder f;
+  struct mem_finder f;
   if (pat_len) finder_init(&f, hay, pat, pat_len, start, end, step);
   size_t n = 0;
   for (size_t from = start;;) {

@@ -15,31 +15,14 @@
  */
 #include "mem_search.h"
 
-struct rfinder {
-  const uint8_t *hay, *pat;
-  size_t pat_len, start, end, step;
-  size_t origin; /* the first candidate tried: the verification budget grows from here */
-  size_t work;   /* bytes compared verifying candidates so far */
-  size_t fails;  /* failed verifications since the probes last changed */
-  int adapted;   /* the probes changed: the filter reloads them */
-  int skim;      /* scanning for probe 1 alone (see mem_skim_too_dense) */
-  size_t hits;   /* probe 1's hits while skimming */
-  size_t resume; /* where the two-probe filter takes over from a skim */
-  struct mem_pair pair;
-  mem_v128 allow[MEM_STEP_MASKS];
-  int twoway_on;
-  struct mem_twoway tw;
-  struct mem_twoway_scan scan;
-};
-
-static size_t twoway_from(struct rfinder *f, size_t from) {
+static size_t twoway_from(struct mem_finder *f, size_t from) {
   mem_twoway_prepare(&f->tw, f->pat, f->pat_len, 1);
   f->twoway_on = 1;
   f->scan.j = f->end - f->pat_len - from, f->scan.memory = 0; /* j counts down from the top */
   return mem_twoway_next(&f->tw, f->hay, f->start, f->end, f->start, f->step, &f->scan);
 }
 
-static inline int check_candidate(struct rfinder *f, size_t cand) {
+static inline int check_candidate(struct mem_finder *f, size_t cand) {
   /* The second probe may have changed since the block's mask was made. */
   if (f->hay[cand + f->pair.i2] != f->pair.b2) return 0;
   f->work += f->pat_len + MEM_VERIFY_COST;
@@ -54,7 +37,7 @@ static inline int check_candidate(struct rfinder *f, size_t cand) {
 
 /* The candidates of a mask, highest first. Probe 2 is tested here,
  * inline: most of a skim's hits stop at it. */
-static inline size_t check_mask(struct rfinder *f, size_t base, uint32_t mask) {
+static inline size_t check_mask(struct mem_finder *f, size_t base, uint32_t mask) {
   for (; mask; mask &= ~(1u << mask_high(mask))) {
     const unsigned k = mask_high(mask);
     if (f->hay[base + k + f->pair.i2] != f->pair.b2) continue;
@@ -64,7 +47,7 @@ static inline size_t check_mask(struct rfinder *f, size_t base, uint32_t mask) {
   return MEM_NPOS;
 }
 
-static size_t visit_candidates(struct rfinder *f, size_t from) {
+static size_t visit_candidates(struct mem_finder *f, size_t from) {
   for (size_t i = from;; i -= f->step) {
     if (f->hay[i + f->pair.i1] == f->pair.b1 && f->hay[i + f->pair.i2] == f->pair.b2) {
       const int v = check_candidate(f, i);
@@ -100,7 +83,7 @@ static inline size_t phase_down(size_t x, size_t d, size_t step) {
  * cleared, f->resume is set to the highest aligned candidate not yet checked
  * and MEM_NPOS returned.
  */
-static inline __attribute__((always_inline)) size_t filter(struct rfinder *f, size_t from,
+static inline __attribute__((always_inline)) size_t filter(struct mem_finder *f, size_t from,
                                                            const int stepped, const int single) {
   const size_t low = f->start, step = f->step;
   const size_t adv = stepped ? 16 % step : 0, adv4 = stepped ? 64 % step : 0;
@@ -173,16 +156,16 @@ static inline __attribute__((always_inline)) size_t filter(struct rfinder *f, si
 
 /* Each loop in a function of its own: V8 allocates registers per function,
  * and several loops inlined into one left the hot loop slower. */
-static __attribute__((noinline)) size_t skim_step1(struct rfinder *f, size_t from) {
+static __attribute__((noinline)) size_t skim_step1(struct mem_finder *f, size_t from) {
   return filter(f, from, 0, 1);
 }
-static __attribute__((noinline)) size_t skim_stepped(struct rfinder *f, size_t from) {
+static __attribute__((noinline)) size_t skim_stepped(struct mem_finder *f, size_t from) {
   return filter(f, from, 1, 1);
 }
-static __attribute__((noinline)) size_t filter_step1(struct rfinder *f, size_t from) {
+static __attribute__((noinline)) size_t filter_step1(struct mem_finder *f, size_t from) {
   return filter(f, from, 0, 0);
 }
-static __attribute__((noinline)) size_t filter_stepped(struct rfinder *f, size_t from) {
+static __attribute__((noinline)) size_t filter_stepped(struct mem_finder *f, size_t from) {
   return filter(f, from, 1, 0);
 }
 
@@ -221,7 +204,7 @@ size_t mem_rfind(const uint8_t *hay, size_t hay_len, const uint8_t *pat, size_t 
   const size_t top = start + (last - start) / step * step; /* highest aligned candidate */
   if (pat_len == 0) return top;
   if (pat_len == 1 && step == 1) return rfind_byte(hay, start, top, pat[0]);
-  struct rfinder f;
+  struct mem_finder f;
   f.hay = hay, f.pat = pat, f.pat_len = pat_len, f.start = start, f.end = end, f.step = step;
   f.origin = top, f.work = 0, f.twoway_on = 0, f.fails = 0, f.adapted = 0;
   f.skim = 1, f.hits = 0, f.resume = top;

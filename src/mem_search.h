@@ -114,4 +114,26 @@ struct mem_twoway_scan {
 size_t mem_twoway_next(const struct mem_twoway *tw, const uint8_t *hay, size_t lo, size_t hi,
                        size_t align_from, size_t step, struct mem_twoway_scan *scan);
 
+/*
+ * One search in progress, forward (mem_find.c) or backward (mem_rfind.c):
+ * its inputs, the filter's probes and masks, the skim state, the
+ * verification meter and the Two-Way fallback's state.
+ */
+struct mem_finder {
+  const uint8_t *hay, *pat;
+  size_t pat_len, start, end, step;
+  size_t origin; /* the first candidate tried: the verification budget grows from here */
+  size_t work;   /* bytes compared verifying candidates so far */
+  size_t fails;  /* failed verifications since the probes last changed */
+  int adapted;   /* the probes changed: the filter reloads them */
+  int skim;      /* scanning for probe 1 alone (see mem_skim_too_dense) */
+  size_t hits;   /* probe 1's hits while skimming */
+  size_t resume; /* where the two-probe filter takes over from a skim */
+  struct mem_pair pair;
+  mem_v128 allow[MEM_STEP_MASKS];
+  int twoway_on;
+  struct mem_twoway tw;
+  struct mem_twoway_scan scan;
+};
+
 #endif /* MEM_SEARCH_H */
