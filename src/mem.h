@@ -33,16 +33,16 @@ extern "C" {
  * candidates through); on typical input about the speed of reading the
  * haystack twice. O(1) extra space.
  */
-size_t mem_find(const uint8_t *hay, size_t hay_len, const uint8_t *pat, size_t pat_len,
-                size_t start, size_t end, size_t step);
+size_t mem_find(const uint8_t *hay, size_t hay_len, const uint8_t *pat, size_t pat_len, size_t start,
+                size_t end, size_t step);
 
 /*
  * Highest i satisfying the same conditions as mem_find; MEM_NPOS when none.
  * Alignment is still measured from start, so the highest candidate is
  * start + k * step for the largest k that fits. Cost as mem_find.
  */
-size_t mem_rfind(const uint8_t *hay, size_t hay_len, const uint8_t *pat, size_t pat_len,
-                 size_t start, size_t end, size_t step);
+size_t mem_rfind(const uint8_t *hay, size_t hay_len, const uint8_t *pat, size_t pat_len, size_t start,
+                 size_t end, size_t step);
 
 /*
  * Fills out[0 .. max) with successive matches of mem_find, ascending, starting
@@ -52,8 +52,8 @@ size_t mem_rfind(const uint8_t *hay, size_t hay_len, const uint8_t *pat, size_t 
  * one call per batch instead of one per match. Cost per call as mem_find
  * over the part of the haystack it scans, however many matches it lists.
  */
-size_t mem_find_many(const uint8_t *hay, size_t hay_len, const uint8_t *pat, size_t pat_len,
-                     size_t start, size_t end, size_t step, size_t *out, size_t max);
+size_t mem_find_many(const uint8_t *hay, size_t hay_len, const uint8_t *pat, size_t pat_len, size_t start,
+                     size_t end, size_t step, size_t *out, size_t max);
 
 /*
  * Lexicographic comparison of a[0 .. a_len) and b[0 .. b_len): -1, 0 or 1.

@@ -8,7 +8,7 @@
  * they describe it, and exist only for statistics.
  */
 #define _GNU_SOURCE /* glibc's mallinfo2 under -std=c11 */
-#include <stdlib.h>  /* first: it defines __GLIBC__ where there is glibc */
+#include <stdlib.h> /* first: it defines __GLIBC__ where there is glibc */
 #include <string.h>
 #if defined(__GLIBC__) || defined(__EMSCRIPTEN__)
 #include <malloc.h>

@@ -85,8 +85,8 @@ static size_t visit_candidates(struct mem_finder *f, size_t from) {
 
 /* Surviving candidates of the 16-block starting at p, as a lane mask: both
  * probes, or probe 1 alone when skimming (check_candidate tests probe 2). */
-static inline mem_v128 block(const uint8_t *h1, const uint8_t *h2, size_t p, mem_v128 b1,
-                             mem_v128 b2, const int single) {
+static inline mem_v128 block(const uint8_t *h1, const uint8_t *h2, size_t p, mem_v128 b1, mem_v128 b2,
+                             const int single) {
   const mem_v128 e1 = vec_eq(vec_load(h1 + p), b1);
   return single ? e1 : vec_and(e1, vec_eq(vec_load(h2 + p), b2));
 }
@@ -106,7 +106,7 @@ static inline __attribute__((always_inline)) size_t filter(struct mem_finder *f,
   const mem_v128 b1 = vec_splat(f->pair.b1);
   mem_v128 b2 = vec_splat(f->pair.b2);
   size_t p = from, r = 0, r1 = 0, left = last - from + 1; /* candidates p..last */
-  const mem_v128 a0 = stepped ? f->allow[0] : b1; /* the lanes when adv == 0 */
+  const mem_v128 a0 = stepped ? f->allow[0] : b1;         /* the lanes when adv == 0 */
   const uint32_t lanes = stepped && adv == 0 ? vec_mask(a0) * 0x10001u : 0xFFFFFFFFu;
   /* 64 candidates per round, one branch for four blocks; with a step, each
    * block is masked by its phase's lanes (r, r + 16, ... modulo step). */
@@ -115,7 +115,7 @@ static inline __attribute__((always_inline)) size_t filter(struct mem_finder *f,
     mem_v128 c2 = block(h1, h2, p + 32, b1, b2, single), c3 = block(h1, h2, p + 48, b1, b2, single);
     mem_v128 any = vec_or(vec_or(c0, c1), vec_or(c2, c3));
     if (stepped && adv == 0) { /* step divides 16: the same lanes in every block, */
-      any = vec_and(any, a0); /* so one mask on the union decides the branch */
+      any = vec_and(any, a0);  /* so one mask on the union decides the branch */
     } else if (stepped) {
       size_t rk = r;
       c0 = vec_and(c0, f->allow[rk]), rk = rk + adv >= step ? rk + adv - step : rk + adv;
@@ -229,8 +229,8 @@ static size_t find_next(struct mem_finder *f, size_t from) {
   return f->step == 1 ? filter_step1(f, from) : filter_stepped(f, from);
 }
 
-size_t mem_find(const uint8_t *hay, size_t hay_len, const uint8_t *pat, size_t pat_len,
-                size_t start, size_t end, size_t step) {
+size_t mem_find(const uint8_t *hay, size_t hay_len, const uint8_t *pat, size_t pat_len, size_t start,
+                size_t end, size_t step) {
   if (end > hay_len) end = hay_len;
   if (step == 0 || start > end || pat_len > end - start) return MEM_NPOS;
   if (pat_len == 0) return start;
@@ -244,8 +244,8 @@ size_t mem_find(const uint8_t *hay, size_t hay_len, const uint8_t *pat, size_t p
  * Two-Way state carry over from match to match: a batch costs O(n + m)
  * however many matches it lists.
  */
-size_t mem_find_many(const uint8_t *hay, size_t hay_len, const uint8_t *pat, size_t pat_len,
-                     size_t start, size_t end, size_t step, size_t *out, size_t max) {
+size_t mem_find_many(const uint8_t *hay, size_t hay_len, const uint8_t *pat, size_t pat_len, size_t start,
+                     size_t end, size_t step, size_t *out, size_t max) {
   if (end > hay_len) end = hay_len;
   if (step == 0 || start > end || pat_len > end - start || max == 0) return 0;
   struct mem_finder f;

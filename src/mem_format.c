@@ -73,7 +73,12 @@ mem_value mem_format_decode(const mem_format *format, const uint8_t *p) {
   mem_value v;
   v.as.u = bits;
   switch (format->code) {
-    case 'b': case 'h': case 'i': case 'l': case 'q': case 'n':
+    case 'b':
+    case 'h':
+    case 'i':
+    case 'l':
+    case 'q':
+    case 'n':
       v.kind = MEM_VALUE_INT;
       v.as.i = sign_extend(bits, format->size);
       break;

@@ -13,8 +13,8 @@ static int matches_at(const uint8_t *hay, const uint8_t *pat, size_t pat_len, si
   return 1;
 }
 
-size_t mem_ref_find(const uint8_t *hay, size_t hay_len, const uint8_t *pat, size_t pat_len,
-                    size_t start, size_t end, size_t step) {
+size_t mem_ref_find(const uint8_t *hay, size_t hay_len, const uint8_t *pat, size_t pat_len, size_t start,
+                    size_t end, size_t step) {
   if (end > hay_len) end = hay_len;
   if (step == 0) return MEM_NPOS;
   /* The step test before i += step keeps a huge step from wrapping i around. */
@@ -25,8 +25,8 @@ size_t mem_ref_find(const uint8_t *hay, size_t hay_len, const uint8_t *pat, size
   return MEM_NPOS;
 }
 
-size_t mem_ref_rfind(const uint8_t *hay, size_t hay_len, const uint8_t *pat, size_t pat_len,
-                     size_t start, size_t end, size_t step) {
+size_t mem_ref_rfind(const uint8_t *hay, size_t hay_len, const uint8_t *pat, size_t pat_len, size_t start,
+                     size_t end, size_t step) {
   if (end > hay_len) end = hay_len;
   if (step == 0) return MEM_NPOS;
   size_t found = MEM_NPOS;

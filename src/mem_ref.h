@@ -9,10 +9,10 @@
 
 #include "mem.h"
 
-size_t mem_ref_find(const uint8_t *hay, size_t hay_len, const uint8_t *pat, size_t pat_len,
-                    size_t start, size_t end, size_t step);
-size_t mem_ref_rfind(const uint8_t *hay, size_t hay_len, const uint8_t *pat, size_t pat_len,
-                     size_t start, size_t end, size_t step);
+size_t mem_ref_find(const uint8_t *hay, size_t hay_len, const uint8_t *pat, size_t pat_len, size_t start,
+                    size_t end, size_t step);
+size_t mem_ref_rfind(const uint8_t *hay, size_t hay_len, const uint8_t *pat, size_t pat_len, size_t start,
+                     size_t end, size_t step);
 int mem_ref_cmp(const uint8_t *a, size_t a_len, const uint8_t *b, size_t b_len);
 void mem_ref_copy(uint8_t *dst, const uint8_t *src, size_t n);
 size_t mem_ref_diff(const uint8_t *a, size_t a_len, const uint8_t *b, size_t b_len);

@@ -59,8 +59,8 @@ static size_t visit_candidates(struct mem_finder *f, size_t from) {
 
 /* Surviving candidates of the 16-block starting at p: both probes, or
  * probe 1 alone when skimming (check_mask tests probe 2). */
-static inline mem_v128 block(const uint8_t *h1, const uint8_t *h2, size_t p, mem_v128 b1,
-                             mem_v128 b2, const int single) {
+static inline mem_v128 block(const uint8_t *h1, const uint8_t *h2, size_t p, mem_v128 b1, mem_v128 b2,
+                             const int single) {
   const mem_v128 e1 = vec_eq(vec_load(h1 + p), b1);
   return single ? e1 : vec_and(e1, vec_eq(vec_load(h2 + p), b2));
 }
@@ -69,9 +69,7 @@ static inline mem_v128 block(const uint8_t *h1, const uint8_t *h2, size_t p, mem
 static inline size_t phase_up(size_t x, size_t d, size_t step) {
   return x + d >= step ? x + d - step : x + d;
 }
-static inline size_t phase_down(size_t x, size_t d, size_t step) {
-  return x >= d ? x - d : x + step - d;
-}
+static inline size_t phase_down(size_t x, size_t d, size_t step) { return x >= d ? x - d : x + step - d; }
 
 /*
  * The SIMD filter over candidates start..from (at least 16), 64 per round
@@ -196,8 +194,8 @@ static size_t rfind_byte(const uint8_t *hay, size_t lo, size_t top, uint8_t byte
   return MEM_NPOS;
 }
 
-size_t mem_rfind(const uint8_t *hay, size_t hay_len, const uint8_t *pat, size_t pat_len,
-                 size_t start, size_t end, size_t step) {
+size_t mem_rfind(const uint8_t *hay, size_t hay_len, const uint8_t *pat, size_t pat_len, size_t start,
+                 size_t end, size_t step) {
   if (end > hay_len) end = hay_len;
   if (step == 0 || start > end || pat_len > end - start) return MEM_NPOS;
   const size_t last = end - pat_len;

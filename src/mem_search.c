@@ -12,22 +12,19 @@
  * (scripts/make_byte_ranks.py prints it). Only the order matters.
  */
 static const uint8_t byte_rank[256] = {
-    254, 199, 167, 154, 170, 171, 133, 161, 193, 202, 244, 116, 128, 136, 162, 204,
-    182, 114, 115,  65, 104, 111,  52,  50, 157,  47,  44,  46,  75,  64,  29, 155,
-    255, 122, 166, 180, 217, 129, 126, 184, 221, 218, 205, 137, 225, 186, 230, 238,
-    224, 215, 195, 169, 168, 160, 164, 139, 178, 183, 189, 209, 144, 201, 145,  99,
-    163, 229, 191, 208, 213, 226, 196, 206, 239, 227, 120, 148, 231, 200, 211, 203,
-    212,  90, 214, 216, 223, 192, 172, 158, 174, 165,  91, 173, 142, 176,  82, 237,
-    138, 246, 232, 243, 242, 253, 236, 228, 234, 251, 147, 190, 245, 235, 249, 247,
-    241, 150, 250, 248, 252, 240, 207, 197, 219, 220, 151, 187, 146, 188,  72,  74,
-    152, 101,  55, 185, 181, 179,  73,  39, 118, 222,  31, 210,  98, 194,  57,  45,
-    141,  25,  22,  17,  92,  32,  16,   8,  77,  20,   1,  13,  61,  18,   2,   6,
-     87,  14,   3,  12,  59,  11,   7,   0,  69,  21,  28,  10,  43,   5,   4,  19,
-     83,  24,   9,  15,  76,  23, 117,  48, 105,  67, 100,  62,  93,  40,  97,  94,
-    175, 135, 109, 153, 123,  89, 131, 159, 103,  96,  54,  36, 177,  27,  41,  33,
-    127,  63, 108,  53,  34,  35,  42,  38, 102,  51,  49,  95,  30,  26,  66, 112,
-    119,  60,  86,  37,  68,  70,  78,  88, 198, 156,  71, 140, 106,  84,  80, 107,
-    121,  56,  85,  81,  79,  58, 130, 113, 143, 110, 125, 132, 124, 134, 149, 233,
+    254, 199, 167, 154, 170, 171, 133, 161, 193, 202, 244, 116, 128, 136, 162, 204, 182, 114, 115, 65,
+    104, 111, 52,  50,  157, 47,  44,  46,  75,  64,  29,  155, 255, 122, 166, 180, 217, 129, 126, 184,
+    221, 218, 205, 137, 225, 186, 230, 238, 224, 215, 195, 169, 168, 160, 164, 139, 178, 183, 189, 209,
+    144, 201, 145, 99,  163, 229, 191, 208, 213, 226, 196, 206, 239, 227, 120, 148, 231, 200, 211, 203,
+    212, 90,  214, 216, 223, 192, 172, 158, 174, 165, 91,  173, 142, 176, 82,  237, 138, 246, 232, 243,
+    242, 253, 236, 228, 234, 251, 147, 190, 245, 235, 249, 247, 241, 150, 250, 248, 252, 240, 207, 197,
+    219, 220, 151, 187, 146, 188, 72,  74,  152, 101, 55,  185, 181, 179, 73,  39,  118, 222, 31,  210,
+    98,  194, 57,  45,  141, 25,  22,  17,  92,  32,  16,  8,   77,  20,  1,   13,  61,  18,  2,   6,
+    87,  14,  3,   12,  59,  11,  7,   0,   69,  21,  28,  10,  43,  5,   4,   19,  83,  24,  9,   15,
+    76,  23,  117, 48,  105, 67,  100, 62,  93,  40,  97,  94,  175, 135, 109, 153, 123, 89,  131, 159,
+    103, 96,  54,  36,  177, 27,  41,  33,  127, 63,  108, 53,  34,  35,  42,  38,  102, 51,  49,  95,
+    30,  26,  66,  112, 119, 60,  86,  37,  68,  70,  78,  88,  198, 156, 71,  140, 106, 84,  80,  107,
+    121, 56,  85,  81,  79,  58,  130, 113, 143, 110, 125, 132, 124, 134, 149, 233,
 };
 
 void mem_pair_choose(const uint8_t *pat, size_t pat_len, struct mem_pair *pair) {
@@ -132,13 +129,13 @@ static int left_matches(const struct mem_twoway *tw, const uint8_t *cand, size_t
  * positions whose right part would fail on its first two bytes, which it
  * would otherwise step through one or two at a time.
  */
-static size_t skip_forward(const uint8_t *hay, size_t from, size_t to, size_t o1, uint8_t c1,
-                           size_t o2, uint8_t c2) {
+static size_t skip_forward(const uint8_t *hay, size_t from, size_t to, size_t o1, uint8_t c1, size_t o2,
+                           uint8_t c2) {
   const mem_v128 v1 = vec_splat(c1), v2 = vec_splat(c2);
   size_t p = from;
   for (; to - p >= 15 && p <= to; p += 16) {
-    const unsigned mask = vec_mask(vec_and(vec_eq(vec_load(hay + p + o1), v1),
-                                           vec_eq(vec_load(hay + p + o2), v2)));
+    const unsigned mask =
+        vec_mask(vec_and(vec_eq(vec_load(hay + p + o1), v1), vec_eq(vec_load(hay + p + o2), v2)));
     if (mask) return p + mask_low(mask);
   }
   for (; p <= to; p++)
@@ -146,13 +143,13 @@ static size_t skip_forward(const uint8_t *hay, size_t from, size_t to, size_t o1
   return MEM_NPOS;
 }
 
-static size_t skip_backward(const uint8_t *hay, size_t from, size_t to, size_t o1, uint8_t c1,
-                            size_t o2, uint8_t c2) {
+static size_t skip_backward(const uint8_t *hay, size_t from, size_t to, size_t o1, uint8_t c1, size_t o2,
+                            uint8_t c2) {
   const mem_v128 v1 = vec_splat(c1), v2 = vec_splat(c2);
   size_t p = from; /* positions to..p are unchecked */
   for (; p - to >= 15; p -= 16) {
-    const unsigned mask = vec_mask(vec_and(vec_eq(vec_load(hay + p - 15 + o1), v1),
-                                           vec_eq(vec_load(hay + p - 15 + o2), v2)));
+    const unsigned mask =
+        vec_mask(vec_and(vec_eq(vec_load(hay + p - 15 + o1), v1), vec_eq(vec_load(hay + p - 15 + o2), v2)));
     if (mask) return p - 15 + mask_high(mask);
     if (p - to == 15) return MEM_NPOS;
   }

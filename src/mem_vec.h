@@ -34,7 +34,9 @@ static inline unsigned vec_mask(mem_v128 a) { return (unsigned)wasm_i8x16_bitmas
 #elif defined(__SSE2__) && !defined(MEM_VEC_PORTABLE)
 #include <emmintrin.h>
 typedef __m128i mem_v128;
-static inline mem_v128 vec_load(const uint8_t *p) { return _mm_loadu_si128((const __m128i *)(const void *)p); }
+static inline mem_v128 vec_load(const uint8_t *p) {
+  return _mm_loadu_si128((const __m128i *)(const void *)p);
+}
 static inline mem_v128 vec_splat(uint8_t b) { return _mm_set1_epi8((char)b); }
 static inline mem_v128 vec_eq(mem_v128 a, mem_v128 b) { return _mm_cmpeq_epi8(a, b); }
 static inline mem_v128 vec_and(mem_v128 a, mem_v128 b) { return _mm_and_si128(a, b); }

@@ -49,8 +49,7 @@ int cli_number(const char *text, const char *what, int64_t *out) {
   uint64_t v = 0;
   for (; *p; p++) {
     const int d = digit_value(*p);
-    if (d < 0 || (unsigned)d >= base)
-      return cli_fail(what, "bad number '%s' (want decimal or 0x hex)", text);
+    if (d < 0 || (unsigned)d >= base) return cli_fail(what, "bad number '%s' (want decimal or 0x hex)", text);
     if (v > (limit - (unsigned)d) / base) return cli_fail(what, "number '%s' is out of range", text);
     v = v * base + (unsigned)d;
   }
@@ -103,9 +102,7 @@ uint64_t cli_clamp(int64_t v, uint64_t size) {
   return (uint64_t)v > size ? size : (uint64_t)v;
 }
 
-uint64_t cli_search_start(int64_t v, uint64_t size) {
-  return v < 0 ? cli_clamp(v, size) : (uint64_t)v;
-}
+uint64_t cli_search_start(int64_t v, uint64_t size) { return v < 0 ? cli_clamp(v, size) : (uint64_t)v; }
 
 void cli_print_position(uint64_t pos) {
   if (pos == UINT64_MAX)

@@ -79,7 +79,8 @@ static int scan_backward(pair *p, bool find_equal, scan_result *r) {
     size_t ga, gb;
     if (reader_get(&p->a, sa - n + lo, (size_t)(hi - lo), &da, &ga) != 0) return EXIT_ERROR;
     if (reader_get(&p->b, sb - n + lo, (size_t)(hi - lo), &db, &gb) != 0) return EXIT_ERROR;
-    if (ga != hi - lo || gb != hi - lo) return cli_fail(ga != hi - lo ? p->a.name : p->b.name, "file shrank while being read");
+    if (ga != hi - lo || gb != hi - lo)
+      return cli_fail(ga != hi - lo ? p->a.name : p->b.name, "file shrank while being read");
     const size_t i = find_equal ? mem_rmatch(da, ga, db, gb) : mem_rdiff(da, ga, db, gb);
     if (i != MEM_NPOS) {
       r->pos = sa - n + lo + i;

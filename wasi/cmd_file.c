@@ -119,14 +119,16 @@ static int copy_windows(mem_reader *src, int fd, const char *name, uint64_t at, 
 static int copy_target(cli_args *a, uint64_t src_size, uint64_t dest_size, uint64_t *at) {
   const char *dest = a->argv[1];
   int64_t want = a->at == CLI_UNSET ? 0 : a->at;
-  if (want < 0 && (uint64_t)-(want + 1) + 1 > dest_size)
+  if (want < 0 && (uint64_t) - (want + 1) + 1 > dest_size)
     return cli_fail(dest, "--at %" PRId64 " is before the start (size %" PRIu64 ")", want, dest_size);
-  *at = want < 0 ? dest_size - ((uint64_t)-(want + 1) + 1) : (uint64_t)want;
+  *at = want < 0 ? dest_size - ((uint64_t) - (want + 1) + 1) : (uint64_t)want;
   if (*at > UINT64_MAX - src_size)
     return cli_fail(dest, "--at %" PRIu64 " + %" PRIu64 " bytes overflows", *at, src_size);
   if (!a->grow && *at + src_size > dest_size)
-    return cli_fail(dest, "%s (%" PRIu64 " bytes) at offset %" PRIu64 " would pass the end (size %" PRIu64
-                    "); nothing written (--grow extends)", a->argv[0], src_size, *at, dest_size);
+    return cli_fail(dest,
+                    "%s (%" PRIu64 " bytes) at offset %" PRIu64 " would pass the end (size %" PRIu64
+                    "); nothing written (--grow extends)",
+                    a->argv[0], src_size, *at, dest_size);
   return 0;
 }
 
@@ -142,8 +144,8 @@ int cmd_copy(cli_args *a) {
   uint64_t at = 0;
   if (status == 0) status = copy_target(a, src.size, (uint64_t)st.st_size, &at);
   if (status == 0) {
-    const bool same = src.mode == READER_SEEK && src.dev == (uint64_t)st.st_dev &&
-                      src.ino == (uint64_t)st.st_ino;
+    const bool same =
+        src.mode == READER_SEEK && src.dev == (uint64_t)st.st_dev && src.ino == (uint64_t)st.st_ino;
     status = copy_windows(&src, fd, dest, at, same && at > src.base);
   }
   if (fd >= 0 && close(fd) != 0 && status == 0) status = cli_fail_errno(dest);

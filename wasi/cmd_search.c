@@ -102,18 +102,18 @@ static int scan_backward(search *s, bool all, uint64_t *last) {
     if (reader_get(&s->reader, lo, (size_t)(hi - lo), &data, &got) != 0) return EXIT_ERROR;
     const uint64_t first = align_up(lo, s->start, s->step); /* lowest candidate in this window */
     size_t end = got, i;
-    while (first - lo <= got &&
-           (i = mem_rfind(data, got, s->pat, s->pat_len, (size_t)(first - lo), end, (size_t)s->step)) != MEM_NPOS) {
+    while (first - lo <= got && (i = mem_rfind(data, got, s->pat, s->pat_len, (size_t)(first - lo), end,
+                                               (size_t)s->step)) != MEM_NPOS) {
       if (!all) {
         *last = lo + i;
         return 0;
       }
       report(s, lo + i, true);
       if (i == first - lo) break; /* no lower candidate in this window */
-      end = i + s->pat_len - 1; /* the next match ends before this one's last byte */
+      end = i + s->pat_len - 1;   /* the next match ends before this one's last byte */
     }
     if (first == UINT64_MAX || first - s->start < s->step) return 0; /* no candidate below */
-    hi = first - s->step + s->pat_len;                          /* the highest one left */
+    hi = first - s->step + s->pat_len;                               /* the highest one left */
   }
 }
 

@@ -29,8 +29,17 @@ typedef struct command {
 } command;
 
 /* Long-only options use these codes; -o, -h and -V are also short. */
-enum { OPT_START = 'S', OPT_END = 'E', OPT_STEP = 'P', OPT_ALL = 'a', OPT_HEX = 'x',
-       OPT_STOP = 'T', OPT_AT = 'A', OPT_GROW = 'g', OPT_OUT = 'o' };
+enum {
+  OPT_START = 'S',
+  OPT_END = 'E',
+  OPT_STEP = 'P',
+  OPT_ALL = 'a',
+  OPT_HEX = 'x',
+  OPT_STOP = 'T',
+  OPT_AT = 'A',
+  OPT_GROW = 'g',
+  OPT_OUT = 'o'
+};
 
 static const struct option option_table[] = {
     {"start", required_argument, NULL, OPT_START}, {"end", required_argument, NULL, OPT_END},
@@ -52,7 +61,8 @@ static const command commands[] = {
      "  Prints the offset of the last match, or -1 (exit 1); --all lists every match,\n"
      "  highest first. Reads from the end.\n"},
     {"cmp", cmd_cmp, "", 2, 2,
-     "mem cmp A B\n  Prints -1, 0 or 1: byte order of A and B, a proper prefix first. Exit 1 if they differ.\n"},
+     "mem cmp A B\n  Prints -1, 0 or 1: byte order of A and B, a proper prefix first. Exit 1 if they "
+     "differ.\n"},
     {"diff", cmd_diff, "", 2, 2,
      "mem diff A B\n  Prints the first offset where A and B differ over their common length, or -1.\n"
      "  Exit 1 when they differ; if they differ only in length, says which ended first.\n"},
@@ -120,23 +130,41 @@ static const char *option_name(int code) {
 /* Stores one parsed option in *a; 0, or EXIT_ERROR after a message. */
 static int take_option(cli_args *a, int code, const char *value) {
   switch (code) {
-    case OPT_START: return cli_number(value, "--start", &a->start);
-    case OPT_END: return cli_number(value, "--end", &a->end);
-    case OPT_STEP: return cli_number(value, "--step", &a->step);
-    case OPT_STOP: return cli_number(value, "--stop", &a->stop);
-    case OPT_AT: return cli_number(value, "--at", &a->at);
-    case OPT_ALL: a->all = true; return 0;
-    case OPT_HEX: a->hex = true; return 0;
-    case OPT_GROW: a->grow = true; return 0;
-    case OPT_OUT: a->out = value; return 0;
-    default: return EXIT_ERROR;
+    case OPT_START:
+      return cli_number(value, "--start", &a->start);
+    case OPT_END:
+      return cli_number(value, "--end", &a->end);
+    case OPT_STEP:
+      return cli_number(value, "--step", &a->step);
+    case OPT_STOP:
+      return cli_number(value, "--stop", &a->stop);
+    case OPT_AT:
+      return cli_number(value, "--at", &a->at);
+    case OPT_ALL:
+      a->all = true;
+      return 0;
+    case OPT_HEX:
+      a->hex = true;
+      return 0;
+    case OPT_GROW:
+      a->grow = true;
+      return 0;
+    case OPT_OUT:
+      a->out = value;
+      return 0;
+    default:
+      return EXIT_ERROR;
   }
 }
 
 /* Parses the command's options and operands from argv[0] (the command word) on. */
 static int parse(const command *cmd, int argc, char **argv, cli_args *a, bool *help) {
-  *a = (cli_args){.command = cmd->name, .start = CLI_UNSET, .end = CLI_UNSET, .step = CLI_UNSET,
-                  .stop = CLI_UNSET, .at = CLI_UNSET};
+  *a = (cli_args){.command = cmd->name,
+                  .start = CLI_UNSET,
+                  .end = CLI_UNSET,
+                  .step = CLI_UNSET,
+                  .stop = CLI_UNSET,
+                  .at = CLI_UNSET};
   opterr = 0; /* we print our own one-line messages */
   optind = 0; /* 0 re-initialises getopt in glibc and musl alike */
   int code;
@@ -149,7 +177,8 @@ static int parse(const command *cmd, int argc, char **argv, cli_args *a, bool *h
     if (code == '?' || code == 'V')
       return cli_fail(cmd->name, "unknown option '%s' (try 'mem %s --help')", argv[optind - 1], cmd->name);
     if (!strchr(cmd->options, code))
-      return cli_fail(cmd->name, "option --%s does not apply (try 'mem %s --help')", option_name(code), cmd->name);
+      return cli_fail(cmd->name, "option --%s does not apply (try 'mem %s --help')", option_name(code),
+                      cmd->name);
     if (take_option(a, code, optarg) != 0) return EXIT_ERROR;
   }
   a->argc = argc - optind;

@@ -159,8 +159,7 @@ int reader_get(mem_reader *r, uint64_t off, size_t len, const uint8_t **data, si
 }
 
 bool reader_same_file(const mem_reader *a, const mem_reader *b) {
-  return a->dev == b->dev && a->ino == b->ino && a->mode != READER_MEMORY &&
-         b->mode != READER_MEMORY;
+  return a->dev == b->dev && a->ino == b->ino && a->mode != READER_MEMORY && b->mode != READER_MEMORY;
 }
 
 void reader_close(mem_reader *r) {

@@ -33,12 +33,12 @@ typedef struct mem_reader {
   const char *name; /* as the user wrote it: the subject of error messages */
   int fd;
   reader_mode mode;
-  uint64_t size;      /* READER_SIZE_UNKNOWN for a stream not yet at its end */
-  uint64_t base;      /* where the data starts in fd: a seekable stdin may be mid-file */
-  uint64_t dev, ino;  /* identity, to notice that two names are one file */
+  uint64_t size;     /* READER_SIZE_UNKNOWN for a stream not yet at its end */
+  uint64_t base;     /* where the data starts in fd: a seekable stdin may be mid-file */
+  uint64_t dev, ino; /* identity, to notice that two names are one file */
   uint8_t *buf;
   size_t cap;
-  uint64_t off;       /* the resident window is [off, off + len) */
+  uint64_t off; /* the resident window is [off, off + len) */
   size_t len;
 } mem_reader;
 

@@ -28,8 +28,7 @@ static char *temp_name(const char *path) {
   const int dir_len = slash ? (int)(slash - path + 1) : 0;
   const size_t size = strlen(path) + 32;
   char *name = malloc(size);
-  if (name)
-    snprintf(name, size, "%.*s.%s.mem-%016" PRIx64, dir_len, path, path + dir_len, bits);
+  if (name) snprintf(name, size, "%.*s.%s.mem-%016" PRIx64, dir_len, path, path + dir_len, bits);
   return name;
 }
 

@@ -12,15 +12,15 @@
 static long check_failures, check_count;
 static char check_context[512];
 
-#define CHECK_EQ(got, want)                                                                    \
-  do {                                                                                         \
-    long long got_ = (long long)(got), want_ = (long long)(want);                              \
-    check_count++;                                                                             \
-    if (got_ != want_) {                                                                       \
-      if (check_failures++ < 20)                                                               \
-        fprintf(stderr, "%s:%d: %s = %lld, want %lld [%s]\n", __FILE__, __LINE__, #got, got_, \
-                want_, check_context);                                                         \
-    }                                                                                          \
+#define CHECK_EQ(got, want)                                                                          \
+  do {                                                                                               \
+    long long got_ = (long long)(got), want_ = (long long)(want);                                    \
+    check_count++;                                                                                   \
+    if (got_ != want_) {                                                                             \
+      if (check_failures++ < 20)                                                                     \
+        fprintf(stderr, "%s:%d: %s = %lld, want %lld [%s]\n", __FILE__, __LINE__, #got, got_, want_, \
+                check_context);                                                                      \
+    }                                                                                                \
   } while (0)
 
 static inline int check_report(const char *name) {

@@ -14,8 +14,8 @@
 #include "mem_ref.h"
 
 static void check_pair(const unsigned char *a, size_t al, const unsigned char *b, size_t bl) {
-  snprintf(check_context, sizeof check_context, "a=%.*s b=%.*s", (int)(al > 40 ? 40 : al),
-           (const char *)a, (int)(bl > 40 ? 40 : bl), (const char *)b);
+  snprintf(check_context, sizeof check_context, "a=%.*s b=%.*s", (int)(al > 40 ? 40 : al), (const char *)a,
+           (int)(bl > 40 ? 40 : bl), (const char *)b);
   CHECK_EQ(mem_cmp(a, al, b, bl), mem_ref_cmp(a, al, b, bl));
   CHECK_EQ(mem_diff(a, al, b, bl), mem_ref_diff(a, al, b, bl));
   CHECK_EQ(mem_rdiff(a, al, b, bl), mem_ref_rdiff(a, al, b, bl));
@@ -41,7 +41,7 @@ int main(void) {
     size_t al = check_rand() % MAX, bl = check_rand() % MAX;
     unsigned char fill = (unsigned char)(check_rand() % 3);
     for (size_t i = 0; i < MAX; i++) ra[i] = rb[i] = fill; /* equal runs... */
-    for (int k = (int)(check_rand() % 4); k > 0; k--)     /* ...with a few flips */
+    for (int k = (int)(check_rand() % 4); k > 0; k--)      /* ...with a few flips */
       ra[check_rand() % MAX] ^= 1, rb[check_rand() % MAX] ^= 2;
     unsigned char *a = check_dup(ra, al), *b = check_dup(rb + (MAX - bl), bl);
     check_pair(a, al, b, bl);

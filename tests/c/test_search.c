@@ -19,16 +19,15 @@
 #include "mem_ref.h"
 #include "mem_search.h"
 
-static void check_one(const unsigned char *h, size_t hl, const unsigned char *p, size_t pl,
-                      size_t start, size_t end, size_t step) {
+static void check_one(const unsigned char *h, size_t hl, const unsigned char *p, size_t pl, size_t start,
+                      size_t end, size_t step) {
   snprintf(check_context, sizeof check_context,
            "hay(%zu)=%.*s pat(%zu)=%.*s start=%zu end=%zu step=%zu seed-state=%llx", hl,
-           (int)(hl > 160 ? 160 : hl), (const char *)h, pl, (int)(pl > 80 ? 80 : pl),
-           (const char *)p, start, end, step, check_rng_state);
+           (int)(hl > 160 ? 160 : hl), (const char *)h, pl, (int)(pl > 80 ? 80 : pl), (const char *)p, start,
+           end, step, check_rng_state);
   size_t want = mem_ref_find(h, hl, p, pl, start, end, step);
   CHECK_EQ(mem_find(h, hl, p, pl, start, end, step), want);
-  CHECK_EQ(mem_rfind(h, hl, p, pl, start, end, step),
-           mem_ref_rfind(h, hl, p, pl, start, end, step));
+  CHECK_EQ(mem_rfind(h, hl, p, pl, start, end, step), mem_ref_rfind(h, hl, p, pl, start, end, step));
   /* find_many in batches of 2 must list exactly the reference's matches. */
   size_t out[2], next = start, ref_at = start, got;
   do {
@@ -147,7 +146,7 @@ static void periodic(void) {
       const size_t pl = lens[li];
       for (int variant = 0; variant < 3; variant++) {
         memcpy(pat, hay + check_rand() % 50, pl);
-        if (variant == 1) pat[pl / 2] = 'z';                             /* absent byte */
+        if (variant == 1) pat[pl / 2] = 'z';                            /* absent byte */
         if (variant == 2) pat[pl / 2] = pat[pl / 2] == 'a' ? 'b' : 'a'; /* near miss */
         size_t hl = pl + 200 + check_rand() % (HL - pl - 200);
         if (variant == 2 && check_rand() % 2) memcpy(hay + hl - pl, pat, pl); /* one real match */
@@ -172,8 +171,7 @@ static void adversarial(void) {
       memset(hay, 'a', HL), memset(pat, 'a', pl);
       pat[variant % 2 ? 0 : pl - 1] = 'b';
       if (variant >= 2) memcpy(variant == 2 ? hay + HL - pl : hay, pat, pl);
-      for (size_t step = 1; step <= 40; step += step < 4 ? 1 : 9)
-        check_one(hay, HL, pat, pl, 0, HL, step);
+      for (size_t step = 1; step <= 40; step += step < 4 ? 1 : 9) check_one(hay, HL, pat, pl, 0, HL, step);
     }
   }
 }
@@ -188,8 +186,8 @@ static void twoway_alone(void) {
     for (size_t i = 0; i < pl; i++) pat[i] = (unsigned char)('a' + check_rand() % alphabet);
     if (hl >= pl && round % 2) memcpy(hay + check_rand() % (hl - pl + 1), pat, pl);
     const size_t step = 1 + check_rand() % 5;
-    snprintf(check_context, sizeof check_context, "two-way hay=%.*s pat=%.*s step=%zu",
-             (int)hl, (const char *)hay, (int)pl, (const char *)pat, step);
+    snprintf(check_context, sizeof check_context, "two-way hay=%.*s pat=%.*s step=%zu", (int)hl,
+             (const char *)hay, (int)pl, (const char *)pat, step);
     struct mem_twoway tw;
     struct mem_twoway_scan scan = {0, 0};
     mem_twoway_prepare(&tw, pat, pl, 0);
@@ -233,8 +231,7 @@ static void skim_modes(void) {
       memcpy(hay + 64 * 40 + 63 - 4, pat, pl);
     if (variant >= 3) { /* dense 'z' over the second half (forward) or first half (backward) */
       const int back = variant == 4;
-      for (size_t i = back ? 0 : HL / 2; i < (back ? HL / 2 : HL); i += 1 + check_rand() % 4)
-        hay[i] = 'z';
+      for (size_t i = back ? 0 : HL / 2; i < (back ? HL / 2 : HL); i += 1 + check_rand() % 4) hay[i] = 'z';
     }
     for (size_t step = 1; step <= 17; step++) {
       check_one(hay, HL, pat, pl, 0, HL, step);
@@ -256,7 +253,7 @@ static void contract_edges(void) {
   CHECK_EQ(mem_find(abc, 3, abc, 0, 4, 3, 1), MEM_NPOS);
   CHECK_EQ(mem_rfind(abc, 3, abc, 0, 0, 3, 2), 2);
   CHECK_EQ(mem_find(abc, 3, abc, 1, 0, 3, 0), MEM_NPOS); /* step 0 is refused */
-  CHECK_EQ(mem_find(abc, 3, abc, 1, 0, 99, 1), 0);      /* end is clamped to the length */
+  CHECK_EQ(mem_find(abc, 3, abc, 1, 0, 99, 1), 0);       /* end is clamped to the length */
   /* find_many stops when the next aligned position would overflow size_t. */
   size_t out[4];
   CHECK_EQ(mem_find_many(abc, 3, abc, 0, 0, 3, MEM_NPOS, out, 4), 1);

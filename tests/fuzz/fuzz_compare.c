@@ -29,10 +29,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   size_t b_len = a_len, b_from = 0;
   const size_t cut = a_len ? (size_t)edit_at[0] % (a_len + 1) : 0;
   switch (mode & 3) {
-    case 0: break;                                  /* same length */
-    case 1: b_len = cut; break;                     /* a prefix of a */
-    case 2: b_from = cut, b_len = a_len - cut; break; /* a suffix of a */
-    case 3: break;
+    case 0:
+      break; /* same length */
+    case 1:
+      b_len = cut;
+      break; /* a prefix of a */
+    case 2:
+      b_from = cut, b_len = a_len - cut;
+      break; /* a suffix of a */
+    case 3:
+      break;
   }
   uint8_t *b;
   if ((mode & 3) == 3) {

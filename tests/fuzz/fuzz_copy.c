@@ -23,8 +23,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   const size_t r = mem_copy(got + dst, got + src, n);
   mem_ref_copy(want + dst, want + src, n);
   FUZZ_CHECK(r == n, "mem_copy returned %zu for n=%zu", r, n);
-  FUZZ_CHECK(len == 0 || memcmp(got, want, len) == 0, "mem_copy dst=%zu src=%zu n=%zu len=%zu", dst,
-             src, n, len);
+  FUZZ_CHECK(len == 0 || memcmp(got, want, len) == 0, "mem_copy dst=%zu src=%zu n=%zu len=%zu", dst, src, n,
+             len);
   free(got);
   free(want);
   return 0;

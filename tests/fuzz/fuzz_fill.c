@@ -28,8 +28,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     uint8_t *got = dup_bytes(bytes, len), *want = dup_bytes(bytes, len);
     mem_fill_pattern(got + dst, n, got + p, pat_len);
     mem_ref_fill_pattern(want + dst, n, want + p, pat_len);
-    FUZZ_CHECK(memcmp(got, want, len) == 0, "overlapping fill p=%zu pat_len=%zu dst=%zu n=%zu", p,
-               pat_len, dst, n);
+    FUZZ_CHECK(memcmp(got, want, len) == 0, "overlapping fill p=%zu pat_len=%zu dst=%zu n=%zu", p, pat_len,
+               dst, n);
     free(got);
     free(want);
   } else {

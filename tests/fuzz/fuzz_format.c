@@ -52,8 +52,7 @@ static void check_float_text(const char *text, double want) {
   const double back = strtod(text, &end);
   FUZZ_CHECK(*end == '\0' && back == want && signbit(back) == signbit(want),
              "%.17g printed as %s, which reads back as %.17g", want, text, back);
-  FUZZ_CHECK(strchr(text, '.') || strchr(text, 'e'), "%.17g printed as %s: not Python's layout", want,
-             text);
+  FUZZ_CHECK(strchr(text, '.') || strchr(text, 'e'), "%.17g printed as %s: not Python's layout", want, text);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
@@ -66,8 +65,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   const char *err = mem_format_parse(text, &f);
   int size_want, big_want;
   const char *code = oracle_parse(text, &size_want, &big_want);
-  FUZZ_CHECK((err == NULL) == (code != NULL), "format \"%s\": parse says %s", text,
-             err ? err : "valid");
+  FUZZ_CHECK((err == NULL) == (code != NULL), "format \"%s\": parse says %s", text, err ? err : "valid");
   if (err) {
     FUZZ_CHECK(*err != '\0', "format \"%s\": an empty reason", text);
     return 0;
@@ -88,21 +86,31 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     const size_t cap = (size_t)(bits % 34);
     memset(small, 'x', sizeof small);
     FUZZ_CHECK(mem_format_repr(&f, item, small, cap) == n, "format %s: repr with cap %zu", text, cap);
-    if (cap) FUZZ_CHECK(strncmp(small, buf, cap - 1) == 0 && small[cap - 1 < n ? cap - 1 : n] == '\0',
-                        "format %s: repr with cap %zu is %.*s", text, cap, (int)cap, small);
+    if (cap)
+      FUZZ_CHECK(strncmp(small, buf, cap - 1) == 0 && small[cap - 1 < n ? cap - 1 : n] == '\0',
+                 "format %s: repr with cap %zu is %.*s", text, cap, (int)cap, small);
     FUZZ_CHECK(small[cap] == 'x', "format %s: repr wrote past cap %zu", text, cap);
 
     char *end;
     switch (f.code) {
-      case 'b': case 'h': case 'i': case 'l': case 'q': case 'n': {
-        const int64_t want = bits_n == 64 ? (int64_t)bits
-                                          : (int64_t)(bits << (64 - bits_n)) >> (64 - bits_n);
+      case 'b':
+      case 'h':
+      case 'i':
+      case 'l':
+      case 'q':
+      case 'n': {
+        const int64_t want = bits_n == 64 ? (int64_t)bits : (int64_t)(bits << (64 - bits_n)) >> (64 - bits_n);
         FUZZ_CHECK(v.kind == MEM_VALUE_INT && v.as.i == want, "format %s: %lld want %lld", text,
                    (long long)v.as.i, (long long)want);
         FUZZ_CHECK(strtoll(buf, &end, 10) == want && *end == '\0', "format %s: %s", text, buf);
         break;
       }
-      case 'B': case 'H': case 'I': case 'L': case 'Q': case 'N':
+      case 'B':
+      case 'H':
+      case 'I':
+      case 'L':
+      case 'Q':
+      case 'N':
         FUZZ_CHECK(v.kind == MEM_VALUE_UINT && v.as.u == bits, "format %s: %llu", text,
                    (unsigned long long)v.as.u);
         FUZZ_CHECK(strtoull(buf, &end, 10) == bits && *end == '\0', "format %s: %s", text, buf);

@@ -55,27 +55,44 @@ static inline uint8_t *dup_bytes(const uint8_t *src, size_t n) {
  */
 static inline size_t pick_position(uint16_t raw, size_t len) {
   switch (raw >> 13) {
-    case 7: return SIZE_MAX - (raw & 3);
-    case 6: return len + (raw & 0x1fff);
-    default: return raw % (len + 3);
+    case 7:
+      return SIZE_MAX - (raw & 3);
+    case 6:
+      return len + (raw & 0x1fff);
+    default:
+      return raw % (len + 3);
   }
 }
 
 /* A step: mostly small, sometimes one of the values where arithmetic breaks. */
 static inline size_t pick_step(uint8_t raw) {
-  static const size_t edges[] = {0, 1, 2, 3, 7, 8, 16, 64, 255, 4096, (size_t)1 << 31,
-                                 SIZE_MAX / 2, SIZE_MAX / 2 + 1, SIZE_MAX - 1, SIZE_MAX, 5};
+  static const size_t edges[] = {0,
+                                 1,
+                                 2,
+                                 3,
+                                 7,
+                                 8,
+                                 16,
+                                 64,
+                                 255,
+                                 4096,
+                                 (size_t)1 << 31,
+                                 SIZE_MAX / 2,
+                                 SIZE_MAX / 2 + 1,
+                                 SIZE_MAX - 1,
+                                 SIZE_MAX,
+                                 5};
   return raw & 0x80 ? edges[raw & 15] : (size_t)1 + (raw & 0x0f);
 }
 
-#define FUZZ_CHECK(cond, ...)                                      \
-  do {                                                             \
-    if (!(cond)) {                                                 \
-      fprintf(stderr, "fuzz check failed: %s: ", #cond);           \
-      fprintf(stderr, __VA_ARGS__);                                \
-      fputc('\n', stderr);                                         \
-      abort();                                                     \
-    }                                                              \
+#define FUZZ_CHECK(cond, ...)                            \
+  do {                                                   \
+    if (!(cond)) {                                       \
+      fprintf(stderr, "fuzz check failed: %s: ", #cond); \
+      fprintf(stderr, __VA_ARGS__);                      \
+      fputc('\n', stderr);                               \
+      abort();                                           \
+    }                                                    \
   } while (0)
 
 #endif /* MEM_FUZZ_INPUT_H */

@@ -23,10 +23,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   uint8_t *hay = take_bytes(&in, in.size, &hay_len);
   const unsigned fold = flags & 3; /* 0: raw bytes, 1: 'a'/'b', 2: 'a'..'d', 3: zeros and one */
   for (size_t i = 0; i < hay_len; i++)
-    hay[i] = fold == 1 ? (uint8_t)('a' + (hay[i] & 1))
-           : fold == 2 ? (uint8_t)('a' + (hay[i] & 3))
-           : fold == 3 ? (uint8_t)(hay[i] == 0xff)
-           : hay[i];
+    hay[i] = fold == 1   ? (uint8_t)('a' + (hay[i] & 1))
+             : fold == 2 ? (uint8_t)('a' + (hay[i] & 3))
+             : fold == 3 ? (uint8_t)(hay[i] == 0xff)
+                         : hay[i];
 
   /* The pattern: a piece of the haystack (flag 4), else a prefix of the folded alphabet's bytes. */
   size_t pat_len = pat_raw % 17;
@@ -47,13 +47,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
 
   const size_t want = mem_ref_find(hay, hay_len, pat, pat_len, start, end, step);
   const size_t got = mem_find(hay, hay_len, pat, pat_len, start, end, step);
-  FUZZ_CHECK(got == want, "mem_find start=%zu end=%zu step=%zu pat_len=%zu: got %zu want %zu",
-             start, end, step, pat_len, got, want);
+  FUZZ_CHECK(got == want, "mem_find start=%zu end=%zu step=%zu pat_len=%zu: got %zu want %zu", start, end,
+             step, pat_len, got, want);
 
   const size_t rwant = mem_ref_rfind(hay, hay_len, pat, pat_len, start, end, step);
   const size_t rgot = mem_rfind(hay, hay_len, pat, pat_len, start, end, step);
-  FUZZ_CHECK(rgot == rwant, "mem_rfind start=%zu end=%zu step=%zu pat_len=%zu: got %zu want %zu",
-             start, end, step, pat_len, rgot, rwant);
+  FUZZ_CHECK(rgot == rwant, "mem_rfind start=%zu end=%zu step=%zu pat_len=%zu: got %zu want %zu", start, end,
+             step, pat_len, rgot, rwant);
 
   /* Every match by the reference, then mem_find_many in batches, resumed as
    * mem.h says, must list exactly those. Matches are at most hay_len + 1. */
@@ -72,8 +72,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     FUZZ_CHECK(n <= batch, "mem_find_many wrote %zu > max %zu", n, batch);
     for (size_t k = 0; k < n; k++, got_n++)
       FUZZ_CHECK(got_n < want_n && out[k] == want_all[got_n],
-                 "mem_find_many match %zu: got %zu, the reference has %zu of %zu (step=%zu)", got_n,
-                 out[k], got_n < want_n ? want_all[got_n] : MEM_NPOS, want_n, step);
+                 "mem_find_many match %zu: got %zu, the reference has %zu of %zu (step=%zu)", got_n, out[k],
+                 got_n < want_n ? want_all[got_n] : MEM_NPOS, want_n, step);
     if (n == batch) {
       if (out[n - 1] + step < out[n - 1]) break;
       from = out[n - 1] + step;
