@@ -196,7 +196,9 @@ export function accessor(code, little) {
  */
 function makeAccessor(code, [size, kind, min, max, TypedArray], little) {
   const range = `value out of range for format '${code}' (${min}..${max})`;
-  const base = { code, size, little, kind, TypedArray };
+  // The typed array whose elements are exactly this code's values: a bulk copy source for extend.
+  const bulk = kind === 'int' || kind === 'bigint' || (kind === 'float' && size > 2) ? TypedArray : null;
+  const base = { code, size, little, kind, TypedArray, bulk };
   switch (kind) {
     case 'int': {
       const [read, write] = intAccess(size, min < 0, little);
@@ -331,6 +333,7 @@ export function bytesAccessor(code, n) {
     little: true,
     kind: 'bytes',
     TypedArray: Uint8Array,
+    bulk: null,
     read: pascal ? (dv, off) => bytesAt(dv, off + 1, Math.min(dv.getUint8(off), room)).slice() : (dv, off) => bytesAt(dv, off, n).slice(),
     write(dv, off, stored) {
       bytesAt(dv, off, n).set(stored);
