@@ -130,7 +130,7 @@ export class Region {
    * sorts these out). The element fast paths of access.js go through here.
    */
   at(i, size) {
-    if (i >>> 0 !== i) return -1;
+    if (typeof i !== 'number' || i >>> 0 !== i) return -1; // (a BigInt would throw in >>>)
     const end = this.start + i * size + size;
     if (this.kind === CHUNK) {
       const cell = this.cell;

@@ -77,8 +77,9 @@ export class StrArray {
       toView(buffer, fn, 'buffer', BASE); // the type check, with the gate's messages
     }
     this.#buffer = buffer;
-    Object.defineProperty(this, HOT, { value: regionFor(buffer, fn), writable: true });
-    Object.setPrototypeOf(this, protoFor(new.target.prototype, layout.acc));
+    const region = regionFor(buffer, fn);
+    Object.defineProperty(this, HOT, { value: region, writable: true });
+    Object.setPrototypeOf(this, protoFor(new.target.prototype, layout.acc, region.kind));
   }
 
   /** The format string as given. */
@@ -488,7 +489,7 @@ export class StrArray {
   [adopt](chunk) {
     this.#owned = chunk;
     this.#buffer = chunk;
-    this[HOT] = regionFor(chunk, 'StrArray');
+    this[HOT] = regionFor(chunk, 'StrArray'); // a chunk before and after: the prototype stays
   }
 
   /** The class `slice` copies into (ChunkArray overrides it). */
