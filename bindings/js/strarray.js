@@ -11,38 +11,26 @@ import { slicePos, toIndex, toInt } from './args.js';
 import { BASE, WRITE, bytes, toView } from './bytes.js';
 import { Chunk } from './chunk.js';
 import { HOT, getSlow, protoFor, pushSlow, setSlow } from './access.js';
-import { NotFoundError, argError, describe } from './errors.js';
+import { argError } from './errors.js';
 import { compile } from './format.js';
-import { findAll, search } from './functions.js';
+import { search } from './functions.js';
 import { MemSlice } from './memslice.js';
 import { Region, regionOf, writableOf } from './region.js';
 import { itemCodec } from './records.js';
-import { heap, heapDV, wasmBuffer } from './wasm.js';
+import { appendValues, clearItems, imulItems, insertValue, popItem, pushValues, removeValue, setSliceItems, spliceItems } from './resize.js';
+import { countItems, fillRegion, findItem, iterableArg } from './sequence.js';
+import { heapDV } from './wasm.js';
 
 const disposeSymbol = Symbol.dispose ?? Symbol.for('Symbol.dispose');
 /** Package-internal (chunkarray.js, serial.js): the chunk an array made and owns. */
 export const ownedOf = Symbol('wasm-mem.owned');
 /** Package-internal: makes a chunk the array's own buffer (fromBytes, concat, loads). */
 export const adopt = Symbol('wasm-mem.adopt');
+export { iterableArg };
 /** Package-internal: the item count, with errors naming the caller. */
 export const countOf = Symbol('wasm-mem.countOf');
 /** Package-internal: extend, with errors naming the caller (the ChunkArray constructor). */
 export const appendAs = Symbol('wasm-mem.appendAs');
-
-export function iterableArg(values, fn, arg) {
-  if (values === null || typeof values !== 'object' || typeof values[Symbol.iterator] !== 'function') {
-    if (typeof values !== 'string') throw argError(TypeError, fn, arg, `must be an iterable of values, got ${describe(values)}`);
-  }
-  return values;
-}
-
-/** Fills u8[from, to) with `pattern` repeated, by doubling copies (memmove speed). */
-function fillRegion(u8, from, to, pattern) {
-  if (to <= from) return;
-  const n = Math.min(pattern.length, to - from);
-  u8.set(pattern.subarray(0, n), from);
-  for (let done = n; done < to - from; done *= 2) u8.copyWithin(from + done, from, from + Math.min(done, to - from - done));
-}
 
 /** The region of a StrArray's buffer: a MemSlice's window, or the whole object. */
 function regionFor(buffer, fn) {
@@ -56,6 +44,7 @@ function regionFor(buffer, fn) {
 export class StrArray {
   #layout;
   #item; // the scalar accessor, or the record codec (records.js)
+  #state; // {layout, item}: what resize.js needs of this array
   #buffer;
   #owned = null; // the chunk this array made, freed by free()
 
@@ -70,6 +59,7 @@ export class StrArray {
     if (layout.size === 0) throw new TypeError(`${fn}(): format ${JSON.stringify(format)} has size 0: an item needs at least one byte`);
     this.#layout = layout;
     this.#item = itemCodec(layout, options, fn);
+    this.#state = { layout, item: this.#item };
     if (buffer === undefined) {
       buffer = new Chunk();
       this.#owned = buffer;
@@ -198,27 +188,9 @@ export class StrArray {
     return out;
   }
 
-  /**
-   * Positions (items) of `value` by the byte search with step = itemsize.
-   * Float zeros are searched as +0 and -0 (=== equates them); values whose
-   * bytes do not decide equality ('?', records with pad bytes) take a value loop.
-   */
   #find(fn, value, start, stop, backward) {
-    const size = this.#layout.size;
     const n = this.#count(fn);
-    const s = slicePos(start, n, fn, 'start', 0);
-    const e = slicePos(stop, n, fn, 'stop', n);
-    const patterns = this.#item.patterns(value);
-    if (patterns === null) {
-      for (let i = backward ? e - 1 : s; backward ? i >= s : i < e; i += backward ? -1 : 1) if (this.#item.equal(this.get(i), value)) return i;
-      return -1;
-    }
-    let best = -1;
-    for (const p of patterns) {
-      const at = search(fn, backward, this, p, s * size, e * size, size);
-      if (at >= 0 && (best < 0 || (backward ? at / size > best : at / size < best))) best = at / size;
-    }
-    return best;
+    return findItem(this, this.#item, this.#layout.size, fn, value, slicePos(start, n, fn, 'start', 0), slicePos(stop, n, fn, 'stop', n), backward);
   }
 
   /** The first index of `value` (===; records: equal values) in [start, stop), or -1. */
@@ -242,16 +214,7 @@ export class StrArray {
 
   /** How many items equal `value`. */
   count(value) {
-    const size = this.#layout.size;
-    const patterns = this.#item.patterns(value);
-    let c = 0;
-    if (patterns === null) {
-      for (const v of this) if (this.#item.equal(v, value)) c++;
-      return c;
-    }
-    const end = this.#count('StrArray.count') * size;
-    for (const p of patterns) for (const _ of findAll(this, p, 0, end, size)) c++;
-    return c;
+    return countItems(this, this.#item, this.#layout.size, value, this.#count('StrArray.count'));
   }
 
   /** Equal lengths and values with another StrArray or any iterable of values. */
@@ -313,43 +276,7 @@ export class StrArray {
     return out;
   }
 
-  // ---- size changes ----------------------------------------------------
-
-  /** The buffer's region when this array may change its size, else a TypeError (nothing changed). */
-  #resizable(fn, growing) {
-    const r = this[HOT];
-    r.total(fn); // a freed or detached buffer says so first
-    const how = r.whole ? r.resizable : null;
-    if (how === 'both' || (how === 'grow' && growing)) return r;
-    if (how === 'grow') throw argError(TypeError, fn, 'buffer', 'is a growable SharedArrayBuffer: it can grow but not shrink');
-    throw argError(TypeError, fn, 'buffer', 'cannot change size (a Chunk or a resizable ArrayBuffer can)');
-  }
-
-  /**
-   * The one path of every size change: replaces `del` items at `s` with
-   * `stored` (values already checked), moving the tail, and leaves the
-   * buffer a whole number of items long.
-   */
-  #replace(fn, s, del, stored) {
-    const size = this.#layout.size;
-    const r = this[HOT];
-    const byteLen = r.length(fn);
-    const n = Math.floor(byteLen / size);
-    const newN = n - del + stored.length;
-    this.#resizable(fn, newN * size > byteLen);
-    const tail = (n - s - del) * size;
-    if (newN * size > byteLen) r.resize(newN * size, fn);
-    this.#itemBytes(fn, true).copyWithin((s + stored.length) * size, (s + del) * size, (s + del) * size + tail);
-    if (newN * size < byteLen) r.resize(newN * size, fn);
-    const [dv, off] = this.#typed(fn, true);
-    for (let k = 0; k < stored.length; k++) this.#item.write(dv, off + (s + k) * size, stored[k]);
-    return newN;
-  }
-
-  #checkAll(values, fn) {
-    const item = this.#item;
-    return Array.from(values, (v, k) => item.check(v, fn, `values[${k}]`));
-  }
+  // ---- size changes (resize.js) ----------------------------------------
 
   /** Appends values (all or nothing); returns the new length. Amortised over a chunk's growth. */
   push(...values) {
@@ -357,8 +284,7 @@ export class StrArray {
   }
 
   [pushSlow](values) {
-    const stored = this.#checkAll(values, 'StrArray.push');
-    return this.#replace('StrArray.push', this.#count('StrArray.push'), 0, stored);
+    return pushValues(this, this.#state, values);
   }
 
   /**
@@ -367,106 +293,58 @@ export class StrArray {
    * order); anything else is checked whole first, so all or nothing.
    */
   extend(values) {
-    this.#append(iterableArg(values, 'StrArray.extend', 'values'), 'StrArray.extend');
+    appendValues(this, this.#state, iterableArg(values, 'StrArray.extend', 'values'), 'StrArray.extend');
     return this;
   }
 
-  #append(values, fn) {
-    const acc = this.#layout.acc;
-    if (acc !== null && acc.bulk !== null && values instanceof acc.bulk) {
-      const src = values.buffer === wasmBuffer() ? values.slice() : values; // growth would detach it
-      const p = this[HOT].append(src.byteLength, fn, acc.size);
-      if (p >= 0) {
-        if (acc.little) heap().set(new Uint8Array(src.buffer, src.byteOffset, src.byteLength), p);
-        else for (let k = 0; k < src.length; k++) acc.write(heapDV, p + k * acc.size, src[k]);
-        return;
-      }
-    }
-    const stored = this.#checkAll(values, fn);
-    this.#replace(fn, this.#count(fn), 0, stored);
-  }
-
-  [countOf](fn) {
-    return this.#count(fn);
-  }
-
   [appendAs](values, fn) {
-    this.#append(iterableArg(values, fn, 'values'), fn);
+    appendValues(this, this.#state, iterableArg(values, fn, 'values'), fn);
   }
 
   /** Python's `+=`: extend, returning this array. */
   iadd(values) {
-    this.#append(iterableArg(values, 'StrArray.iadd', 'values'), 'StrArray.iadd');
+    appendValues(this, this.#state, iterableArg(values, 'StrArray.iadd', 'values'), 'StrArray.iadd');
     return this;
   }
 
   /** Inserts before `i`, clamped like Python's list.insert. */
   insert(i, value) {
-    const stored = this.#checkAll([value], 'StrArray.insert');
-    const n = this.#count('StrArray.insert');
-    let k = toInt(i, 'StrArray.insert', 'index');
-    if (k < 0) k = Math.max(0, k + n);
-    this.#replace('StrArray.insert', Math.min(k, n), 0, stored);
+    insertValue(this, this.#state, i, value);
   }
 
   /** Removes and returns the item at `i` (default the last); RangeError when empty or out of range. */
   pop(i = -1) {
-    const n = this.#count('StrArray.pop');
-    this.#resizable('StrArray.pop', false);
-    if (n === 0) throw new RangeError('StrArray.pop(): pop from an empty array');
-    const k = toIndex(i, n, 'StrArray.pop');
-    const value = this.get(k);
-    this.#replace('StrArray.pop', k, 1, []);
-    return value;
+    return popItem(this, this.#state, i);
   }
 
   /** Removes the first item equal to `value`; NotFoundError when there is none. */
   remove(value) {
-    this.#resizable('StrArray.remove', false);
-    const k = this.indexOf(value);
-    if (k < 0) throw new NotFoundError(`StrArray.remove(): ${describe(value)} is not in the array`);
-    this.#replace('StrArray.remove', k, 1, []);
+    removeValue(this, this.#state, value);
   }
 
   /** Like Array.prototype.splice: removes `deleteCount` items at `start`, inserts `items`, returns the removed values. */
   splice(start, deleteCount, ...items) {
-    const n = this.#count('StrArray.splice');
-    const s = slicePos(start, n, 'StrArray.splice', 'start', 0);
-    const del = Math.min(Math.max(toInt(deleteCount, 'StrArray.splice', 'deleteCount', n - s), 0), n - s);
-    const stored = this.#checkAll(items, 'StrArray.splice');
-    this.#resizable('StrArray.splice', stored.length > del);
-    const removed = [];
-    for (let k = s; k < s + del; k++) removed.push(this.get(k));
-    this.#replace('StrArray.splice', s, del, stored);
-    return removed;
+    return spliceItems(this, this.#state, start, deleteCount, items);
   }
 
   /** Python's a[start:stop] = values. */
   setSlice(start, stop, values) {
-    const n = this.#count('StrArray.setSlice');
-    const s = slicePos(start, n, 'StrArray.setSlice', 'start', 0);
-    const e = Math.max(s, slicePos(stop, n, 'StrArray.setSlice', 'stop', n));
-    const stored = this.#checkAll(iterableArg(values, 'StrArray.setSlice', 'values'), 'StrArray.setSlice');
-    this.#replace('StrArray.setSlice', s, e - s, stored);
+    setSliceItems(this, this.#state, start, stop, values);
   }
 
   /** Removes every item. */
   clear() {
-    this.#replace('StrArray.clear', 0, this.#count('StrArray.clear'), []);
+    clearItems(this, this.#state);
   }
 
   /** Python's `*=`: the items repeated n times in place (n = 0 clears). */
   imul(n) {
-    const count = toInt(n, 'StrArray.imul', 'n');
-    if (count < 0) throw argError(RangeError, 'StrArray.imul', 'n', `must be >= 0, got ${count}`);
-    const len = this.#count('StrArray.imul') * this.#layout.size;
-    const r = this.#resizable('StrArray.imul', count > 1);
-    if (len * count > 2 ** 31 - 1) throw argError(RangeError, 'StrArray.imul', 'n', `makes ${len * count} bytes, more than a buffer holds`);
-    if (count === 0) return this.#replace('StrArray.imul', 0, this.#count('StrArray.imul'), []), this;
-    r.resize(len * count, 'StrArray.imul');
-    const u8 = this.#itemBytes('StrArray.imul', true);
-    fillRegion(u8, len, len * count, u8.slice(0, len));
+    imulItems(this, this.#state, n);
     return this;
+  }
+
+  [countOf](fn) {
+    return this.#count(fn);
   }
 
   /** Frees the chunk this array made (a buffer you passed is left alone). */
