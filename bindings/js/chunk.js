@@ -6,7 +6,7 @@
 // within it is a length change and a fill, with no call into wasm for a byte
 // pattern, which keeps a loop of one-byte growths at a few ns per step.
 import { slicePos, toByte, toIndex, toInt } from './args.js';
-import { READ, bytes, cellOf, toRef } from './bytes.js';
+import { READ, bytes, cellOf, live, toRef } from './bytes.js';
 import { argError } from './errors.js';
 import { extendBy } from './region.js';
 import { compareBytes, search } from './functions.js';
@@ -61,6 +61,7 @@ export class Chunk {
       if (typeof p === 'number') throw argError(TypeError, fn, `part ${i}`, `is a number (${p}): use Chunk.alloc(size) for a size`);
       return toRef(p, fn, `part ${i}`, READ);
     }));
+    all.forEach((r, i) => live(r, fn, i < refs.length ? 'this' : `part ${i - refs.length}`));
     const total = all.reduce((n, r) => n + r.len, 0);
     if (total > MAX_CHUNK) throw new RangeError(`${fn}(): the parts total ${total} bytes, more than one chunk holds (2 GiB - 1)`);
     this.#reserve(total, fn);

@@ -10,7 +10,7 @@
 // speed; foreign inputs of at most SMALL bytes, and one-byte patterns in
 // foreign bytes, are searched in JS (the engine's indexOf is a memchr).
 import { searchStart, slicePos, toInt, toStep } from './args.js';
-import { PATTERN, READ, WRITE, toRef, toView, utf8Length } from './bytes.js';
+import { PATTERN, READ, WRITE, live, toRef, toView, utf8Length } from './bytes.js';
 import { NotFoundError, argError } from './errors.js';
 import { NPOS, core, heap, withScratch, wasmBuffer } from './wasm.js';
 
@@ -60,6 +60,7 @@ function alignUp(x, start, step) {
 function searchArgs(fn, dest, pattern, start, end, step) {
   const hay = toRef(dest, fn, 'dest', READ);
   const pat = toRef(pattern, fn, 'pattern', PATTERN);
+  live(hay, fn, 'dest');
   return {
     hay,
     pat,
@@ -282,7 +283,9 @@ function scanPairs(a, aOff, b, bOff, n, backward, kernel) {
 }
 
 function pairArgs(fn, a, b) {
-  return [toRef(a, fn, 'a', READ), toRef(b, fn, 'b', READ)];
+  const ra = toRef(a, fn, 'a', READ);
+  const rb = toRef(b, fn, 'b', READ);
+  return [live(ra, fn, 'a'), rb];
 }
 
 /** The comparison behind cmp and the classes' compare/equals; `fn` names the caller in errors. */
@@ -364,6 +367,7 @@ export function copy(dest, src, start) {
   // no user code runs before the write, so it cannot land in freed memory.
   const s = toRef(src, 'copy', 'src', READ);
   const d = toRef(dest, 'copy', 'dest', WRITE);
+  live(s, 'copy', 'src');
   let at = toInt(start, 'copy', 'start', 0);
   if (at < 0) at += d.len;
   if (at < 0 || at + s.len > d.len) {
