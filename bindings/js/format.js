@@ -106,8 +106,10 @@ function parse(format, fn) {
  * `acc`, the accessor of its one value.
  */
 export class Layout {
-  constructor(format, { little, items, size }) {
+  constructor(format, { prefix, little, items, size }) {
     this.format = format;
+    /** The byte-order character as given ('' when none): a column's format keeps it. */
+    this.prefix = prefix;
     this.size = size;
     this.little = little;
     this.fields = [];

@@ -20,9 +20,10 @@ function itemBytes(arr, st, fn) {
 }
 
 /** The Region when this array may change size, else a TypeError (nothing changed). */
-function resizable(arr, fn, growing) {
+function resizable(arr, st, fn, growing) {
   const r = arr[HOT];
   r.total(fn); // a freed or detached buffer says so first
+  if (!st.plain) throw argError(TypeError, fn, 'this', 'is an offset or strided view: it cannot change size');
   const how = r.whole ? r.resizable : null;
   if (how === 'both' || (how === 'grow' && growing)) return r;
   if (how === 'grow') throw argError(TypeError, fn, 'buffer', 'is a growable SharedArrayBuffer: it can grow but not shrink');
@@ -40,12 +41,12 @@ function replace(arr, st, fn, s, del, stored) {
   const byteLen = r.length(fn);
   const n = Math.floor(byteLen / size);
   const newN = n - del + stored.length;
-  resizable(arr, fn, newN * size > byteLen);
+  resizable(arr, st, fn, newN * size > byteLen);
   const tail = (n - s - del) * size;
   if (newN * size > byteLen) r.resize(newN * size, fn);
   itemBytes(arr, st, fn).copyWithin((s + stored.length) * size, (s + del) * size, (s + del) * size + tail);
   if (newN * size < byteLen) r.resize(newN * size, fn);
-  const [dv, off] = r.typed(fn, heapDV, true);
+  const [dv, off] = r.typed(fn, true);
   for (let k = 0; k < stored.length; k++) st.item.write(dv, off + (s + k) * size, stored[k]);
   return newN;
 }
@@ -87,7 +88,7 @@ export function insertValue(arr, st, i, value) {
 
 export function popItem(arr, st, i) {
   const n = count(arr, st, 'StrArray.pop');
-  resizable(arr, 'StrArray.pop', false);
+  resizable(arr, st, 'StrArray.pop', false);
   if (n === 0) throw new RangeError('StrArray.pop(): pop from an empty array');
   const k = toIndex(i, n, 'StrArray.pop');
   const value = arr.get(k);
@@ -96,7 +97,7 @@ export function popItem(arr, st, i) {
 }
 
 export function removeValue(arr, st, value) {
-  resizable(arr, 'StrArray.remove', false);
+  resizable(arr, st, 'StrArray.remove', false);
   const k = arr.indexOf(value);
   if (k < 0) throw new NotFoundError(`StrArray.remove(): ${describe(value)} is not in the array`);
   replace(arr, st, 'StrArray.remove', k, 1, []);
@@ -107,7 +108,7 @@ export function spliceItems(arr, st, start, deleteCount, items) {
   const s = slicePos(start, n, 'StrArray.splice', 'start', 0);
   const del = Math.min(Math.max(toInt(deleteCount, 'StrArray.splice', 'deleteCount', n - s), 0), n - s);
   const stored = checkAll(st, items, 'StrArray.splice');
-  resizable(arr, 'StrArray.splice', stored.length > del);
+  resizable(arr, st, 'StrArray.splice', stored.length > del);
   const removed = [];
   for (let k = s; k < s + del; k++) removed.push(arr.get(k));
   replace(arr, st, 'StrArray.splice', s, del, stored);
@@ -130,7 +131,7 @@ export function imulItems(arr, st, n) {
   const times = toInt(n, 'StrArray.imul', 'n');
   if (times < 0) throw argError(RangeError, 'StrArray.imul', 'n', `must be >= 0, got ${times}`);
   const len = count(arr, st, 'StrArray.imul') * st.layout.size;
-  const r = resizable(arr, 'StrArray.imul', times > 1);
+  const r = resizable(arr, st, 'StrArray.imul', times > 1);
   if (len * times > 2 ** 31 - 1) throw argError(RangeError, 'StrArray.imul', 'n', `makes ${len * times} bytes, more than a buffer holds`);
   if (times === 0) return void clearItems(arr, st);
   r.resize(len * times, 'StrArray.imul');

@@ -16,17 +16,16 @@ import { compile } from './format.js';
 import { search } from './functions.js';
 import { MemSlice } from './memslice.js';
 import { Region, regionOf, writableOf } from './region.js';
+import { columnOf, geometry } from './geometry.js';
 import { itemCodec } from './records.js';
 import { appendValues, clearItems, imulItems, insertValue, popItem, pushValues, removeValue, setSliceItems, spliceItems } from './resize.js';
-import { countItems, fillRegion, findItem, iterableArg } from './sequence.js';
-import { heapDV } from './wasm.js';
+import { countItems, fillItems, findItem, gatherItems, iterableArg, reverseItems, typedCopy } from './sequence.js';
 
 const disposeSymbol = Symbol.dispose ?? Symbol.for('Symbol.dispose');
 /** Package-internal (chunkarray.js, serial.js): the chunk an array made and owns. */
 export const ownedOf = Symbol('wasm-mem.owned');
 /** Package-internal: makes a chunk the array's own buffer (fromBytes, concat, loads). */
 export const adopt = Symbol('wasm-mem.adopt');
-export { iterableArg };
 /** Package-internal: the item count, with errors naming the caller. */
 export const countOf = Symbol('wasm-mem.countOf');
 /** Package-internal: extend, with errors naming the caller (the ChunkArray constructor). */
@@ -44,14 +43,20 @@ function regionFor(buffer, fn) {
 export class StrArray {
   #layout;
   #item; // the scalar accessor, or the record codec (records.js)
-  #state; // {layout, item}: what resize.js needs of this array
+  #state; // {layout, item, plain}: what resize.js needs of this array
+  // Where items lie in the buffer's bytes: item k's first byte is at
+  // origin + k * stride + lead, and an item counts when the `span` bytes
+  // from origin + k * stride are all there (a column counts whole records).
+  #geo;
   #buffer;
   #owned = null; // the chunk this array made, freed by free()
 
   /**
    * @param {string} format a struct format (SPEC §5): a scalar such as '<i', or a record such as '<I4sHh'
    * @param {BytesLike} [buffer] any bytes-like but a string; a new Chunk by default
-   * @param {{names?: string[]}} [options] names: one per value of a record format; items become objects
+   * @param {{names?: string[], offset?: number, stride?: number}} [options] names: one per value of a
+   *   record format (items become objects); offset: bytes before item 0; stride: bytes from one item to
+   *   the next (at least itemsize). An offset or strided array cannot change size.
    */
   constructor(format, buffer, options) {
     const fn = new.target?.name === 'ChunkArray' ? 'ChunkArray' : 'StrArray';
@@ -59,7 +64,8 @@ export class StrArray {
     if (layout.size === 0) throw new TypeError(`${fn}(): format ${JSON.stringify(format)} has size 0: an item needs at least one byte`);
     this.#layout = layout;
     this.#item = itemCodec(layout, options, fn);
-    this.#state = { layout, item: this.#item };
+    this.#geo = geometry(options, layout.size, fn);
+    this.#state = { layout, item: this.#item, plain: this.#geo.plain };
     if (buffer === undefined) {
       buffer = new Chunk();
       this.#owned = buffer;
@@ -69,7 +75,29 @@ export class StrArray {
     this.#buffer = buffer;
     const region = regionFor(buffer, fn);
     Object.defineProperty(this, HOT, { value: region, writable: true });
-    Object.setPrototypeOf(this, protoFor(new.target.prototype, layout.acc, region.kind));
+    Object.setPrototypeOf(this, protoFor(new.target.prototype, this.#geo.plain ? layout.acc : null, region.kind));
+  }
+
+  /** Bytes before item 0 in the buffer. */
+  get offset() {
+    this[HOT].total('StrArray.offset');
+    return this.#geo.origin + this.#geo.lead;
+  }
+
+  /** Bytes from one item to the next. */
+  get stride() {
+    this[HOT].total('StrArray.stride');
+    return this.#geo.stride;
+  }
+
+  /**
+   * A live StrArray view of one value of every record (by name or position):
+   * the field's own format, stride = the record stride, over the same buffer.
+   */
+  column(field) {
+    this[HOT].total('StrArray.column');
+    const { format, options } = columnOf(this.#layout, this.#item.names, this.#geo, field);
+    return new StrArray(format, this.#buffer, options);
   }
 
   /** The format string as given. */
@@ -101,19 +129,28 @@ export class StrArray {
 
   /** The item count now; `fn` names the caller in errors. */
   #count(fn) {
-    return Math.floor(this[HOT].length(fn) / this.#layout.size);
+    return this.#countOf(this[HOT].length(fn));
   }
 
-  /** [DataView, offset of item 0, item count] now. */
+  /** The item count of `n` bytes. (The buffer is asked once per call: a user's [bytes]() may move memory.) */
+  #countOf(n) {
+    const g = this.#geo;
+    if (g.plain) return Math.floor(n / g.stride);
+    return n >= g.origin + g.span ? Math.floor((n - g.origin - g.span) / g.stride) + 1 : 0;
+  }
+
+  /** [DataView, position of item 0 in it, item count] now; item k is `stride` bytes further per step. */
   #typed(fn, write = false) {
-    const [dv, off, n] = this[HOT].typed(fn, heapDV, write);
-    return [dv, off, Math.floor(n / this.#layout.size)];
+    const [dv, off, n] = this[HOT].typed(fn, write);
+    return [dv, off + this.#geo.origin + this.#geo.lead, this.#countOf(n)];
   }
 
-  /** The items' bytes now (valid until the next allocation). */
+  /** The items' bytes now, from item 0's first byte to the last item's last (valid until the next allocation). */
   #itemBytes(fn, write = false) {
     const v = this[HOT].view(fn, write);
-    return v.subarray(0, v.length - (v.length % this.#layout.size));
+    const n = this.#countOf(v.length);
+    const from = this.#geo.origin + this.#geo.lead;
+    return n === 0 ? v.subarray(0, 0) : v.subarray(from, from + (n - 1) * this.#geo.stride + this.#layout.size);
   }
 
   [bytes](access) {
@@ -132,7 +169,7 @@ export class StrArray {
 
   [getSlow](i) {
     const [dv, off, n] = this.#typed('StrArray.get');
-    return this.#item.read(dv, off + toIndex(i, n, 'StrArray.get') * this.#layout.size);
+    return this.#item.read(dv, off + toIndex(i, n, 'StrArray.get') * this.#geo.stride);
   }
 
   /** Sets the value at `i`; a value that does not fit is a RangeError, a wrong type a TypeError; nothing written then. */
@@ -144,7 +181,7 @@ export class StrArray {
     const stored = this.#item.check(value, 'StrArray.set', 'value');
     if (!this[HOT].writable) throw argError(TypeError, 'StrArray.set', 'buffer', 'is read-only');
     const [dv, off, n] = this.#typed('StrArray.set', true);
-    this.#item.write(dv, off + toIndex(i, n, 'StrArray.set') * this.#layout.size, stored);
+    this.#item.write(dv, off + toIndex(i, n, 'StrArray.set') * this.#geo.stride, stored);
   }
 
   /** Like Array.prototype.at: undefined out of range. */
@@ -163,9 +200,9 @@ export class StrArray {
   toArray() {
     const [dv, off, n] = this.#typed('StrArray.toArray');
     const out = new Array(n);
-    const size = this.#layout.size;
+    const stride = this.#geo.stride;
     const item = this.#item;
-    for (let i = 0; i < n; i++) out[i] = item.read(dv, off + i * size);
+    for (let i = 0; i < n; i++) out[i] = item.read(dv, off + i * stride);
     return out;
   }
 
@@ -173,24 +210,14 @@ export class StrArray {
   toTypedArray() {
     const acc = this.#layout.acc;
     if (acc === null) throw new TypeError(`StrArray.toTypedArray(): format ${JSON.stringify(this.format)} is a record format; use column() for one value`);
-    const u8 = this.#itemBytes('StrArray.toTypedArray');
-    const n = u8.length / acc.size;
-    // Little-endian integers and floats of the platform's width: one byte copy.
-    if (acc.little && (acc.kind === 'int' || acc.kind === 'bigint' || (acc.kind === 'float' && acc.size > 2))) {
-      return new acc.TypedArray(u8.slice().buffer, 0, n);
-    }
-    const out = new acc.TypedArray(n);
-    const [dv, off] = this.#typed('StrArray.toTypedArray');
-    for (let i = 0; i < n; i++) {
-      const v = acc.read(dv, off + i * acc.size);
-      out[i] = typeof v === 'string' ? v.charCodeAt(0) : typeof v === 'boolean' ? +v : v;
-    }
-    return out;
+    // Contiguous little-endian integers and floats of the platform's width: one byte copy.
+    if (this.#geo.stride === acc.size && acc.little && acc.bulk !== null) return new acc.TypedArray(this.#itemBytes('StrArray.toTypedArray').slice().buffer);
+    return typedCopy(acc, this.#geo.stride, ...this.#typed('StrArray.toTypedArray'));
   }
 
   #find(fn, value, start, stop, backward) {
     const n = this.#count(fn);
-    return findItem(this, this.#item, this.#layout.size, fn, value, slicePos(start, n, fn, 'start', 0), slicePos(stop, n, fn, 'stop', n), backward);
+    return findItem(this, this.#item, this.#layout.size, this.#geo.stride, fn, value, slicePos(start, n, fn, 'start', 0), slicePos(stop, n, fn, 'stop', n), backward);
   }
 
   /** The first index of `value` (===; records: equal values) in [start, stop), or -1. */
@@ -214,12 +241,12 @@ export class StrArray {
 
   /** How many items equal `value`. */
   count(value) {
-    return countItems(this, this.#item, this.#layout.size, value, this.#count('StrArray.count'));
+    return countItems(this, this.#item, this.#layout.size, this.#geo.stride, value, this.#count('StrArray.count'));
   }
 
   /** Equal lengths and values with another StrArray or any iterable of values. */
   equals(other) {
-    if (other instanceof StrArray && other.#item === this.#item && this.#item.bytesDecide) {
+    if (other instanceof StrArray && other.#item === this.#item && this.#item.bytesDecide && this.#geo.plain && other.#geo.plain) {
       const a = this.#itemBytes('StrArray.equals');
       const b = other.#itemBytes('StrArray.equals');
       return a.length === b.length && (a.length === 0 || search('StrArray.equals', false, a, b) === 0);
@@ -233,26 +260,17 @@ export class StrArray {
 
   /** Reverses the items in place. */
   reverse() {
-    const size = this.#layout.size;
     const u8 = this.#writableBytes('StrArray.reverse');
-    const tmp = new Uint8Array(size);
-    for (let i = 0, j = u8.length - size; i < j; i += size, j -= size) {
-      tmp.set(u8.subarray(i, i + size));
-      u8.copyWithin(i, j, j + size);
-      u8.set(tmp, j);
-    }
+    reverseItems(u8, this.#layout.size, this.#geo.stride, this.#itemCount(u8));
     return this;
   }
 
   /** Sets items [start, stop) to `value`. */
   fill(value, start, stop) {
-    const size = this.#layout.size;
     const packed = this.#item.pack(this.#item.check(value, 'StrArray.fill', 'value'));
     const u8 = this.#writableBytes('StrArray.fill');
-    const n = u8.length / size;
-    const s = slicePos(start, n, 'StrArray.fill', 'start', 0);
-    const e = slicePos(stop, n, 'StrArray.fill', 'stop', n);
-    fillRegion(u8, s * size, e * size, packed);
+    const n = this.#itemCount(u8);
+    fillItems(u8, this.#geo.stride, packed, slicePos(start, n, 'StrArray.fill', 'start', 0), slicePos(stop, n, 'StrArray.fill', 'stop', n));
     return this;
   }
 
@@ -261,15 +279,20 @@ export class StrArray {
     return this.#itemBytes(fn, true);
   }
 
-  /** Items [start, stop): by view over a MemSlice buffer, else a copy in a new Chunk. */
+  /** The item count of what #itemBytes returned. */
+  #itemCount(u8) {
+    return u8.length === 0 ? 0 : (u8.length - this.#layout.size) / this.#geo.stride + 1;
+  }
+
+  /** Items [start, stop): by view over a MemSlice buffer, else a copy in a new Chunk (a strided array: its items packed). */
   slice(start, stop) {
     const size = this.#layout.size;
     const n = this.#count('StrArray.slice');
     const s = slicePos(start, n, 'StrArray.slice', 'start', 0);
     const e = Math.max(s, slicePos(stop, n, 'StrArray.slice', 'stop', n));
     const options = this.#item.names ? { names: this.#item.names } : undefined;
-    if (this.#buffer instanceof MemSlice) return new StrArray(this.format, new MemSlice(this.#buffer, s * size, e * size), options);
-    const copy = new Chunk(this.#itemBytes('StrArray.slice').subarray(s * size, e * size));
+    if (this.#buffer instanceof MemSlice && this.#geo.plain) return new StrArray(this.format, new MemSlice(this.#buffer, s * size, e * size), options);
+    const copy = new Chunk(gatherItems(this.#itemBytes('StrArray.slice'), size, this.#geo.stride, s, e));
     const out = new this.constructor.Copy(this.format, undefined, options);
     out.#owned.free();
     out[adopt](copy);
