@@ -8,6 +8,7 @@
 import { slicePos, toByte, toIndex, toInt } from './args.js';
 import { PATTERN, READ, bytes, cellOf, toRef } from './bytes.js';
 import { argError } from './errors.js';
+import { extendBy } from './region.js';
 import { compareBytes, search } from './functions.js';
 import { MemSlice } from './memslice.js';
 import { core, heap, withScratch } from './wasm.js';
@@ -161,6 +162,18 @@ export class Chunk {
     const cell = this.#cell;
     if (cell.freed) throw argError(TypeError, fn, arg, 'is a freed Chunk');
     return cell;
+  }
+
+  [extendBy](n, fn) {
+    const cell = this.#cell;
+    if (cell.freed) throw freedError(fn);
+    const len = cell.len;
+    if (len + n > cell.cap) {
+      if (len + n > MAX_CHUNK) throw new RangeError(`${fn}(): ${len + n} bytes is more than one chunk holds (2 GiB - 1)`);
+      this.#reserve(len + n, fn);
+    }
+    cell.len = len + n;
+    return cell.ptr + len;
   }
 
   [bytes]() {

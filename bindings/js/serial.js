@@ -20,7 +20,10 @@
 import { BASE, cellOf, toView } from './bytes.js';
 import { Chunk, MAX_CHUNK } from './chunk.js';
 import { describe } from './errors.js';
+import { ChunkArray } from './chunkarray.js';
+import { compile } from './format.js';
 import { MemSlice, rawSlice } from './memslice.js';
+import { StrArray, adopt, ownedOf } from './strarray.js';
 import { wasmBuffer } from './wasm.js';
 
 const MAGIC = [0x57, 0x4d, 0x45, 0x4d]; // "WMEM"
@@ -28,18 +31,6 @@ const VERSION = 1;
 const KIND_CHUNK = 1;
 const KIND_BUFFER = 2;
 const MAX_DEPTH = 64;
-
-/** Classes outside this module that dump themselves (StrArray registers here). */
-const extensions = [];
-
-/**
- * Registers a dumpable class: `test(value)` recognises it, `write(w, value)`
- * writes its tag and body, `read(r, tag, depth)` builds it for its tags.
- * @internal
- */
-export function registerDumpable(ext) {
-  extensions.push(ext);
-}
 
 class Writer {
   parts = [];
@@ -98,16 +89,23 @@ class Writer {
       }
       this.byte(4);
       this.uint(v.start);
-      this.uint(v.stop);
+      this.uint(Math.min(v.stop, Number.MAX_SAFE_INTEGER)); // an open-ended slice: to the end, as far as a slice reaches
       this.value(base, depth + 1);
     } else if (Array.isArray(v)) {
       this.byte(5);
       this.uint(v.length);
       for (const x of v) this.value(x, depth + 1);
+    } else if (v instanceof ChunkArray) {
+      this.byte(7);
+      this.ascii(v.format);
+      v[ownedOf]()[cellOf]('dumps', 'value'); // a freed array is a TypeError
+      this.base(v[ownedOf](), KIND_CHUNK);
+    } else if (v instanceof StrArray) {
+      this.byte(6);
+      this.ascii(v.format);
+      this.value(v.buffer, depth + 1);
     } else {
-      const ext = extensions.find((e) => e.test(v));
-      if (!ext) throw unsupported(v);
-      ext.write(this, v, depth);
+      throw unsupported(v);
     }
   }
 
@@ -190,7 +188,7 @@ class Reader {
 
   ascii() {
     const n = this.length();
-    if (n > 16) throw this.fail('a format string longer than 16 characters');
+    if (n > 256) throw this.fail('a format string longer than 256 characters');
     const s = String.fromCharCode(...this.u8.subarray(this.at, this.at + n));
     this.at += n;
     return s;
@@ -268,12 +266,36 @@ class Reader {
         for (let i = 0; i < n; i++) out.push(this.value(depth + 1));
         return out;
       }
-      default: {
-        const ext = extensions.find((e) => e.tags.includes(tag));
-        if (!ext) throw this.fail(`unknown tag ${tag}`);
-        return ext.read(this, tag, depth);
-      }
+      case 6:
+      case 7:
+        return this.strArray(tag, depth);
+      default:
+        throw this.fail(`unknown tag ${tag}`);
     }
+  }
+
+  /** A StrArray (tag 6: format, then its buffer's value) or a ChunkArray (tag 7: format, then its chunk). */
+  strArray(tag, depth) {
+    const format = this.ascii();
+    try {
+      if (compile(format, 'loads').size === 0) throw new TypeError('size 0');
+    } catch {
+      throw this.fail(`a bad format ${JSON.stringify(format)}`);
+    }
+    if (tag === 7) {
+      const chunk = this.object(this.baseIndex(KIND_CHUNK));
+      const a = new ChunkArray(format);
+      a.free();
+      a[adopt](chunk);
+      return a;
+    }
+    const at = this.at;
+    const buffer = this.value(depth + 1);
+    if (Array.isArray(buffer)) {
+      this.at = at;
+      throw this.fail('a StrArray over an array');
+    }
+    return new StrArray(format, buffer);
   }
 }
 
