@@ -119,6 +119,15 @@ describe('records: pack and unpack as Python', () => {
     });
   }
 
+  test('a format of pad bytes only: records with no values', () => {
+    assert.equal(hex(pack('<3x')), '000000');
+    assert.deepEqual(unpack('<3x', Uint8Array.of(1, 2, 3)), []);
+    assert.deepEqual([...iterUnpack('2x', new Uint8Array(6))], [[], [], []]);
+    const dest = Uint8Array.of(9, 9, 9);
+    packInto('x', dest, 1);
+    assert.deepEqual([...dest], [9, 0, 9], 'a pad byte is written as zero');
+  });
+
   test('pack, unpack and unpackFrom over every kind of bytes-like', () => {
     const c = vectors.records.find((r) => r.format === '<I4sHh');
     for (const u of c.unpack) {
