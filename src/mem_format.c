@@ -63,8 +63,10 @@ const char *mem_format_parse(const char *text, mem_format *out, mem_field *field
     const uint64_t unit = sizes[hit - codes];
     if (native) size = (size + unit - 1) / unit * unit; /* unit is 1, 2, 4 or 8 */
     const int bytes_counted = code == 's' || code == 'p' || code == 'x';
-    if (count > MEM_FORMAT_MAX_SIZE || (bytes_counted ? count : count * unit) > MEM_FORMAT_MAX_SIZE - size)
-      return "the format describes more than 4 GiB - 1 bytes, more than a wasm32 record can hold";
+    /* size <= MAX + 7 here (aligned up from <= MAX), so the subtraction is checked first. */
+    if (size > MEM_FORMAT_MAX_SIZE || count > MEM_FORMAT_MAX_SIZE ||
+        (bytes_counted ? count : count * unit) > MEM_FORMAT_MAX_SIZE - size)
+      return "the format describes more than 2^31 - 1 bytes, more than a buffer holds";
     if (code != 'x' && (count > 0 || code == 's')) {
       if (fields && n < cap)
         fields[n] = (mem_field){.offset = (uint32_t)size,

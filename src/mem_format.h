@@ -25,8 +25,9 @@
 extern "C" {
 #endif
 
-/* The largest record size accepted: what a wasm32 address can span. */
-#define MEM_FORMAT_MAX_SIZE UINT32_MAX
+/* The largest record size accepted, as in the JS package (a StrArray item
+ * must fit one chunk and one typed array). */
+#define MEM_FORMAT_MAX_SIZE INT32_MAX
 
 /* One item of a format that holds values: `count` values of one code, the
  * k-th at offset + k * size in the record. Pad items (x) and zero counts of

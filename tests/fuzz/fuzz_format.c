@@ -50,7 +50,7 @@ static uint64_t oracle_parse(const char *t, int *big, oracle_value *out, uint64_
       count = 0;
       while (*p >= '0' && *p <= '9') {
         count = count * 10 + (uint64_t)(*p++ - '0');
-        if (count > UINT32_MAX) return UINT64_MAX; /* too large in any case */
+        if (count > INT32_MAX) return UINT64_MAX; /* too large in any case */
       }
     }
     const char code = *p++;
@@ -106,7 +106,7 @@ static uint64_t oracle_parse(const char *t, int *big, oracle_value *out, uint64_
       *nvalues += count;
       size += count * unit;
     }
-    if (size > UINT32_MAX) return UINT64_MAX;
+    if (size > INT32_MAX) return UINT64_MAX; /* SPEC's limit: 2^31 - 1 bytes */
   }
   return size;
 }

@@ -36,8 +36,9 @@ Top level:
                 StrArray, readStruct, iterUnpack and `mem array`)
   formatErrors  [{format, why}]: invalid formats, a TypeError for every
                 function and class, and exit 2 for `mem array`; `why` is
-                Python's message, or the SPEC rule where Python differs
-                ('0p': Python packs it but cannot unpack it)
+                Python's message, or our rule where Python differs ('0p':
+                Python packs it but cannot unpack it; a record over 2^31 - 1
+                bytes, more than a buffer holds)
   records       [{format, python, size, fields, pack, unpack}]:
                   fields  one per value: {code, offset, size} (s/p: one value
                           of `size` bytes; a count on another code: that many
@@ -330,7 +331,7 @@ def record_case(ours, py, prefix, items, rng):
 FIXED = ["<I4sHh", ">I4s", "<HH", "@ci", "@ic", "<5s3x2H", "@c0q", "@c4s", "<Id", ">HHI", "<4sf", "<IHh",
          "260p", "<3s", "1p", "3f", "4s", "<Hx", "@?xPl", "@bq", "@ceNd", "!2e3?", " i", "< 2h\tI\n",
          "=qQ", "@lLnN"]
-CALCSIZE_ONLY = ["", "0i", " ", "<", "\t\n", "0s", "<0q", "@i0s", "3x", "@c0e"]
+CALCSIZE_ONLY = ["", "0i", " ", "<", "\t\n", "0s", "<0q", "@i0s", "3x", "@c0e", "2147483647x", "<2147483639x2i"]
 FORMAT_ERRORS = [
     ("0p", "SPEC §5: a 0p cannot be read back (Python packs it, then fails to unpack)"),
     ("@0p", "SPEC §5: as 0p"), ("<i0p", "SPEC §5: as 0p"),
@@ -338,6 +339,9 @@ FORMAT_ERRORS = [
     ("1 2i", None), (" <i", None), ("i<", None), ("<>i", None), ("z", None), ("<iZ", None),
     ("i-", None), ("-1i", None), ("2.5i", None), ("<é", None), ("<I4sHh ,", None),
     ("99999999999999999999x", None), ("<99999999999999999999I", None), ("\x00", None), ("i\x00", None),
+    ("2147483648x", "more than 2^31 - 1 bytes, more than a buffer holds (Python allows it)"),
+    ("@2147483647xq", "as 2147483648x: 2^31 - 1 pad bytes, aligned to 8, then 8 more"),
+    ("<1073741824i", "as 2147483648x: 2^32 bytes"),
 ]
 
 
