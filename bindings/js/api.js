@@ -12,3 +12,4 @@ export { dumps, loads } from './serial.js';
 export { StrArray } from './strarray.js';
 export { ChunkArray } from './chunkarray.js';
 export { StrIO, ChunkIO } from './strio.js';
+export { calcsize, pack, packInto, unpack, unpackFrom, iterUnpack, Struct } from './struct.js';

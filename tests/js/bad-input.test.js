@@ -56,6 +56,7 @@ const notInteger = [
   ['2^53', 2 ** 53, RangeError],
   ['-(2^53)', -(2 ** 53), RangeError],
 ];
+const badFormat = [['undefined', undefined, TypeError], ['null', null, TypeError], ['a number', 4, TypeError], ['a count with no code', '3', TypeError], ['an unknown code', 'z', TypeError], ['native only', '<n', TypeError], ['0p', '0p', TypeError], ['too large', '2147483648x', TypeError]];
 const badStep = [...notInteger, ['0', 0, RangeError], ['-1', -1, RangeError]];
 /** A slice stop may be Infinity (open-ended, SPEC §4); every other non-integer is refused. */
 const notStop = notInteger.filter(([name]) => name !== 'Infinity');
@@ -183,6 +184,21 @@ const table = [
   ['StrIO.writeStruct', 'format', 0, ['b', 1], [['undefined', undefined, TypeError], ['native only', '>n', TypeError]], on(io, 'writeStruct')],
   ['StrIO.writeStruct', 'value', 1, ['b', 1], [['undefined', undefined, TypeError], ['a BigInt', 1n, TypeError], ['too large', 128, RangeError]], on(io, 'writeStruct')],
   ['StrIO.write', 'data', 0, ['x'], [['(a fixed buffer, past its end)', 'xyzw', RangeError]], on(() => new mem.StrIO(new Uint8Array(2)), 'write')],
+  // struct functions
+  ...[['calcsize', ['<H']], ['pack', ['<H', 1]], ['packInto', ['<H', null, 0, 1]], ['unpack', ['<H', 'ab']], ['unpackFrom', ['<H', 'ab', 0]], ['iterUnpack', ['<H', 'ab']]].map(([fn, template]) => [fn, 'format', 0, template, badFormat]),
+  ['Struct', 'format', 0, ['<H'], badFormat, (...a) => new mem.Struct(...a)],
+  ['pack', 'values[1]', 2, ['<Hd', 1, 1.5], [['a string', '1', TypeError], ['a BigInt', 1n, TypeError]]],
+  ['pack', 'values[0]', 1, ['<H', 1], [['undefined', undefined, TypeError], ['1.5', 1.5, TypeError], ['too large', 65536, RangeError], ['negative', -1, RangeError]]],
+  ['packInto', 'dest', 1, ['<H', null, 0, 1], [...notBytes, ...notBytesNumber, ...notWritable]],
+  ['packInto', 'offset', 2, ['<H', null, 0, 1], [['undefined', undefined, TypeError], ...notInteger, ['past the end', 3, RangeError], ['before the start', -5, RangeError]]],
+  ['packInto', 'values[0]', 3, ['<H', null, 0, 1], [['a string', 'x', TypeError], ['too large', 65536, RangeError]]],
+  ['unpack', 'bytes', 1, ['<H', 'ab'], [...notBytes, ...notBytesNumber, ['the wrong length', 'abc', RangeError]]],
+  ['unpackFrom', 'bytes', 1, ['<H', 'ab', 0], [...notBytes, ...notBytesNumber, ['too short', 'a', RangeError]]],
+  ['unpackFrom', 'offset', 2, ['<H', 'abcd', 0], [...notInteger, ['past the end', 3, RangeError], ['before the start', -5, RangeError]]],
+  ['iterUnpack', 'bytes', 1, ['<H', 'ab'], [...notBytes, ...notBytesNumber, ['not a multiple of the size', 'abc', RangeError]]],
+  ['iterUnpack', 'format', 0, ['<H', 'ab'], [['size 0', '0H', TypeError]]],
+  ['Struct.unpack', 'bytes', 0, ['ab'], [...notBytes, ['the wrong length', 'a', RangeError]], on(() => new mem.Struct('<H'), 'unpack')],
+  ['Struct.packInto', 'offset', 1, [null, 0, 1], [...notInteger, ['past the end', 3, RangeError]], on(() => new mem.Struct('<H'), 'packInto')],
   // serialization
   ['loads', 'data', 0, [new Uint8Array(4)], [...notBytes, ...notBytesNumber, ['a string', 'WMEM', TypeError]], mem.loads],
 ];
