@@ -16,9 +16,12 @@
 // and messages.
 import { ON_CHUNK, ON_FOREIGN } from './access-table.js';
 import { CHUNK, FOREIGN } from './region.js';
+import { heapDV } from './wasm.js';
 
 /** The array's Region (region.js), read by the fast paths. */
 export const HOT = Symbol('wasm-mem.strarray.region');
+/** The array's item codec (records.js): read/check/write and size, for formats without a table entry. */
+export const ITEM = Symbol('wasm-mem.strarray.item');
 /** The generic element methods every format falls back to. */
 export const getSlow = Symbol('wasm-mem.strarray.get');
 export const setSlow = Symbol('wasm-mem.strarray.set');
@@ -42,6 +45,32 @@ export const f64 = (v) => typeof v === 'number';
 // Codes that share another's bytes (wasm32: long, size_t and pointer are 32-bit).
 const ALIAS = { l: 'i', n: 'i', L: 'I', N: 'I', P: 'I' };
 
+// Records and e, c, ?: the item codec reads and writes (one call through it,
+// no format table), still without the generic path's bookkeeping.
+const ITEM_ON_CHUNK = {
+  get(i) {
+    const r = this[HOT];
+    const size = this[ITEM].size;
+    if (typeof i === 'number' && i >>> 0 === i) {
+      const c = r.cell;
+      const e = r.start + i * size + size;
+      if (e <= c.len && e <= r.stop) return this[ITEM].read(heapDV, c.ptr + e - size);
+    }
+    return this[getSlow](i);
+  },
+};
+const ITEM_ON_FOREIGN = {
+  get(i) {
+    const r = this[HOT];
+    const size = this[ITEM].size;
+    if (typeof i === 'number' && i >>> 0 === i) {
+      const e = r.start + i * size + size;
+      if (e <= r.u8.byteLength && e <= r.stop) return this[ITEM].read(r.dv, r.off + e - size);
+    }
+    return this[getSlow](i);
+  },
+};
+
 /** Prototypes made so far: class prototype -> (format key -> prototype). */
 const protos = new WeakMap();
 
@@ -52,13 +81,12 @@ const protos = new WeakMap();
  * inheriting from it with the format's get/set (and push on a chunk).
  * Cached, so all arrays of one class, format and kind share a shape.
  */
-export function protoFor(classProto, acc, kind) {
+export function protoFor(classProto, acc, kind, plain) {
   const table = kind === CHUNK ? ON_CHUNK : kind === FOREIGN ? ON_FOREIGN : null;
-  if (acc === null || table === null) return classProto;
-  const code = ALIAS[acc.code] ?? acc.code;
-  const key = acc.little || acc.size === 1 ? code : `>${code}`;
-  const methods = table[key];
-  if (methods === undefined) return classProto;
+  if (table === null || !plain) return classProto;
+  const code = acc === null ? '' : (ALIAS[acc.code] ?? acc.code);
+  const key = acc === null || acc.little || acc.size === 1 ? code : `>${code}`;
+  const methods = table[key] ?? (kind === CHUNK ? ITEM_ON_CHUNK : ITEM_ON_FOREIGN);
   let byKey = protos.get(classProto);
   if (byKey === undefined) protos.set(classProto, (byKey = new Map()));
   const full = `${kind}${key}`;

@@ -10,7 +10,7 @@
 import { slicePos, toIndex, toInt } from './args.js';
 import { BASE, WRITE, bytes, toView } from './bytes.js';
 import { Chunk } from './chunk.js';
-import { HOT, getSlow, protoFor, pushSlow, setSlow } from './access.js';
+import { HOT, ITEM, getSlow, protoFor, pushSlow, setSlow } from './access.js';
 import { argError } from './errors.js';
 import { compile } from './format.js';
 import { search } from './functions.js';
@@ -74,8 +74,8 @@ export class StrArray {
     }
     this.#buffer = buffer;
     const region = regionFor(buffer, fn);
-    Object.defineProperty(this, HOT, { value: region, writable: true });
-    Object.setPrototypeOf(this, protoFor(new.target.prototype, this.#geo.plain ? layout.acc : null, region.kind));
+    Object.defineProperties(this, { [HOT]: { value: region, writable: true }, [ITEM]: { value: this.#item } });
+    Object.setPrototypeOf(this, protoFor(new.target.prototype, layout.acc, region.kind, this.#geo.plain));
   }
 
   /** Bytes before item 0 in the buffer. */
