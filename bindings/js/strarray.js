@@ -10,7 +10,7 @@
 import { slicePos, toIndex, toInt } from './args.js';
 import { BASE, WRITE, bytes, toView } from './bytes.js';
 import { Chunk } from './chunk.js';
-import { HOT, ITEM, getSlow, protoFor, pushSlow, setSlow } from './access.js';
+import { CELL, HOT, ITEM, getSlow, protoFor, pushSlow, setSlow } from './access.js';
 import { argError } from './errors.js';
 import { compile } from './format.js';
 import { search } from './functions.js';
@@ -74,8 +74,8 @@ export class StrArray {
     }
     this.#buffer = buffer;
     const region = regionFor(buffer, fn);
-    Object.defineProperties(this, { [HOT]: { value: region, writable: true }, [ITEM]: { value: this.#item } });
-    Object.setPrototypeOf(this, protoFor(new.target.prototype, layout.acc, region.kind, this.#geo.plain));
+    Object.defineProperties(this, { [HOT]: { value: region, writable: true }, [CELL]: { value: region.cell, writable: true }, [ITEM]: { value: this.#item } });
+    Object.setPrototypeOf(this, protoFor(new.target.prototype, layout.acc, region, this.#geo.plain));
   }
 
   /** Bytes before item 0 in the buffer. */
@@ -390,7 +390,7 @@ export class StrArray {
   [adopt](chunk) {
     this.#owned = chunk;
     this.#buffer = chunk;
-    this[HOT] = regionFor(chunk, 'StrArray'); // a chunk before and after: the prototype stays
+    this[CELL] = (this[HOT] = regionFor(chunk, 'StrArray')).cell; // a whole chunk before and after: the prototype stays
   }
 
   /** The class `slice` copies into (ChunkArray overrides it). */
