@@ -18,7 +18,7 @@ export interface BytesProtocol {
  * every view (only the view's own window counts), the package's classes, and
  * any object with the `bytes` protocol.
  */
-export type BytesLike = ArrayBufferLike | ArrayBufferView<ArrayBufferLike> | Chunk | MemSlice | StrArray<string> | BytesProtocol;
+export type BytesLike = ArrayBufferLike | ArrayBufferView<ArrayBufferLike> | Chunk | MemSlice | StrArray<string, any> | BytesProtocol;
 
 /** What a read-only argument accepts: a bytes-like, or a string meaning its UTF-8 bytes. */
 export type ReadableBytes = BytesLike | string;
@@ -189,25 +189,66 @@ type NumberCode = 'b' | 'B' | 'h' | 'H' | 'i' | 'I' | 'l' | 'L' | 'n' | 'N' | 'e
 type Order = '' | '@' | '=' | '<' | '>' | '!';
 /** The value type a struct format reads as (`unknown` for a format only known at run time). */
 export type ValueOf<F extends string> =
-  F extends `${Order}${NumberCode}` ? number
-  : F extends `${Order}${'q' | 'Q'}` ? bigint
-  : F extends `${Order}?` ? boolean
-  : F extends `${Order}c` ? string
+  F extends `${Order}${'' | '1'}${NumberCode}` ? number
+  : F extends `${Order}${'' | '1'}${'q' | 'Q'}` ? bigint
+  : F extends `${Order}${'' | '1'}?` ? boolean
+  : F extends `${Order}${'' | '1'}c` ? string
   : unknown;
 /** What a write of a format accepts (reads give the narrower `ValueOf`). */
 export type InputOf<F extends string> =
-  F extends `${Order}${'q' | 'Q'}` ? bigint | number
-  : F extends `${Order}?` ? unknown
-  : F extends `${Order}c` ? string | ArrayBufferView
+  F extends `${Order}${'' | '1'}${'q' | 'Q'}` ? bigint | number
+  : F extends `${Order}${'' | '1'}?` ? unknown
+  : F extends `${Order}${'' | '1'}c` ? string | ArrayBufferView
   : ValueOf<F>;
 
+/** A scalar format: an optional byte order and one value code, with no count or a count of 1. */
+type ScalarFormat = `${Order}${'' | '1'}${NumberCode | 'q' | 'Q' | '?' | 'c' | 'P'}`;
+/** The object type of a record with `names`: each name typed by its value's position in the format. */
+type Named<T extends readonly unknown[], N extends readonly string[]> = { [K in keyof N as K extends `${number}` ? N[K] & string : never]: K extends keyof T ? T[K] : unknown };
+/** What an item of a StrArray reads as: a scalar format's value, a record's tuple of values, or an object with `names`. */
+export type ItemOf<F extends string, N extends readonly string[] | undefined = undefined> =
+  string extends F ? unknown
+  : F extends ScalarFormat ? ValueOf<F>
+  : N extends readonly string[] ? Named<StructValues<F>, N> : StructValues<F>;
+/** What an item of a StrArray accepts when written. */
+export type ItemInputOf<F extends string, N extends readonly string[] | undefined = undefined> =
+  string extends F ? unknown
+  : F extends ScalarFormat ? InputOf<F>
+  : N extends readonly string[] ? Named<StructInputs<F>, N> | StructInputs<F> : StructInputs<F>;
+/** Options of a StrArray: names for a record format's values, and where the items lie. */
+export interface StrArrayOptions<N extends readonly string[] | undefined = readonly string[] | undefined> {
+  /** One name per value of a record format: items become objects with these keys. */
+  names?: N;
+  /** Bytes before item 0 (default 0). */
+  offset?: number;
+  /** Bytes from one item to the next (default: itemsize; at least itemsize). An offset or strided array cannot change size. */
+  stride?: number;
+}
+/** One value of an item's layout. */
+export interface StrArrayField {
+  name: string | undefined;
+  code: string;
+  offset: number;
+  size: number;
+}
+
 /**
- * Typed values in a one-scalar struct format over any bytes-like. The format
- * literal gives the value type: `new StrArray('<q', buf).get(0)` is a bigint.
+ * Typed values in a struct format over any bytes-like. The format literal
+ * gives the item type: `new StrArray('<q', buf).get(0)` is a bigint,
+ * `new StrArray('<IH', buf).get(0)` a `[number, number]`, and with
+ * `{names: ['id', 'x']}` an `{id: number, x: number}`.
  */
-export declare class StrArray<F extends string = string> implements Iterable<ValueOf<F>>, Disposable {
-  /** `format`: an optional byte order and one code of `c b B ? h H i I l L q Q n N e f d`. */
-  constructor(format: F, buffer?: BytesLike);
+export declare class StrArray<const F extends string = string, const N extends readonly string[] | undefined = undefined> implements Iterable<ItemOf<F, N>>, Disposable {
+  /** `format`: Python's struct format language (SPEC §5); a scalar (`'<i'`) or a record (`'<I4sHh'`). */
+  constructor(format: F, buffer?: BytesLike, options?: StrArrayOptions<N>);
+  /** Per value of an item: name, code, offset and size. */
+  readonly fields: StrArrayField[];
+  /** Bytes before item 0. */
+  readonly offset: number;
+  /** Bytes from one item to the next. */
+  readonly stride: number;
+  /** A live view of one value of every record (a name or a position), with stride = the record stride. */
+  column(field: string | number): StrArray<string>;
   /** The format string as given. */
   readonly format: string;
   /** Bytes per item (wasm32 C sizes). */
@@ -217,11 +258,11 @@ export declare class StrArray<F extends string = string> implements Iterable<Val
   /** floor(bytes / itemsize). */
   readonly length: number;
   /** The value at `i` (negative from the end). @throws {RangeError} out of range */
-  get(i: number): ValueOf<F>;
+  get(i: number): ItemOf<F, N>;
   /** Sets the value at `i`; nothing is written when the value is refused (RangeError: does not fit; TypeError: wrong type). */
-  set(i: number, value: InputOf<F>): void;
+  set(i: number, value: ItemInputOf<F, N>): void;
   /** Like `Array.prototype.at`. */
-  at(i: number): ValueOf<F> | undefined;
+  at(i: number): ItemOf<F, N> | undefined;
   /** The first index of `value` (`===`) in [start, stop), or -1. */
   indexOf(value: unknown, start?: number, stop?: number): number;
   /** The last index of `value` (`===`) in [start, stop), or -1. */
@@ -233,53 +274,53 @@ export declare class StrArray<F extends string = string> implements Iterable<Val
   /** Reverses the items in place. */
   reverse(): this;
   /** Sets items [start, stop) to `value`. */
-  fill(value: InputOf<F>, start?: number, stop?: number): this;
+  fill(value: ItemInputOf<F, N>, start?: number, stop?: number): this;
   /** Equal lengths and values (`===`) with another StrArray or any iterable. */
   equals(other: Iterable<unknown>): boolean;
   /** Every value, as a JS array. */
-  toArray(): ValueOf<F>[];
+  toArray(): ItemOf<F, N>[];
   /** A copy in the platform's typed array (`e` gives Float32Array; `?` and `c` give Uint8Array). */
   toTypedArray(): Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array | BigInt64Array | BigUint64Array | Float32Array | Float64Array;
   /** By view over a MemSlice buffer, else a copy in a new Chunk. */
-  slice(start?: number, stop?: number): StrArray<F>;
+  slice(start?: number, stop?: number): StrArray<F, N>;
   /** Appends values (all or nothing); returns the new length. Needs a resizable buffer. */
-  push(...values: InputOf<F>[]): number;
+  push(...values: ItemInputOf<F, N>[]): number;
   /** Appends the values of an iterable (a typed array counts as values). */
-  extend(values: Iterable<InputOf<F>>): this;
+  extend(values: Iterable<ItemInputOf<F, N>>): this;
   /** Inserts before `i`, clamped like Python's `list.insert`. */
-  insert(i: number, value: InputOf<F>): void;
+  insert(i: number, value: ItemInputOf<F, N>): void;
   /** Removes and returns the item at `i` (default: the last). @throws {RangeError} when empty or out of range */
-  pop(i?: number): ValueOf<F>;
+  pop(i?: number): ItemOf<F, N>;
   /** Removes the first item `===` `value`. @throws {NotFoundError} when absent */
   remove(value: unknown): void;
   /** Like `Array.prototype.splice`; returns the removed values. */
-  splice(start?: number, deleteCount?: number, ...items: InputOf<F>[]): ValueOf<F>[];
+  splice(start?: number, deleteCount?: number, ...items: ItemInputOf<F, N>[]): ItemOf<F, N>[];
   /** Python's `a[start:stop] = values`. */
-  setSlice(start: number | undefined, stop: number | undefined, values: Iterable<InputOf<F>>): void;
+  setSlice(start: number | undefined, stop: number | undefined, values: Iterable<ItemInputOf<F, N>>): void;
   /** Removes every item. */
   clear(): void;
   /** Python's `+=`. */
-  iadd(values: Iterable<InputOf<F>>): this;
+  iadd(values: Iterable<ItemInputOf<F, N>>): this;
   /** Python's `*=`. */
   imul(n: number): this;
   /** Frees the chunk this array made (a buffer you passed is left alone). */
   free(): void;
   [Symbol.dispose](): void;
-  [Symbol.iterator](): IterableIterator<ValueOf<F>>;
+  [Symbol.iterator](): IterableIterator<ItemOf<F, N>>;
   [bytes](access?: 'read' | 'write'): Uint8Array<ArrayBufferLike> | null;
 }
 
 /** A StrArray over a new Chunk of its own. */
-export declare class ChunkArray<F extends string = string> extends StrArray<F> {
+export declare class ChunkArray<const F extends string = string, const N extends readonly string[] | undefined = undefined> extends StrArray<F, N> {
   /** Filled from an iterable of values (a typed array counts as values, never raw bytes). */
-  constructor(format: F, values?: Iterable<InputOf<F>>);
+  constructor(format: F, values?: Iterable<ItemInputOf<F, N>>, options?: StrArrayOptions<N>);
   /** A ChunkArray holding a copy of raw bytes. */
-  static fromBytes<F extends string>(format: F, data: ReadableBytes): ChunkArray<F>;
+  static fromBytes<const F extends string, const N extends readonly string[] | undefined = undefined>(format: F, data: ReadableBytes, options?: StrArrayOptions<N>): ChunkArray<F, N>;
   /** Python's `+`. */
-  concat(other: Iterable<InputOf<F>>): ChunkArray<F>;
+  concat(other: Iterable<ItemInputOf<F, N>>): ChunkArray<F, N>;
   /** Python's `*`. */
-  repeat(n: number): ChunkArray<F>;
-  slice(start?: number, stop?: number): ChunkArray<F>;
+  repeat(n: number): ChunkArray<F, N>;
+  slice(start?: number, stop?: number): ChunkArray<F, N>;
 }
 
 /** A file over any bytes-like, with `io.BytesIO`'s semantics. */
@@ -340,7 +381,7 @@ export declare class ChunkIO extends StrIO {
 }
 
 /** Anything `dumps` serialises. */
-export type Dumpable = Chunk | MemSlice | StrArray<string> | ArrayBuffer | Uint8Array | Dumpable[];
+export type Dumpable = Chunk | MemSlice | StrArray<string, any> | ArrayBuffer | Uint8Array | Dumpable[];
 
 /** Serialises chunks, slices, arrays and buffers, keeping shared bases shared. */
 export declare function dumps(value: Dumpable): Uint8Array<ArrayBuffer>;
