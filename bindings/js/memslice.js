@@ -6,7 +6,9 @@
 // that changed size. Its length is what is accessible now.
 import { slicePos, toByte, toIndex, toInt } from './args.js';
 import { BASE, WRITE, bytes, cellOf, toView } from './bytes.js';
+import { decode } from './encodings.js';
 import { argError } from './errors.js';
+import { bytesJSON, inspectCustom, inspectSlice } from './inspect.js';
 import { heap } from './wasm.js';
 
 /** Package-internal symbol of the raw constructor used by `loads`. */
@@ -159,6 +161,25 @@ export class MemSlice {
 
   get [Symbol.toStringTag]() {
     return 'MemSlice';
+  }
+
+  // Node's conventions (inspect.js), as for Chunk.
+  [inspectCustom](depth, options, inspect) {
+    return inspectSlice(this, depth, options, inspect);
+  }
+
+  toJSON() {
+    return bytesJSON(this);
+  }
+
+  /** A copy of the window's bytes, as toUint8Array(): what Buffer.from(slice) copies. */
+  valueOf() {
+    return this.toUint8Array();
+  }
+
+  /** The window's bytes decoded as `encoding` (as Chunk.toString; default 'utf8'). */
+  toString(encoding) {
+    return decode(this[bytes]('read'), encoding, 'MemSlice.toString');
   }
 
   /** Package-internal (dump loading): a slice with offsets taken as they are, not normalised. */

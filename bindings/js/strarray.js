@@ -13,6 +13,7 @@ import { BASE, READ, WRITE, bytes, cellOf, dataViewInBounds, isDetached, toView 
 import { Chunk } from './chunk.js';
 import { NotFoundError, argError, describe } from './errors.js';
 import { parseFormat } from './format.js';
+import { arrayJSON, inspectArray, inspectCustom } from './inspect.js';
 import { findAll, search } from './functions.js';
 import { MemSlice } from './memslice.js';
 import { registerDumpable } from './serial.js';
@@ -557,6 +558,22 @@ export class StrArray {
 
   get [Symbol.toStringTag]() {
     return this.constructor.name;
+  }
+
+  // Node's conventions (inspect.js): console.log shows the format and values,
+  // JSON the values; Buffer.from(array) copies the bytes (it honours valueOf),
+  // while iteration (new Uint8Array(a), [...a]) gives the values.
+  [inspectCustom](depth, options, inspect) {
+    return inspectArray(this, depth, options, inspect);
+  }
+
+  toJSON() {
+    return arrayJSON(this);
+  }
+
+  /** A copy of the items' bytes: what Buffer.from(array) copies. */
+  valueOf() {
+    return this[bytes]('read').slice();
   }
 
   /** The item count, checked live for `fn` (module-internal: ChunkArray's methods). */
