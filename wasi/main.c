@@ -87,7 +87,8 @@ static const command commands[] = {
      "  Prints items I of FILE read as a struct FORMAT ([@=<>!] and one of cbB?hHiIlLqQnNefd),\n"
      "  one per line, as Python's repr (floats shortest, ? as true/false, c as \\xNN if unprintable).\n"},
     {"hexdump", cmd_hexdump, "", 1, 3,
-     "mem hexdump FILE [START [STOP]]\n  Shows bytes START..STOP in the layout of hexdump -C.\n"},
+     "mem hexdump FILE [START [STOP]]\n  Shows bytes START..STOP in the layout of hexdump -C.\n"
+     "  An empty range (STOP <= START after the slice rules) prints nothing and exits 0.\n"},
 };
 
 static const char usage[] =
