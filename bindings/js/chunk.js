@@ -407,6 +407,6 @@ export class Chunk {
 
   /** A copy of the bytes, as toUint8Array(): what Buffer.from(chunk) copies. */
   valueOf() {
-    return this.toUint8Array();
+    return this[bytes]().slice();
   }
 }

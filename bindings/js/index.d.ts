@@ -382,8 +382,6 @@ export declare class StrIO implements Iterable<Uint8ArrayCopy> {
   readableStream(): ReadableStream<Uint8ArrayCopy>;
   /** A WritableStream writing at the position. */
   writableStream(): WritableStream<ReadableBytes>;
-  /** `{type, position, size, closed}`: the file's state, not its data. */
-  toJSON(): { type: string; position?: number; size?: number; closed: boolean };
   /** Frees the chunk this file made (data you passed is left alone) and closes. */
   free(): void;
   [Symbol.dispose](): void;

@@ -174,7 +174,7 @@ export class MemSlice {
 
   /** A copy of the window's bytes, as toUint8Array(): what Buffer.from(slice) copies. */
   valueOf() {
-    return this.toUint8Array();
+    return this[bytes]('read').slice();
   }
 
   /** The window's bytes decoded as `encoding` (as Chunk.toString; default 'utf8'). */

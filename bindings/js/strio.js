@@ -11,7 +11,7 @@ import { BASE, READ, WRITE, cellOf, toRef, toView } from './bytes.js';
 import { Chunk } from './chunk.js';
 import { argError } from './errors.js';
 import { parseFormat } from './format.js';
-import { fileJSON, inspectCustom, inspectFile } from './inspect.js';
+import { inspectCustom, inspectFile } from './inspect.js';
 import { copy, search } from './functions.js';
 import { MemSlice, rawSlice } from './memslice.js';
 import { heap, heapView } from './wasm.js';
@@ -395,10 +395,6 @@ export class StrIO {
   // Node's conventions (inspect.js): console.log shows the position and size.
   [inspectCustom](depth, options, inspect) {
     return inspectFile(this, depth, options, inspect);
-  }
-
-  toJSON() {
-    return fileJSON(this);
   }
 }
 

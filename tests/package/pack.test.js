@@ -14,6 +14,8 @@ import { launch, serve } from '../lib/browser.js';
 const root = new URL('../../', import.meta.url).pathname;
 const fixtures = new URL('./fixtures/', import.meta.url).pathname;
 const bin = (name) => join(root, 'node_modules', '.bin', name);
+// The current TypeScript by path: node_modules/.bin/tsc may be the aliased typescript-5.0 (types.test.js).
+const tsc = join(root, 'node_modules/typescript/bin/tsc');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json')));
 const run = (cmd, args, opts = {}) => {
   const r = spawnSync(cmd, args, { encoding: 'utf8', ...opts });
@@ -77,10 +79,10 @@ describe('Node', () => {
     cpSync(join(root, 'examples/typed/every-export.ts'), join(dir, 'every-export.ts'));
     const config = JSON.parse(readFileSync(join(root, 'examples/typed/tsconfig.json')));
     writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(config));
-    run(bin('tsc'), ['-p', dir]);
+    run(process.execPath, [tsc, '-p', dir]);
     // Emit and run it: the types and the runtime agree on every call.
     writeFileSync(join(dir, 'tsconfig.emit.json'), JSON.stringify({ ...config, compilerOptions: { ...config.compilerOptions, noEmit: false, outDir: 'out' } }));
-    run(bin('tsc'), ['-p', join(dir, 'tsconfig.emit.json')]);
+    run(process.execPath, [tsc, '-p', join(dir, 'tsconfig.emit.json')]);
     const out = run(process.execPath, [join(dir, 'out', 'every-export.js')], { cwd: work });
     assert.match(out, new RegExp(`^${pkg.version.replace(/\./g, '\\.')} `, 'm'));
   });
