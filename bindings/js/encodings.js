@@ -2,6 +2,7 @@
 // plain JS so the browser build needs no Buffer. Also the hint given when an
 // encoding name arrives where an integer was expected: Buffer's indexOf,
 // includes and toString take an encoding where ours take `end`.
+import { describe } from './errors.js';
 
 const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -90,8 +91,7 @@ export function decode(u8, encoding, fn) {
   if (encoding === undefined) return utf8.decode(u8);
   const name = encodingName(encoding);
   if (name === undefined) {
-    const got = typeof encoding === 'string' ? JSON.stringify(encoding) : typeof encoding;
-    throw new TypeError(`${fn}(): encoding must be one of ${ENCODINGS.map((e) => `'${e}'`).join(', ')}, got ${got}`);
+    throw new TypeError(`${fn}(): encoding must be one of ${ENCODINGS.map((e) => `'${e}'`).join(', ')}, got ${describe(encoding)}`);
   }
   return decoders[name](u8);
 }

@@ -40,7 +40,9 @@ export function parseFormat(format, fn) {
   const hit = cache.get(format);
   if (hit) return hit;
   if (typeof format !== 'string') throw new TypeError(`${fn}(): format must be a string, got ${describe(format)}`);
-  const bad = (why) => new TypeError(`${fn}(): format ${JSON.stringify(format)}: ${why}`);
+  // A long format is cut in the message, which must stay one readable line.
+  const shown = format.length > 60 ? `${JSON.stringify(format.slice(0, 60))}... (${format.length} characters)` : JSON.stringify(format);
+  const bad = (why) => new TypeError(`${fn}(): format ${shown}: ${why}`);
   if (format === '') throw bad('is empty (give one code such as "i" or "<d")');
   const prefix = PREFIXES.includes(format[0]) ? format[0] : '';
   const rest = format.slice(prefix.length);

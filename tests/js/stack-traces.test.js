@@ -31,6 +31,9 @@ const calls = [
   ['format', "import { StrArray } from 'wasm-mem'; new StrArray('z');"],
   ['file', "import { StrIO } from 'wasm-mem'; new StrIO('abc').write('x');"],
   ['loads', "import { loads } from 'wasm-mem'; loads(new Uint8Array([1, 2, 3]));"],
+  ['a long format', "import { StrArray } from 'wasm-mem'; new StrArray('<' + 'z'.repeat(500));"],
+  ['a long format in a file', "import { ChunkIO } from 'wasm-mem'; new ChunkIO().readStruct('<' + 'i'.repeat(400));"],
+  ['a long encoding', "import { Chunk } from 'wasm-mem'; new Chunk('x').toString('y'.repeat(400));"],
   ['require', "require('wasm-mem').cmp(null, 'a');"],
 ];
 
