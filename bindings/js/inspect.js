@@ -21,15 +21,19 @@ const MAX_VALUES = 100;
 
 const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
 
-/** "<68 65 6c 6c 6f ... 3 more bytes>" from the first bytes of `obj` (a bytes-like of ours). */
-function hexPreview(obj, length) {
-  // The view is used at once, before anything can allocate and move it.
+/**
+ * [5, "<68 65 6c 6c 6f>"], or [53, "<68 ... 3 more bytes>"]: the length and
+ * first bytes of `obj` (a bytes-like of ours), both from one view of its
+ * bytes, used at once (a base's [bytes]() may answer differently each call).
+ */
+function hexPreview(obj) {
   const view = obj[bytes]('read');
-  const shown = Math.min(length, INSPECT_MAX_BYTES);
+  const n = view.length;
+  const shown = Math.min(n, INSPECT_MAX_BYTES);
   let s = '';
   for (let i = 0; i < shown; i++) s += (i ? ' ' : '') + HEX[view[i]];
-  if (length > shown) s += ` ... ${length - shown} more byte${length - shown === 1 ? '' : 's'}`;
-  return `<${s}>`;
+  if (n > shown) s += ` ... ${n - shown} more byte${n - shown === 1 ? '' : 's'}`;
+  return [n, `<${s}>`];
 }
 
 /** The class name a user sees: the constructor's (ChunkArray, ChunkIO, a subclass), else the tag. */
@@ -50,8 +54,8 @@ export function inspectChunk(chunk, depth, options) {
   const name = nameOf(chunk);
   if (depth < 0) return options.stylize(`[${name}]`, 'special');
   if (chunk.freed) return `${name} <freed>`;
-  const n = chunk.length;
-  return `${name}(${n}) ${hexPreview(chunk, n)}`;
+  const [n, hex] = hexPreview(chunk);
+  return `${name}(${n}) ${hex}`;
 }
 
 /** `MemSlice(3) [1, 4) of Chunk <65 6c 6c>`: the window, its base and its bytes now. */
@@ -60,8 +64,8 @@ export function inspectSlice(slice, depth, options) {
   if (depth < 0) return options.stylize(`[${name}]`, 'special');
   const where = `[${slice.start}, ${slice.stop}) of ${nameOf(slice.base)}`;
   try {
-    const n = slice.length;
-    return `${name}(${n}) ${where} ${hexPreview(slice, n)}`;
+    const [n, hex] = hexPreview(slice);
+    return `${name}(${n}) ${where} ${hex}`;
   } catch (e) {
     // A freed chunk or a detached buffer under the window: say so, do not throw from console.log.
     return `${name} ${where} <${errorText(e)}>`;
@@ -69,7 +73,7 @@ export function inspectSlice(slice, depth, options) {
 }
 
 /** `StrArray('>H')(2) [ 258, 772 ]`: the format, the length and the first values. */
-export function inspectArray(arr, depth, options, inspect) {
+export function inspectArray(arr, depth, options = {}, inspect = undefined) {
   const name = nameOf(arr);
   if (depth < 0) return options.stylize(`[${name}]`, 'special');
   const head = `${name}('${arr.format}')`;
@@ -85,7 +89,10 @@ export function inspectArray(arr, depth, options, inspect) {
   // the type of the one next value (to align numbers): the rest stay holes.
   for (let i = 0; i < Math.min(n, limit + 1); i++) values.push(arr.get(i));
   values.length = n;
-  const inner = inspect(values, { ...options, depth: options.depth === null ? null : options.depth - 1 });
+  // util.inspect passes itself; a direct call without it gets a plain list.
+  const inner = typeof inspect === 'function'
+    ? inspect(values, { ...options, depth: options.depth == null ? options.depth : options.depth - 1 })
+    : `[ ${values.slice(0, limit).map(String).join(', ')}${n > limit ? `, ... ${n - limit} more` : ''} ]`;
   return `${head}(${n}) ${inner}`;
 }
 

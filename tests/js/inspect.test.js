@@ -35,6 +35,30 @@ test('inspect never throws: a freed chunk, a slice on a freed chunk or a detache
   assert.match(inspect(t), /^MemSlice \[1, 3\) of ArrayBuffer <TypeError: .*detached/);
 });
 
+test('a base whose bytes change from call to call, or that throws: inspect shows what one call gave, and never throws', () => {
+  let calls = 0;
+  const shrinking = { [bytes]: () => new Uint8Array(8 - 2 * calls++).fill(0xab) };
+  const s = new MemSlice(shrinking); // made over 8 bytes; the next calls give 6, 4, ...
+  for (let k = 0; k < 3; k++) {
+    const text = inspect(s);
+    const m = /^MemSlice\((\d)\) \[0, 8\) of Object <((?:ab ?)*)>$/.exec(text);
+    assert.ok(m, text);
+    assert.equal(m[2].split(' ').filter(Boolean).length, Number(m[1]), `the count and the bytes come from one view: ${text}`);
+  }
+  let fail = false;
+  const hostile = {
+    [bytes]: () => {
+      if (fail) throw new RangeError('the bytes are gone');
+      return new Uint8Array(2);
+    },
+  };
+  const h = new MemSlice(hostile);
+  fail = true;
+  assert.match(inspect(h), /^MemSlice \[0, 2\) of Object <RangeError: .*the bytes are gone>$/);
+  // Called directly, without util.inspect's arguments.
+  assert.equal(new ChunkArray('B', [1, 2])[Symbol.for('nodejs.util.inspect.custom')](), "ChunkArray('B')(2) [ 1, 2 ]");
+});
+
 test('inspect(slice) shows its window, its base and its bytes now', () => {
   const c = new Chunk('hello');
   const s = c.subarray(1, 4);
