@@ -92,7 +92,7 @@ export class Struct {
   }
 }
 
-const quoted = (layout) => JSON.stringify(layout.format);
+const quoted = (layout) => layout.quoted;
 
 function packLayout(layout, values, fn) {
   const stored = layout.checkValues(values, fn, 'values');
