@@ -1,5 +1,6 @@
-// Per-format element access for StrArray: one small prototype per code and
-// byte order, chosen once when an array is made.
+// Per-format element access for StrArray: one small prototype per code, byte
+// order and storage kind (a chunk, or a foreign buffer), chosen once when an
+// array is made. The methods themselves are in access-table.js.
 //
 // Why a table of near-identical methods: the engine keeps type feedback per
 // function literal, so a single generic `get` calling a per-format reader
@@ -8,12 +9,13 @@
 // a literal of its own, monomorphic at a user's call site, with the DataView
 // call inlined. No code is generated at run time (strict-CSP pages work).
 //
-// Each method tries the fast case — a whole index inside the array, on a
-// chunk or a foreign buffer, a value that fits — and hands everything else
+// Each method tries the fast case — a whole index inside the array, a value
+// that fits — and hands everything else
 // (negative indices, errors, other buffers, other values) to the array's
 // generic methods under the symbols below, which give the exact behaviour
 // and messages.
-import { heapDV } from './wasm.js';
+import { ON_CHUNK, ON_FOREIGN } from './access-table.js';
+import { CHUNK, FOREIGN } from './region.js';
 
 /** The array's Region (region.js), read by the fast paths. */
 export const HOT = Symbol('wasm-mem.strarray.region');
@@ -25,109 +27,17 @@ export const pushSlow = Symbol('wasm-mem.strarray.push');
 // Value checks that admit exactly the in-range integers of a width (a
 // non-number, a fraction, NaN or an out-of-range value fails and goes the
 // slow way, which says why).
-const i8 = (v) => (v << 24) >> 24 === v;
-const u8 = (v) => (v & 0xff) === v;
-const i16 = (v) => (v << 16) >> 16 === v;
-const u16 = (v) => (v & 0xffff) === v;
-const i32 = (v) => (v | 0) === v;
-const u32 = (v) => v >>> 0 === v;
-const i64 = (v) => typeof v === 'bigint' && BigInt.asIntN(64, v) === v;
-const u64 = (v) => typeof v === 'bigint' && BigInt.asUintN(64, v) === v;
-const f32 = (v) => typeof v === 'number' && !(Math.abs(v) > 3.4028234663852886e38 && Math.abs(v) < Infinity);
-const f64 = (v) => typeof v === 'number';
-
-const METHODS = {
-  b: {
-    get(i) { const r = this[HOT], o = r.at(i, 1); return o < 0 ? this[getSlow](i) : r.tdv().getInt8(o); },
-    set(i, v) { const r = this[HOT], o = r.at(i, 1); if (o < 0 || !i8(v)) this[setSlow](i, v); else r.tdv().setInt8(o, v); },
-    push(v) { const r = this[HOT], p = arguments.length === 1 && i8(v) ? r.append(1, 'StrArray.push') : -1; if (p < 0) return this[pushSlow](arguments); heapDV.setInt8(p, v); return r.cell.len; },
-  },
-  B: {
-    get(i) { const r = this[HOT], o = r.at(i, 1); return o < 0 ? this[getSlow](i) : r.tdv().getUint8(o); },
-    set(i, v) { const r = this[HOT], o = r.at(i, 1); if (o < 0 || !u8(v)) this[setSlow](i, v); else r.tdv().setUint8(o, v); },
-    push(v) { const r = this[HOT], p = arguments.length === 1 && u8(v) ? r.append(1, 'StrArray.push') : -1; if (p < 0) return this[pushSlow](arguments); heapDV.setUint8(p, v); return r.cell.len; },
-  },
-  h: {
-    get(i) { const r = this[HOT], o = r.at(i, 2); return o < 0 ? this[getSlow](i) : r.tdv().getInt16(o, true); },
-    set(i, v) { const r = this[HOT], o = r.at(i, 2); if (o < 0 || !i16(v)) this[setSlow](i, v); else r.tdv().setInt16(o, v, true); },
-    push(v) { const r = this[HOT], p = arguments.length === 1 && i16(v) ? r.append(2, 'StrArray.push') : -1; if (p < 0) return this[pushSlow](arguments); heapDV.setInt16(p, v, true); return r.cell.len / 2; },
-  },
-  '>h': {
-    get(i) { const r = this[HOT], o = r.at(i, 2); return o < 0 ? this[getSlow](i) : r.tdv().getInt16(o, false); },
-    set(i, v) { const r = this[HOT], o = r.at(i, 2); if (o < 0 || !i16(v)) this[setSlow](i, v); else r.tdv().setInt16(o, v, false); },
-    push(v) { const r = this[HOT], p = arguments.length === 1 && i16(v) ? r.append(2, 'StrArray.push') : -1; if (p < 0) return this[pushSlow](arguments); heapDV.setInt16(p, v, false); return r.cell.len / 2; },
-  },
-  H: {
-    get(i) { const r = this[HOT], o = r.at(i, 2); return o < 0 ? this[getSlow](i) : r.tdv().getUint16(o, true); },
-    set(i, v) { const r = this[HOT], o = r.at(i, 2); if (o < 0 || !u16(v)) this[setSlow](i, v); else r.tdv().setUint16(o, v, true); },
-    push(v) { const r = this[HOT], p = arguments.length === 1 && u16(v) ? r.append(2, 'StrArray.push') : -1; if (p < 0) return this[pushSlow](arguments); heapDV.setUint16(p, v, true); return r.cell.len / 2; },
-  },
-  '>H': {
-    get(i) { const r = this[HOT], o = r.at(i, 2); return o < 0 ? this[getSlow](i) : r.tdv().getUint16(o, false); },
-    set(i, v) { const r = this[HOT], o = r.at(i, 2); if (o < 0 || !u16(v)) this[setSlow](i, v); else r.tdv().setUint16(o, v, false); },
-    push(v) { const r = this[HOT], p = arguments.length === 1 && u16(v) ? r.append(2, 'StrArray.push') : -1; if (p < 0) return this[pushSlow](arguments); heapDV.setUint16(p, v, false); return r.cell.len / 2; },
-  },
-  i: {
-    get(i) { const r = this[HOT], o = r.at(i, 4); return o < 0 ? this[getSlow](i) : r.tdv().getInt32(o, true); },
-    set(i, v) { const r = this[HOT], o = r.at(i, 4); if (o < 0 || !i32(v)) this[setSlow](i, v); else r.tdv().setInt32(o, v, true); },
-    push(v) { const r = this[HOT], p = arguments.length === 1 && i32(v) ? r.append(4, 'StrArray.push') : -1; if (p < 0) return this[pushSlow](arguments); heapDV.setInt32(p, v, true); return r.cell.len / 4; },
-  },
-  '>i': {
-    get(i) { const r = this[HOT], o = r.at(i, 4); return o < 0 ? this[getSlow](i) : r.tdv().getInt32(o, false); },
-    set(i, v) { const r = this[HOT], o = r.at(i, 4); if (o < 0 || !i32(v)) this[setSlow](i, v); else r.tdv().setInt32(o, v, false); },
-    push(v) { const r = this[HOT], p = arguments.length === 1 && i32(v) ? r.append(4, 'StrArray.push') : -1; if (p < 0) return this[pushSlow](arguments); heapDV.setInt32(p, v, false); return r.cell.len / 4; },
-  },
-  I: {
-    get(i) { const r = this[HOT], o = r.at(i, 4); return o < 0 ? this[getSlow](i) : r.tdv().getUint32(o, true); },
-    set(i, v) { const r = this[HOT], o = r.at(i, 4); if (o < 0 || !u32(v)) this[setSlow](i, v); else r.tdv().setUint32(o, v, true); },
-    push(v) { const r = this[HOT], p = arguments.length === 1 && u32(v) ? r.append(4, 'StrArray.push') : -1; if (p < 0) return this[pushSlow](arguments); heapDV.setUint32(p, v, true); return r.cell.len / 4; },
-  },
-  '>I': {
-    get(i) { const r = this[HOT], o = r.at(i, 4); return o < 0 ? this[getSlow](i) : r.tdv().getUint32(o, false); },
-    set(i, v) { const r = this[HOT], o = r.at(i, 4); if (o < 0 || !u32(v)) this[setSlow](i, v); else r.tdv().setUint32(o, v, false); },
-    push(v) { const r = this[HOT], p = arguments.length === 1 && u32(v) ? r.append(4, 'StrArray.push') : -1; if (p < 0) return this[pushSlow](arguments); heapDV.setUint32(p, v, false); return r.cell.len / 4; },
-  },
-  q: {
-    get(i) { const r = this[HOT], o = r.at(i, 8); return o < 0 ? this[getSlow](i) : r.tdv().getBigInt64(o, true); },
-    set(i, v) { const r = this[HOT], o = r.at(i, 8); if (o < 0 || !i64(v)) this[setSlow](i, v); else r.tdv().setBigInt64(o, v, true); },
-    push(v) { const r = this[HOT], p = arguments.length === 1 && i64(v) ? r.append(8, 'StrArray.push') : -1; if (p < 0) return this[pushSlow](arguments); heapDV.setBigInt64(p, v, true); return r.cell.len / 8; },
-  },
-  '>q': {
-    get(i) { const r = this[HOT], o = r.at(i, 8); return o < 0 ? this[getSlow](i) : r.tdv().getBigInt64(o, false); },
-    set(i, v) { const r = this[HOT], o = r.at(i, 8); if (o < 0 || !i64(v)) this[setSlow](i, v); else r.tdv().setBigInt64(o, v, false); },
-    push(v) { const r = this[HOT], p = arguments.length === 1 && i64(v) ? r.append(8, 'StrArray.push') : -1; if (p < 0) return this[pushSlow](arguments); heapDV.setBigInt64(p, v, false); return r.cell.len / 8; },
-  },
-  Q: {
-    get(i) { const r = this[HOT], o = r.at(i, 8); return o < 0 ? this[getSlow](i) : r.tdv().getBigUint64(o, true); },
-    set(i, v) { const r = this[HOT], o = r.at(i, 8); if (o < 0 || !u64(v)) this[setSlow](i, v); else r.tdv().setBigUint64(o, v, true); },
-    push(v) { const r = this[HOT], p = arguments.length === 1 && u64(v) ? r.append(8, 'StrArray.push') : -1; if (p < 0) return this[pushSlow](arguments); heapDV.setBigUint64(p, v, true); return r.cell.len / 8; },
-  },
-  '>Q': {
-    get(i) { const r = this[HOT], o = r.at(i, 8); return o < 0 ? this[getSlow](i) : r.tdv().getBigUint64(o, false); },
-    set(i, v) { const r = this[HOT], o = r.at(i, 8); if (o < 0 || !u64(v)) this[setSlow](i, v); else r.tdv().setBigUint64(o, v, false); },
-    push(v) { const r = this[HOT], p = arguments.length === 1 && u64(v) ? r.append(8, 'StrArray.push') : -1; if (p < 0) return this[pushSlow](arguments); heapDV.setBigUint64(p, v, false); return r.cell.len / 8; },
-  },
-  f: {
-    get(i) { const r = this[HOT], o = r.at(i, 4); return o < 0 ? this[getSlow](i) : r.tdv().getFloat32(o, true); },
-    set(i, v) { const r = this[HOT], o = r.at(i, 4); if (o < 0 || !f32(v)) this[setSlow](i, v); else r.tdv().setFloat32(o, v, true); },
-    push(v) { const r = this[HOT], p = arguments.length === 1 && f32(v) ? r.append(4, 'StrArray.push') : -1; if (p < 0) return this[pushSlow](arguments); heapDV.setFloat32(p, v, true); return r.cell.len / 4; },
-  },
-  '>f': {
-    get(i) { const r = this[HOT], o = r.at(i, 4); return o < 0 ? this[getSlow](i) : r.tdv().getFloat32(o, false); },
-    set(i, v) { const r = this[HOT], o = r.at(i, 4); if (o < 0 || !f32(v)) this[setSlow](i, v); else r.tdv().setFloat32(o, v, false); },
-    push(v) { const r = this[HOT], p = arguments.length === 1 && f32(v) ? r.append(4, 'StrArray.push') : -1; if (p < 0) return this[pushSlow](arguments); heapDV.setFloat32(p, v, false); return r.cell.len / 4; },
-  },
-  d: {
-    get(i) { const r = this[HOT], o = r.at(i, 8); return o < 0 ? this[getSlow](i) : r.tdv().getFloat64(o, true); },
-    set(i, v) { const r = this[HOT], o = r.at(i, 8); if (o < 0 || !f64(v)) this[setSlow](i, v); else r.tdv().setFloat64(o, v, true); },
-    push(v) { const r = this[HOT], p = arguments.length === 1 && f64(v) ? r.append(8, 'StrArray.push') : -1; if (p < 0) return this[pushSlow](arguments); heapDV.setFloat64(p, v, true); return r.cell.len / 8; },
-  },
-  '>d': {
-    get(i) { const r = this[HOT], o = r.at(i, 8); return o < 0 ? this[getSlow](i) : r.tdv().getFloat64(o, false); },
-    set(i, v) { const r = this[HOT], o = r.at(i, 8); if (o < 0 || !f64(v)) this[setSlow](i, v); else r.tdv().setFloat64(o, v, false); },
-    push(v) { const r = this[HOT], p = arguments.length === 1 && f64(v) ? r.append(8, 'StrArray.push') : -1; if (p < 0) return this[pushSlow](arguments); heapDV.setFloat64(p, v, false); return r.cell.len / 8; },
-  },
-};
+// (typeof first: the bit operators throw on a BigInt.)
+export const i8 = (v) => typeof v === 'number' && (v << 24) >> 24 === v;
+export const u8 = (v) => typeof v === 'number' && (v & 0xff) === v;
+export const i16 = (v) => typeof v === 'number' && (v << 16) >> 16 === v;
+export const u16 = (v) => typeof v === 'number' && (v & 0xffff) === v;
+export const i32 = (v) => typeof v === 'number' && (v | 0) === v;
+export const u32 = (v) => typeof v === 'number' && v >>> 0 === v;
+export const i64 = (v) => typeof v === 'bigint' && BigInt.asIntN(64, v) === v;
+export const u64 = (v) => typeof v === 'bigint' && BigInt.asUintN(64, v) === v;
+export const f32 = (v) => typeof v === 'number' && !(Math.abs(v) > 3.4028234663852886e38 && Math.abs(v) < Infinity);
+export const f64 = (v) => typeof v === 'number';
 
 // Codes that share another's bytes (wasm32: long, size_t and pointer are 32-bit).
 const ALIAS = { l: 'i', n: 'i', L: 'I', N: 'I', P: 'I' };
@@ -136,24 +46,27 @@ const ALIAS = { l: 'i', n: 'i', L: 'I', N: 'I', P: 'I' };
 const protos = new WeakMap();
 
 /**
- * The prototype for an array of accessor `acc` whose class prototype is
- * `classProto`: `classProto` itself when the format has no fast methods
- * (records, e c ?), else an object inheriting from it with the format's
- * get/set/push. Cached, so all arrays of one class and format share a shape.
+ * The prototype for an array of accessor `acc` over a region of `kind`,
+ * whose class prototype is `classProto`: `classProto` itself when there are
+ * no fast methods (records, e c ?, GENERIC regions), else an object
+ * inheriting from it with the format's get/set (and push on a chunk).
+ * Cached, so all arrays of one class, format and kind share a shape.
  */
-export function protoFor(classProto, acc) {
-  if (acc === null) return classProto;
+export function protoFor(classProto, acc, kind) {
+  const table = kind === CHUNK ? ON_CHUNK : kind === FOREIGN ? ON_FOREIGN : null;
+  if (acc === null || table === null) return classProto;
   const code = ALIAS[acc.code] ?? acc.code;
   const key = acc.little || acc.size === 1 ? code : `>${code}`;
-  const methods = METHODS[key];
+  const methods = table[key];
   if (methods === undefined) return classProto;
   let byKey = protos.get(classProto);
   if (byKey === undefined) protos.set(classProto, (byKey = new Map()));
-  let proto = byKey.get(key);
+  const full = `${kind}${key}`;
+  let proto = byKey.get(full);
   if (proto === undefined) {
     proto = Object.create(classProto);
-    for (const name of ['get', 'set', 'push']) Object.defineProperty(proto, name, { value: methods[name], writable: true, configurable: true });
-    byKey.set(key, proto);
+    for (const [name, fn] of Object.entries(methods)) Object.defineProperty(proto, name, { value: fn, writable: true, configurable: true });
+    byKey.set(full, proto);
   }
   return proto;
 }

@@ -129,6 +129,15 @@ export function toRef(value, fn, arg, mode = READ) {
 }
 
 /**
+ * A ref once every argument of a call was resolved: a chunk that another
+ * argument's [bytes]() freed meanwhile is a TypeError, never a quiet empty input.
+ */
+export function live(ref, fn, arg) {
+  if (ref.freed === true) throw argError(TypeError, fn, arg, 'is a Chunk that was freed during the call');
+  return ref;
+}
+
+/**
  * The ref of a window on a chunk: its position and length are read from the
  * chunk's cell when used, so a resize (a move) by another argument's
  * [bytes]() before the kernel runs is followed, and a free is seen.

@@ -4,7 +4,8 @@ import { toInt } from './args.js';
 import { READ, toView } from './bytes.js';
 import { Chunk } from './chunk.js';
 import { argError } from './errors.js';
-import { StrArray, adopt, appendAs, countOf, iterableArg, ownedOf } from './strarray.js';
+import { iterableArg } from './sequence.js';
+import { StrArray, adopt, appendAs, countOf, ownedOf } from './strarray.js';
 
 export class ChunkArray extends StrArray {
   /**

@@ -10,6 +10,7 @@
 // trailing padding), exactly as `struct` does natively.
 import { toView } from './bytes.js';
 import { describe } from './errors.js';
+import { fromHalf, toHalf } from './half.js';
 
 // code: [size, kind, min, max, TypedArray]. The native alignment of a
 // numeric code is its size; s, p, x and the one-byte codes need none.
@@ -105,8 +106,10 @@ function parse(format, fn) {
  * `acc`, the accessor of its one value.
  */
 export class Layout {
-  constructor(format, { little, items, size }) {
+  constructor(format, { prefix, little, items, size }) {
     this.format = format;
+    /** The byte-order character as given ('' when none): a column's format keeps it. */
+    this.prefix = prefix;
     this.size = size;
     this.little = little;
     this.fields = [];
@@ -361,58 +364,4 @@ export function bytesAccessor(code, n) {
   };
   accessors.set(key, acc);
   return acc;
-}
-
-/** Rounds half to even, as IEEE 754 conversions do. */
-function roundHalfEven(x) {
-  const f = Math.floor(x);
-  const d = x - f;
-  return d > 0.5 || (d === 0.5 && f % 2 === 1) ? f + 1 : f;
-}
-
-/**
- * IEEE 754 binary16 bits of a number, rounded half to even straight from
- * the double (no detour through float32, which would round twice); -1 when
- * a finite value is too large (it would round to infinity), as struct.
- */
-export function toHalf(v) {
-  const sign = v < 0 || Object.is(v, -0) ? 0x8000 : 0;
-  const a = Math.abs(v);
-  if (Number.isNaN(v)) return 0x7e00;
-  if (a === Infinity) return sign | 0x7c00;
-  if (a < 2 ** -14) return sign | roundHalfEven(a * 2 ** 24); // subnormal; 1024 rounds up into the normals
-  let e = Math.floor(Math.log2(a));
-  if (2 ** e > a) e--; // log2 may round up near a power of two
-  else if (2 ** (e + 1) <= a) e++;
-  let m = roundHalfEven((a / 2 ** e - 1) * 1024);
-  if (m === 1024) {
-    m = 0;
-    e++;
-  }
-  if (e > 15) return -1;
-  return sign | ((e + 15) << 10) | m;
-}
-
-/** The number a binary16 bit pattern holds. */
-export function fromHalf(bits) {
-  const sign = bits & 0x8000 ? -1 : 1;
-  const e = (bits >> 10) & 0x1f;
-  const m = bits & 0x3ff;
-  if (e === 0) return sign * m * 2 ** -24;
-  if (e === 31) return m ? NaN : sign * Infinity;
-  return sign * (1 + m / 1024) * 2 ** (e - 15);
-}
-
-/**
- * Transitional: the accessor of a one-scalar format, with its format string
- * (StrArray and readStruct before record formats reach them).
- */
-export function parseFormat(format, fn) {
-  const layout = compile(format, fn);
-  if (!layout.scalar) {
-    if (layout.size === 0) throw new TypeError(`${fn}(): format ${JSON.stringify(format)} has size 0`);
-    throw new TypeError(`${fn}(): format ${JSON.stringify(format)} is not one scalar`);
-  }
-  layout.codec ??= { ...layout.acc, format };
-  return layout.codec;
 }

@@ -130,7 +130,7 @@ export class Region {
    * sorts these out). The element fast paths of access.js go through here.
    */
   at(i, size) {
-    if (i >>> 0 !== i) return -1;
+    if (typeof i !== 'number' || i >>> 0 !== i) return -1; // (a BigInt would throw in >>>)
     const end = this.start + i * size + size;
     if (this.kind === CHUNK) {
       const cell = this.cell;
@@ -189,7 +189,7 @@ export class Region {
    * A DataView and the window's offset in it, for typed access now:
    * [dv, off, length]. Chunks read the loader's heap DataView.
    */
-  typed(fn, heapDV, write = false) {
+  typed(fn, write = false) {
     if (this.kind === CHUNK) return [heapDV, this.cell.ptr + this.start, this.length(fn)];
     if (this.kind === FOREIGN) return [this.dv, this.off + this.start, this.length(fn)];
     const v = this.view(fn, write);

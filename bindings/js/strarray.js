@@ -11,13 +11,15 @@ import { slicePos, toIndex, toInt } from './args.js';
 import { BASE, WRITE, bytes, toView } from './bytes.js';
 import { Chunk } from './chunk.js';
 import { HOT, getSlow, protoFor, pushSlow, setSlow } from './access.js';
-import { NotFoundError, argError, describe } from './errors.js';
+import { argError } from './errors.js';
 import { compile } from './format.js';
-import { findAll, search } from './functions.js';
+import { search } from './functions.js';
 import { MemSlice } from './memslice.js';
 import { Region, regionOf, writableOf } from './region.js';
+import { columnOf, geometry } from './geometry.js';
 import { itemCodec } from './records.js';
-import { heap, heapDV, wasmBuffer } from './wasm.js';
+import { appendValues, clearItems, imulItems, insertValue, popItem, pushValues, removeValue, setSliceItems, spliceItems } from './resize.js';
+import { countItems, fillItems, findItem, gatherItems, iterableArg, reverseItems, typedCopy } from './sequence.js';
 
 const disposeSymbol = Symbol.dispose ?? Symbol.for('Symbol.dispose');
 /** Package-internal (chunkarray.js, serial.js): the chunk an array made and owns. */
@@ -28,21 +30,6 @@ export const adopt = Symbol('wasm-mem.adopt');
 export const countOf = Symbol('wasm-mem.countOf');
 /** Package-internal: extend, with errors naming the caller (the ChunkArray constructor). */
 export const appendAs = Symbol('wasm-mem.appendAs');
-
-export function iterableArg(values, fn, arg) {
-  if (values === null || typeof values !== 'object' || typeof values[Symbol.iterator] !== 'function') {
-    if (typeof values !== 'string') throw argError(TypeError, fn, arg, `must be an iterable of values, got ${describe(values)}`);
-  }
-  return values;
-}
-
-/** Fills u8[from, to) with `pattern` repeated, by doubling copies (memmove speed). */
-function fillRegion(u8, from, to, pattern) {
-  if (to <= from) return;
-  const n = Math.min(pattern.length, to - from);
-  u8.set(pattern.subarray(0, n), from);
-  for (let done = n; done < to - from; done *= 2) u8.copyWithin(from + done, from, from + Math.min(done, to - from - done));
-}
 
 /** The region of a StrArray's buffer: a MemSlice's window, or the whole object. */
 function regionFor(buffer, fn) {
@@ -56,13 +43,20 @@ function regionFor(buffer, fn) {
 export class StrArray {
   #layout;
   #item; // the scalar accessor, or the record codec (records.js)
+  #state; // {layout, item, plain}: what resize.js needs of this array
+  // Where items lie in the buffer's bytes: item k's first byte is at
+  // origin + k * stride + lead, and an item counts when the `span` bytes
+  // from origin + k * stride are all there (a column counts whole records).
+  #geo;
   #buffer;
   #owned = null; // the chunk this array made, freed by free()
 
   /**
    * @param {string} format a struct format (SPEC §5): a scalar such as '<i', or a record such as '<I4sHh'
    * @param {BytesLike} [buffer] any bytes-like but a string; a new Chunk by default
-   * @param {{names?: string[]}} [options] names: one per value of a record format; items become objects
+   * @param {{names?: string[], offset?: number, stride?: number}} [options] names: one per value of a
+   *   record format (items become objects); offset: bytes before item 0; stride: bytes from one item to
+   *   the next (at least itemsize). An offset or strided array cannot change size.
    */
   constructor(format, buffer, options) {
     const fn = new.target?.name === 'ChunkArray' ? 'ChunkArray' : 'StrArray';
@@ -70,6 +64,8 @@ export class StrArray {
     if (layout.size === 0) throw new TypeError(`${fn}(): format ${JSON.stringify(format)} has size 0: an item needs at least one byte`);
     this.#layout = layout;
     this.#item = itemCodec(layout, options, fn);
+    this.#geo = geometry(options, layout.size, fn);
+    this.#state = { layout, item: this.#item, plain: this.#geo.plain };
     if (buffer === undefined) {
       buffer = new Chunk();
       this.#owned = buffer;
@@ -77,8 +73,31 @@ export class StrArray {
       toView(buffer, fn, 'buffer', BASE); // the type check, with the gate's messages
     }
     this.#buffer = buffer;
-    Object.defineProperty(this, HOT, { value: regionFor(buffer, fn), writable: true });
-    Object.setPrototypeOf(this, protoFor(new.target.prototype, layout.acc));
+    const region = regionFor(buffer, fn);
+    Object.defineProperty(this, HOT, { value: region, writable: true });
+    Object.setPrototypeOf(this, protoFor(new.target.prototype, this.#geo.plain ? layout.acc : null, region.kind));
+  }
+
+  /** Bytes before item 0 in the buffer. */
+  get offset() {
+    this[HOT].total('StrArray.offset');
+    return this.#geo.origin + this.#geo.lead;
+  }
+
+  /** Bytes from one item to the next. */
+  get stride() {
+    this[HOT].total('StrArray.stride');
+    return this.#geo.stride;
+  }
+
+  /**
+   * A live StrArray view of one value of every record (by name or position):
+   * the field's own format, stride = the record stride, over the same buffer.
+   */
+  column(field) {
+    this[HOT].total('StrArray.column');
+    const { format, options } = columnOf(this.#layout, this.#item.names, this.#geo, field);
+    return new StrArray(format, this.#buffer, options);
   }
 
   /** The format string as given. */
@@ -110,19 +129,28 @@ export class StrArray {
 
   /** The item count now; `fn` names the caller in errors. */
   #count(fn) {
-    return Math.floor(this[HOT].length(fn) / this.#layout.size);
+    return this.#countOf(this[HOT].length(fn));
   }
 
-  /** [DataView, offset of item 0, item count] now. */
+  /** The item count of `n` bytes. (The buffer is asked once per call: a user's [bytes]() may move memory.) */
+  #countOf(n) {
+    const g = this.#geo;
+    if (g.plain) return Math.floor(n / g.stride);
+    return n >= g.origin + g.span ? Math.floor((n - g.origin - g.span) / g.stride) + 1 : 0;
+  }
+
+  /** [DataView, position of item 0 in it, item count] now; item k is `stride` bytes further per step. */
   #typed(fn, write = false) {
-    const [dv, off, n] = this[HOT].typed(fn, heapDV, write);
-    return [dv, off, Math.floor(n / this.#layout.size)];
+    const [dv, off, n] = this[HOT].typed(fn, write);
+    return [dv, off + this.#geo.origin + this.#geo.lead, this.#countOf(n)];
   }
 
-  /** The items' bytes now (valid until the next allocation). */
+  /** The items' bytes now, from item 0's first byte to the last item's last (valid until the next allocation). */
   #itemBytes(fn, write = false) {
     const v = this[HOT].view(fn, write);
-    return v.subarray(0, v.length - (v.length % this.#layout.size));
+    const n = this.#countOf(v.length);
+    const from = this.#geo.origin + this.#geo.lead;
+    return n === 0 ? v.subarray(0, 0) : v.subarray(from, from + (n - 1) * this.#geo.stride + this.#layout.size);
   }
 
   [bytes](access) {
@@ -141,7 +169,7 @@ export class StrArray {
 
   [getSlow](i) {
     const [dv, off, n] = this.#typed('StrArray.get');
-    return this.#item.read(dv, off + toIndex(i, n, 'StrArray.get') * this.#layout.size);
+    return this.#item.read(dv, off + toIndex(i, n, 'StrArray.get') * this.#geo.stride);
   }
 
   /** Sets the value at `i`; a value that does not fit is a RangeError, a wrong type a TypeError; nothing written then. */
@@ -153,7 +181,7 @@ export class StrArray {
     const stored = this.#item.check(value, 'StrArray.set', 'value');
     if (!this[HOT].writable) throw argError(TypeError, 'StrArray.set', 'buffer', 'is read-only');
     const [dv, off, n] = this.#typed('StrArray.set', true);
-    this.#item.write(dv, off + toIndex(i, n, 'StrArray.set') * this.#layout.size, stored);
+    this.#item.write(dv, off + toIndex(i, n, 'StrArray.set') * this.#geo.stride, stored);
   }
 
   /** Like Array.prototype.at: undefined out of range. */
@@ -172,9 +200,9 @@ export class StrArray {
   toArray() {
     const [dv, off, n] = this.#typed('StrArray.toArray');
     const out = new Array(n);
-    const size = this.#layout.size;
+    const stride = this.#geo.stride;
     const item = this.#item;
-    for (let i = 0; i < n; i++) out[i] = item.read(dv, off + i * size);
+    for (let i = 0; i < n; i++) out[i] = item.read(dv, off + i * stride);
     return out;
   }
 
@@ -182,42 +210,14 @@ export class StrArray {
   toTypedArray() {
     const acc = this.#layout.acc;
     if (acc === null) throw new TypeError(`StrArray.toTypedArray(): format ${JSON.stringify(this.format)} is a record format; use column() for one value`);
-    const u8 = this.#itemBytes('StrArray.toTypedArray');
-    const n = u8.length / acc.size;
-    // Little-endian integers and floats of the platform's width: one byte copy.
-    if (acc.little && (acc.kind === 'int' || acc.kind === 'bigint' || (acc.kind === 'float' && acc.size > 2))) {
-      return new acc.TypedArray(u8.slice().buffer, 0, n);
-    }
-    const out = new acc.TypedArray(n);
-    const [dv, off] = this.#typed('StrArray.toTypedArray');
-    for (let i = 0; i < n; i++) {
-      const v = acc.read(dv, off + i * acc.size);
-      out[i] = typeof v === 'string' ? v.charCodeAt(0) : typeof v === 'boolean' ? +v : v;
-    }
-    return out;
+    // Contiguous little-endian integers and floats of the platform's width: one byte copy.
+    if (this.#geo.stride === acc.size && acc.little && acc.bulk !== null) return new acc.TypedArray(this.#itemBytes('StrArray.toTypedArray').slice().buffer);
+    return typedCopy(acc, this.#geo.stride, ...this.#typed('StrArray.toTypedArray'));
   }
 
-  /**
-   * Positions (items) of `value` by the byte search with step = itemsize.
-   * Float zeros are searched as +0 and -0 (=== equates them); values whose
-   * bytes do not decide equality ('?', records with pad bytes) take a value loop.
-   */
   #find(fn, value, start, stop, backward) {
-    const size = this.#layout.size;
     const n = this.#count(fn);
-    const s = slicePos(start, n, fn, 'start', 0);
-    const e = slicePos(stop, n, fn, 'stop', n);
-    const patterns = this.#item.patterns(value);
-    if (patterns === null) {
-      for (let i = backward ? e - 1 : s; backward ? i >= s : i < e; i += backward ? -1 : 1) if (this.#item.equal(this.get(i), value)) return i;
-      return -1;
-    }
-    let best = -1;
-    for (const p of patterns) {
-      const at = search(fn, backward, this, p, s * size, e * size, size);
-      if (at >= 0 && (best < 0 || (backward ? at / size > best : at / size < best))) best = at / size;
-    }
-    return best;
+    return findItem(this, this.#item, this.#layout.size, this.#geo.stride, fn, value, slicePos(start, n, fn, 'start', 0), slicePos(stop, n, fn, 'stop', n), backward);
   }
 
   /** The first index of `value` (===; records: equal values) in [start, stop), or -1. */
@@ -241,21 +241,12 @@ export class StrArray {
 
   /** How many items equal `value`. */
   count(value) {
-    const size = this.#layout.size;
-    const patterns = this.#item.patterns(value);
-    let c = 0;
-    if (patterns === null) {
-      for (const v of this) if (this.#item.equal(v, value)) c++;
-      return c;
-    }
-    const end = this.#count('StrArray.count') * size;
-    for (const p of patterns) for (const _ of findAll(this, p, 0, end, size)) c++;
-    return c;
+    return countItems(this, this.#item, this.#layout.size, this.#geo.stride, value, this.#count('StrArray.count'));
   }
 
   /** Equal lengths and values with another StrArray or any iterable of values. */
   equals(other) {
-    if (other instanceof StrArray && other.#item === this.#item && this.#item.bytesDecide) {
+    if (other instanceof StrArray && other.#item === this.#item && this.#item.bytesDecide && this.#geo.plain && other.#geo.plain) {
       const a = this.#itemBytes('StrArray.equals');
       const b = other.#itemBytes('StrArray.equals');
       return a.length === b.length && (a.length === 0 || search('StrArray.equals', false, a, b) === 0);
@@ -269,26 +260,17 @@ export class StrArray {
 
   /** Reverses the items in place. */
   reverse() {
-    const size = this.#layout.size;
     const u8 = this.#writableBytes('StrArray.reverse');
-    const tmp = new Uint8Array(size);
-    for (let i = 0, j = u8.length - size; i < j; i += size, j -= size) {
-      tmp.set(u8.subarray(i, i + size));
-      u8.copyWithin(i, j, j + size);
-      u8.set(tmp, j);
-    }
+    reverseItems(u8, this.#layout.size, this.#geo.stride, this.#itemCount(u8));
     return this;
   }
 
   /** Sets items [start, stop) to `value`. */
   fill(value, start, stop) {
-    const size = this.#layout.size;
     const packed = this.#item.pack(this.#item.check(value, 'StrArray.fill', 'value'));
     const u8 = this.#writableBytes('StrArray.fill');
-    const n = u8.length / size;
-    const s = slicePos(start, n, 'StrArray.fill', 'start', 0);
-    const e = slicePos(stop, n, 'StrArray.fill', 'stop', n);
-    fillRegion(u8, s * size, e * size, packed);
+    const n = this.#itemCount(u8);
+    fillItems(u8, this.#geo.stride, packed, slicePos(start, n, 'StrArray.fill', 'start', 0), slicePos(stop, n, 'StrArray.fill', 'stop', n));
     return this;
   }
 
@@ -297,58 +279,27 @@ export class StrArray {
     return this.#itemBytes(fn, true);
   }
 
-  /** Items [start, stop): by view over a MemSlice buffer, else a copy in a new Chunk. */
+  /** The item count of what #itemBytes returned. */
+  #itemCount(u8) {
+    return u8.length === 0 ? 0 : (u8.length - this.#layout.size) / this.#geo.stride + 1;
+  }
+
+  /** Items [start, stop): by view over a MemSlice buffer, else a copy in a new Chunk (a strided array: its items packed). */
   slice(start, stop) {
     const size = this.#layout.size;
     const n = this.#count('StrArray.slice');
     const s = slicePos(start, n, 'StrArray.slice', 'start', 0);
     const e = Math.max(s, slicePos(stop, n, 'StrArray.slice', 'stop', n));
     const options = this.#item.names ? { names: this.#item.names } : undefined;
-    if (this.#buffer instanceof MemSlice) return new StrArray(this.format, new MemSlice(this.#buffer, s * size, e * size), options);
-    const copy = new Chunk(this.#itemBytes('StrArray.slice').subarray(s * size, e * size));
+    if (this.#buffer instanceof MemSlice && this.#geo.plain) return new StrArray(this.format, new MemSlice(this.#buffer, s * size, e * size), options);
+    const copy = new Chunk(gatherItems(this.#itemBytes('StrArray.slice'), size, this.#geo.stride, s, e));
     const out = new this.constructor.Copy(this.format, undefined, options);
     out.#owned.free();
     out[adopt](copy);
     return out;
   }
 
-  // ---- size changes ----------------------------------------------------
-
-  /** The buffer's region when this array may change its size, else a TypeError (nothing changed). */
-  #resizable(fn, growing) {
-    const r = this[HOT];
-    r.total(fn); // a freed or detached buffer says so first
-    const how = r.whole ? r.resizable : null;
-    if (how === 'both' || (how === 'grow' && growing)) return r;
-    if (how === 'grow') throw argError(TypeError, fn, 'buffer', 'is a growable SharedArrayBuffer: it can grow but not shrink');
-    throw argError(TypeError, fn, 'buffer', 'cannot change size (a Chunk or a resizable ArrayBuffer can)');
-  }
-
-  /**
-   * The one path of every size change: replaces `del` items at `s` with
-   * `stored` (values already checked), moving the tail, and leaves the
-   * buffer a whole number of items long.
-   */
-  #replace(fn, s, del, stored) {
-    const size = this.#layout.size;
-    const r = this[HOT];
-    const byteLen = r.length(fn);
-    const n = Math.floor(byteLen / size);
-    const newN = n - del + stored.length;
-    this.#resizable(fn, newN * size > byteLen);
-    const tail = (n - s - del) * size;
-    if (newN * size > byteLen) r.resize(newN * size, fn);
-    this.#itemBytes(fn, true).copyWithin((s + stored.length) * size, (s + del) * size, (s + del) * size + tail);
-    if (newN * size < byteLen) r.resize(newN * size, fn);
-    const [dv, off] = this.#typed(fn, true);
-    for (let k = 0; k < stored.length; k++) this.#item.write(dv, off + (s + k) * size, stored[k]);
-    return newN;
-  }
-
-  #checkAll(values, fn) {
-    const item = this.#item;
-    return Array.from(values, (v, k) => item.check(v, fn, `values[${k}]`));
-  }
+  // ---- size changes (resize.js) ----------------------------------------
 
   /** Appends values (all or nothing); returns the new length. Amortised over a chunk's growth. */
   push(...values) {
@@ -356,8 +307,7 @@ export class StrArray {
   }
 
   [pushSlow](values) {
-    const stored = this.#checkAll(values, 'StrArray.push');
-    return this.#replace('StrArray.push', this.#count('StrArray.push'), 0, stored);
+    return pushValues(this, this.#state, values);
   }
 
   /**
@@ -366,106 +316,58 @@ export class StrArray {
    * order); anything else is checked whole first, so all or nothing.
    */
   extend(values) {
-    this.#append(iterableArg(values, 'StrArray.extend', 'values'), 'StrArray.extend');
+    appendValues(this, this.#state, iterableArg(values, 'StrArray.extend', 'values'), 'StrArray.extend');
     return this;
   }
 
-  #append(values, fn) {
-    const acc = this.#layout.acc;
-    if (acc !== null && acc.bulk !== null && values instanceof acc.bulk) {
-      const src = values.buffer === wasmBuffer() ? values.slice() : values; // growth would detach it
-      const p = this[HOT].append(src.byteLength, fn, acc.size);
-      if (p >= 0) {
-        if (acc.little) heap().set(new Uint8Array(src.buffer, src.byteOffset, src.byteLength), p);
-        else for (let k = 0; k < src.length; k++) acc.write(heapDV, p + k * acc.size, src[k]);
-        return;
-      }
-    }
-    const stored = this.#checkAll(values, fn);
-    this.#replace(fn, this.#count(fn), 0, stored);
-  }
-
-  [countOf](fn) {
-    return this.#count(fn);
-  }
-
   [appendAs](values, fn) {
-    this.#append(iterableArg(values, fn, 'values'), fn);
+    appendValues(this, this.#state, iterableArg(values, fn, 'values'), fn);
   }
 
   /** Python's `+=`: extend, returning this array. */
   iadd(values) {
-    this.#append(iterableArg(values, 'StrArray.iadd', 'values'), 'StrArray.iadd');
+    appendValues(this, this.#state, iterableArg(values, 'StrArray.iadd', 'values'), 'StrArray.iadd');
     return this;
   }
 
   /** Inserts before `i`, clamped like Python's list.insert. */
   insert(i, value) {
-    const stored = this.#checkAll([value], 'StrArray.insert');
-    const n = this.#count('StrArray.insert');
-    let k = toInt(i, 'StrArray.insert', 'index');
-    if (k < 0) k = Math.max(0, k + n);
-    this.#replace('StrArray.insert', Math.min(k, n), 0, stored);
+    insertValue(this, this.#state, i, value);
   }
 
   /** Removes and returns the item at `i` (default the last); RangeError when empty or out of range. */
   pop(i = -1) {
-    const n = this.#count('StrArray.pop');
-    this.#resizable('StrArray.pop', false);
-    if (n === 0) throw new RangeError('StrArray.pop(): pop from an empty array');
-    const k = toIndex(i, n, 'StrArray.pop');
-    const value = this.get(k);
-    this.#replace('StrArray.pop', k, 1, []);
-    return value;
+    return popItem(this, this.#state, i);
   }
 
   /** Removes the first item equal to `value`; NotFoundError when there is none. */
   remove(value) {
-    this.#resizable('StrArray.remove', false);
-    const k = this.indexOf(value);
-    if (k < 0) throw new NotFoundError(`StrArray.remove(): ${describe(value)} is not in the array`);
-    this.#replace('StrArray.remove', k, 1, []);
+    removeValue(this, this.#state, value);
   }
 
   /** Like Array.prototype.splice: removes `deleteCount` items at `start`, inserts `items`, returns the removed values. */
   splice(start, deleteCount, ...items) {
-    const n = this.#count('StrArray.splice');
-    const s = slicePos(start, n, 'StrArray.splice', 'start', 0);
-    const del = Math.min(Math.max(toInt(deleteCount, 'StrArray.splice', 'deleteCount', n - s), 0), n - s);
-    const stored = this.#checkAll(items, 'StrArray.splice');
-    this.#resizable('StrArray.splice', stored.length > del);
-    const removed = [];
-    for (let k = s; k < s + del; k++) removed.push(this.get(k));
-    this.#replace('StrArray.splice', s, del, stored);
-    return removed;
+    return spliceItems(this, this.#state, start, deleteCount, items);
   }
 
   /** Python's a[start:stop] = values. */
   setSlice(start, stop, values) {
-    const n = this.#count('StrArray.setSlice');
-    const s = slicePos(start, n, 'StrArray.setSlice', 'start', 0);
-    const e = Math.max(s, slicePos(stop, n, 'StrArray.setSlice', 'stop', n));
-    const stored = this.#checkAll(iterableArg(values, 'StrArray.setSlice', 'values'), 'StrArray.setSlice');
-    this.#replace('StrArray.setSlice', s, e - s, stored);
+    setSliceItems(this, this.#state, start, stop, values);
   }
 
   /** Removes every item. */
   clear() {
-    this.#replace('StrArray.clear', 0, this.#count('StrArray.clear'), []);
+    clearItems(this, this.#state);
   }
 
   /** Python's `*=`: the items repeated n times in place (n = 0 clears). */
   imul(n) {
-    const count = toInt(n, 'StrArray.imul', 'n');
-    if (count < 0) throw argError(RangeError, 'StrArray.imul', 'n', `must be >= 0, got ${count}`);
-    const len = this.#count('StrArray.imul') * this.#layout.size;
-    const r = this.#resizable('StrArray.imul', count > 1);
-    if (len * count > 2 ** 31 - 1) throw argError(RangeError, 'StrArray.imul', 'n', `makes ${len * count} bytes, more than a buffer holds`);
-    if (count === 0) return this.#replace('StrArray.imul', 0, this.#count('StrArray.imul'), []), this;
-    r.resize(len * count, 'StrArray.imul');
-    const u8 = this.#itemBytes('StrArray.imul', true);
-    fillRegion(u8, len, len * count, u8.slice(0, len));
+    imulItems(this, this.#state, n);
     return this;
+  }
+
+  [countOf](fn) {
+    return this.#count(fn);
   }
 
   /** Frees the chunk this array made (a buffer you passed is left alone). */
@@ -488,7 +390,7 @@ export class StrArray {
   [adopt](chunk) {
     this.#owned = chunk;
     this.#buffer = chunk;
-    this[HOT] = regionFor(chunk, 'StrArray');
+    this[HOT] = regionFor(chunk, 'StrArray'); // a chunk before and after: the prototype stays
   }
 
   /** The class `slice` copies into (ChunkArray overrides it). */
