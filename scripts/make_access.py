@@ -32,8 +32,10 @@ def entries(kind):
                    f'return void {dvv}.set{dv}({off}, v{le}); }} this[setSlow](i, v); }}')
             methods = [get, set]
             if kind == 'chunk':
-                methods.append(f'push(v) {{ if (arguments.length === 1 && {check}(v)) {{ const r = this[HOT], p = r.append({size}, \'StrArray.push\'); '
-                               f'if (p >= 0) {{ heapDV.set{dv}(p, v{le}); return r.cell.len / {size}; }} }} return this[pushSlow](arguments); }}')
+                # The chunk's own verb makes the room (only chunk.js changes its length).
+                # (p first: making room may grow memory, which replaces heapDV.)
+                methods.append(f'push(v) {{ const c = this[CELL]; if (arguments.length === 1 && {check}(v) && c.len % {size} === 0) {{ '
+                               f'const p = this[CHUNK][extendBy]({size}, \'StrArray.push\'); heapDV.set{dv}(p, v{le}); return c.len / {size}; }} return this[pushSlow](arguments); }}')
             out.append(f"  '{key}': {{\n" + ''.join(f'    {m},\n' for m in methods) + '  },')
     return out
 
@@ -42,7 +44,8 @@ lines = [
     '// methods of StrArray, one function literal per code, byte order and storage',
     '// kind, so each is monomorphic with its DataView call inlined (access.js says',
     '// why). Each tries the common case and leaves the rest to the generic methods.',
-    "import { CELL, HOT, f32, f64, getSlow, i16, i32, i64, i8, pushSlow, setSlow, u16, u32, u64, u8 } from './access.js';",
+    "import { CELL, CHUNK, HOT, f32, f64, getSlow, i16, i32, i64, i8, pushSlow, setSlow, u16, u32, u64, u8 } from './access.js';",
+    "import { extendBy } from './region.js';",
     "import { heapDV } from './wasm.js';",
     '',
     '/** Arrays over a whole Chunk: the bytes are in wasm memory at cell.ptr, read through the current heap view. */',

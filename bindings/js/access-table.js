@@ -2,7 +2,8 @@
 // methods of StrArray, one function literal per code, byte order and storage
 // kind, so each is monomorphic with its DataView call inlined (access.js says
 // why). Each tries the common case and leaves the rest to the generic methods.
-import { CELL, HOT, f32, f64, getSlow, i16, i32, i64, i8, pushSlow, setSlow, u16, u32, u64, u8 } from './access.js';
+import { CELL, CHUNK, HOT, f32, f64, getSlow, i16, i32, i64, i8, pushSlow, setSlow, u16, u32, u64, u8 } from './access.js';
+import { extendBy } from './region.js';
 import { heapDV } from './wasm.js';
 
 /** Arrays over a whole Chunk: the bytes are in wasm memory at cell.ptr, read through the current heap view. */
@@ -10,92 +11,92 @@ export const ON_CHUNK = {
   'b': {
     get(i) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 1 + 1; if (e <= c.len) return heapDV.getInt8(c.ptr + e - 1); } return this[getSlow](i); },
     set(i, v) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i && i8(v)) { const e = i * 1 + 1; if (e <= c.len) return void heapDV.setInt8(c.ptr + e - 1, v); } this[setSlow](i, v); },
-    push(v) { if (arguments.length === 1 && i8(v)) { const r = this[HOT], p = r.append(1, 'StrArray.push'); if (p >= 0) { heapDV.setInt8(p, v); return r.cell.len / 1; } } return this[pushSlow](arguments); },
+    push(v) { const c = this[CELL]; if (arguments.length === 1 && i8(v) && c.len % 1 === 0) { const p = this[CHUNK][extendBy](1, 'StrArray.push'); heapDV.setInt8(p, v); return c.len / 1; } return this[pushSlow](arguments); },
   },
   'B': {
     get(i) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 1 + 1; if (e <= c.len) return heapDV.getUint8(c.ptr + e - 1); } return this[getSlow](i); },
     set(i, v) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i && u8(v)) { const e = i * 1 + 1; if (e <= c.len) return void heapDV.setUint8(c.ptr + e - 1, v); } this[setSlow](i, v); },
-    push(v) { if (arguments.length === 1 && u8(v)) { const r = this[HOT], p = r.append(1, 'StrArray.push'); if (p >= 0) { heapDV.setUint8(p, v); return r.cell.len / 1; } } return this[pushSlow](arguments); },
+    push(v) { const c = this[CELL]; if (arguments.length === 1 && u8(v) && c.len % 1 === 0) { const p = this[CHUNK][extendBy](1, 'StrArray.push'); heapDV.setUint8(p, v); return c.len / 1; } return this[pushSlow](arguments); },
   },
   'h': {
     get(i) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 2 + 2; if (e <= c.len) return heapDV.getInt16(c.ptr + e - 2, true); } return this[getSlow](i); },
     set(i, v) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i && i16(v)) { const e = i * 2 + 2; if (e <= c.len) return void heapDV.setInt16(c.ptr + e - 2, v, true); } this[setSlow](i, v); },
-    push(v) { if (arguments.length === 1 && i16(v)) { const r = this[HOT], p = r.append(2, 'StrArray.push'); if (p >= 0) { heapDV.setInt16(p, v, true); return r.cell.len / 2; } } return this[pushSlow](arguments); },
+    push(v) { const c = this[CELL]; if (arguments.length === 1 && i16(v) && c.len % 2 === 0) { const p = this[CHUNK][extendBy](2, 'StrArray.push'); heapDV.setInt16(p, v, true); return c.len / 2; } return this[pushSlow](arguments); },
   },
   '>h': {
     get(i) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 2 + 2; if (e <= c.len) return heapDV.getInt16(c.ptr + e - 2, false); } return this[getSlow](i); },
     set(i, v) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i && i16(v)) { const e = i * 2 + 2; if (e <= c.len) return void heapDV.setInt16(c.ptr + e - 2, v, false); } this[setSlow](i, v); },
-    push(v) { if (arguments.length === 1 && i16(v)) { const r = this[HOT], p = r.append(2, 'StrArray.push'); if (p >= 0) { heapDV.setInt16(p, v, false); return r.cell.len / 2; } } return this[pushSlow](arguments); },
+    push(v) { const c = this[CELL]; if (arguments.length === 1 && i16(v) && c.len % 2 === 0) { const p = this[CHUNK][extendBy](2, 'StrArray.push'); heapDV.setInt16(p, v, false); return c.len / 2; } return this[pushSlow](arguments); },
   },
   'H': {
     get(i) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 2 + 2; if (e <= c.len) return heapDV.getUint16(c.ptr + e - 2, true); } return this[getSlow](i); },
     set(i, v) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i && u16(v)) { const e = i * 2 + 2; if (e <= c.len) return void heapDV.setUint16(c.ptr + e - 2, v, true); } this[setSlow](i, v); },
-    push(v) { if (arguments.length === 1 && u16(v)) { const r = this[HOT], p = r.append(2, 'StrArray.push'); if (p >= 0) { heapDV.setUint16(p, v, true); return r.cell.len / 2; } } return this[pushSlow](arguments); },
+    push(v) { const c = this[CELL]; if (arguments.length === 1 && u16(v) && c.len % 2 === 0) { const p = this[CHUNK][extendBy](2, 'StrArray.push'); heapDV.setUint16(p, v, true); return c.len / 2; } return this[pushSlow](arguments); },
   },
   '>H': {
     get(i) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 2 + 2; if (e <= c.len) return heapDV.getUint16(c.ptr + e - 2, false); } return this[getSlow](i); },
     set(i, v) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i && u16(v)) { const e = i * 2 + 2; if (e <= c.len) return void heapDV.setUint16(c.ptr + e - 2, v, false); } this[setSlow](i, v); },
-    push(v) { if (arguments.length === 1 && u16(v)) { const r = this[HOT], p = r.append(2, 'StrArray.push'); if (p >= 0) { heapDV.setUint16(p, v, false); return r.cell.len / 2; } } return this[pushSlow](arguments); },
+    push(v) { const c = this[CELL]; if (arguments.length === 1 && u16(v) && c.len % 2 === 0) { const p = this[CHUNK][extendBy](2, 'StrArray.push'); heapDV.setUint16(p, v, false); return c.len / 2; } return this[pushSlow](arguments); },
   },
   'i': {
     get(i) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 4 + 4; if (e <= c.len) return heapDV.getInt32(c.ptr + e - 4, true); } return this[getSlow](i); },
     set(i, v) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i && i32(v)) { const e = i * 4 + 4; if (e <= c.len) return void heapDV.setInt32(c.ptr + e - 4, v, true); } this[setSlow](i, v); },
-    push(v) { if (arguments.length === 1 && i32(v)) { const r = this[HOT], p = r.append(4, 'StrArray.push'); if (p >= 0) { heapDV.setInt32(p, v, true); return r.cell.len / 4; } } return this[pushSlow](arguments); },
+    push(v) { const c = this[CELL]; if (arguments.length === 1 && i32(v) && c.len % 4 === 0) { const p = this[CHUNK][extendBy](4, 'StrArray.push'); heapDV.setInt32(p, v, true); return c.len / 4; } return this[pushSlow](arguments); },
   },
   '>i': {
     get(i) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 4 + 4; if (e <= c.len) return heapDV.getInt32(c.ptr + e - 4, false); } return this[getSlow](i); },
     set(i, v) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i && i32(v)) { const e = i * 4 + 4; if (e <= c.len) return void heapDV.setInt32(c.ptr + e - 4, v, false); } this[setSlow](i, v); },
-    push(v) { if (arguments.length === 1 && i32(v)) { const r = this[HOT], p = r.append(4, 'StrArray.push'); if (p >= 0) { heapDV.setInt32(p, v, false); return r.cell.len / 4; } } return this[pushSlow](arguments); },
+    push(v) { const c = this[CELL]; if (arguments.length === 1 && i32(v) && c.len % 4 === 0) { const p = this[CHUNK][extendBy](4, 'StrArray.push'); heapDV.setInt32(p, v, false); return c.len / 4; } return this[pushSlow](arguments); },
   },
   'I': {
     get(i) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 4 + 4; if (e <= c.len) return heapDV.getUint32(c.ptr + e - 4, true); } return this[getSlow](i); },
     set(i, v) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i && u32(v)) { const e = i * 4 + 4; if (e <= c.len) return void heapDV.setUint32(c.ptr + e - 4, v, true); } this[setSlow](i, v); },
-    push(v) { if (arguments.length === 1 && u32(v)) { const r = this[HOT], p = r.append(4, 'StrArray.push'); if (p >= 0) { heapDV.setUint32(p, v, true); return r.cell.len / 4; } } return this[pushSlow](arguments); },
+    push(v) { const c = this[CELL]; if (arguments.length === 1 && u32(v) && c.len % 4 === 0) { const p = this[CHUNK][extendBy](4, 'StrArray.push'); heapDV.setUint32(p, v, true); return c.len / 4; } return this[pushSlow](arguments); },
   },
   '>I': {
     get(i) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 4 + 4; if (e <= c.len) return heapDV.getUint32(c.ptr + e - 4, false); } return this[getSlow](i); },
     set(i, v) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i && u32(v)) { const e = i * 4 + 4; if (e <= c.len) return void heapDV.setUint32(c.ptr + e - 4, v, false); } this[setSlow](i, v); },
-    push(v) { if (arguments.length === 1 && u32(v)) { const r = this[HOT], p = r.append(4, 'StrArray.push'); if (p >= 0) { heapDV.setUint32(p, v, false); return r.cell.len / 4; } } return this[pushSlow](arguments); },
+    push(v) { const c = this[CELL]; if (arguments.length === 1 && u32(v) && c.len % 4 === 0) { const p = this[CHUNK][extendBy](4, 'StrArray.push'); heapDV.setUint32(p, v, false); return c.len / 4; } return this[pushSlow](arguments); },
   },
   'q': {
     get(i) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 8 + 8; if (e <= c.len) return heapDV.getBigInt64(c.ptr + e - 8, true); } return this[getSlow](i); },
     set(i, v) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i && i64(v)) { const e = i * 8 + 8; if (e <= c.len) return void heapDV.setBigInt64(c.ptr + e - 8, v, true); } this[setSlow](i, v); },
-    push(v) { if (arguments.length === 1 && i64(v)) { const r = this[HOT], p = r.append(8, 'StrArray.push'); if (p >= 0) { heapDV.setBigInt64(p, v, true); return r.cell.len / 8; } } return this[pushSlow](arguments); },
+    push(v) { const c = this[CELL]; if (arguments.length === 1 && i64(v) && c.len % 8 === 0) { const p = this[CHUNK][extendBy](8, 'StrArray.push'); heapDV.setBigInt64(p, v, true); return c.len / 8; } return this[pushSlow](arguments); },
   },
   '>q': {
     get(i) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 8 + 8; if (e <= c.len) return heapDV.getBigInt64(c.ptr + e - 8, false); } return this[getSlow](i); },
     set(i, v) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i && i64(v)) { const e = i * 8 + 8; if (e <= c.len) return void heapDV.setBigInt64(c.ptr + e - 8, v, false); } this[setSlow](i, v); },
-    push(v) { if (arguments.length === 1 && i64(v)) { const r = this[HOT], p = r.append(8, 'StrArray.push'); if (p >= 0) { heapDV.setBigInt64(p, v, false); return r.cell.len / 8; } } return this[pushSlow](arguments); },
+    push(v) { const c = this[CELL]; if (arguments.length === 1 && i64(v) && c.len % 8 === 0) { const p = this[CHUNK][extendBy](8, 'StrArray.push'); heapDV.setBigInt64(p, v, false); return c.len / 8; } return this[pushSlow](arguments); },
   },
   'Q': {
     get(i) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 8 + 8; if (e <= c.len) return heapDV.getBigUint64(c.ptr + e - 8, true); } return this[getSlow](i); },
     set(i, v) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i && u64(v)) { const e = i * 8 + 8; if (e <= c.len) return void heapDV.setBigUint64(c.ptr + e - 8, v, true); } this[setSlow](i, v); },
-    push(v) { if (arguments.length === 1 && u64(v)) { const r = this[HOT], p = r.append(8, 'StrArray.push'); if (p >= 0) { heapDV.setBigUint64(p, v, true); return r.cell.len / 8; } } return this[pushSlow](arguments); },
+    push(v) { const c = this[CELL]; if (arguments.length === 1 && u64(v) && c.len % 8 === 0) { const p = this[CHUNK][extendBy](8, 'StrArray.push'); heapDV.setBigUint64(p, v, true); return c.len / 8; } return this[pushSlow](arguments); },
   },
   '>Q': {
     get(i) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 8 + 8; if (e <= c.len) return heapDV.getBigUint64(c.ptr + e - 8, false); } return this[getSlow](i); },
     set(i, v) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i && u64(v)) { const e = i * 8 + 8; if (e <= c.len) return void heapDV.setBigUint64(c.ptr + e - 8, v, false); } this[setSlow](i, v); },
-    push(v) { if (arguments.length === 1 && u64(v)) { const r = this[HOT], p = r.append(8, 'StrArray.push'); if (p >= 0) { heapDV.setBigUint64(p, v, false); return r.cell.len / 8; } } return this[pushSlow](arguments); },
+    push(v) { const c = this[CELL]; if (arguments.length === 1 && u64(v) && c.len % 8 === 0) { const p = this[CHUNK][extendBy](8, 'StrArray.push'); heapDV.setBigUint64(p, v, false); return c.len / 8; } return this[pushSlow](arguments); },
   },
   'f': {
     get(i) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 4 + 4; if (e <= c.len) return heapDV.getFloat32(c.ptr + e - 4, true); } return this[getSlow](i); },
     set(i, v) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i && f32(v)) { const e = i * 4 + 4; if (e <= c.len) return void heapDV.setFloat32(c.ptr + e - 4, v, true); } this[setSlow](i, v); },
-    push(v) { if (arguments.length === 1 && f32(v)) { const r = this[HOT], p = r.append(4, 'StrArray.push'); if (p >= 0) { heapDV.setFloat32(p, v, true); return r.cell.len / 4; } } return this[pushSlow](arguments); },
+    push(v) { const c = this[CELL]; if (arguments.length === 1 && f32(v) && c.len % 4 === 0) { const p = this[CHUNK][extendBy](4, 'StrArray.push'); heapDV.setFloat32(p, v, true); return c.len / 4; } return this[pushSlow](arguments); },
   },
   '>f': {
     get(i) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 4 + 4; if (e <= c.len) return heapDV.getFloat32(c.ptr + e - 4, false); } return this[getSlow](i); },
     set(i, v) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i && f32(v)) { const e = i * 4 + 4; if (e <= c.len) return void heapDV.setFloat32(c.ptr + e - 4, v, false); } this[setSlow](i, v); },
-    push(v) { if (arguments.length === 1 && f32(v)) { const r = this[HOT], p = r.append(4, 'StrArray.push'); if (p >= 0) { heapDV.setFloat32(p, v, false); return r.cell.len / 4; } } return this[pushSlow](arguments); },
+    push(v) { const c = this[CELL]; if (arguments.length === 1 && f32(v) && c.len % 4 === 0) { const p = this[CHUNK][extendBy](4, 'StrArray.push'); heapDV.setFloat32(p, v, false); return c.len / 4; } return this[pushSlow](arguments); },
   },
   'd': {
     get(i) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 8 + 8; if (e <= c.len) return heapDV.getFloat64(c.ptr + e - 8, true); } return this[getSlow](i); },
     set(i, v) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i && f64(v)) { const e = i * 8 + 8; if (e <= c.len) return void heapDV.setFloat64(c.ptr + e - 8, v, true); } this[setSlow](i, v); },
-    push(v) { if (arguments.length === 1 && f64(v)) { const r = this[HOT], p = r.append(8, 'StrArray.push'); if (p >= 0) { heapDV.setFloat64(p, v, true); return r.cell.len / 8; } } return this[pushSlow](arguments); },
+    push(v) { const c = this[CELL]; if (arguments.length === 1 && f64(v) && c.len % 8 === 0) { const p = this[CHUNK][extendBy](8, 'StrArray.push'); heapDV.setFloat64(p, v, true); return c.len / 8; } return this[pushSlow](arguments); },
   },
   '>d': {
     get(i) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 8 + 8; if (e <= c.len) return heapDV.getFloat64(c.ptr + e - 8, false); } return this[getSlow](i); },
     set(i, v) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i && f64(v)) { const e = i * 8 + 8; if (e <= c.len) return void heapDV.setFloat64(c.ptr + e - 8, v, false); } this[setSlow](i, v); },
-    push(v) { if (arguments.length === 1 && f64(v)) { const r = this[HOT], p = r.append(8, 'StrArray.push'); if (p >= 0) { heapDV.setFloat64(p, v, false); return r.cell.len / 8; } } return this[pushSlow](arguments); },
+    push(v) { const c = this[CELL]; if (arguments.length === 1 && f64(v) && c.len % 8 === 0) { const p = this[CHUNK][extendBy](8, 'StrArray.push'); heapDV.setFloat64(p, v, false); return c.len / 8; } return this[pushSlow](arguments); },
   },
 };
 

@@ -15,13 +15,15 @@
 // generic methods under the symbols below, which give the exact behaviour
 // and messages.
 import { ON_CHUNK, ON_FOREIGN } from './access-table.js';
-import { CHUNK, FOREIGN } from './region.js';
+import { CHUNK as CHUNK_KIND, FOREIGN } from './region.js';
 import { heapDV } from './wasm.js';
 
 /** The array's Region (region.js), read by the fast paths. */
 export const HOT = Symbol('wasm-mem.strarray.region');
 /** An array over a whole chunk: the chunk's storage cell (read-only here), one load fewer per element. */
 export const CELL = Symbol('wasm-mem.strarray.cell');
+/** An array over a whole chunk: the chunk, whose [extendBy] verb push uses. */
+export const CHUNK = Symbol('wasm-mem.strarray.chunk');
 /** The array's item codec (records.js): read/check/write and size, for formats without a table entry. */
 export const ITEM = Symbol('wasm-mem.strarray.item');
 /** The generic element methods every format falls back to. */
@@ -86,11 +88,11 @@ const protos = new WeakMap();
  */
 export function protoFor(classProto, acc, region, plain) {
   const kind = region.kind;
-  if ((kind !== CHUNK && kind !== FOREIGN) || !plain) return classProto;
-  const table = region.whole ? (kind === CHUNK ? ON_CHUNK : ON_FOREIGN) : {};
+  if ((kind !== CHUNK_KIND && kind !== FOREIGN) || !plain) return classProto;
+  const table = region.whole ? (kind === CHUNK_KIND ? ON_CHUNK : ON_FOREIGN) : {};
   const code = acc === null ? '' : (ALIAS[acc.code] ?? acc.code);
   const key = acc === null || acc.little || acc.size === 1 ? code : `>${code}`;
-  const methods = table[key] ?? (kind === CHUNK ? ITEM_ON_CHUNK : ITEM_ON_FOREIGN);
+  const methods = table[key] ?? (kind === CHUNK_KIND ? ITEM_ON_CHUNK : ITEM_ON_FOREIGN);
   let byKey = protos.get(classProto);
   if (byKey === undefined) protos.set(classProto, (byKey = new Map()));
   const full = `${kind}${region.whole ? 'w' : ''}${key}`;

@@ -134,13 +134,21 @@ export class Chunk {
   }
 
   [extendBy](n, fn) {
+    // Small enough to inline into a push: within capacity, a length change.
     const cell = this.#cell;
-    if (cell.freed) throw freedError(fn);
     const len = cell.len;
-    if (len + n > cell.cap) {
-      if (len + n > MAX_CHUNK) throw new RangeError(`${fn}(): ${len + n} bytes is more than one chunk holds (2 GiB - 1)`);
-      this.#reserve(len + n, fn);
+    if (len + n <= cell.cap && !cell.freed) {
+      cell.len = len + n;
+      return cell.ptr + len;
     }
+    return this.#extendSlow(n, fn);
+  }
+
+  #extendSlow(n, fn) {
+    const cell = this.#live(fn);
+    const len = cell.len;
+    if (len + n > MAX_CHUNK) throw new RangeError(`${fn}(): ${len + n} bytes is more than one chunk holds (2 GiB - 1)`);
+    this.#reserve(len + n, fn);
     cell.len = len + n;
     return cell.ptr + len;
   }

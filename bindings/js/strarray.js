@@ -10,7 +10,7 @@
 import { slicePos, toIndex, toInt } from './args.js';
 import { BASE, WRITE, bytes, toView } from './bytes.js';
 import { Chunk } from './chunk.js';
-import { CELL, HOT, ITEM, getSlow, protoFor, pushSlow, setSlow } from './access.js';
+import { CELL, CHUNK, HOT, ITEM, getSlow, protoFor, pushSlow, setSlow } from './access.js';
 import { argError } from './errors.js';
 import { compile } from './format.js';
 import { search } from './functions.js';
@@ -75,7 +75,7 @@ export class StrArray extends SizeChanges {
     }
     this.#buffer = buffer;
     const region = regionFor(buffer, fn);
-    Object.defineProperties(this, { [HOT]: { value: region, writable: true }, [CELL]: { value: region.cell, writable: true }, [ITEM]: { value: this.#item } });
+    Object.defineProperties(this, { [HOT]: { value: region, writable: true }, [CELL]: { value: region.cell, writable: true }, [CHUNK]: { value: region.whole ? region.cell && buffer : null, writable: true }, [ITEM]: { value: this.#item } });
     Object.setPrototypeOf(this, protoFor(new.target.prototype, layout.acc, region, this.#geo.plain));
   }
 
@@ -345,6 +345,7 @@ export class StrArray extends SizeChanges {
     this.#owned = chunk;
     this.#buffer = chunk;
     this[CELL] = (this[HOT] = regionFor(chunk, 'StrArray')).cell; // a whole chunk before and after: the prototype stays
+    this[CHUNK] = chunk;
   }
 
   /** The class `slice` copies into (ChunkArray overrides it). */
