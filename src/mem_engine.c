@@ -161,19 +161,22 @@ static inline __attribute__((always_inline)) uint64_t scan(const struct mem_find
   const mem_v128 deny0 = stepped ? f->deny[r] : vec_splat(0); /* every block's lanes when adv == 0 */
   const uint64_t allowed = stepped ? (uint64_t)(~vec_mask(deny0) & 0xFFFFu) * 0x0001000100010001u : ~0ull;
   uint64_t mask = 0;
-  if (single && (!stepped || adv == 0)) {
-    /* One load per block: 128 candidates per round halve the loop's own cost.
-     * A round with a hit returns the half that has the first one in search
-     * order; the other half goes back to the cursor, unchecked. */
+  if (!stepped || adv == 0) {
+    /* 128 candidates per round halve the loop's own cost. A round with a
+     * hit returns the half that has the first one in search order; the other
+     * half goes back to the cursor, unchecked. */
     while (lim - lo >= 128) {
       if (backward)
         base = lim = vec_opaque(lim - 128);
       else
         base = lo, lo += 128;
-      const mem_v128 d0 = block(h1, h2, base, b1, b2, 1), d1 = block(h1, h2, base + 16, b1, b2, 1);
-      const mem_v128 d2 = block(h1, h2, base + 32, b1, b2, 1), d3 = block(h1, h2, base + 48, b1, b2, 1);
-      const mem_v128 d4 = block(h1, h2, base + 64, b1, b2, 1), d5 = block(h1, h2, base + 80, b1, b2, 1);
-      const mem_v128 d6 = block(h1, h2, base + 96, b1, b2, 1), d7 = block(h1, h2, base + 112, b1, b2, 1);
+      const mem_v128 d0 = block(h1, h2, base, b1, b2, single), d1 = block(h1, h2, base + 16, b1, b2, single);
+      const mem_v128 d2 = block(h1, h2, base + 32, b1, b2, single),
+                     d3 = block(h1, h2, base + 48, b1, b2, single);
+      const mem_v128 d4 = block(h1, h2, base + 64, b1, b2, single),
+                     d5 = block(h1, h2, base + 80, b1, b2, single);
+      const mem_v128 d6 = block(h1, h2, base + 96, b1, b2, single),
+                     d7 = block(h1, h2, base + 112, b1, b2, single);
       mem_v128 low = vec_min(vec_min(d0, d1), vec_min(d2, d3)),
                high = vec_min(vec_min(d4, d5), vec_min(d6, d7));
       if (stepped) low = vec_or(low, deny0), high = vec_or(high, deny0);
