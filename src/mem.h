@@ -38,9 +38,11 @@ extern "C" {
  * hay[i .. i + pat_len) equal to pat; MEM_NPOS when there is none.
  * Requires end <= hay_len and step >= 1 (step 0 returns MEM_NPOS).
  * Cost: O((end - start) + pat_len) in the worst case, whatever the step
- * (a SIMD filter on two rare pattern bytes, Two-Way when it lets too many
- * candidates through); on typical input about the speed of reading the
- * haystack twice. O(1) extra space.
+ * (a SIMD scan for the pattern's rarest byte while it stays rare, then a
+ * filter on two rare bytes, Two-Way when that lets too many candidates
+ * through); on typical input about the speed of a one-byte search (memchr),
+ * or of reading the haystack twice when the rare byte is frequent there.
+ * O(1) extra space.
  */
 size_t mem_find(const uint8_t *hay, size_t hay_len, const uint8_t *pat, size_t pat_len, size_t start,
                 size_t end, size_t step);
