@@ -101,16 +101,24 @@ static inline size_t check_mask(struct mem_finder *f, size_t base, uint64_t mask
   return MEM_NPOS;
 }
 
-/* The aligned candidates from `from` on, one at a time (few of them, or a large step). */
-static size_t visit_candidates(struct mem_finder *f, size_t from, const int backward) {
-  const size_t last = f->end - f->pat_len, step = f->step;
+/* The aligned candidates from `from` on, one at a time (few of them, or a
+ * large step), the probes held in locals (reloaded after a verification,
+ * which may move probe 2). */
+static inline __attribute__((always_inline)) size_t visit_candidates(struct mem_finder *f, size_t from,
+                                                                     const int backward) {
+  const uint8_t *const hay = f->hay;
+  const size_t last = f->end - f->pat_len, start = f->start, step = f->step, i1 = f->pair.i1;
+  const uint8_t b1 = f->pair.b1;
+  size_t i2 = f->pair.i2;
+  uint8_t b2 = f->pair.b2;
   for (size_t i = from;; i = backward ? i - step : i + step) {
-    if (f->hay[i + f->pair.i1] == f->pair.b1 && f->hay[i + f->pair.i2] == f->pair.b2) {
+    if (hay[i + i1] == b1 && hay[i + i2] == b2) {
       const int v = check_candidate(f, i, backward);
       if (v) return v > 0 ? i : twoway_from(f, i, backward);
+      i2 = f->pair.i2, b2 = f->pair.b2;
     }
     /* The test before the move keeps i from wrapping around. */
-    if ((backward ? i - f->start : last - i) < step) return MEM_NPOS;
+    if ((backward ? i - start : last - i) < step) return MEM_NPOS;
   }
 }
 
