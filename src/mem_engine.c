@@ -8,16 +8,17 @@
  * pair of BurntSushi's memchr) compares 16 candidate positions at once: a
  * candidate i survives when hay[i + i1] and hay[i + i2] equal the pattern's
  * bytes there and, for steps up to 16, when a precomputed lane mask allows
- * i. It takes 64 candidates per round with one branch, from the low end
- * (forward) or the high end (backward) of the candidates not yet checked;
- * survivors are verified with 16-byte compares, in search order. On typical
- * data this runs at the speed of loading the haystack twice.
+ * i. It takes 128 candidates per round with one branch (64 when the step
+ * does not divide 16), from the low end (forward) or the high end
+ * (backward) of the candidates not yet checked; survivors are verified with
+ * 16-byte compares, in search order. On typical data this runs at the speed
+ * of loading the haystack twice.
  *
  * The search starts in skim mode, the same loop on the rarest probe alone
  * (one load per 16 candidates, as memchr: the speed of a single-byte search
  * when that byte is absent), probe 2 tested with a scalar load per hit; when
- * hits average under MEM_SKIM_DISTANCE bytes apart, where a hit's few ns
- * cost more than the second load saves, it switches to the two-probe filter.
+ * hits average under MEM_SKIM_DISTANCE bytes apart, where a hit's cost
+ * outweighs the second load it saves, it switches to the two-probe filter.
  *
  * Inputs built to pass the filter (periodic text, `aaa...ab` patterns) could
  * make verification O(n * m), so the work spent verifying is metered: once
@@ -26,11 +27,11 @@
  * current candidate, O(n + m) in the worst case whatever the step. Steps
  * above 16 leave at most one candidate per block, so those are visited
  * directly (O(n / step) probes, same metering). A one-byte pattern with
- * step 1 is a SIMD memchr (memrchr backward), 64 bytes per round.
+ * step 1 is a SIMD memchr (memrchr backward), 128 bytes per round.
  *
  * `backward`, `stepped` and `single` are constants in every instance of the
- * loops below (the noinline functions near the end), so each direction and
- * mode gets its own straight loop with no per-block test of them.
+ * scan (the noinline functions after it), so each direction and mode gets
+ * its own straight loop with no per-block test of them.
  */
 #include "mem_search.h"
 
