@@ -1,6 +1,6 @@
 // Adversarial and periodic inputs, where a first/last-byte filter verifies at
 // every position: the kernel's linear fallback must keep them within 10 % of
-// random text with the same pattern length (measured here too, as the
+// random text with the same pattern length (periodic text within 20 %) (measured here too, as the
 // reference row), and never below the issue's 1 GB/s reference level.
 import { Chunk, find, rfind } from 'wasm-mem';
 import { BIG, SMALL, compare } from './harness.js';
@@ -43,7 +43,10 @@ export function run() {
         for (const [input, what, pat] of cases) {
           const h = inputs[input];
           const c = chunks[input];
-          const goal = reference ? { within: 0.1, of: reference, label: 'random text', level: 1 } : undefined;
+          // Periodic text passes probe 1 at every other position, so it runs the two-probe filter
+          // (two loads per block) where random text skims on one: the issue's goal there is 20 %.
+          const within = input === '(ab)*' ? 0.2 : 0.1;
+          const goal = reference ? { within, of: reference, label: 'random text', level: 1 } : undefined;
           const row = compare({ name: `${fn} ${what} in ${input}, ${label}, Chunk`, bytes: size, ours: () => ours(c, pat), peer: () => h[peer](pat), peerName, goal });
           reference ??= row;
         }

@@ -2,9 +2,18 @@
  * mem.h - the C core of wasm-mem: byte search with an alignment step,
  * comparison, overlap-safe copy, first/last difference and match.
  *
- * This header is the documentation of the C API. Every function works on
- * caller-owned memory given as (pointer, length) pairs; none allocates, none
- * keeps state. Positions and lengths are size_t; "not found" is MEM_NPOS.
+ * This header is the documentation of the C API. The search, compare, copy
+ * and fill functions work on caller-owned memory given as (pointer, length)
+ * pairs; none of them allocates or keeps state. The chunk functions near the
+ * end are the exception: they wrap the C allocator and count its calls.
+ * Positions and lengths are size_t; "not found" is MEM_NPOS.
+ *
+ * src/mem_format.h, the C side of the struct-format rules of SPEC section 5,
+ * is part of the core although only the `mem` command calls it: the JS
+ * package implements the same rules in JS and both are checked against the
+ * same Python-made vectors; here the C side is built with the core's
+ * warnings and sanitizers and fuzzed natively with the rest of the core
+ * (tests/fuzz/fuzz_format.c), which the WASI-only `wasi/` tree is not.
  *
  * Bounds contract shared by the search functions: the caller passes
  * positions already normalised (the JS and CLI layers apply Python's slice
@@ -29,9 +38,11 @@ extern "C" {
  * hay[i .. i + pat_len) equal to pat; MEM_NPOS when there is none.
  * Requires end <= hay_len and step >= 1 (step 0 returns MEM_NPOS).
  * Cost: O((end - start) + pat_len) in the worst case, whatever the step
- * (a SIMD filter on two rare pattern bytes, Two-Way when it lets too many
- * candidates through); on typical input about the speed of reading the
- * haystack twice. O(1) extra space.
+ * (a SIMD scan for the pattern's rarest byte while it stays rare, then a
+ * filter on two rare bytes, Two-Way when that lets too many candidates
+ * through); on typical input about the speed of a one-byte search (memchr),
+ * or of reading the haystack twice when the rare byte is frequent there.
+ * O(1) extra space.
  */
 size_t mem_find(const uint8_t *hay, size_t hay_len, const uint8_t *pat, size_t pat_len, size_t start,
                 size_t end, size_t step);

@@ -9,7 +9,12 @@
  *
  * The kernels only compare bytes for equality, combine the results and turn
  * them into a 16-bit mask (bit k = lane k), so the three backends are small
- * and behave identically. All loads are unaligned and touch exactly 16 bytes
+ * and behave identically. Hot loops may instead test for equal bytes as
+ * zero lanes of an XOR, combined with OR (either differs) and unsigned MIN
+ * (any lane of several blocks zero), then vec_has_zero or vec_nonzero (not
+ * vec_any, which reads only each lane's top bit): the same answer,
+ * and it keeps LLVM from turning chains of compare results into vectors of
+ * booleans that the wasm backend re-widens with two shifts per test. All loads are unaligned and touch exactly 16 bytes
  * from the given address: callers guarantee those bytes are inside the
  * buffer (no reads past the end, which ASan would rightly reject).
  * Internal to src/; not part of the API.
@@ -31,6 +36,10 @@ static inline mem_v128 vec_and(mem_v128 a, mem_v128 b) { return wasm_v128_and(a,
 static inline mem_v128 vec_or(mem_v128 a, mem_v128 b) { return wasm_v128_or(a, b); }
 static inline int vec_any(mem_v128 a) { return wasm_v128_any_true(a); }
 static inline unsigned vec_mask(mem_v128 a) { return (unsigned)wasm_i8x16_bitmask(a) & 0xFFFFu; }
+static inline mem_v128 vec_xor(mem_v128 a, mem_v128 b) { return wasm_v128_xor(a, b); }
+static inline mem_v128 vec_min(mem_v128 a, mem_v128 b) { return wasm_u8x16_min(a, b); }
+static inline int vec_has_zero(mem_v128 a) { return !wasm_i8x16_all_true(a); }
+static inline int vec_nonzero(mem_v128 a) { return wasm_v128_any_true(a); }
 #elif defined(__SSE2__) && !defined(MEM_VEC_PORTABLE)
 #include <emmintrin.h>
 typedef __m128i mem_v128;
@@ -43,6 +52,14 @@ static inline mem_v128 vec_and(mem_v128 a, mem_v128 b) { return _mm_and_si128(a,
 static inline mem_v128 vec_or(mem_v128 a, mem_v128 b) { return _mm_or_si128(a, b); }
 static inline int vec_any(mem_v128 a) { return _mm_movemask_epi8(a) != 0; }
 static inline unsigned vec_mask(mem_v128 a) { return (unsigned)_mm_movemask_epi8(a) & 0xFFFFu; }
+static inline mem_v128 vec_xor(mem_v128 a, mem_v128 b) { return _mm_xor_si128(a, b); }
+static inline mem_v128 vec_min(mem_v128 a, mem_v128 b) { return _mm_min_epu8(a, b); }
+static inline int vec_has_zero(mem_v128 a) {
+  return _mm_movemask_epi8(_mm_cmpeq_epi8(a, _mm_setzero_si128())) != 0;
+}
+static inline int vec_nonzero(mem_v128 a) {
+  return _mm_movemask_epi8(_mm_cmpeq_epi8(a, _mm_setzero_si128())) != 0xFFFF;
+}
 #else
 /* Lanes are 0x00 or 0xFF after vec_eq, as in the SIMD backends. */
 typedef struct {
@@ -76,7 +93,36 @@ static inline unsigned vec_mask(mem_v128 a) {
   return m;
 }
 static inline int vec_any(mem_v128 a) { return vec_mask(a) != 0; }
+static inline mem_v128 vec_xor(mem_v128 a, mem_v128 b) {
+  for (int k = 0; k < 16; k++) a.b[k] ^= b.b[k];
+  return a;
+}
+static inline mem_v128 vec_min(mem_v128 a, mem_v128 b) {
+  for (int k = 0; k < 16; k++) a.b[k] = a.b[k] < b.b[k] ? a.b[k] : b.b[k];
+  return a;
+}
+static inline int vec_has_zero(mem_v128 a) {
+  for (int k = 0; k < 16; k++)
+    if (a.b[k] == 0) return 1;
+  return 0;
+}
+static inline int vec_nonzero(mem_v128 a) {
+  for (int k = 0; k < 16; k++)
+    if (a.b[k] != 0) return 1;
+  return 0;
+}
 #endif
+
+/*
+ * x, hidden from the optimiser. A loop that walks down computes its blocks'
+ * addresses from base = top - 64; without this LLVM rewrites base + 16 as
+ * top - 48, and the wasm backend cannot fold a negative offset into a load,
+ * so every load of the loop paid an extra add.
+ */
+static inline size_t vec_opaque(size_t x) {
+  __asm__("" : "+r"(x));
+  return x;
+}
 
 /* Lowest and highest set bit of a non-zero mask. */
 static inline unsigned mask_low(unsigned m) { return (unsigned)__builtin_ctz(m); }
@@ -118,79 +164,89 @@ static inline int vec_equal(const uint8_t *a, const uint8_t *b, size_t n) {
   return n == 0 || a[0] == b[0];
 }
 
+/* Bit k set when lane k of v is zero. */
+static inline unsigned vec_zero_mask(mem_v128 v) { return vec_mask(vec_eq(v, vec_splat(0))); }
+
 /*
  * The scans behind mem_diff/mem_match and their mirrors: the lowest (or
  * highest) i < n where a[i] and b[i] differ (want_equal 0) or agree (1), or
- * n when there is none. 64 bytes per round with one branch, then blocks, the
- * last overlapping bytes already checked (masked off), and a byte loop only
- * when n < 16. want_equal is a constant at every call, so each caller gets
- * its own loop.
+ * n when there is none. 128 bytes per round with one branch, the blocks
+ * compared as XOR differences (a nonzero lane differs: OR of the eight, or
+ * a zero lane agrees: MIN of the eight), then 16-byte blocks, the last
+ * overlapping bytes already checked (masked off), and a byte loop only when
+ * n < 16. want_equal is a constant at every call, so each caller gets its
+ * own loop.
  */
 static inline unsigned vec_hits(const uint8_t *a, const uint8_t *b, unsigned flip) {
   return vec_mask(vec_eq(vec_load(a), vec_load(b))) ^ flip;
 }
 
-static inline __attribute__((always_inline)) size_t vec_scan_first(const uint8_t *a, const uint8_t *b,
-                                                                   size_t n, const int want_equal) {
+/* The hits of a 64-byte half round: lanes that agree (want_equal) or differ. */
+static inline uint64_t vec_hits4(const mem_v128 *x, const int want_equal) {
+  const uint64_t zero = vec_zero_mask(x[0]) | (uint64_t)vec_zero_mask(x[1]) << 16 |
+                        (uint64_t)vec_zero_mask(x[2]) << 32 | (uint64_t)vec_zero_mask(x[3]) << 48;
+  return want_equal ? zero : ~zero;
+}
+
+/* The differences x[0 .. 4) folded into one block that holds a hit (a zero
+ * lane when want_equal, else a nonzero one) when any of them does. */
+static inline mem_v128 vec_fold4(const mem_v128 *x, const int want_equal) {
+  if (want_equal) return vec_min(vec_min(x[0], x[1]), vec_min(x[2], x[3]));
+  return vec_or(vec_or(x[0], x[1]), vec_or(x[2], x[3]));
+}
+static inline int vec_has_hit(mem_v128 folded, const int want_equal) {
+  return want_equal ? vec_has_zero(folded) : vec_nonzero(folded);
+}
+
+static inline __attribute__((always_inline)) size_t vec_scan(const uint8_t *a, const uint8_t *b, size_t n,
+                                                             const int want_equal, const int backward) {
   const unsigned flip = want_equal ? 0 : 0xFFFFu;
   if (n < 16) {
-    for (size_t i = 0; i < n; i++)
+    for (size_t k = 0; k < n; k++) {
+      const size_t i = backward ? n - 1 - k : k;
       if ((a[i] == b[i]) == want_equal) return i;
+    }
     return n;
   }
-  size_t i = 0;
-  for (; n - i >= 64; i += 64) {
-    const mem_v128 e0 = vec_eq(vec_load(a + i), vec_load(b + i));
-    const mem_v128 e1 = vec_eq(vec_load(a + i + 16), vec_load(b + i + 16));
-    const mem_v128 e2 = vec_eq(vec_load(a + i + 32), vec_load(b + i + 32));
-    const mem_v128 e3 = vec_eq(vec_load(a + i + 48), vec_load(b + i + 48));
-    /* Any equal lane (OR of the four), or any unequal lane (AND is not all ones). */
-    const int hit = want_equal ? vec_any(vec_or(vec_or(e0, e1), vec_or(e2, e3)))
-                               : vec_mask(vec_and(vec_and(e0, e1), vec_and(e2, e3))) != 0xFFFFu;
-    if (hit) {
-      const uint32_t lo = (vec_mask(e0) | (uint32_t)vec_mask(e1) << 16) ^ (flip | flip << 16);
-      const uint32_t hi = (vec_mask(e2) | (uint32_t)vec_mask(e3) << 16) ^ (flip | flip << 16);
-      return i + (lo ? mask_low(lo) : 32 + mask_low(hi));
+  size_t lo = 0, hi = n; /* bytes lo .. hi - 1 are unchecked */
+  while (hi - lo >= 128) {
+    const size_t p = backward ? vec_opaque(hi - 128) : lo;
+    mem_v128 x[8];
+    for (int k = 0; k < 8; k++) x[k] = vec_xor(vec_load(a + p + 16 * k), vec_load(b + p + 16 * k));
+    const mem_v128 low = vec_fold4(x, want_equal), high = vec_fold4(x + 4, want_equal);
+    if (vec_has_hit(want_equal ? vec_min(low, high) : vec_or(low, high), want_equal)) {
+      const int in_low = backward ? !vec_has_hit(high, want_equal) : vec_has_hit(low, want_equal);
+      const uint64_t m = vec_hits4(in_low ? x : x + 4, want_equal);
+      const size_t q = in_low ? p : p + 64;
+      return q + (backward ? 63u - (unsigned)__builtin_clzll(m) : (unsigned)__builtin_ctzll(m));
     }
+    if (backward)
+      hi = p;
+    else
+      lo += 128;
   }
-  while (i < n) {
-    const size_t q = n - i >= 16 ? i : n - 16;
-    const unsigned m = vec_hits(a + q, b + q, flip) & (0xFFFFu << (i - q));
-    if (m) return q + mask_low(m);
-    i = q + 16;
+  while (lo < hi) {
+    const size_t take = hi - lo < 16 ? hi - lo : 16;
+    const size_t q = backward ? (take < 16 ? lo : hi - 16) : (take < 16 ? hi - 16 : lo);
+    const unsigned keep = backward ? 0xFFFFu >> (16 - take) : (0xFFFFu << (16 - take)) & 0xFFFFu;
+    const unsigned m = vec_hits(a + q, b + q, flip) & keep;
+    if (m) return q + (backward ? mask_high(m) : mask_low(m));
+    if (backward)
+      hi -= take;
+    else
+      lo += take;
   }
   return n;
 }
 
+static inline __attribute__((always_inline)) size_t vec_scan_first(const uint8_t *a, const uint8_t *b,
+                                                                   size_t n, const int want_equal) {
+  return vec_scan(a, b, n, want_equal, 0);
+}
+
 static inline __attribute__((always_inline)) size_t vec_scan_last(const uint8_t *a, const uint8_t *b,
                                                                   size_t n, const int want_equal) {
-  const unsigned flip = want_equal ? 0 : 0xFFFFu;
-  if (n < 16) {
-    for (size_t i = n; i > 0; i--)
-      if ((a[i - 1] == b[i - 1]) == want_equal) return i - 1;
-    return n;
-  }
-  size_t i = n; /* bytes at and above i are checked */
-  for (; i >= 64; i -= 64) {
-    const mem_v128 e0 = vec_eq(vec_load(a + i - 64), vec_load(b + i - 64));
-    const mem_v128 e1 = vec_eq(vec_load(a + i - 48), vec_load(b + i - 48));
-    const mem_v128 e2 = vec_eq(vec_load(a + i - 32), vec_load(b + i - 32));
-    const mem_v128 e3 = vec_eq(vec_load(a + i - 16), vec_load(b + i - 16));
-    const int hit = want_equal ? vec_any(vec_or(vec_or(e0, e1), vec_or(e2, e3)))
-                               : vec_mask(vec_and(vec_and(e0, e1), vec_and(e2, e3))) != 0xFFFFu;
-    if (hit) {
-      const uint32_t lo = (vec_mask(e0) | (uint32_t)vec_mask(e1) << 16) ^ (flip | flip << 16);
-      const uint32_t hi = (vec_mask(e2) | (uint32_t)vec_mask(e3) << 16) ^ (flip | flip << 16);
-      return i - 64 + (hi ? 32 + mask_high(hi) : mask_high(lo));
-    }
-  }
-  while (i > 0) {
-    const size_t q = i >= 16 ? i - 16 : 0;
-    const unsigned m = vec_hits(a + q, b + q, flip) & (0xFFFFu >> (16 - (i - q)));
-    if (m) return q + mask_high(m);
-    i = q;
-  }
-  return n;
+  return vec_scan(a, b, n, want_equal, 1);
 }
 
 #endif /* MEM_VEC_H */
