@@ -2,9 +2,18 @@
  * mem.h - the C core of wasm-mem: byte search with an alignment step,
  * comparison, overlap-safe copy, first/last difference and match.
  *
- * This header is the documentation of the C API. Every function works on
- * caller-owned memory given as (pointer, length) pairs; none allocates, none
- * keeps state. Positions and lengths are size_t; "not found" is MEM_NPOS.
+ * This header is the documentation of the C API. The search, compare, copy
+ * and fill functions work on caller-owned memory given as (pointer, length)
+ * pairs; none of them allocates or keeps state. The chunk functions near the
+ * end are the exception: they wrap the C allocator and count its calls.
+ * Positions and lengths are size_t; "not found" is MEM_NPOS.
+ *
+ * src/mem_format.h, the C side of the struct-format rules of SPEC section 5,
+ * is part of the core although only the `mem` command calls it: the JS
+ * package implements the same rules in JS and both are checked against the
+ * same Python-made vectors; here the C side is built with the core's
+ * warnings and sanitizers and fuzzed natively with the rest of the core
+ * (tests/fuzz/fuzz_format.c), which the WASI-only `wasi/` tree is not.
  *
  * Bounds contract shared by the search functions: the caller passes
  * positions already normalised (the JS and CLI layers apply Python's slice

@@ -1,5 +1,5 @@
 /*
- * Search helpers shared by mem_find and mem_rfind: the rare-byte pair for
+ * Search helpers shared by both directions of the engine (mem_engine.c): the rare-byte pair for
  * the SIMD filter (O(m)), the step masks (O(step)), and Two-Way, the
  * linear-time fallback: O(m) factorisation, then O(n + m) search with the
  * parts compared by the SIMD mem_diff/mem_rdiff kernels.
@@ -100,9 +100,9 @@ void mem_twoway_prepare(struct mem_twoway *tw, const uint8_t *pat, size_t pat_le
 }
 
 /*
- * Search-order offset of the first mismatch in pattern bytes [from, to) at
- * the candidate starting at hay + pos, or `to` when they all match. The
- * bytes are compared with the SIMD diff kernels, in memory order.
+ * Search-order offset of the first mismatch in the pattern's search-order
+ * bytes [from, m) at the candidate starting at `cand`, or m when they all
+ * match. The bytes are compared with the SIMD diff kernels, in memory order.
  */
 static size_t right_mismatch(const struct mem_twoway *tw, const uint8_t *cand, size_t from) {
   const size_t m = tw->pat_len, n = m - from;

@@ -56,8 +56,8 @@ void mem_step_masks(size_t step, mem_v128 allow[MEM_STEP_MASKS]);
 /*
  * The skim mode of the filters: while the pattern's rarest byte (probe 1)
  * is rare in the haystack, the kernels scan for it alone, one load and one
- * compare per 16 positions like memchr (about 2.5x the two-probe filter's
- * speed in cache), and test probe 2 with a scalar load on each hit. Each hit
+ * compare per 16 positions like memchr (the speed of a one-byte search,
+ * about 1.5x the two-probe filter's in cache), and test probe 2 with a scalar load on each hit. Each hit
  * costs a few ns there, so once hits average fewer than MEM_SKIM_DISTANCE
  * haystack bytes apart (after MEM_SKIM_SLACK bytes of allowance for a burst)
  * the search switches to the two-probe filter for the rest of the call (and
@@ -119,13 +119,14 @@ size_t mem_twoway_next(const struct mem_twoway *tw, const uint8_t *hay, size_t l
                        size_t align_from, size_t step, struct mem_twoway_scan *scan);
 
 /*
- * One search in progress, forward (mem_find.c) or backward (mem_rfind.c):
- * its inputs, the filter's probes and masks, the skim state, the
- * verification meter and the Two-Way fallback's state.
+ * One search in progress, forward or backward (src/mem_engine.c): its
+ * inputs, the filter's probes and masks, the skim state, the verification
+ * meter and the Two-Way fallback's state.
  */
 struct mem_finder {
   const uint8_t *hay, *pat;
   size_t pat_len, start, end, step;
+  int backward;  /* searching from the highest candidate down */
   size_t origin; /* the first candidate tried: the verification budget grows from here */
   size_t work;   /* bytes compared verifying candidates so far */
   size_t fails;  /* failed verifications since the probes last changed */
@@ -139,5 +140,23 @@ struct mem_finder {
   struct mem_twoway tw;
   struct mem_twoway_scan scan;
 };
+
+/*
+ * Sets up a search of hay[start .. end) for pat (pat_len >= 1, fitting
+ * between start and end; step >= 1). Its first candidate, f->origin, is
+ * start forward and the highest aligned candidate that fits backward.
+ * O(m + step).
+ */
+void mem_finder_init(struct mem_finder *f, const uint8_t *hay, const uint8_t *pat, size_t pat_len,
+                     size_t start, size_t end, size_t step, int backward);
+
+/*
+ * The next aligned match in search order at or past candidate `from` (an
+ * aligned candidate between start and end - pat_len, f->origin for the
+ * first call), or MEM_NPOS. A later call with a `from` past the last match
+ * continues the same search: the verification budget and the Two-Way state
+ * carry over, so listing every match costs O(n + m) in all.
+ */
+size_t mem_finder_next(struct mem_finder *f, size_t from);
 
 #endif /* MEM_SEARCH_H */
