@@ -3,43 +3,57 @@
  *
  * The set is compiled once into a relocatable blob (offsets, no pointers),
  * so a caller may copy it anywhere, keep it between calls and hand it to
- * each window of a stream. A prefilter says which haystack positions may
- * start a match; there the patterns whose first byte can equal the
- * haystack's byte (a list per byte value, in pattern order) are verified
- * with masked compares, so matches at one position come out by pattern
- * number.
+ * each window of a stream.
  *
- * Prefilters:
- * - up to MULTI_TEDDY_MAX patterns, Teddy (from Hyperscan, as in ripgrep):
- *   the patterns go into 8 buckets; for each of the first `fp` bytes (up to
- *   3, at most the shortest pattern's length) two 16-entry tables give, per
- *   low and per high nibble, the buckets whose pattern allows that nibble
- *   there. A byte shuffle looks up 16 positions at once; a position survives
- *   when some bucket's bit stays set across the 2 * fp lookups. About a
- *   dozen SIMD operations per 16 positions, whatever the number of patterns.
- * - beyond, a bitmap of the first two bytes' 65536 values (8 KiB, in cache):
- *   one load and one bit test per position; with 256 random patterns it
- *   lets through 0.4 % of the positions.
+ * Every pattern's first w bytes (w <= 4 and <= the shortest length; fewer
+ * when wildcards there would allow more than MULTI_FP_VALUES values) are its
+ * fingerprint. Each value a fingerprint allows is hashed (multiplicative
+ * hashing, 16 bits) into a 64 Kbit bitmap and into one of 4096 buckets that
+ * list, in pattern order, the patterns that may start with it. A position
+ * survives when its w bytes hash to a set bit; then the patterns of its
+ * bucket are checked on their first four bytes with one masked word
+ * compare, and the rest with masked 16-byte compares. So matches at one
+ * position come out by pattern number, and a bucket holds about count / 4096
+ * patterns: verification costs the same for 16 patterns or 300.
  *
- * Cost: O(n) for the prefilter plus O(m) per pattern verified at a surviving
+ * Up to MULTI_TEDDY_MAX patterns, a SIMD prefilter runs first: Teddy (from
+ * Hyperscan, as in ripgrep). The patterns go into 8 buckets; for each of the
+ * first `tw` bytes (up to 4) two 16-entry tables give, per low and per high
+ * nibble, the buckets whose pattern allows that nibble there; a byte shuffle
+ * looks up 16 positions at once, and a position goes on to the hash test
+ * only when some bucket's bit survives the 2 * tw lookups. About twenty
+ * SIMD operations per 16 positions; the fourth byte pays for itself on text,
+ * where the high nibbles of letters tell the buckets nothing. Beyond, the hash test runs at every
+ * position (one load, a multiply and a bit test: with 256 random patterns it
+ * lets through 0.4 % of the positions).
+ *
+ * Cost: O(n) for the filters plus O(m) per pattern verified at a surviving
  * position: O(n * total pattern length) in the worst case (every pattern
- * matching everywhere), O(n) on typical data. Compiling is O(256 * count)
- * plus, for the bitmap, the number of 2-byte values the patterns' first
- * bytes allow (1 per pattern without wildcards there).
+ * matching everywhere), O(n) on typical data. Compiling is O(count * the
+ * fingerprint values allowed) (one per pattern without wildcards there).
  */
 #include "mem_mask.h"
 #include "mem_search.h"
 
-enum { MULTI_TEDDY_MAX = 32, MULTI_FP_MAX = 3, BIGRAM_BYTES = 65536 / 8 };
+enum {
+  MULTI_TEDDY_MAX = 32,
+  MULTI_TEDDY_BYTES = 4,
+  MULTI_FP_VALUES = 4096, /* a fingerprint allowing more values gets shorter */
+  MULTI_HASH_BITS = 16,
+  MULTI_BUCKET_BITS = 12,
+  MULTI_BITMAP_BYTES = (1 << MULTI_HASH_BITS) / 8,
+  MULTI_BUCKETS = 1 << MULTI_BUCKET_BITS
+};
 
 /* The blob's header; every offset counts from the blob's first byte. */
 struct multi_head {
-  uint32_t count, min_len, fp, teddy;
-  uint32_t teddy_off;  /* fp pairs of 16-byte tables: low nibbles, then high */
-  uint32_t bigram_off; /* BIGRAM_BYTES (only without Teddy) */
-  uint32_t first_off;  /* 257 uint32: patterns allowing byte b are list[first[b] .. first[b + 1]) */
-  uint32_t list_off;   /* pattern numbers */
-  uint32_t pats_off;   /* per pattern: offset of its bytes (masked, then its mask) and its length */
+  uint32_t count, min_len, fp, tw; /* fingerprint bytes; Teddy bytes (0: no Teddy) */
+  uint32_t teddy_off;              /* tw pairs of 16-byte tables: low nibbles, then high */
+  uint32_t bitmap_off;             /* MULTI_BITMAP_BYTES */
+  uint32_t first_off;              /* MULTI_BUCKETS + 1 uint32: bucket b is list[first[b] .. first[b + 1]) */
+  uint32_t list_off;               /* pattern numbers */
+  uint32_t pats_off;               /* per pattern 4 uint32: offset of its bytes (masked, then its mask),
+                                      length, first-word value and mask (up to 4 bytes, little-endian) */
 };
 
 #if defined(__wasm_simd128__) && !defined(MEM_VEC_PORTABLE)
@@ -63,31 +77,75 @@ static size_t round4(size_t n) { return (n + 3) & ~(size_t)3; }
 /* How many byte values b satisfy (b & mask) == (value & mask). */
 static size_t allowed_values(uint8_t mask) { return (size_t)1 << (8 - __builtin_popcount(mask)); }
 
-static size_t layout(const uint8_t *masks, const size_t *lens, size_t count, struct multi_head *h) {
-  size_t min_len = SIZE_MAX, total = 0, entries = 0;
+/* The fingerprint hash of w bytes read little-endian into v. */
+static inline uint32_t fp_hash(uint32_t v) { return (v * 0x9E3779B1u) >> (32 - MULTI_HASH_BITS); }
+
+/* The fingerprint value at p (w bytes, little-endian). */
+static inline uint32_t fp_read(const uint8_t *p, size_t w) {
+  if (w == 4) return load32(p);
+  uint32_t v = 0;
+  for (size_t k = 0; k < w; k++) v |= (uint32_t)p[k] << (8 * k);
+  return v;
+}
+
+/* Calls visit(ctx, value) for each fingerprint value (w bytes) pattern pb/pm allows. */
+static void each_value(const uint8_t *pb, const uint8_t *pm, size_t w, void (*visit)(void *, uint32_t),
+                       void *ctx) {
+  uint8_t b[4] = {0, 0, 0, 0};
+  for (size_t k = 0; k < w; k++) b[k] = pb[k];
+  for (;;) {
+    visit(ctx, (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24);
+    /* The next combination: count up through the free bits of each byte. */
+    size_t k = 0;
+    for (; k < w; k++) {
+      const uint8_t free_bits = (uint8_t)~pm[k];
+      if (!free_bits) continue;
+      const uint8_t next = (uint8_t)(((b[k] | pm[k]) + 1) & free_bits); /* the free bits, incremented */
+      b[k] = (uint8_t)(next | pb[k]);
+      if (next) break; /* no carry out of this byte */
+    }
+    if (k == w) return;
+  }
+}
+
+static size_t layout(const uint8_t *masks, const size_t *lens, size_t count, struct multi_head *h,
+                     size_t *entries_out) {
+  size_t min_len = SIZE_MAX, total = 0;
   for (size_t p = 0; p < count; p++) {
     if (lens[p] == 0) return 0;
     if (lens[p] < min_len) min_len = lens[p];
-    entries += allowed_values(masks[total]);
     total += lens[p];
   }
-  const size_t fp = min_len < MULTI_FP_MAX ? min_len : MULTI_FP_MAX;
-  const int teddy = count <= MULTI_TEDDY_MAX;
+  /* The longest fingerprint (up to 4 bytes) whose allowed values stay few for every pattern. */
+  size_t fp = min_len < 4 ? min_len : 4, entries = 0;
+  for (;; fp--) {
+    int ok = 1;
+    entries = 0;
+    for (size_t p = 0, at = 0; p < count && ok; at += lens[p], p++) {
+      size_t values = 1;
+      for (size_t k = 0; k < fp; k++) values *= allowed_values(masks[at + k]);
+      ok = values <= MULTI_FP_VALUES || fp == 1;
+      entries += values;
+    }
+    if (ok) break;
+  }
+  const size_t tw = count > MULTI_TEDDY_MAX ? 0 : min_len < MULTI_TEDDY_BYTES ? min_len : MULTI_TEDDY_BYTES;
   size_t at = round4(sizeof *h);
-  h->count = (uint32_t)count, h->min_len = (uint32_t)min_len, h->fp = (uint32_t)fp,
-  h->teddy = (uint32_t)teddy;
-  h->teddy_off = (uint32_t)at, at += teddy ? 32 * fp : 0;
-  h->bigram_off = (uint32_t)at, at += teddy ? 0 : BIGRAM_BYTES;
-  h->first_off = (uint32_t)at, at += 257 * 4;
-  h->list_off = (uint32_t)at, at += entries * 4;
-  h->pats_off = (uint32_t)at, at += count * 8;
+  h->count = (uint32_t)count, h->min_len = (uint32_t)min_len, h->fp = (uint32_t)fp, h->tw = (uint32_t)tw;
+  h->teddy_off = (uint32_t)at, at += 32 * tw;
+  h->bitmap_off = (uint32_t)at, at += MULTI_BITMAP_BYTES;
+  h->first_off = (uint32_t)at, at += (MULTI_BUCKETS + 1) * 4;
+  h->list_off = (uint32_t)at, at += entries * 4; /* at most one entry per value */
+  h->pats_off = (uint32_t)at, at += count * 16;
+  *entries_out = entries;
   return at + 2 * total;
 }
 
 size_t mem_multi_size(const uint8_t *masks, const size_t *lens, size_t count) {
   struct multi_head h;
-  if (count == 0 || count > UINT32_MAX / 2) return 0;
-  return layout(masks, lens, count, &h);
+  size_t entries;
+  if (count == 0 || count > UINT32_MAX / 16) return 0;
+  return layout(masks, lens, count, &h, &entries);
 }
 
 static inline uint32_t *u32_at(void *blob, uint32_t off) {
@@ -97,51 +155,77 @@ static inline const uint32_t *cu32_at(const void *blob, uint32_t off) {
   return (const uint32_t *)(const void *)((const uint8_t *)blob + off);
 }
 
+/* Compiling one pattern's fingerprint values: set the bitmap, count or fill its buckets (once each). */
+struct fill_ctx {
+  uint8_t *bitmap;
+  uint32_t *first, *list;
+  uint32_t p;
+  int filling;
+  uint8_t seen[MULTI_BUCKETS / 8]; /* the buckets pattern p is already in */
+};
+
+static void put_value(void *c, uint32_t v) {
+  struct fill_ctx *f = c;
+  const uint32_t hash = fp_hash(v), b = hash >> (MULTI_HASH_BITS - MULTI_BUCKET_BITS);
+  f->bitmap[hash >> 3] |= (uint8_t)(1u << (hash & 7));
+  if (f->seen[b >> 3] & (1u << (b & 7))) return;
+  f->seen[b >> 3] |= (uint8_t)(1u << (b & 7));
+  if (f->filling)
+    f->list[f->first[b]++] = f->p;
+  else
+    f->first[b + 1]++;
+}
+
 int mem_multi_prepare(void *blob, const uint8_t *pats, const uint8_t *masks, const size_t *lens,
                       size_t count) {
   struct multi_head h;
-  const size_t size = count ? layout(masks, lens, count, &h) : 0;
+  size_t entries;
+  const size_t size = count && count <= UINT32_MAX / 16 ? layout(masks, lens, count, &h, &entries) : 0;
   if (size == 0) return -1;
   uint8_t *base = blob;
   memset(base, 0, size);
-  uint32_t *first = u32_at(blob, h.first_off), *list = u32_at(blob, h.list_off);
-  uint32_t *table = u32_at(blob, h.pats_off);
-  /* Each pattern's bytes (already masked) and mask, and the first-byte lists' sizes. */
-  size_t at = h.pats_off + (size_t)count * 8, from = 0;
+  uint32_t *first = u32_at(blob, h.first_off), *table = u32_at(blob, h.pats_off);
+  /* Each pattern's bytes (already masked), mask and first word. */
+  size_t at = h.pats_off + (size_t)count * 16, from = 0;
   for (size_t p = 0; p < count; p++) {
-    table[2 * p] = (uint32_t)at, table[2 * p + 1] = (uint32_t)lens[p];
-    for (size_t k = 0; k < lens[p]; k++) {
+    const size_t len = lens[p], q = len < 4 ? len : 4;
+    uint32_t qv = 0, qm = 0;
+    for (size_t k = 0; k < len; k++) {
       base[at + k] = pats[from + k] & masks[from + k];
-      base[at + lens[p] + k] = masks[from + k];
+      base[at + len + k] = masks[from + k];
     }
-    const uint8_t m0 = masks[from], v0 = pats[from] & m0;
-    for (unsigned b = 0; b < 256; b++)
-      if ((b & m0) == v0) first[b + 1]++;
-    at += 2 * lens[p], from += lens[p];
+    for (size_t k = 0; k < q; k++)
+      qv |= (uint32_t)base[at + k] << (8 * k), qm |= (uint32_t)masks[from + k] << (8 * k);
+    table[4 * p] = (uint32_t)at, table[4 * p + 1] = (uint32_t)len, table[4 * p + 2] = qv,
+              table[4 * p + 3] = qm;
+    at += 2 * len, from += len;
   }
-  for (unsigned b = 0; b < 256; b++) first[b + 1] += first[b];
-  uint32_t fill[256];
-  memcpy(fill, first, sizeof fill);
-  for (size_t p = 0; p < count; p++) {
-    const uint8_t *pb = base + table[2 * p], *pm = pb + lens[p];
-    for (unsigned b = 0; b < 256; b++)
-      if ((b & pm[0]) == pb[0]) list[fill[b]++] = (uint32_t)p;
-    if (h.teddy) {
-      uint8_t *t = base + h.teddy_off;
+  /* Buckets: count, then fill in pattern order (first[] ends as the starts shifted by one bucket). */
+  struct fill_ctx f = {.bitmap = base + h.bitmap_off, .first = first, .list = u32_at(blob, h.list_off)};
+  for (int pass = 0; pass < 2; pass++) {
+    f.filling = pass;
+    for (uint32_t p = 0; p < count; p++) {
+      const uint8_t *pb = base + table[4 * p], *pm = pb + lens[p];
+      f.p = p;
+      memset(f.seen, 0, sizeof f.seen);
+      each_value(pb, pm, h.fp, put_value, &f);
+    }
+    if (pass == 0)
+      for (size_t b = 0; b < MULTI_BUCKETS; b++) first[b + 1] += first[b];
+  }
+  /* Filling advanced first[b] to the end of bucket b: shift back to starts. */
+  for (size_t b = MULTI_BUCKETS; b > 0; b--) first[b] = first[b - 1];
+  first[0] = 0;
+  if (h.tw) {
+    uint8_t *t = base + h.teddy_off;
+    for (size_t p = 0; p < count; p++) {
+      const uint8_t *pb = base + table[4 * p], *pm = pb + lens[p];
       const uint8_t bit = (uint8_t)(1u << (p % 8));
-      for (size_t j = 0; j < h.fp; j++)
+      for (size_t j = 0; j < h.tw; j++)
         for (unsigned x = 0; x < 16; x++) {
           if ((x & (pm[j] & 15u)) == (pb[j] & 15u)) t[32 * j + x] |= bit;
           if ((x & (pm[j] >> 4)) == (pb[j] >> 4)) t[32 * j + 16 + x] |= bit;
         }
-    } else {
-      uint8_t *bits = base + h.bigram_off;
-      const uint8_t m1 = h.fp > 1 ? pm[1] : 0, v1 = h.fp > 1 ? pb[1] : 0;
-      for (unsigned b0 = 0; b0 < 256; b0++) {
-        if ((b0 & pm[0]) != pb[0]) continue;
-        for (unsigned b1 = 0; b1 < 256; b1++)
-          if ((b1 & m1) == v1) bits[(b0 | b1 << 8) >> 3] |= (uint8_t)(1u << (b0 & 7));
-      }
     }
   }
   memcpy(base, &h, sizeof h);
@@ -150,26 +234,32 @@ int mem_multi_prepare(void *blob, const uint8_t *pats, const uint8_t *masks, con
 
 /* One search in progress. */
 struct multi_scan {
-  const uint8_t *blob, *hay;
+  const uint8_t *blob, *hay, *bitmap;
   const uint32_t *first, *list, *table;
-  size_t start, end, step, min_pat; /* min_pat: the lowest pattern number reported at start */
+  size_t fp, start, end, step, min_pat; /* min_pat: the lowest pattern number reported at start */
   size_t *out, max, n;
 };
 
-/* Verifies the patterns that may start at i (aligned); 1 when the output is full. */
+/* 1 when pattern p matches at i (which it fits at). */
+static inline int matches(const struct multi_scan *s, uint32_t p, size_t i) {
+  const uint32_t *t = s->table + 4 * p;
+  if (s->end - i >= 4 && (load32(s->hay + i) & t[3]) != t[2]) return 0;
+  const uint8_t *pb = s->blob + t[0];
+  return t[1] <= 4 && s->end - i >= 4 ? 1 : mem_masked_equal(s->hay + i, pb, pb + t[1], t[1]);
+}
+
+/* The patterns that may start at i (aligned, fingerprint readable); 1 when the output is full. */
 static int verify(struct multi_scan *s, size_t i) {
-  const uint8_t b = s->hay[i];
+  const uint32_t hash = fp_hash(fp_read(s->hay + i, s->fp));
+  if (!(s->bitmap[hash >> 3] & (1u << (hash & 7)))) return 0;
+  const uint32_t b = hash >> (MULTI_HASH_BITS - MULTI_BUCKET_BITS);
   for (uint32_t e = s->first[b]; e < s->first[b + 1]; e++) {
-    const uint32_t p = s->list[e], len = s->table[2 * p + 1];
-    if (s->end - i < len || (i == s->start && p < s->min_pat)) continue;
-    const uint8_t *pb = s->blob + s->table[2 * p];
-    if (!mem_masked_equal(s->hay + i, pb, pb + len, len)) continue;
+    const uint32_t p = s->list[e];
+    if (s->end - i < s->table[4 * p + 1] || (i == s->start && p < s->min_pat) || !matches(s, p, i)) continue;
     s->out[2 * s->n] = i, s->out[2 * s->n + 1] = p;
-    if (++s->n == s->max) {
-      /* Full: the rest of this position waits for the next call, which
-       * resumes here with min_pat = p + 1. */
-      return 1;
-    }
+    /* Full: the rest of this position waits for the next call, which resumes
+     * here with min_pat = p + 1. */
+    if (++s->n == s->max) return 1;
   }
   return 0;
 }
@@ -178,8 +268,8 @@ static inline int aligned(const struct multi_scan *s, size_t i) {
   return s->step == 1 || (i - s->start) % s->step == 0;
 }
 
-/* The aligned candidates from..last, one at a time through the first-byte
- * lists (short ranges, tails, and steps that leave few candidates). */
+/* The aligned candidates from..last, one at a time (short ranges, tails,
+ * large steps, and sets too large for Teddy). */
 static void visit(struct multi_scan *s, size_t from, size_t last) {
   size_t i = from;
   const size_t r = (i - s->start) % s->step;
@@ -187,24 +277,33 @@ static void visit(struct multi_scan *s, size_t from, size_t last) {
     if (s->step - r > last - i) return;
     i += s->step - r;
   }
+  if (s->step == 1 && s->fp == 4) { /* the common case, without the byte assembly */
+    const uint8_t *hay = s->hay, *bitmap = s->bitmap;
+    for (; i <= last; i++) {
+      const uint32_t hash = fp_hash(load32(hay + i));
+      if ((bitmap[hash >> 3] & (1u << (hash & 7))) && verify(s, i)) return;
+    }
+    return;
+  }
   for (;; i += s->step) {
-    if (s->first[s->hay[i] + 1] != s->first[s->hay[i]] && verify(s, i)) return;
+    if (verify(s, i)) return;
     if (last - i < s->step) return; /* also keeps i + step from overflowing */
   }
 }
 
 static void scan_teddy(struct multi_scan *s, const struct multi_head *h, size_t last) {
   const uint8_t *t = s->blob + h->teddy_off;
-  const size_t fp = h->fp;
-  mem_v128 lo[MULTI_FP_MAX], hi[MULTI_FP_MAX];
-  for (size_t j = 0; j < fp; j++) lo[j] = vec_load(t + 32 * j), hi[j] = vec_load(t + 32 * j + 16);
+  const size_t tw = h->tw;
+  mem_v128 lo[MULTI_TEDDY_BYTES], hi[MULTI_TEDDY_BYTES];
+  for (size_t j = 0; j < tw; j++) lo[j] = vec_load(t + 32 * j), hi[j] = vec_load(t + 32 * j + 16);
   const mem_v128 zero = vec_splat(0);
   size_t p = s->start;
   for (; p <= last && last - p >= 15; p += 16) {
-    /* fp <= the shortest length and p + 15 <= last <= end - that length: in bounds. */
+    /* tw <= the shortest length and p + 15 <= last <= end - that length: in bounds. */
     mem_v128 c = nibble_lookup(vec_load(s->hay + p), lo[0], hi[0]);
-    if (fp > 1) c = vec_and(c, nibble_lookup(vec_load(s->hay + p + 1), lo[1], hi[1]));
-    if (fp > 2) c = vec_and(c, nibble_lookup(vec_load(s->hay + p + 2), lo[2], hi[2]));
+    if (tw > 1) c = vec_and(c, nibble_lookup(vec_load(s->hay + p + 1), lo[1], hi[1]));
+    if (tw > 2) c = vec_and(c, nibble_lookup(vec_load(s->hay + p + 2), lo[2], hi[2]));
+    if (tw > 3) c = vec_and(c, nibble_lookup(vec_load(s->hay + p + 3), lo[3], hi[3]));
     const unsigned m = ~vec_mask(vec_eq(c, zero)) & 0xFFFFu;
     for (unsigned b = m; b; b &= b - 1) {
       const size_t i = p + mask_low(b);
@@ -212,20 +311,6 @@ static void scan_teddy(struct multi_scan *s, const struct multi_head *h, size_t 
     }
   }
   if (p <= last) visit(s, p, last);
-}
-
-static void scan_bigram(struct multi_scan *s, const struct multi_head *h, size_t last) {
-  const uint8_t *bits = s->blob + h->bigram_off, *hay = s->hay;
-  if (h->fp < 2) {
-    visit(s, s->start, last);
-    return;
-  }
-  /* Two bytes are readable at every candidate: last + 1 < end when min_len >= 2. */
-  for (size_t i = s->start; i <= last; i++) {
-    const unsigned w = (unsigned)hay[i] | (unsigned)hay[i + 1] << 8;
-    if (!(bits[w >> 3] & (1u << (w & 7)))) continue;
-    if (aligned(s, i) && verify(s, i)) return;
-  }
 }
 
 size_t mem_multi_find(const void *blob, const uint8_t *hay, size_t hay_len, size_t start, size_t end,
@@ -237,11 +322,14 @@ size_t mem_multi_find(const void *blob, const uint8_t *hay, size_t hay_len, size
   if (step == 0 || max == 0 || start >= cand_end || end - start < h.min_len) return 0;
   size_t last = end - h.min_len; /* the highest candidate any pattern fits at */
   if (cand_end - 1 < last) last = cand_end - 1;
-  struct multi_scan s = {blob,
+  const uint8_t *b = blob;
+  struct multi_scan s = {b,
                          hay,
+                         b + h.bitmap_off,
                          cu32_at(blob, h.first_off),
                          cu32_at(blob, h.list_off),
                          cu32_at(blob, h.pats_off),
+                         h.fp,
                          start,
                          end,
                          step,
@@ -249,11 +337,9 @@ size_t mem_multi_find(const void *blob, const uint8_t *hay, size_t hay_len, size
                          out,
                          max,
                          0};
-  if (step > 16)
-    visit(&s, start, last);
-  else if (h.teddy)
+  if (h.tw && step <= 16)
     scan_teddy(&s, &h, last);
   else
-    scan_bigram(&s, &h, last);
+    visit(&s, start, last);
   return s.n;
 }
