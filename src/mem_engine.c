@@ -40,10 +40,10 @@ void mem_finder_init(struct mem_finder *f, const uint8_t *hay, const uint8_t *pa
   f->start = start, f->end = end, f->step = step, f->backward = backward;
   /* Backward, the first candidate is the highest aligned one that fits. */
   f->origin = backward ? start + (end - pat_len - start) / step * step : start;
-  f->work = 0, f->twoway_on = 0, f->fails = 0, f->adapted = 0;
+  f->work = 0, f->twoway_on = 0, f->fails = 0;
   f->skim = 1, f->hits = 0, f->resume = f->origin;
   mem_pair_choose(pat, pat_len, &f->pair);
-  if (step > 1 && step <= MEM_STEP_MASKS) mem_step_masks(step, f->allow);
+  if (step > 1 && step <= MEM_STEP_MASKS) mem_step_masks(step, f->deny);
 }
 
 /* Candidates the search has passed since its first one, at candidate i. */
@@ -80,18 +80,19 @@ static inline int check_candidate(struct mem_finder *f, size_t cand, const int b
   if (vec_equal(f->hay + cand, f->pat, f->pat_len)) return 1;
   if (++f->fails >= MEM_ADAPT_AFTER) {
     f->work += f->pat_len, f->fails = 0;
-    f->adapted |= mem_pair_adapt(&f->pair, f->pat, f->pat_len, f->hay + cand);
+    mem_pair_adapt(&f->pair, f->pat, f->pat_len, f->hay + cand); /* the next round's scan uses it */
   }
   return 0;
 }
 
-/* The candidates of a lane mask in search order; MEM_NPOS when none
- * matches. Probe 2 is tested here, inline: most of a skim's hits stop at it
- * (and it may have changed since the mask was made). */
-static inline size_t check_mask(struct mem_finder *f, size_t base, uint32_t mask, const int backward) {
+/* The candidates of a round's lane mask (lane k is candidate base + k) in
+ * search order; MEM_NPOS when none matches. Probe 2 is tested here, inline:
+ * most of a skim's hits stop at it (and it may have changed since the mask
+ * was made). */
+static inline size_t check_mask(struct mem_finder *f, size_t base, uint64_t mask, const int backward) {
   while (mask) {
-    const unsigned k = backward ? mask_high(mask) : mask_low(mask);
-    mask &= backward ? ~(1u << k) : mask - 1;
+    const unsigned k = backward ? 63u - (unsigned)__builtin_clzll(mask) : (unsigned)__builtin_ctzll(mask);
+    mask &= backward ? ~((uint64_t)1 << k) : mask - 1;
     const size_t cand = base + k;
     if (f->hay[cand + f->pair.i2] != f->pair.b2) continue;
     const int v = check_candidate(f, cand, backward);
@@ -113,155 +114,202 @@ static size_t visit_candidates(struct mem_finder *f, size_t from, const int back
   }
 }
 
-/* Surviving candidates of the 16-block starting at p, as a lane mask: both
- * probes, or probe 1 alone when skimming (check_mask tests probe 2). */
+/* The 16-block of candidates starting at p as differences: lane k is zero
+ * when candidate p + k survives both probes, or probe 1 alone when
+ * skimming (check_mask tests probe 2). */
 static inline mem_v128 block(const uint8_t *h1, const uint8_t *h2, size_t p, mem_v128 b1, mem_v128 b2,
                              const int single) {
-  const mem_v128 e1 = vec_eq(vec_load(h1 + p), b1);
-  return single ? e1 : vec_and(e1, vec_eq(vec_load(h2 + p), b2));
+  const mem_v128 d1 = vec_xor(vec_load(h1 + p), b1);
+  return single ? d1 : vec_or(d1, vec_xor(vec_load(h2 + p), b2));
+}
+
+/* The zero lanes of four consecutive blocks of differences as one 64-bit
+ * mask; only rounds with survivors get here. */
+static inline uint64_t mask4(mem_v128 d0, mem_v128 d1, mem_v128 d2, mem_v128 d3) {
+  const mem_v128 z = vec_splat(0);
+  return vec_mask(vec_eq(d0, z)) | (uint64_t)vec_mask(vec_eq(d1, z)) << 16 |
+         (uint64_t)vec_mask(vec_eq(d2, z)) << 32 | (uint64_t)vec_mask(vec_eq(d3, z)) << 48;
+}
+
+/* The candidates a filter has not checked yet, lo .. lim - 1, and r, the
+ * phase ((x - start) % step) of the next 64-round's lowest one. */
+struct cursor {
+  size_t lo, lim, r;
+};
+
+/*
+ * The filter's scan: the next round of candidates with survivors, taken 64
+ * (128 when skimming) at a time from the end the search comes from, then 16
+ * at a time over the last ones, the last block overlapping candidates
+ * already checked (masked off). Returns the surviving lanes (lane k is
+ * candidate *base + k), or 0 when the candidates ran out; the cursor moves
+ * past the round. The loop holds no call (the caller verifies), so the
+ * engine keeps the probes' vectors in registers: with one load and two
+ * operations per block this is what lets a skim for an absent byte run at
+ * the speed of a one-byte search. When the step divides 16 every block of
+ * every round has the same phase, so one mask on the round's minimum
+ * decides the branch.
+ */
+static inline __attribute__((always_inline)) uint64_t scan(const struct mem_finder *f, struct cursor *c,
+                                                           size_t *base_out, const int backward,
+                                                           const int stepped, const int single) {
+  const size_t start = f->start, step = f->step;
+  const size_t adv = stepped ? 16 % step : 0, adv4 = stepped ? 64 % step : 0;
+  const uint8_t *h1 = f->hay + f->pair.i1, *h2 = f->hay + f->pair.i2;
+  const mem_v128 b1 = vec_splat(f->pair.b1), b2 = vec_splat(f->pair.b2);
+  size_t lo = c->lo, lim = c->lim, r = c->r, base = 0;
+  const mem_v128 deny0 = stepped ? f->deny[r] : vec_splat(0); /* every block's lanes when adv == 0 */
+  const uint64_t allowed = stepped ? (uint64_t)(~vec_mask(deny0) & 0xFFFFu) * 0x0001000100010001u : ~0ull;
+  uint64_t mask = 0;
+  if (single && (!stepped || adv == 0)) {
+    /* One load per block: 128 candidates per round halve the loop's own cost.
+     * A round with a hit returns the half that has the first one in search
+     * order; the other half goes back to the cursor, unchecked. */
+    while (lim - lo >= 128) {
+      if (backward)
+        base = lim = vec_opaque(lim - 128);
+      else
+        base = lo, lo += 128;
+      const mem_v128 d0 = block(h1, h2, base, b1, b2, 1), d1 = block(h1, h2, base + 16, b1, b2, 1);
+      const mem_v128 d2 = block(h1, h2, base + 32, b1, b2, 1), d3 = block(h1, h2, base + 48, b1, b2, 1);
+      const mem_v128 d4 = block(h1, h2, base + 64, b1, b2, 1), d5 = block(h1, h2, base + 80, b1, b2, 1);
+      const mem_v128 d6 = block(h1, h2, base + 96, b1, b2, 1), d7 = block(h1, h2, base + 112, b1, b2, 1);
+      mem_v128 low = vec_min(vec_min(d0, d1), vec_min(d2, d3)),
+               high = vec_min(vec_min(d4, d5), vec_min(d6, d7));
+      if (stepped) low = vec_or(low, deny0), high = vec_or(high, deny0);
+      if (!vec_has_zero(vec_min(low, high))) continue;
+      const int first_low = backward ? !vec_has_zero(high) : vec_has_zero(low);
+      if (first_low != backward) { /* the half after the returned one in search order: back to the cursor */
+        if (backward)
+          lim = base + 64;
+        else
+          lo = base + 64;
+      }
+      if (first_low)
+        mask = mask4(d0, d1, d2, d3);
+      else
+        mask = mask4(d4, d5, d6, d7), base += 64;
+      mask &= allowed;
+      goto out;
+    }
+  }
+  while (lim - lo >= 64) {
+    if (backward)
+      base = lim = vec_opaque(lim - 64);
+    else
+      base = lo, lo += 64;
+    mem_v128 d0 = block(h1, h2, base, b1, b2, single), d1 = block(h1, h2, base + 16, b1, b2, single);
+    mem_v128 d2 = block(h1, h2, base + 32, b1, b2, single), d3 = block(h1, h2, base + 48, b1, b2, single);
+    if (stepped && adv != 0) {
+      size_t rk = r;
+      d0 = vec_or(d0, f->deny[rk]), rk = phase_up(rk, adv, step);
+      d1 = vec_or(d1, f->deny[rk]), rk = phase_up(rk, adv, step);
+      d2 = vec_or(d2, f->deny[rk]), rk = phase_up(rk, adv, step);
+      d3 = vec_or(d3, f->deny[rk]);
+      r = backward ? phase_down(r, adv4, step) : phase_up(r, adv4, step);
+    }
+    mem_v128 any = vec_min(vec_min(d0, d1), vec_min(d2, d3));
+    if (stepped && adv == 0) any = vec_or(any, deny0);
+    if (vec_has_zero(any)) {
+      mask = mask4(d0, d1, d2, d3);
+      if (stepped && adv == 0) mask &= allowed;
+      goto out;
+    }
+  }
+  while (lo < lim) {
+    const size_t take = lim - lo < 16 ? lim - lo : 16;
+    const size_t q = backward ? (take < 16 ? lo : lim - 16) : (take < 16 ? lim - 16 : lo);
+    const unsigned keep = backward ? 0xFFFFu >> (16 - take) : (0xFFFFu << (16 - take)) & 0xFFFFu;
+    mem_v128 dq = block(h1, h2, q, b1, b2, single);
+    if (stepped) dq = vec_or(dq, f->deny[(q - start) % step]);
+    if (backward)
+      lim -= take;
+    else
+      lo += take;
+    base = q, mask = vec_mask(vec_eq(dq, vec_splat(0))) & keep;
+    if (mask) break;
+  }
+out:
+  c->lo = lo, c->lim = lim, c->r = r;
+  *base_out = base;
+  return mask;
+}
+
+/* Each direction and mode in a function of its own, with its own straight loop. */
+typedef uint64_t scan_fn(const struct mem_finder *f, struct cursor *c, size_t *base);
+static __attribute__((noinline)) uint64_t skim_forward(const struct mem_finder *f, struct cursor *c,
+                                                       size_t *base) {
+  return scan(f, c, base, 0, 0, 1);
+}
+static __attribute__((noinline)) uint64_t skim_forward_stepped(const struct mem_finder *f, struct cursor *c,
+                                                               size_t *base) {
+  return scan(f, c, base, 0, 1, 1);
+}
+static __attribute__((noinline)) uint64_t pair_forward(const struct mem_finder *f, struct cursor *c,
+                                                       size_t *base) {
+  return scan(f, c, base, 0, 0, 0);
+}
+static __attribute__((noinline)) uint64_t pair_forward_stepped(const struct mem_finder *f, struct cursor *c,
+                                                               size_t *base) {
+  return scan(f, c, base, 0, 1, 0);
+}
+static __attribute__((noinline)) uint64_t skim_backward(const struct mem_finder *f, struct cursor *c,
+                                                        size_t *base) {
+  return scan(f, c, base, 1, 0, 1);
+}
+static __attribute__((noinline)) uint64_t skim_backward_stepped(const struct mem_finder *f, struct cursor *c,
+                                                                size_t *base) {
+  return scan(f, c, base, 1, 1, 1);
+}
+static __attribute__((noinline)) uint64_t pair_backward(const struct mem_finder *f, struct cursor *c,
+                                                        size_t *base) {
+  return scan(f, c, base, 1, 0, 0);
+}
+static __attribute__((noinline)) uint64_t pair_backward_stepped(const struct mem_finder *f, struct cursor *c,
+                                                                size_t *base) {
+  return scan(f, c, base, 1, 1, 0);
 }
 
 /*
  * The SIMD filter over the aligned candidates from `from` to the far end (at
- * least 16 of them). lo..hi are the candidates not yet checked; each round
- * takes the 64 at the end the search comes from, then one 32-block, then
- * 16-blocks, the last one overlapping candidates already checked, which are
- * masked off. r is the phase ((base - start) % step) of a round's lowest
- * block; when the step divides 16 it is the same in every block, so one mask
- * on the union of the four decides the branch. A skim that finds its hits
- * too dense clears f->skim, sets f->resume to the next aligned candidate not
- * yet checked and returns MEM_NPOS.
+ * least 16 of them): rounds with survivors from the scan, their candidates
+ * verified in search order. `single` is the skim mode (probe 1 alone); a
+ * skim whose hits come too densely clears f->skim, sets f->resume to the
+ * next aligned candidate not yet checked and returns MEM_NPOS.
  */
 static inline __attribute__((always_inline)) size_t filter(struct mem_finder *f, size_t from,
-                                                           const int backward, const int stepped,
-                                                           const int single) {
-  const size_t start = f->start, step = f->step;
-  const size_t adv = stepped ? 16 % step : 0, adv4 = stepped ? 64 % step : 0;
-  const uint8_t *h1 = f->hay + f->pair.i1, *h2 = f->hay + f->pair.i2; /* h2 may change */
-  const mem_v128 b1 = vec_splat(f->pair.b1);
-  mem_v128 b2 = vec_splat(f->pair.b2);
-  size_t lo = backward ? start : from, hi = backward ? from : f->end - f->pat_len;
-  size_t left = hi - lo + 1;
-  size_t r = stepped && left >= 64 ? ((backward ? hi - 63 : lo) - start) % step : 0;
-  const mem_v128 a0 = stepped ? f->allow[r] : b1; /* the lanes when adv == 0 */
-  const uint32_t lanes = stepped && adv == 0 ? vec_mask(a0) * 0x10001u : 0xFFFFFFFFu;
-  for (; left >= 64; left -= 64) {
-    const size_t base = backward ? hi - 63 : lo;
-    mem_v128 c0 = block(h1, h2, base, b1, b2, single), c1 = block(h1, h2, base + 16, b1, b2, single);
-    mem_v128 c2 = block(h1, h2, base + 32, b1, b2, single), c3 = block(h1, h2, base + 48, b1, b2, single);
-    mem_v128 any = vec_or(vec_or(c0, c1), vec_or(c2, c3));
-    if (stepped && adv == 0) {
-      any = vec_and(any, a0);
-    } else if (stepped) {
-      size_t rk = r;
-      c0 = vec_and(c0, f->allow[rk]), rk = phase_up(rk, adv, step);
-      c1 = vec_and(c1, f->allow[rk]), rk = phase_up(rk, adv, step);
-      c2 = vec_and(c2, f->allow[rk]), rk = phase_up(rk, adv, step);
-      c3 = vec_and(c3, f->allow[rk]);
-      r = backward ? phase_down(r, adv4, step) : phase_up(r, adv4, step);
-      any = vec_or(vec_or(c0, c1), vec_or(c2, c3));
-    }
-    if (backward)
-      hi -= 64;
-    else
-      lo += 64;
-    if (vec_any(any)) {
-      const uint32_t m01 = (vec_mask(c0) | (uint32_t)vec_mask(c1) << 16) & lanes;
-      const uint32_t m23 = (vec_mask(c2) | (uint32_t)vec_mask(c3) << 16) & lanes;
-      size_t i = check_mask(f, backward ? base + 32 : base, backward ? m23 : m01, backward);
-      if (i != MEM_NPOS || f->twoway_on) return i;
-      i = check_mask(f, backward ? base : base + 32, backward ? m01 : m23, backward);
-      if (i != MEM_NPOS || f->twoway_on) return i;
-      if (single) {
-        f->hits += (size_t)__builtin_popcount(m01) + (size_t)__builtin_popcount(m23);
-        const size_t scanned = backward ? f->origin - base : base + 64 - f->origin;
-        if (left > 64 && mem_skim_too_dense(f->hits, scanned)) {
-          const size_t rq = ((backward ? hi : lo) - start) % step;
-          f->skim = 0, f->resume = backward ? hi - rq : rq ? lo + (step - rq) : lo;
-          return MEM_NPOS;
-        }
-      }
-      if (f->adapted) h2 = f->hay + f->pair.i2, b2 = vec_splat(f->pair.b2), f->adapted = 0;
-    }
-  }
-  if (left >= 32) {
-    const size_t base = backward ? hi - 31 : lo;
-    mem_v128 c0 = block(h1, h2, base, b1, b2, single), c1 = block(h1, h2, base + 16, b1, b2, single);
-    if (stepped) {
-      const size_t r0 = (base - start) % step;
-      c0 = vec_and(c0, f->allow[r0]), c1 = vec_and(c1, f->allow[phase_up(r0, adv, step)]);
-    }
-    if (backward)
-      hi -= 32;
-    else
-      lo += 32;
-    left -= 32;
-    if (vec_any(vec_or(c0, c1))) {
-      const size_t i = check_mask(f, base, vec_mask(c0) | (uint32_t)vec_mask(c1) << 16, backward);
-      if (i != MEM_NPOS || f->twoway_on) return i;
-      if (f->adapted) h2 = f->hay + f->pair.i2, b2 = vec_splat(f->pair.b2), f->adapted = 0;
-    }
-  }
-  /* The last 0..31 candidates in 16-blocks; fewer than 16 left, the block
-   * ends at hi (forward) or starts at lo (backward), over checked ones. */
-  while (left) {
-    const size_t take = left < 16 ? left : 16;
-    const size_t q = backward ? (left < 16 ? lo : hi - 15) : (left < 16 ? hi - 15 : lo);
-    const unsigned keep = backward ? 0xFFFFu >> (16 - take) : (0xFFFFu << (16 - take)) & 0xFFFFu;
-    mem_v128 c = block(h1, h2, q, b1, b2, single);
-    if (stepped) c = vec_and(c, f->allow[(q - start) % step]);
-    if (backward)
-      hi -= take;
-    else
-      lo += take;
-    left -= take;
-    const size_t i = check_mask(f, q, vec_mask(c) & keep, backward);
+                                                           const int backward, const int single) {
+  const int stepped = f->step > 1;
+  scan_fn *const next_round = backward ? (single ? (stepped ? skim_backward_stepped : skim_backward)
+                                                 : (stepped ? pair_backward_stepped : pair_backward))
+                                       : (single ? (stepped ? skim_forward_stepped : skim_forward)
+                                                 : (stepped ? pair_forward_stepped : pair_forward));
+  struct cursor c;
+  c.lo = backward ? f->start : from, c.lim = (backward ? from : f->end - f->pat_len) + 1;
+  c.r = stepped && c.lim - c.lo >= 64 ? ((backward ? c.lim - 64 : c.lo) - f->start) % f->step : 0;
+  for (;;) {
+    size_t base;
+    const uint64_t mask = next_round(f, &c, &base);
+    if (!mask) return MEM_NPOS;
+    const size_t i = check_mask(f, base, mask, backward);
     if (i != MEM_NPOS || f->twoway_on) return i;
-    if (f->adapted) h2 = f->hay + f->pair.i2, b2 = vec_splat(f->pair.b2), f->adapted = 0;
+    if (single && c.lo < c.lim) {
+      f->hits += (size_t)__builtin_popcountll(mask);
+      /* Candidates passed so far: up to lo (forward) or down to lim (backward). */
+      if (mem_skim_too_dense(f->hits, backward ? f->origin + 1 - c.lim : c.lo - f->origin)) {
+        const size_t high = c.lim - 1, rq = ((backward ? high : c.lo) - f->start) % f->step;
+        f->skim = 0, f->resume = backward ? high - rq : rq ? c.lo + (f->step - rq) : c.lo;
+        return MEM_NPOS;
+      }
+    }
   }
-  return MEM_NPOS;
-}
-
-/* Each loop in a function of its own: V8 allocates registers per function,
- * and several loops inlined into one left the hot loop slower. */
-static __attribute__((noinline)) size_t skim_forward(struct mem_finder *f, size_t from) {
-  return filter(f, from, 0, 0, 1);
-}
-static __attribute__((noinline)) size_t skim_forward_stepped(struct mem_finder *f, size_t from) {
-  return filter(f, from, 0, 1, 1);
-}
-static __attribute__((noinline)) size_t filter_forward(struct mem_finder *f, size_t from) {
-  return filter(f, from, 0, 0, 0);
-}
-static __attribute__((noinline)) size_t filter_forward_stepped(struct mem_finder *f, size_t from) {
-  return filter(f, from, 0, 1, 0);
-}
-static __attribute__((noinline)) size_t skim_backward(struct mem_finder *f, size_t from) {
-  return filter(f, from, 1, 0, 1);
-}
-static __attribute__((noinline)) size_t skim_backward_stepped(struct mem_finder *f, size_t from) {
-  return filter(f, from, 1, 1, 1);
-}
-static __attribute__((noinline)) size_t filter_backward(struct mem_finder *f, size_t from) {
-  return filter(f, from, 1, 0, 0);
-}
-static __attribute__((noinline)) size_t filter_backward_stepped(struct mem_finder *f, size_t from) {
-  return filter(f, from, 1, 1, 0);
-}
-
-static size_t run_filter(struct mem_finder *f, size_t from, const int backward, const int single) {
-  if (f->step == 1) {
-    if (single) return backward ? skim_backward(f, from) : skim_forward(f, from);
-    return backward ? filter_backward(f, from) : filter_forward(f, from);
-  }
-  if (single) return backward ? skim_backward_stepped(f, from) : skim_forward_stepped(f, from);
-  return backward ? filter_backward_stepped(f, from) : filter_forward_stepped(f, from);
 }
 
 /*
  * memchr (memrchr backward) over hay[lo .. hi): the first byte equal to
- * `byte` in search order, or MEM_NPOS; 64 bytes per round, one branch for
- * four blocks, then blocks, the last one overlapping bytes already checked.
+ * `byte` in search order, or MEM_NPOS. 128 bytes per round with one branch
+ * (XOR with the byte, MIN of the eight blocks, a zero lane means a hit), then
+ * 16-byte blocks, the last one overlapping bytes already checked.
  */
 static inline __attribute__((always_inline)) size_t scan_byte(const uint8_t *hay, size_t lo, size_t hi,
                                                               uint8_t byte, const int backward) {
@@ -273,22 +321,26 @@ static inline __attribute__((always_inline)) size_t scan_byte(const uint8_t *hay
     return MEM_NPOS;
   }
   const mem_v128 b = vec_splat(byte);
-  for (; hi - lo >= 64;) {
-    const size_t p = backward ? hi - 64 : lo;
-    const mem_v128 e0 = vec_eq(vec_load(hay + p), b), e1 = vec_eq(vec_load(hay + p + 16), b);
-    const mem_v128 e2 = vec_eq(vec_load(hay + p + 32), b), e3 = vec_eq(vec_load(hay + p + 48), b);
-    if (vec_any(vec_or(vec_or(e0, e1), vec_or(e2, e3)))) {
-      const uint32_t m01 = vec_mask(e0) | (uint32_t)vec_mask(e1) << 16;
-      const uint32_t m23 = vec_mask(e2) | (uint32_t)vec_mask(e3) << 16;
-      if (backward) return p + (m23 ? 32 + mask_high(m23) : mask_high(m01));
-      return p + (m01 ? mask_low(m01) : 32 + mask_low(m23));
+  while (hi - lo >= 128) {
+    const size_t p = backward ? vec_opaque(hi - 128) : lo;
+    const mem_v128 d0 = vec_xor(vec_load(hay + p), b), d1 = vec_xor(vec_load(hay + p + 16), b);
+    const mem_v128 d2 = vec_xor(vec_load(hay + p + 32), b), d3 = vec_xor(vec_load(hay + p + 48), b);
+    const mem_v128 d4 = vec_xor(vec_load(hay + p + 64), b), d5 = vec_xor(vec_load(hay + p + 80), b);
+    const mem_v128 d6 = vec_xor(vec_load(hay + p + 96), b), d7 = vec_xor(vec_load(hay + p + 112), b);
+    const mem_v128 low = vec_min(vec_min(d0, d1), vec_min(d2, d3));
+    const mem_v128 high = vec_min(vec_min(d4, d5), vec_min(d6, d7));
+    if (vec_has_zero(vec_min(low, high))) {
+      const int in_low = backward ? !vec_has_zero(high) : vec_has_zero(low);
+      const uint64_t m = in_low ? mask4(d0, d1, d2, d3) : mask4(d4, d5, d6, d7);
+      const size_t q = in_low ? p : p + 64;
+      return q + (backward ? 63u - (unsigned)__builtin_clzll(m) : (unsigned)__builtin_ctzll(m));
     }
     if (backward)
-      hi -= 64;
+      hi = p;
     else
-      lo += 64;
+      lo += 128;
   }
-  while (lo < hi) { /* 1..63 bytes left */
+  while (lo < hi) { /* 1..127 bytes left */
     const size_t take = hi - lo < 16 ? hi - lo : 16;
     const size_t q = backward ? (take < 16 ? lo : hi - 16) : (take < 16 ? hi - 16 : lo);
     const unsigned keep = backward ? 0xFFFFu >> (16 - take) : (0xFFFFu << (16 - take)) & 0xFFFFu;
@@ -319,14 +371,14 @@ static inline __attribute__((always_inline)) size_t next(struct mem_finder *f, s
   if ((backward ? from - f->start : last - from) < 15 || f->step > MEM_STEP_MASKS)
     return visit_candidates(f, from, backward);
   if (f->skim) {
-    const size_t i = run_filter(f, from, backward, 1);
+    const size_t i = filter(f, from, backward, 1);
     if (f->skim || i != MEM_NPOS || f->twoway_on) return i;
     /* Probe 1 turned out common: the two-probe filter takes over. */
     from = f->resume;
     if (!backward && from > last) return MEM_NPOS;
     if ((backward ? from - f->start : last - from) < 15) return visit_candidates(f, from, backward);
   }
-  return run_filter(f, from, backward, 0);
+  return filter(f, from, backward, 0);
 }
 
 size_t mem_finder_next(struct mem_finder *f, size_t from) {

@@ -48,11 +48,11 @@ void mem_pair_choose(const uint8_t *pat, size_t pat_len, struct mem_pair *pair) 
   pair->i1 = i1, pair->i2 = i2, pair->b1 = pat[i1], pair->b2 = pat[i2];
 }
 
-void mem_step_masks(size_t step, mem_v128 allow[MEM_STEP_MASKS]) {
+void mem_step_masks(size_t step, mem_v128 deny[MEM_STEP_MASKS]) {
   uint8_t lanes[16];
   for (size_t r = 0; r < step && r < MEM_STEP_MASKS; r++) {
-    for (size_t k = 0; k < 16; k++) lanes[k] = (r + k) % step == 0 ? 0xFF : 0;
-    allow[r] = vec_load(lanes);
+    for (size_t k = 0; k < 16; k++) lanes[k] = (r + k) % step == 0 ? 0 : 0xFF;
+    deny[r] = vec_load(lanes);
   }
 }
 

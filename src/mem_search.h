@@ -45,13 +45,14 @@ static inline int mem_pair_adapt(struct mem_pair *pair, const uint8_t *pat, size
 }
 
 /*
- * Allowed candidates for a step of at most MEM_STEP_MASKS: allow[r] has lane
- * k set when (r + k) % step == 0, r being the block's offset from start
- * modulo step. Larger steps leave at most one candidate per 16-byte block,
- * which the kernels visit directly.
+ * Candidates a step of at most MEM_STEP_MASKS rules out: deny[r] has lane k
+ * all ones when (r + k) % step != 0 (zero when allowed), r being the block's
+ * offset from start modulo step; OR-ed into a block's differences, it keeps
+ * those lanes from looking like survivors. Larger steps leave at most one
+ * candidate per 16-byte block, which the kernels visit directly.
  */
 enum { MEM_STEP_MASKS = 16 };
-void mem_step_masks(size_t step, mem_v128 allow[MEM_STEP_MASKS]);
+void mem_step_masks(size_t step, mem_v128 deny[MEM_STEP_MASKS]);
 
 /*
  * The skim mode of the filters: while the pattern's rarest byte (probe 1)
@@ -130,12 +131,11 @@ struct mem_finder {
   size_t origin; /* the first candidate tried: the verification budget grows from here */
   size_t work;   /* bytes compared verifying candidates so far */
   size_t fails;  /* failed verifications since the probes last changed */
-  int adapted;   /* the probes changed: the filter reloads them */
   int skim;      /* scanning for probe 1 alone (see mem_skim_too_dense) */
   size_t hits;   /* probe 1's hits while skimming */
   size_t resume; /* where the two-probe filter takes over from a skim */
   struct mem_pair pair;
-  mem_v128 allow[MEM_STEP_MASKS];
+  mem_v128 deny[MEM_STEP_MASKS];
   int twoway_on;
   struct mem_twoway tw;
   struct mem_twoway_scan scan;
