@@ -69,7 +69,7 @@ static long hex_length(const char *text, bool *wild) {
     if (strchr(" \t\n\r:", *p)) {
       if (half) return cli_fail("PATTERN", "hex digits must come in pairs: '%s'", text), -1;
     } else if (digit_value(*p) < 0 && *p != '?') {
-      return cli_fail("PATTERN", "'%c' at position %ld is not a hex digit or '?' in '%s'", *p,
+      return cli_fail("PATTERN", "'%c' is not a hex digit or '?' (position %ld) in '%s'", *p,
                       (long)(p - text), text),
              -1;
     } else {

@@ -43,17 +43,19 @@ describe('the tarball', () => {
     }
     console.log(`tarball: ${files.length} files, ${readFileSync(tarball).length} bytes`);
   });
-  test('size budget: the JS and the package module, gzipped, stay within 40 KiB', () => {
+  // 40 KiB before the patterns (SPEC §10: masked and multi-pattern kernels, Pattern,
+  // findAny/findAllAny, the magic table) added about 4 KiB of wasm and 4.5 KiB of JS.
+  test('size budget: the JS and the package module, gzipped, stay within 44 KiB', () => {
     const installed = join(work, 'node_modules', 'wasm-mem');
     const parts = files.filter((f) => /^dist\/js\/.*\.js$/.test(f) || f === 'dist/wasm-mem.wasm');
     const gz = parts.reduce((n, f) => n + gzipSync(readFileSync(join(installed, f)), { level: 9 }).length, 0);
     console.log(`gzip size of JS + wasm-mem.wasm: ${gz} bytes (${(gz / 1024).toFixed(1)} KiB)`);
-    assert.ok(gz <= 40 * 1024, `${gz} bytes`);
+    assert.ok(gz <= 44 * 1024, `${gz} bytes`);
   });
 });
 
 describe('Node', () => {
-  const expected = JSON.stringify([true, 'hEllo!?!?', 772, '5n', 2, false, 5, true, pkg.version, 25]);
+  const expected = JSON.stringify([true, 'hEllo!?!?', 772, '5n', 2, false, 5, true, pkg.version, 30]);
   test('import: every class and function', () => {
     for (const f of ['esm.mjs', 'use.cjs']) cpSync(join(fixtures, f), join(work, f));
     assert.equal(run(process.execPath, ['esm.mjs'], { cwd: work }).trim(), expected);
