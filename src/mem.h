@@ -61,10 +61,11 @@ size_t mem_find_masked_many(const uint8_t *hay, size_t hay_len, const uint8_t *p
  * caller scanning windows of a stream settle only the positions where every
  * pattern is visible (window end - longest + 1), and keep the rest for the
  * next window, so that matches still come out in order.
- * Cost: O(n) for a SIMD nibble-table prefilter (up to 32 patterns) or a
- * 2-byte bitmap (more), plus O(m) per pattern verified at a position that
- * passes: independent of the pattern count on typical data, O(n * total
- * length) in the worst case. Compiling: O(256 * count).
+ * Cost: O(n) for a SIMD nibble-table prefilter (up to 64 patterns) and a
+ * hashed fingerprint of up to 4 bytes (every set), plus O(m) per pattern
+ * verified at a position that passes: about independent of the pattern
+ * count on typical data, O(n * total length) in the worst case. Compiling:
+ * O(count * the fingerprint values the patterns allow).
  */
 size_t mem_multi_size(const uint8_t *masks, const size_t *lens, size_t count);
 int mem_multi_prepare(void *blob, const uint8_t *pats, const uint8_t *masks, const size_t *lens,

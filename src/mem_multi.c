@@ -16,16 +16,16 @@
  * position come out by pattern number, and a bucket holds about count / 4096
  * patterns: verification costs the same for 16 patterns or 300.
  *
- * Up to MULTI_TEDDY_MAX patterns, a SIMD prefilter runs first: Teddy (from
+ * Up to MULTI_TEDDY_MAX (64) patterns, a SIMD prefilter runs first: Teddy (from
  * Hyperscan, as in ripgrep). The patterns go into 8 buckets; for each of the
  * first `tw` bytes (up to 4) two 16-entry tables give, per low and per high
  * nibble, the buckets whose pattern allows that nibble there; a byte shuffle
  * looks up 16 positions at once, and a position goes on to the hash test
  * only when some bucket's bit survives the 2 * tw lookups. About twenty
  * SIMD operations per 16 positions; the fourth byte pays for itself on text,
- * where the high nibbles of letters tell the buckets nothing. Beyond, the hash test runs at every
- * position (one load, a multiply and a bit test: with 256 random patterns it
- * lets through 0.4 % of the positions).
+ * where the high nibbles of letters tell the buckets nothing. Beyond, the
+ * hash test runs at every position, four per branch (a load, a multiply and
+ * a bit test each: with 256 random patterns it lets 0.4 % through).
  *
  * Cost: O(n) for the filters plus O(m) per pattern verified at a surviving
  * position: O(n * total pattern length) in the worst case (every pattern
@@ -36,7 +36,7 @@
 #include "mem_search.h"
 
 enum {
-  MULTI_TEDDY_MAX = 32,
+  MULTI_TEDDY_MAX = 64,
   MULTI_TEDDY_BYTES = 4,
   MULTI_FP_VALUES = 4096, /* a fingerprint allowing more values gets shorter */
   MULTI_HASH_BITS = 16,
@@ -277,12 +277,20 @@ static void visit(struct multi_scan *s, size_t from, size_t last) {
     if (s->step - r > last - i) return;
     i += s->step - r;
   }
-  if (s->step == 1 && s->fp == 4) { /* the common case, without the byte assembly */
+  if (s->step == 1 && s->fp == 4) { /* the common case: four positions per branch, no byte assembly */
     const uint8_t *hay = s->hay, *bitmap = s->bitmap;
-    for (; i <= last; i++) {
-      const uint32_t hash = fp_hash(load32(hay + i));
-      if ((bitmap[hash >> 3] & (1u << (hash & 7))) && verify(s, i)) return;
+    for (; last - i >= 3 && i <= last; i += 4) {
+      const uint32_t h0 = fp_hash(load32(hay + i)), h1 = fp_hash(load32(hay + i + 1));
+      const uint32_t h2 = fp_hash(load32(hay + i + 2)), h3 = fp_hash(load32(hay + i + 3));
+      const unsigned any = ((unsigned)bitmap[h0 >> 3] >> (h0 & 7) | (unsigned)bitmap[h1 >> 3] >> (h1 & 7) |
+                            (unsigned)bitmap[h2 >> 3] >> (h2 & 7) | (unsigned)bitmap[h3 >> 3] >> (h3 & 7)) &
+                           1u;
+      if (any)
+        for (size_t k = 0; k < 4; k++)
+          if (verify(s, i + k)) return;
     }
+    for (; i <= last; i++)
+      if (verify(s, i)) return;
     return;
   }
   for (;; i += s->step) {
