@@ -18,7 +18,7 @@
  *
  * Up to MULTI_TEDDY_MAX (64) patterns, a SIMD prefilter runs first: Teddy (from
  * Hyperscan, as in ripgrep). The patterns go into 8 buckets; for each of the
- * first `tw` bytes (up to 4) two 16-entry tables give, per low and per high
+ * first `tw` bytes (4; past a pattern's end anything) two 16-entry tables give, per low and per high
  * nibble, the buckets whose pattern allows that nibble there; a byte shuffle
  * looks up 16 positions at once, and a position goes on to the hash test
  * only when some bucket's bit survives the 2 * tw lookups. About twenty
@@ -129,7 +129,9 @@ static size_t layout(const uint8_t *masks, const size_t *lens, size_t count, str
     }
     if (ok) break;
   }
-  const size_t tw = count > MULTI_TEDDY_MAX ? 0 : min_len < MULTI_TEDDY_BYTES ? min_len : MULTI_TEDDY_BYTES;
+  /* Teddy's bytes past a pattern's end allow anything, so a short pattern
+   * ("MZ") does not shorten the filter for the others. */
+  const size_t tw = count > MULTI_TEDDY_MAX ? 0 : MULTI_TEDDY_BYTES;
   size_t at = round4(sizeof *h);
   h->count = (uint32_t)count, h->min_len = (uint32_t)min_len, h->fp = (uint32_t)fp, h->tw = (uint32_t)tw;
   h->teddy_off = (uint32_t)at, at += 32 * tw;
@@ -223,8 +225,9 @@ int mem_multi_prepare(void *blob, const uint8_t *pats, const uint8_t *masks, con
       const uint8_t bit = (uint8_t)(1u << (p % 8));
       for (size_t j = 0; j < h.tw; j++)
         for (unsigned x = 0; x < 16; x++) {
-          if ((x & (pm[j] & 15u)) == (pb[j] & 15u)) t[32 * j + x] |= bit;
-          if ((x & (pm[j] >> 4)) == (pb[j] >> 4)) t[32 * j + 16 + x] |= bit;
+          const unsigned m = j < lens[p] ? pm[j] : 0, v = j < lens[p] ? pb[j] : 0;
+          if ((x & (m & 15u)) == (v & 15u)) t[32 * j + x] |= bit;
+          if ((x & (m >> 4)) == (v >> 4)) t[32 * j + 16 + x] |= bit;
         }
     }
   }
@@ -306,8 +309,8 @@ static void scan_teddy(struct multi_scan *s, const struct multi_head *h, size_t 
   for (size_t j = 0; j < tw; j++) lo[j] = vec_load(t + 32 * j), hi[j] = vec_load(t + 32 * j + 16);
   const mem_v128 zero = vec_splat(0);
   size_t p = s->start;
-  for (; p <= last && last - p >= 15; p += 16) {
-    /* tw <= the shortest length and p + 15 <= last <= end - that length: in bounds. */
+  for (; p <= last && last - p >= 15 && s->end - p >= 15 + tw; p += 16) {
+    /* The loads reach p + 15 + tw - 1 < end. */
     mem_v128 c = nibble_lookup(vec_load(s->hay + p), lo[0], hi[0]);
     if (tw > 1) c = vec_and(c, nibble_lookup(vec_load(s->hay + p + 1), lo[1], hi[1]));
     if (tw > 2) c = vec_and(c, nibble_lookup(vec_load(s->hay + p + 2), lo[2], hi[2]));
