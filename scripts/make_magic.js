@@ -2,7 +2,7 @@
 // Generates the two tables of built-in file signatures from their one
 // source, src/magic.txt: bindings/js/magic.js (the package's `magic`) and
 // wasi/magic_table.c (`mem scan --magic`). Run by scripts/build;
-// `--check` exits 1 when a generated file is out of date (scripts/test).
+// `--check` exits 1 when a generated file is out of date.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
