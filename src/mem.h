@@ -26,6 +26,53 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/*
+ * Masked patterns (SPEC §10): pat matches at i when
+ * (hay[i + k] & mask[k]) == (pat[k] & mask[k]) for every k < pat_len; a
+ * mask byte 0xFF is a fixed byte, 0x00 any byte, 0xF0 a fixed high nibble.
+ * Positions, bounds, steps and the empty pattern as mem_find, mem_rfind and
+ * mem_find_many. Cost: O(n) for the SIMD filter on the two most selective
+ * positions (fully fixed rare bytes first) plus O(m) per candidate that
+ * passes it: O(n * m) in the worst case, about mem_find's speed on typical
+ * data. A mask of all zeros matches at every aligned position. O(1) space.
+ */
+size_t mem_find_masked(const uint8_t *hay, size_t hay_len, const uint8_t *pat, const uint8_t *mask,
+                       size_t pat_len, size_t start, size_t end, size_t step);
+size_t mem_rfind_masked(const uint8_t *hay, size_t hay_len, const uint8_t *pat, const uint8_t *mask,
+                        size_t pat_len, size_t start, size_t end, size_t step);
+size_t mem_find_masked_many(const uint8_t *hay, size_t hay_len, const uint8_t *pat, const uint8_t *mask,
+                            size_t pat_len, size_t start, size_t end, size_t step, size_t *out, size_t max);
+
+/*
+ * Many patterns in one pass. The set (count patterns, their bytes and masks
+ * concatenated in pats and masks, their lengths in lens, none empty) is
+ * compiled into a caller-owned blob of mem_multi_size bytes (0: count is 0
+ * or a length is 0) by mem_multi_prepare (-1 for the same errors, else 0).
+ * The blob holds offsets, not pointers: it may be copied or moved and
+ * reused for any number of searches. Align it to 4 bytes.
+ *
+ * mem_multi_find writes (position, pattern number) pairs into out[0 .. 2 *
+ * max), ordered by position then pattern number, and returns how many
+ * pairs. Reported: every pattern p matching at i with start <= i < cand_end,
+ * (i - start) % step == 0 and i + len(p) <= end (end clamped to hay_len,
+ * cand_end to end), except patterns numbered below min_pat at i == start.
+ * A full output (max pairs) may not be all: resume with start = the last
+ * position and min_pat = its pattern + 1 (0 otherwise). cand_end lets a
+ * caller scanning windows of a stream settle only the positions where every
+ * pattern is visible (window end - longest + 1), and keep the rest for the
+ * next window, so that matches still come out in order.
+ * Cost: O(n) for a SIMD nibble-table prefilter (up to 64 patterns) and a
+ * hashed fingerprint of up to 4 bytes (every set), plus O(m) per pattern
+ * verified at a position that passes: about independent of the pattern
+ * count on typical data, O(n * total length) in the worst case. Compiling:
+ * O(count * the fingerprint values the patterns allow).
+ */
+size_t mem_multi_size(const uint8_t *masks, const size_t *lens, size_t count);
+int mem_multi_prepare(void *blob, const uint8_t *pats, const uint8_t *masks, const size_t *lens,
+                      size_t count);
+size_t mem_multi_find(const void *blob, const uint8_t *hay, size_t hay_len, size_t start, size_t end,
+                      size_t cand_end, size_t step, size_t min_pat, size_t *out, size_t max);
+
 #ifdef __cplusplus
 extern "C" {
 #endif

@@ -27,6 +27,8 @@ static const uint8_t byte_rank[256] = {
     121, 56,  85,  81,  79,  58,  130, 113, 143, 110, 125, 132, 124, 134, 149, 233,
 };
 
+uint8_t mem_byte_rarity(uint8_t byte) { return byte_rank[byte]; }
+
 void mem_pair_choose(const uint8_t *pat, size_t pat_len, struct mem_pair *pair) {
   /* The rarest byte, then the rarest other position, preferring a byte value
    * different from the first: two distinct values reject far more. */

@@ -13,3 +13,6 @@ export { StrArray } from './strarray.js';
 export { ChunkArray } from './chunkarray.js';
 export { StrIO, ChunkIO } from './strio.js';
 export { calcsize, pack, packInto, unpack, unpackFrom, iterUnpack, Struct } from './struct.js';
+export { Pattern, hexPattern } from './pattern.js';
+export { findAny, findAllAny } from './findany.js';
+export { magic } from './magic.js';
