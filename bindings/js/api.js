@@ -11,3 +11,4 @@ export { MemSlice } from './memslice.js';
 export { dumps, loads } from './serial.js';
 export { StrArray, ChunkArray } from './strarray.js';
 export { StrIO, ChunkIO } from './strio.js';
+export { findAsync, findAllAsync, countAsync, rfindAsync, cmpAsync, diffAsync } from './async.js';
