@@ -108,8 +108,8 @@ class Run {
     }
   }
 
-  /** Copies at most `max` bytes into wasm memory at `ptr`; 0 at the end of the source. */
-  async read(ptr, max) {
+  /** Waits until the reader has bytes to take (false at the end), or rejects on abort. */
+  async #wait() {
     const signal = this.#signal;
     if (signal?.aborted) throw signal.reason;
     let ready = this.#reader.more();
@@ -117,24 +117,28 @@ class Run {
       ready.catch(() => {}); // a read abandoned on abort may still fail later: not the caller's error any more
       ready = Promise.race([ready, this.#aborted]);
     }
-    if (!(await ready)) return 0;
+    const more = await ready;
     if (signal?.aborted) throw signal.reason;
-    const n = this.#reader.take(ptr, max);
-    this.bytesRead += n;
-    if (this.#onProgress && this.bytesRead >= this.#nextReport) {
-      this.#nextReport = this.bytesRead + PROGRESS_EVERY;
-      this.#onProgress(this.bytesRead, this.total);
-    }
-    return n;
+    return more;
   }
 
-  /** Reads until `want` bytes are at `ptr` or the source ends; the count. */
+  /**
+   * Copies bytes into wasm memory at `ptr` until `want` are there or the
+   * source ends; their count. Bytes already at hand (the rest of a piece or
+   * of a block) are taken without an await: one await per piece, not per copy.
+   */
   async fill(ptr, want) {
     let got = 0;
     while (got < want) {
-      const n = await this.read(ptr + got, want - got);
+      if (!this.#reader.ready() && !(await this.#wait())) break;
+      const n = this.#reader.take(ptr + got, want - got);
       if (n === 0) break;
       got += n;
+      this.bytesRead += n;
+      if (this.#onProgress && this.bytesRead >= this.#nextReport) {
+        this.#nextReport = this.bytesRead + PROGRESS_EVERY;
+        this.#onProgress(this.bytesRead, this.total);
+      }
     }
     return got;
   }
@@ -142,7 +146,7 @@ class Run {
   /** Reads and drops `n` bytes (a forward-only source ahead of the range); false when it ends first. */
   async skip(scratch, room, n) {
     while (n > 0) {
-      const k = await this.read(scratch, Math.min(room, n));
+      const k = await this.fill(scratch, Math.min(room, n));
       if (k === 0) return false;
       n -= k;
     }
@@ -237,19 +241,11 @@ async function* forwardWindows({ run, reader, searcher, start, end, step }, { wi
   };
   if (!(await goTo(start))) return; // a stream that ends before `start` has no candidates
   for (let first = true; ; first = false) {
-    let added = 0;
-    let atEnd = false;
-    while (len < cap) {
-      const want = Math.min(cap - len, end - pos);
-      const n = want > 0 ? await run.read(window + len, want) : 0;
-      if (n === 0) {
-        atEnd = true;
-        break;
-      }
-      len += n;
-      pos += n;
-      added += n;
-    }
+    const want = Math.min(cap - len, end - pos);
+    const added = want > 0 ? await run.fill(window + len, want) : 0;
+    const atEnd = added < cap - len; // the source ended, or `end` was reached
+    len += added;
+    pos += added;
     if (added === 0 && !first) return;
     const s = checkFrom - base;
     const e = Math.min(end, base + len) - base;

@@ -80,6 +80,7 @@ function streamPieces(reader) {
  * @typedef {object} Reader
  * @property {boolean} seekable
  * @property {number | undefined} size  bytes in the source, when known
+ * @property {() => boolean} ready  whether bytes can be taken now, without waiting
  * @property {() => Promise<boolean>} more  waits until bytes are ready to take; false at the end
  * @property {(ptr: number, max: number) => number} take  copies at most `max` (>= 1) ready bytes to wasm memory at `ptr`, synchronously; their count
  * @property {(pos: number, blockEnd?: number) => void} [seek]  seekable readers only; `blockEnd`: reading walks backwards, fetch the block ending there
@@ -115,6 +116,10 @@ class BytesReader {
     this.#pos = pos;
   }
 
+  ready() {
+    return this.#pos < this.size;
+  }
+
   async more() {
     return this.#pos < this.size;
   }
@@ -145,14 +150,14 @@ class BlockReader {
     this.#blockEnd = blockEnd;
   }
 
-  #ready() {
+  ready() {
     const at = this.#pos - this.#blockPos;
     return this.#block !== null && at >= 0 && at < this.#block.length;
   }
 
   async more() {
     if (this.#pos >= this.size) return false;
-    if (this.#ready()) return true;
+    if (this.ready()) return true;
     // Backwards, the block ends where asked, so the next windows down find their bytes in it.
     let from = this.#pos;
     let to = Math.min(this.size, from + BLOCK);
@@ -163,11 +168,11 @@ class BlockReader {
     const b = await this.readBlock(from, to - from);
     this.#block = b;
     this.#blockPos = from;
-    return this.#ready(); // false when the file shrank since we asked its size
+    return this.ready(); // false when the file shrank since we asked its size
   }
 
   take(ptr, max) {
-    if (!this.#ready()) return 0;
+    if (!this.ready()) return 0;
     const at = this.#pos - this.#blockPos;
     const out = this.#block.subarray(at, Math.min(this.#block.length, at + max));
     heap().set(out, ptr);
@@ -250,6 +255,10 @@ class PieceReader {
       if (v.length > 0) this.#piece = v.buffer === wasmBuffer() ? v.slice() : v;
     }
     return true;
+  }
+
+  ready() {
+    return this.#piece !== null;
   }
 
   take(ptr, max) {
