@@ -1,0 +1,100 @@
+// The web demo's search Worker in Chromium: a 1 GiB file is opened, searched,
+// counted (with progress) and the count cancelled, while a PerformanceObserver
+// for long tasks watches the page's main thread: no task may exceed 50 ms.
+// Then the same file windowed (read-only, never read whole): the Worker
+// reads it through Blob slices. Results are checked against the package in Node.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openPage, shot, start } from './browser.js';
+import { makeBigFile, makeFixtures } from './fixtures.js';
+
+let env;
+let fx;
+before(async () => {
+  fx = makeFixtures();
+  env = await start();
+});
+after(async () => {
+  await env?.close();
+  fx?.cleanup();
+});
+
+/** Starts collecting the page's long tasks (durations in ms). */
+const watchLongTasks = (page) =>
+  page.evaluate(() => {
+    window.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.longTasks.push(Math.round(e.duration));
+    }).observe({ type: 'longtask' });
+  });
+
+async function searchFor(page, pattern) {
+  await page.fill('#search-pattern', pattern);
+  await page.selectOption('#search-mode', 'text');
+  await page.fill('#search-start', '');
+  await page.fill('#search-end', '');
+  await page.fill('#search-step', '1');
+}
+
+async function findAndWait(page) {
+  await page.evaluate(() => document.getElementById('search-status').removeAttribute('data-offset'));
+  await page.click('#search-find');
+  await page.waitForSelector('#search-status[data-offset]', { timeout: 180_000 });
+  return Number(await page.getAttribute('#search-status', 'data-offset'));
+}
+
+/** Count all of `pattern` until progress shows, then Escape: the Worker stops, the page says so. */
+async function countThenCancel(page, pattern) {
+  await searchFor(page, pattern);
+  await page.click('#search-count');
+  await page.waitForFunction(() => !document.getElementById('progress').hidden && document.getElementById('progress-bar').value > 0, null, { timeout: 60_000 });
+  const shown = await page.evaluate(() => document.getElementById('progress-bar').value);
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('#message-text:text("Cancelled.")');
+  await page.waitForSelector('#progress', { state: 'hidden' });
+  assert.equal(await page.getAttribute('#search-status', 'data-count'), null);
+  return shown;
+}
+
+describe('the search Worker on a 1 GiB file', { timeout: 900_000 }, () => {
+  test('open, search, count with progress and cancel: no main-thread task over 50 ms', async (t) => {
+    const size = 1 << 30;
+    const needle = 'WASM-MEM NEEDLE 1G';
+    const at = size - 4321;
+    const path = makeBigFile(fx.dir, size, needle, at);
+    const page = await openPage(env);
+    await watchLongTasks(page);
+    const t0 = Date.now();
+    await page.setInputFiles('#file-input', path);
+    await page.waitForSelector('body[data-state="ready"][data-doc="big.bin"]:not([data-busy])', { timeout: 300_000 });
+    t.diagnostic(`1 GiB opened (${await page.getAttribute('#file-info', 'data-kind') ?? 'in memory'}) in ${Date.now() - t0} ms`);
+    const opening = await page.evaluate(() => window.longTasks.splice(0));
+    await searchFor(page, needle);
+    const t1 = Date.now();
+    assert.equal(await findAndWait(page), at);
+    t.diagnostic(`1 GiB searched in the Worker in ${Date.now() - t1} ms`);
+    const fraction = await countThenCancel(page, 'o');
+    assert.ok(fraction > 0 && fraction < 1, `progress ${fraction}`);
+    await shot(page, '08-worker-progress');
+    const searching = await page.evaluate(() => window.longTasks);
+    t.diagnostic(`long tasks: opening ${JSON.stringify(opening)}, searching ${JSON.stringify(searching)}`);
+    assert.deepEqual(opening, [], 'main-thread tasks over 50 ms while opening');
+    assert.deepEqual(searching, [], 'main-thread tasks over 50 ms while searching');
+    assert.deepEqual(page.errors, []);
+    await page.close();
+
+    // Windowed (as if larger than memory): nothing is read up front; the Worker reads Blob slices.
+    const win = await openPage(env, `?memoryLimit=${1 << 20}`);
+    await watchLongTasks(win);
+    await win.setInputFiles('#file-input', path);
+    await win.waitForSelector('body[data-state="ready"][data-doc="big.bin"]:not([data-busy])');
+    await searchFor(win, needle);
+    assert.equal(await findAndWait(win), at);
+    await win.click('#search-prev'); // from the match backwards: rfindAsync over the Blob, none before it
+    await win.waitForSelector('#search-status[data-offset="-1"]', { timeout: 180_000 });
+    await countThenCancel(win, 'o');
+    assert.deepEqual(await win.evaluate(() => window.longTasks), [], 'main-thread tasks over 50 ms (windowed)');
+    assert.deepEqual(win.errors, []);
+    await win.close();
+  });
+});
