@@ -2,9 +2,18 @@
  * mem.h - the C core of wasm-mem: byte search with an alignment step,
  * comparison, overlap-safe copy, first/last difference and match.
  *
- * This header is the documentation of the C API. Every function works on
- * caller-owned memory given as (pointer, length) pairs; none allocates, none
- * keeps state. Positions and lengths are size_t; "not found" is MEM_NPOS.
+ * This header is the documentation of the C API. The search, compare, copy
+ * and fill functions work on caller-owned memory given as (pointer, length)
+ * pairs; none of them allocates or keeps state. The chunk functions near the
+ * end are the exception: they wrap the C allocator and count its calls.
+ * Positions and lengths are size_t; "not found" is MEM_NPOS.
+ *
+ * src/mem_format.h, the C side of the struct-format rules of SPEC section 5,
+ * is part of the core although only the `mem` command calls it: the JS
+ * package implements the same rules in JS and both are checked against the
+ * same Python-made vectors; here the C side is built with the core's
+ * warnings and sanitizers and fuzzed natively with the rest of the core
+ * (tests/fuzz/fuzz_format.c), which the WASI-only `wasi/` tree is not.
  *
  * Bounds contract shared by the search functions: the caller passes
  * positions already normalised (the JS and CLI layers apply Python's slice
@@ -16,6 +25,52 @@
 
 #include <stddef.h>
 #include <stdint.h>
+
+/*
+ * Masked patterns (SPEC §10): pat matches at i when
+ * (hay[i + k] & mask[k]) == (pat[k] & mask[k]) for every k < pat_len; a
+ * mask byte 0xFF is a fixed byte, 0x00 any byte, 0xF0 a fixed high nibble.
+ * Positions, bounds, steps and the empty pattern as mem_find, mem_rfind and
+ * mem_find_many. Cost: O(n) for the SIMD filter on the two most selective
+ * positions (fully fixed rare bytes first) plus O(m) per candidate that
+ * passes it: O(n * m) in the worst case, about mem_find's speed on typical
+ * data. A mask of all zeros matches at every aligned position. O(1) space.
+ */
+size_t mem_find_masked(const uint8_t *hay, size_t hay_len, const uint8_t *pat, const uint8_t *mask,
+                       size_t pat_len, size_t start, size_t end, size_t step);
+size_t mem_rfind_masked(const uint8_t *hay, size_t hay_len, const uint8_t *pat, const uint8_t *mask,
+                        size_t pat_len, size_t start, size_t end, size_t step);
+size_t mem_find_masked_many(const uint8_t *hay, size_t hay_len, const uint8_t *pat, const uint8_t *mask,
+                            size_t pat_len, size_t start, size_t end, size_t step, size_t *out, size_t max);
+
+/*
+ * Many patterns in one pass. The set (count patterns, their bytes and masks
+ * concatenated in pats and masks, their lengths in lens, none empty) is
+ * compiled into a caller-owned blob of mem_multi_size bytes (0: count is 0
+ * or a length is 0) by mem_multi_prepare (-1 for the same errors, else 0).
+ * The blob holds offsets, not pointers: it may be copied or moved and
+ * reused for any number of searches. Align it to 4 bytes.
+ *
+ * mem_multi_find writes (position, pattern number) pairs into out[0 .. 2 *
+ * max), ordered by position then pattern number, and returns how many
+ * pairs. Reported: every pattern p matching at i with start <= i < cand_end,
+ * (i - start) % step == 0 and i + len(p) <= end (end clamped to hay_len,
+ * cand_end to end), except patterns numbered below min_pat at i == start.
+ * A full output (max pairs) may not be all: resume with start = the last
+ * position and min_pat = its pattern + 1 (0 otherwise). cand_end lets a
+ * caller scanning windows of a stream settle only the positions where every
+ * pattern is visible (window end - longest + 1), and keep the rest for the
+ * next window, so that matches still come out in order.
+ * Cost: O(n) for a SIMD nibble-table prefilter (up to 32 patterns) or a
+ * 2-byte bitmap (more), plus O(m) per pattern verified at a position that
+ * passes: independent of the pattern count on typical data, O(n * total
+ * length) in the worst case. Compiling: O(256 * count).
+ */
+size_t mem_multi_size(const uint8_t *masks, const size_t *lens, size_t count);
+int mem_multi_prepare(void *blob, const uint8_t *pats, const uint8_t *masks, const size_t *lens,
+                      size_t count);
+size_t mem_multi_find(const void *blob, const uint8_t *hay, size_t hay_len, size_t start, size_t end,
+                      size_t cand_end, size_t step, size_t min_pat, size_t *out, size_t max);
 
 #ifdef __cplusplus
 extern "C" {

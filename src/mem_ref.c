@@ -87,3 +87,51 @@ void mem_ref_fill_pattern(uint8_t *dst, size_t n, const uint8_t *pat, size_t pat
   for (size_t i = 0; i < n; i++) dst[i] = copy[i % pat_len];
   free(copy);
 }
+
+static int masked_at(const uint8_t *hay, const uint8_t *pat, const uint8_t *mask, size_t pat_len, size_t i) {
+  for (size_t k = 0; k < pat_len; k++)
+    if ((hay[i + k] & mask[k]) != (pat[k] & mask[k])) return 0;
+  return 1;
+}
+
+size_t mem_ref_find_masked(const uint8_t *hay, size_t hay_len, const uint8_t *pat, const uint8_t *mask,
+                           size_t pat_len, size_t start, size_t end, size_t step) {
+  if (end > hay_len) end = hay_len;
+  if (step == 0) return MEM_NPOS;
+  for (size_t i = start; i <= end && end - i >= pat_len; i += step) {
+    if (masked_at(hay, pat, mask, pat_len, i)) return i;
+    if (end - i < step) break;
+  }
+  return MEM_NPOS;
+}
+
+size_t mem_ref_rfind_masked(const uint8_t *hay, size_t hay_len, const uint8_t *pat, const uint8_t *mask,
+                            size_t pat_len, size_t start, size_t end, size_t step) {
+  if (end > hay_len) end = hay_len;
+  if (step == 0) return MEM_NPOS;
+  size_t found = MEM_NPOS;
+  for (size_t i = start; i <= end && end - i >= pat_len; i += step) {
+    if (masked_at(hay, pat, mask, pat_len, i)) found = i;
+    if (end - i < step) break;
+  }
+  return found;
+}
+
+size_t mem_ref_multi_find(const uint8_t *pats, const uint8_t *masks, const size_t *lens, size_t count,
+                          const uint8_t *hay, size_t hay_len, size_t start, size_t end, size_t cand_end,
+                          size_t step, size_t min_pat, size_t *out, size_t max) {
+  if (end > hay_len) end = hay_len;
+  if (cand_end > end) cand_end = end;
+  size_t n = 0;
+  if (step == 0) return 0;
+  for (size_t i = start; i < cand_end && n < max; i += step) {
+    size_t at = 0;
+    for (size_t p = 0; p < count && n < max; at += lens[p], p++) {
+      if (i == start && p < min_pat) continue;
+      if (end - i < lens[p] || !masked_at(hay, pats + at, masks + at, lens[p], i)) continue;
+      out[2 * n] = i, out[2 * n + 1] = p, n++;
+    }
+    if (cand_end - i <= step) break;
+  }
+  return n;
+}

@@ -1,5 +1,5 @@
 /*
- * Search helpers shared by mem_find and mem_rfind: the rare-byte pair for
+ * Search helpers shared by both directions of the engine (mem_engine.c): the rare-byte pair for
  * the SIMD filter (O(m)), the step masks (O(step)), and Two-Way, the
  * linear-time fallback: O(m) factorisation, then O(n + m) search with the
  * parts compared by the SIMD mem_diff/mem_rdiff kernels.
@@ -27,6 +27,8 @@ static const uint8_t byte_rank[256] = {
     121, 56,  85,  81,  79,  58,  130, 113, 143, 110, 125, 132, 124, 134, 149, 233,
 };
 
+uint8_t mem_byte_rarity(uint8_t byte) { return byte_rank[byte]; }
+
 void mem_pair_choose(const uint8_t *pat, size_t pat_len, struct mem_pair *pair) {
   /* The rarest byte, then the rarest other position, preferring a byte value
    * different from the first: two distinct values reject far more. */
@@ -46,11 +48,11 @@ void mem_pair_choose(const uint8_t *pat, size_t pat_len, struct mem_pair *pair) 
   pair->i1 = i1, pair->i2 = i2, pair->b1 = pat[i1], pair->b2 = pat[i2];
 }
 
-void mem_step_masks(size_t step, mem_v128 allow[MEM_STEP_MASKS]) {
+void mem_step_masks(size_t step, mem_v128 deny[MEM_STEP_MASKS]) {
   uint8_t lanes[16];
   for (size_t r = 0; r < step && r < MEM_STEP_MASKS; r++) {
-    for (size_t k = 0; k < 16; k++) lanes[k] = (r + k) % step == 0 ? 0xFF : 0;
-    allow[r] = vec_load(lanes);
+    for (size_t k = 0; k < 16; k++) lanes[k] = (r + k) % step == 0 ? 0 : 0xFF;
+    deny[r] = vec_load(lanes);
   }
 }
 
@@ -98,9 +100,9 @@ void mem_twoway_prepare(struct mem_twoway *tw, const uint8_t *pat, size_t pat_le
 }
 
 /*
- * Search-order offset of the first mismatch in pattern bytes [from, to) at
- * the candidate starting at hay + pos, or `to` when they all match. The
- * bytes are compared with the SIMD diff kernels, in memory order.
+ * Search-order offset of the first mismatch in the pattern's search-order
+ * bytes [from, m) at the candidate starting at `cand`, or m when they all
+ * match. The bytes are compared with the SIMD diff kernels, in memory order.
  */
 static size_t right_mismatch(const struct mem_twoway *tw, const uint8_t *cand, size_t from) {
   const size_t m = tw->pat_len, n = m - from;

@@ -22,6 +22,10 @@ struct mem_pair {
 };
 void mem_pair_choose(const uint8_t *pat, size_t pat_len, struct mem_pair *pair);
 
+/* The byte-frequency rank mem_pair_choose uses: 0 the rarest value, 255 the
+ * most common (for kernels that pick their own probes, e.g. masked search). */
+uint8_t mem_byte_rarity(uint8_t byte);
+
 /*
  * Adapting the filter: after MEM_ADAPT_AFTER failed verifications, the
  * position where the latest one failed replaces the second probe. On
@@ -41,19 +45,20 @@ static inline int mem_pair_adapt(struct mem_pair *pair, const uint8_t *pat, size
 }
 
 /*
- * Allowed candidates for a step of at most MEM_STEP_MASKS: allow[r] has lane
- * k set when (r + k) % step == 0, r being the block's offset from start
- * modulo step. Larger steps leave at most one candidate per 16-byte block,
- * which the kernels visit directly.
+ * Candidates a step of at most MEM_STEP_MASKS rules out: deny[r] has lane k
+ * all ones when (r + k) % step != 0 (zero when allowed), r being the block's
+ * offset from start modulo step; OR-ed into a block's differences, it keeps
+ * those lanes from looking like survivors. Larger steps leave at most one
+ * candidate per 16-byte block, which the kernels visit directly.
  */
 enum { MEM_STEP_MASKS = 16 };
-void mem_step_masks(size_t step, mem_v128 allow[MEM_STEP_MASKS]);
+void mem_step_masks(size_t step, mem_v128 deny[MEM_STEP_MASKS]);
 
 /*
  * The skim mode of the filters: while the pattern's rarest byte (probe 1)
  * is rare in the haystack, the kernels scan for it alone, one load and one
- * compare per 16 positions like memchr (about 2.5x the two-probe filter's
- * speed in cache), and test probe 2 with a scalar load on each hit. Each hit
+ * compare per 16 positions like memchr (the speed of a one-byte search,
+ * about 1.5x the two-probe filter's in cache), and test probe 2 with a scalar load on each hit. Each hit
  * costs a few ns there, so once hits average fewer than MEM_SKIM_DISTANCE
  * haystack bytes apart (after MEM_SKIM_SLACK bytes of allowance for a burst)
  * the search switches to the two-probe filter for the rest of the call (and
@@ -115,25 +120,43 @@ size_t mem_twoway_next(const struct mem_twoway *tw, const uint8_t *hay, size_t l
                        size_t align_from, size_t step, struct mem_twoway_scan *scan);
 
 /*
- * One search in progress, forward (mem_find.c) or backward (mem_rfind.c):
- * its inputs, the filter's probes and masks, the skim state, the
- * verification meter and the Two-Way fallback's state.
+ * One search in progress, forward or backward (src/mem_engine.c): its
+ * inputs, the filter's probes and masks, the skim state, the verification
+ * meter and the Two-Way fallback's state.
  */
 struct mem_finder {
   const uint8_t *hay, *pat;
   size_t pat_len, start, end, step;
+  int backward;  /* searching from the highest candidate down */
   size_t origin; /* the first candidate tried: the verification budget grows from here */
   size_t work;   /* bytes compared verifying candidates so far */
   size_t fails;  /* failed verifications since the probes last changed */
-  int adapted;   /* the probes changed: the filter reloads them */
   int skim;      /* scanning for probe 1 alone (see mem_skim_too_dense) */
   size_t hits;   /* probe 1's hits while skimming */
   size_t resume; /* where the two-probe filter takes over from a skim */
   struct mem_pair pair;
-  mem_v128 allow[MEM_STEP_MASKS];
+  mem_v128 deny[MEM_STEP_MASKS];
   int twoway_on;
   struct mem_twoway tw;
   struct mem_twoway_scan scan;
 };
+
+/*
+ * Sets up a search of hay[start .. end) for pat (pat_len >= 1, fitting
+ * between start and end; step >= 1). Its first candidate, f->origin, is
+ * start forward and the highest aligned candidate that fits backward.
+ * O(m + step).
+ */
+void mem_finder_init(struct mem_finder *f, const uint8_t *hay, const uint8_t *pat, size_t pat_len,
+                     size_t start, size_t end, size_t step, int backward);
+
+/*
+ * The next aligned match in search order at or past candidate `from` (an
+ * aligned candidate between start and end - pat_len, f->origin for the
+ * first call), or MEM_NPOS. A later call with a `from` past the last match
+ * continues the same search: the verification budget and the Two-Way state
+ * carry over, so listing every match costs O(n + m) in all.
+ */
+size_t mem_finder_next(struct mem_finder *f, size_t from);
 
 #endif /* MEM_SEARCH_H */

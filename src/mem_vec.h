@@ -9,7 +9,11 @@
  *
  * The kernels only compare bytes for equality, combine the results and turn
  * them into a 16-bit mask (bit k = lane k), so the three backends are small
- * and behave identically. All loads are unaligned and touch exactly 16 bytes
+ * and behave identically. Hot loops may instead test for equal bytes as
+ * zero lanes of an XOR, combined with OR (either differs) and unsigned MIN
+ * (any lane of several blocks zero), then vec_has_zero: the same answer,
+ * and it keeps LLVM from turning chains of compare results into vectors of
+ * booleans that the wasm backend re-widens with two shifts per test. All loads are unaligned and touch exactly 16 bytes
  * from the given address: callers guarantee those bytes are inside the
  * buffer (no reads past the end, which ASan would rightly reject).
  * Internal to src/; not part of the API.
@@ -31,6 +35,9 @@ static inline mem_v128 vec_and(mem_v128 a, mem_v128 b) { return wasm_v128_and(a,
 static inline mem_v128 vec_or(mem_v128 a, mem_v128 b) { return wasm_v128_or(a, b); }
 static inline int vec_any(mem_v128 a) { return wasm_v128_any_true(a); }
 static inline unsigned vec_mask(mem_v128 a) { return (unsigned)wasm_i8x16_bitmask(a) & 0xFFFFu; }
+static inline mem_v128 vec_xor(mem_v128 a, mem_v128 b) { return wasm_v128_xor(a, b); }
+static inline mem_v128 vec_min(mem_v128 a, mem_v128 b) { return wasm_u8x16_min(a, b); }
+static inline int vec_has_zero(mem_v128 a) { return !wasm_i8x16_all_true(a); }
 #elif defined(__SSE2__) && !defined(MEM_VEC_PORTABLE)
 #include <emmintrin.h>
 typedef __m128i mem_v128;
@@ -43,6 +50,11 @@ static inline mem_v128 vec_and(mem_v128 a, mem_v128 b) { return _mm_and_si128(a,
 static inline mem_v128 vec_or(mem_v128 a, mem_v128 b) { return _mm_or_si128(a, b); }
 static inline int vec_any(mem_v128 a) { return _mm_movemask_epi8(a) != 0; }
 static inline unsigned vec_mask(mem_v128 a) { return (unsigned)_mm_movemask_epi8(a) & 0xFFFFu; }
+static inline mem_v128 vec_xor(mem_v128 a, mem_v128 b) { return _mm_xor_si128(a, b); }
+static inline mem_v128 vec_min(mem_v128 a, mem_v128 b) { return _mm_min_epu8(a, b); }
+static inline int vec_has_zero(mem_v128 a) {
+  return _mm_movemask_epi8(_mm_cmpeq_epi8(a, _mm_setzero_si128())) != 0;
+}
 #else
 /* Lanes are 0x00 or 0xFF after vec_eq, as in the SIMD backends. */
 typedef struct {
@@ -76,7 +88,31 @@ static inline unsigned vec_mask(mem_v128 a) {
   return m;
 }
 static inline int vec_any(mem_v128 a) { return vec_mask(a) != 0; }
+static inline mem_v128 vec_xor(mem_v128 a, mem_v128 b) {
+  for (int k = 0; k < 16; k++) a.b[k] ^= b.b[k];
+  return a;
+}
+static inline mem_v128 vec_min(mem_v128 a, mem_v128 b) {
+  for (int k = 0; k < 16; k++) a.b[k] = a.b[k] < b.b[k] ? a.b[k] : b.b[k];
+  return a;
+}
+static inline int vec_has_zero(mem_v128 a) {
+  for (int k = 0; k < 16; k++)
+    if (a.b[k] == 0) return 1;
+  return 0;
+}
 #endif
+
+/*
+ * x, hidden from the optimiser. A loop that walks down computes its blocks'
+ * addresses from base = top - 64; without this LLVM rewrites base + 16 as
+ * top - 48, and the wasm backend cannot fold a negative offset into a load,
+ * so every load of the loop paid an extra add.
+ */
+static inline size_t vec_opaque(size_t x) {
+  __asm__("" : "+r"(x));
+  return x;
+}
 
 /* Lowest and highest set bit of a non-zero mask. */
 static inline unsigned mask_low(unsigned m) { return (unsigned)__builtin_ctz(m); }

@@ -9,6 +9,7 @@
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "progress.h"
@@ -57,17 +58,22 @@ int cli_number(const char *text, const char *what, int64_t *out) {
   return 0;
 }
 
-/* Checks hex digits (pairs, optionally separated by whitespace or ':') and
- * returns how many bytes they make, or -1 after a message. */
-static long hex_length(const char *text) {
+/* Checks hex digits (pairs, optionally separated by whitespace or ':'; '?'
+ * for a nibble that may be anything) and returns how many bytes they make,
+ * or -1 after a message. *wild is set when a '?' appears. */
+static long hex_length(const char *text, bool *wild) {
   long n = 0;
   bool half = false; /* a byte's first digit is pending */
+  *wild = false;
   for (const char *p = text; *p; p++) {
     if (strchr(" \t\n\r:", *p)) {
       if (half) return cli_fail("PATTERN", "hex digits must come in pairs: '%s'", text), -1;
-    } else if (digit_value(*p) < 0) {
-      return cli_fail("PATTERN", "'%c' is not a hex digit in '%s'", *p, text), -1;
+    } else if (digit_value(*p) < 0 && *p != '?') {
+      return cli_fail("PATTERN", "'%c' at position %ld is not a hex digit or '?' in '%s'", *p,
+                      (long)(p - text), text),
+             -1;
     } else {
+      *wild |= *p == '?';
       n += half;
       half = !half;
     }
@@ -76,17 +82,21 @@ static long hex_length(const char *text) {
   return n;
 }
 
-int cli_pattern(char *text, bool hex, const uint8_t **pat, size_t *len) {
-  long n = hex ? hex_length(text) : (long)strlen(text);
+int cli_pattern(char *text, bool hex, const uint8_t **pat, uint8_t **mask, size_t *len) {
+  bool wild = false;
+  long n = hex ? hex_length(text, &wild) : (long)strlen(text);
+  *mask = NULL;
   if (n < 0) return EXIT_ERROR;
   if (n == 0) return cli_fail("PATTERN", "the pattern is empty");
+  if (wild && !(*mask = malloc((size_t)n))) return cli_fail("PATTERN", "out of memory");
   if (hex) { /* decode in place: the output index trails the input one */
     size_t k = 0;
     for (const char *p = text; *p; p++) {
-      if (digit_value(*p) < 0) continue;
-      const int high = digit_value(*p++);
-      /* hex_length checked that the second digit follows at once */
-      text[k++] = (char)(high << 4 | digit_value(*p));
+      if (digit_value(*p) < 0 && *p != '?') continue;
+      const char c1 = *p++, c2 = *p; /* hex_length checked that the second digit follows at once */
+      const int high = c1 == '?' ? 0 : digit_value(c1), low = c2 == '?' ? 0 : digit_value(c2);
+      if (wild) (*mask)[k] = (uint8_t)((c1 == '?' ? 0 : 0xF0) | (c2 == '?' ? 0 : 0x0F));
+      text[k++] = (char)(high << 4 | low);
     }
   }
   *pat = (const uint8_t *)text;

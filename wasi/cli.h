@@ -19,8 +19,10 @@ typedef struct cli_args {
   const char *command;
   int64_t start, end, step, stop, at; /* CLI_UNSET when not given */
   bool all, hex, grow;
-  const char *out; /* -o OUT, or NULL */
-  int argc;        /* operands after the command word */
+  bool magic;       /* scan --magic */
+  const char *list; /* scan -f LIST, or NULL */
+  const char *out;  /* -o OUT, or NULL */
+  int argc;         /* operands after the command word */
   char **argv;
 } cli_args;
 
@@ -39,9 +41,11 @@ int cli_fail_errno(const char *what);
 int cli_number(const char *text, const char *what, int64_t *out);
 
 /* The bytes of a PATTERN operand: its text, or with --hex its hex digits
- * (whitespace between them allowed). Hex decoding is done in place in text.
- * An empty pattern, odd or non-hex digits: message and EXIT_ERROR. */
-int cli_pattern(char *text, bool hex, const uint8_t **pat, size_t *len);
+ * (whitespace between them allowed; '?' a nibble that may be anything, so
+ * '??' any byte). Hex decoding is done in place in text. With a '?', *mask
+ * is a malloc'ed mask (0xF0 / 0x0F / 0x00 per byte; the caller frees it),
+ * else NULL. An empty pattern, odd or non-hex digits: message and EXIT_ERROR. */
+int cli_pattern(char *text, bool hex, const uint8_t **pat, uint8_t **mask, size_t *len);
 
 /* Python's slice rule: a negative value counts from the end of size, then
  * the result is clamped to [0, size]. */
@@ -68,5 +72,6 @@ int cmd_slice(cli_args *a);
 int cmd_join(cli_args *a);
 int cmd_array(cli_args *a);
 int cmd_hexdump(cli_args *a);
+int cmd_scan(cli_args *a);
 
 #endif /* MEM_CLI_H */

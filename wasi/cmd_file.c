@@ -144,8 +144,7 @@ int cmd_copy(cli_args *a) {
   uint64_t at = 0;
   if (status == 0) status = copy_target(a, src.size, (uint64_t)st.st_size, &at);
   if (status == 0) {
-    const bool same =
-        src.mode == READER_SEEK && src.dev == (uint64_t)st.st_dev && src.ino == (uint64_t)st.st_ino;
+    const bool same = reader_same_file(&src, (uint64_t)st.st_dev, (uint64_t)st.st_ino);
     status = copy_windows(&src, fd, dest, at, same && at > src.base);
   }
   if (fd >= 0 && close(fd) != 0 && status == 0) status = cli_fail_errno(dest);

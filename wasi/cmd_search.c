@@ -12,6 +12,7 @@
  */
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -21,6 +22,7 @@
 typedef struct search {
   mem_reader reader;
   const uint8_t *pat;
+  uint8_t *mask; /* --hex with wildcards, else NULL */
   size_t pat_len;
   uint64_t start, end, step; /* normalised; end may be unknown (UINT64_MAX) for a stream */
   uint64_t found;            /* matches printed or seen */
@@ -40,7 +42,7 @@ static int search_open(cli_args *a, search *s, bool from_end) {
   s->reader.fd = -1;
   int64_t step = a->step == CLI_UNSET ? 1 : a->step;
   if (step < 1) return cli_fail("--step", "must be an integer >= 1, got %" PRId64, step);
-  if (cli_pattern(a->argv[1], a->hex, &s->pat, &s->pat_len) != 0) return EXIT_ERROR;
+  if (cli_pattern(a->argv[1], a->hex, &s->pat, &s->mask, &s->pat_len) != 0) return EXIT_ERROR;
   const bool negative = (a->start != CLI_UNSET && a->start < 0) || (a->end != CLI_UNSET && a->end < 0);
   if (reader_open(&s->reader, a->argv[0], from_end || negative) != 0) return EXIT_ERROR;
   const uint64_t size = s->reader.size; /* UINT64_MAX for a stream: then no value is negative */
@@ -49,6 +51,21 @@ static int search_open(cli_args *a, search *s, bool from_end) {
   s->end = a->end == CLI_UNSET ? size : cli_clamp(a->end, size);
   s->found = 0;
   return 0;
+}
+
+/* The core's searches, masked when the pattern has wildcards. */
+static size_t find_in(const search *s, const uint8_t *d, size_t n, size_t from, size_t to) {
+  return s->mask ? mem_find_masked(d, n, s->pat, s->mask, s->pat_len, from, to, (size_t)s->step)
+                 : mem_find(d, n, s->pat, s->pat_len, from, to, (size_t)s->step);
+}
+static size_t rfind_in(const search *s, const uint8_t *d, size_t n, size_t from, size_t to) {
+  return s->mask ? mem_rfind_masked(d, n, s->pat, s->mask, s->pat_len, from, to, (size_t)s->step)
+                 : mem_rfind(d, n, s->pat, s->pat_len, from, to, (size_t)s->step);
+}
+static size_t find_many_in(const search *s, const uint8_t *d, size_t n, size_t from, size_t *out,
+                           size_t max) {
+  return s->mask ? mem_find_masked_many(d, n, s->pat, s->mask, s->pat_len, from, n, (size_t)s->step, out, max)
+                 : mem_find_many(d, n, s->pat, s->pat_len, from, n, (size_t)s->step, out, max);
 }
 
 /* Reports one match: printed at once with --all, else only remembered. */
@@ -61,7 +78,7 @@ static void report(search *s, uint64_t pos, bool all) {
 static void all_in_window(search *s, const uint8_t *data, size_t got, uint64_t base) {
   size_t batch[256], from = 0, n;
   do {
-    n = mem_find_many(data, got, s->pat, s->pat_len, from, got, (size_t)s->step, batch, 256);
+    n = find_many_in(s, data, got, from, batch, 256);
     for (size_t k = 0; k < n; k++) report(s, base + batch[k], true);
     if (n) from = batch[n - 1] + (size_t)s->step;
   } while (n == 256 && from <= got);
@@ -79,7 +96,7 @@ static int scan_forward(search *s, bool all, uint64_t *first) {
     if (all) {
       all_in_window(s, data, got, pos);
     } else {
-      const size_t i = mem_find(data, got, s->pat, s->pat_len, 0, got, (size_t)s->step);
+      const size_t i = find_in(s, data, got, 0, got);
       if (i != MEM_NPOS) {
         *first = pos + i;
         return 0;
@@ -102,8 +119,7 @@ static int scan_backward(search *s, bool all, uint64_t *last) {
     if (reader_get(&s->reader, lo, (size_t)(hi - lo), &data, &got) != 0) return EXIT_ERROR;
     const uint64_t first = align_up(lo, s->start, s->step); /* lowest candidate in this window */
     size_t end = got, i;
-    while (first - lo <= got && (i = mem_rfind(data, got, s->pat, s->pat_len, (size_t)(first - lo), end,
-                                               (size_t)s->step)) != MEM_NPOS) {
+    while (first - lo <= got && (i = rfind_in(s, data, got, (size_t)(first - lo), end)) != MEM_NPOS) {
       if (!all) {
         *last = lo + i;
         return 0;
@@ -130,6 +146,7 @@ static int run(cli_args *a, bool backward) {
     if (status == 0) status = s.found ? EXIT_YES : EXIT_NO;
   }
   reader_close(&s.reader);
+  free(s.mask);
   return status;
 }
 

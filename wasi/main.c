@@ -38,7 +38,9 @@ enum {
   OPT_STOP = 'T',
   OPT_AT = 'A',
   OPT_GROW = 'g',
-  OPT_OUT = 'o'
+  OPT_OUT = 'o',
+  OPT_LIST = 'f',
+  OPT_MAGIC = 'm'
 };
 
 static const struct option option_table[] = {
@@ -47,7 +49,8 @@ static const struct option option_table[] = {
     {"hex", no_argument, NULL, OPT_HEX},           {"stop", required_argument, NULL, OPT_STOP},
     {"at", required_argument, NULL, OPT_AT},       {"grow", no_argument, NULL, OPT_GROW},
     {"output", required_argument, NULL, OPT_OUT},  {"help", no_argument, NULL, 'h'},
-    {"version", no_argument, NULL, 'V'},           {NULL, 0, NULL, 0},
+    {"version", no_argument, NULL, 'V'},           {"file", required_argument, NULL, OPT_LIST},
+    {"magic", no_argument, NULL, OPT_MAGIC},       {NULL, 0, NULL, 0},
 };
 
 static const command commands[] = {
@@ -88,6 +91,13 @@ static const command commands[] = {
      "  one per line, as Python's repr (floats shortest, ? as true/false, c as \\xNN if unprintable).\n"},
     {"hexdump", cmd_hexdump, "", 1, 3,
      "mem hexdump FILE [START [STOP]]\n  Shows bytes START..STOP in the layout of hexdump -C.\n"},
+    {"scan", cmd_scan, "SEPxfm", 1, -1,
+     "mem scan FILE [PATTERN...] [-f LIST] [--hex] [--magic] [--start N] [--end N] [--step N]\n"
+     "  Prints OFFSET<TAB>N<TAB>PATTERN for every match of any pattern, by offset then N, in one\n"
+     "  pass. N counts from 1: the PATTERNs, then LIST's lines (one pattern each; empty lines and\n"
+     "  '#' lines skipped), then with --magic the built-in file signatures, printed by name at the\n"
+     "  offset where the marked file starts. --hex: hex digits, ?? any byte, 4? / ?d one nibble.\n"
+     "  --start/--end/--step apply to where a pattern matched. Exit 1 when nothing matched.\n"},
 };
 
 static const char usage[] =
@@ -104,10 +114,11 @@ static const char usage[] =
     "  join FILE... [-o OUT]        write the files joined\n"
     "  array FORMAT FILE            print struct values\n"
     "  hexdump FILE [START [STOP]]  hexdump -C layout\n"
+    "  scan FILE [PATTERN...] [-f LIST] [--magic]   every match of many patterns, one pass\n"
     "\n"
     "FILE may be '-' for standard input. Numbers are decimal or 0x hex; negative\n"
     "positions count from the end: --start=-10, or after '--'. --hex reads PATTERN\n"
-    "as hex digits ('de ad be ef').\n"
+    "as hex digits ('de ad be ef'; ?? any byte, 4? / ?d one nibble).\n"
     "\n"
     "Options:\n"
     "  -h, --help     show this help and exit\n"
@@ -152,6 +163,12 @@ static int take_option(cli_args *a, int code, const char *value) {
     case OPT_OUT:
       a->out = value;
       return 0;
+    case OPT_LIST:
+      a->list = value;
+      return 0;
+    case OPT_MAGIC:
+      a->magic = true;
+      return 0;
     default:
       return EXIT_ERROR;
   }
@@ -168,7 +185,7 @@ static int parse(const command *cmd, int argc, char **argv, cli_args *a, bool *h
   opterr = 0; /* we print our own one-line messages */
   optind = 0; /* 0 re-initialises getopt in glibc and musl alike */
   int code;
-  while ((code = getopt_long(argc, argv, ":o:hV", option_table, NULL)) != -1) {
+  while ((code = getopt_long(argc, argv, ":o:f:hV", option_table, NULL)) != -1) {
     if (code == 'h') {
       *help = true;
       return 0;

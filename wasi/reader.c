@@ -158,8 +158,8 @@ int reader_get(mem_reader *r, uint64_t off, size_t len, const uint8_t **data, si
   return 0;
 }
 
-bool reader_same_file(const mem_reader *a, const mem_reader *b) {
-  return a->dev == b->dev && a->ino == b->ino && a->mode != READER_MEMORY && b->mode != READER_MEMORY;
+bool reader_same_file(const mem_reader *r, uint64_t dev, uint64_t ino) {
+  return r->mode == READER_SEEK && r->dev == dev && r->ino == ino;
 }
 
 void reader_close(mem_reader *r) {

@@ -62,8 +62,9 @@ int reader_open(mem_reader *r, const char *path, bool need_size);
  */
 int reader_get(mem_reader *r, uint64_t off, size_t len, const uint8_t **data, size_t *got);
 
-/* True when both readers are the same file (same device and inode). */
-bool reader_same_file(const mem_reader *a, const mem_reader *b);
+/* True when r reads, in place (SEEK mode), the file with this device and
+ * inode: `copy` asks it to tell an overlapping copy within one file. */
+bool reader_same_file(const mem_reader *r, uint64_t dev, uint64_t ino);
 
 void reader_close(mem_reader *r);
 

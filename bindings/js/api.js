@@ -11,4 +11,7 @@ export { MemSlice } from './memslice.js';
 export { dumps, loads } from './serial.js';
 export { StrArray, ChunkArray } from './strarray.js';
 export { StrIO, ChunkIO } from './strio.js';
+export { Pattern, hexPattern } from './pattern.js';
+export { findAny, findAllAny } from './findany.js';
+export { magic } from './magic.js';
 export { findAsync, findAllAsync, countAsync, rfindAsync, cmpAsync, diffAsync } from './async.js';

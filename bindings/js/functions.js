@@ -6,6 +6,7 @@
 import { searchStart, slicePos, toInt, toStep } from './args.js';
 import { PATTERN, READ, WRITE, toRef, toView, utf8Length } from './bytes.js';
 import { NotFoundError, argError } from './errors.js';
+import { findAllMasked, maskedParts, plainPattern, searchMasked } from './masked.js';
 import { NPOS, core, heap, withScratch, wasmBuffer } from './wasm.js';
 
 /**
@@ -148,6 +149,10 @@ function notFound(fn) {
  * lastIndexOf: -1 when not found; `fn` names the caller in errors.
  */
 export function search(fn, backward, dest, pattern, start, end, step) {
+  // Patterns hook (SPEC §10): a masked Pattern takes the masked path; a full-mask one is its bytes.
+  const masked = maskedParts(pattern);
+  if (masked !== null) return searchMasked(fn, backward, dest, masked, start, end, step);
+  pattern = plainPattern(pattern);
   const args = searchArgs(fn, dest, pattern, start, end, step);
   return backward ? searchBackward(args) : searchForward(args);
 }
@@ -192,6 +197,10 @@ export function rfind(dest, pattern, start, end, step) {
  * @returns {IterableIterator<number>}
  */
 export function findAll(dest, pattern, start, end, step) {
+  // Patterns hook (SPEC §10), as in search().
+  const masked = maskedParts(pattern);
+  if (masked !== null) return findAllMasked('findAll', dest, masked, start, end, step);
+  pattern = plainPattern(pattern);
   const args = searchArgs('findAll', dest, pattern, start, end, step);
   // Strings and byte values were encoded by the gate: keep those bytes.
   const hayValue = args.hay.view !== null && typeof dest === 'string' ? args.hay.view : dest;

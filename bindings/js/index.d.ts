@@ -23,8 +23,8 @@ export type BytesLike = ArrayBufferLike | ArrayBufferView<ArrayBufferLike> | Chu
 /** What a read-only argument accepts: a bytes-like, or a string meaning its UTF-8 bytes. */
 export type ReadableBytes = BytesLike | string;
 
-/** A search pattern: a bytes-like, a string (UTF-8), or a single byte value 0..255. */
-export type Pattern = ReadableBytes | number;
+/** A search pattern: a bytes-like, a string (UTF-8), a single byte value 0..255, or a masked `Pattern`. */
+export type SearchPattern = ReadableBytes | number | Pattern;
 
 /** A fill value: a byte value 0..255, or a non-empty pattern repeated from its first byte. */
 export type Fill = number | ReadableBytes;
@@ -69,15 +69,15 @@ export declare class NotFoundError extends Error {
  * and `(i - start) % step === 0`. Positions follow Python's `bytes.find`.
  * @throws {NotFoundError} when there is none
  */
-export declare function index(dest: ReadableBytes, pattern: Pattern, start?: number, end?: number, step?: number): number;
+export declare function index(dest: ReadableBytes, pattern: SearchPattern, start?: number, end?: number, step?: number): number;
 /** The highest such `i`. @throws {NotFoundError} when there is none */
-export declare function rindex(dest: ReadableBytes, pattern: Pattern, start?: number, end?: number, step?: number): number;
+export declare function rindex(dest: ReadableBytes, pattern: SearchPattern, start?: number, end?: number, step?: number): number;
 /** Like `index`, but -1 when not found. */
-export declare function find(dest: ReadableBytes, pattern: Pattern, start?: number, end?: number, step?: number): number;
+export declare function find(dest: ReadableBytes, pattern: SearchPattern, start?: number, end?: number, step?: number): number;
 /** Like `rindex`, but -1 when not found. */
-export declare function rfind(dest: ReadableBytes, pattern: Pattern, start?: number, end?: number, step?: number): number;
+export declare function rfind(dest: ReadableBytes, pattern: SearchPattern, start?: number, end?: number, step?: number): number;
 /** Every such `i`, ascending, overlapping matches included; found lazily, in batches. */
-export declare function findAll(dest: ReadableBytes, pattern: Pattern, start?: number, end?: number, step?: number): IterableIterator<number>;
+export declare function findAll(dest: ReadableBytes, pattern: SearchPattern, start?: number, end?: number, step?: number): IterableIterator<number>;
 /** -1, 0 or 1: lexicographic byte order; a proper prefix sorts first. */
 export declare function cmp(a: ReadableBytes, b: ReadableBytes): -1 | 0 | 1;
 /**
@@ -170,10 +170,10 @@ export declare class Chunk implements Iterable<number>, Disposable {
   /** Fills [start, end) with a byte value or a pattern. */
   fill(value: Fill, start?: number, end?: number): this;
   /** Like `find(this, ...)`. */
-  indexOf(pattern: Pattern, start?: number, end?: number, step?: number): number;
+  indexOf(pattern: SearchPattern, start?: number, end?: number, step?: number): number;
   /** Like `rfind(this, ...)`. */
-  lastIndexOf(pattern: Pattern, start?: number, end?: number, step?: number): number;
-  includes(pattern: Pattern, start?: number, end?: number): boolean;
+  lastIndexOf(pattern: SearchPattern, start?: number, end?: number, step?: number): number;
+  includes(pattern: SearchPattern, start?: number, end?: number): boolean;
   equals(other: ReadableBytes): boolean;
   /** Like `cmp(this, other)`. */
   compare(other: ReadableBytes): -1 | 0 | 1;
@@ -381,3 +381,56 @@ export type Dumpable = Chunk | MemSlice | StrArray<string> | ArrayBuffer | Uint8
 export declare function dumps(value: Dumpable): Uint8Array<ArrayBuffer>;
 /** Rebuilds what `dumps` wrote. @throws {RangeError} for malformed input */
 export declare function loads(data: BytesLike): Dumpable;
+
+/**
+ * A masked pattern (SPEC §10): matches at `i` when
+ * `(data[i + k] & mask[k]) === (bytes[k] & mask[k])` for every `k`. An
+ * immutable copy of its bytes and mask; not a bytes-like. Accepted by every
+ * function and method that takes a search pattern; a full mask behaves
+ * exactly as its bytes.
+ */
+export declare class Pattern {
+  /** `bytes` and `mask` of the same length (a mask bit 1: that bit must match). */
+  constructor(bytes: ReadableBytes, mask: ReadableBytes);
+  /** The length in bytes. */
+  readonly length: number;
+  /** A copy of the bytes (bits outside the mask are 0). */
+  readonly bytes: Uint8Array;
+  /** A copy of the mask. */
+  readonly mask: Uint8Array;
+  /** As `hexPattern` text: `'4d 5a ?? 5?'`. */
+  toString(): string;
+}
+
+/**
+ * A masked pattern from hex text: pairs of hex digits, `??` any byte, `4?` / `?d`
+ * one nibble fixed, whitespace between bytes ignored. Anything else, or an
+ * empty text: `RangeError` naming the position.
+ */
+export declare function hexPattern(text: string): Pattern;
+
+/** One pattern of a set: bytes-like, string, byte value or `Pattern`. */
+export type AnyPattern = SearchPattern;
+
+/**
+ * The lowest match of any of `patterns` in `dest[start:end]` aligned on
+ * `step`: `{index, pattern}` (`pattern` its position in the list; at one
+ * offset the lowest wins), or `null`. An empty list or pattern: `RangeError`.
+ */
+export declare function findAny(dest: ReadableBytes, patterns: Iterable<AnyPattern>, start?: number, end?: number, step?: number): { index: number; pattern: number } | null;
+
+/**
+ * Every match of every pattern as `[index, pattern]`, ordered by index then
+ * pattern number; lazy, like `findAll`.
+ */
+export declare function findAllAny(dest: ReadableBytes, patterns: Iterable<AnyPattern>, start?: number, end?: number, step?: number): IterableIterator<[number, number]>;
+
+/** One built-in file signature: `pattern` sits `offset` bytes from the start of the file it marks. */
+export interface MagicEntry {
+  readonly name: string;
+  readonly pattern: Pattern;
+  readonly offset: number;
+}
+
+/** The built-in table of well-known file signatures (PNG, JPEG, ZIP, ELF, MP4 at 4, tar at 257, ...). */
+export declare const magic: readonly MagicEntry[];

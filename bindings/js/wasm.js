@@ -102,6 +102,15 @@ function adopt(inst) {
   core.chunkRealloc = (p, n) => ex.mem_chunk_realloc(p, n) >>> 0;
   core.chunkFree = (p) => ex.mem_chunk_free(p);
   core.fillPattern = (d, n, p, pl) => ex.mem_fill_pattern(d, n, p, pl);
+  // Masked and multi-pattern search (SPEC §10; masked.js, findany.js).
+  core.findMasked = (h, hl, p, m, pl, s, e, st) => ex.mem_find_masked(h, hl, p, m, pl, s, e, fit(st, hl)) >>> 0;
+  core.rfindMasked = (h, hl, p, m, pl, s, e, st) => ex.mem_rfind_masked(h, hl, p, m, pl, s, e, fit(st, hl)) >>> 0;
+  core.findMaskedMany = (h, hl, p, m, pl, s, e, st, out, max) =>
+    ex.mem_find_masked_many(h, hl, p, m, pl, s, e, fit(st, hl), out, max) >>> 0;
+  core.multiSize = (masks, lens, count) => ex.mem_multi_size(masks, lens, count) >>> 0;
+  core.multiPrepare = (blob, pats, masks, lens, count) => ex.mem_multi_prepare(blob, pats, masks, lens, count);
+  core.multiFind = (blob, h, hl, s, e, ce, st, minPat, out, max) =>
+    ex.mem_multi_find(blob, h, hl, s, e, ce, fit(st, hl), minPat, out, max) >>> 0;
   slot = core.malloc(SLOT_BYTES); // part of the baseline from the start: not a leak
   core.stats = () => {
     // Out-parameters on the wasm stack, so reading the heap's statistics does not change them.
@@ -135,6 +144,12 @@ export const core = {
   chunkRealloc: notInitialised,
   chunkFree: notInitialised,
   fillPattern: notInitialised,
+  findMasked: notInitialised,
+  rfindMasked: notInitialised,
+  findMaskedMany: notInitialised,
+  multiSize: notInitialised,
+  multiPrepare: notInitialised,
+  multiFind: notInitialised,
   stats: notInitialised,
 };
 

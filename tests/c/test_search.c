@@ -9,7 +9,8 @@
  * in the middle) and long periodic patterns that exhaust the verification
  * budget, `aaa...ab`, steps 1..40, patterns of 1..70 bytes; the filters'
  * skim mode (a rare byte absent, at block edges, turning frequent
- * mid-haystack); and Two-Way on its own in both directions. The same file runs natively (SSE2 and the
+ * mid-haystack); the edges of the filter's 128-, 64- and 16-candidate rounds
+ * and of the one-byte scan; and Two-Way on its own in both directions. The same file runs natively (SSE2 and the
  * portable path) and compiled to wasm with SIMD128.
  */
 #include <string.h>
@@ -245,6 +246,35 @@ static void skim_modes(void) {
   }
 }
 
+/*
+ * The edges of the filter's rounds (128 candidates when skimming, 64 with
+ * both probes, then 16-blocks) and of the one-byte scan's, in both
+ * directions: one match planted at every offset of a haystack long enough
+ * for several rounds, with a decoy (the rare byte alone, failing probe 2)
+ * at a random place, at every alignment of the haystack against 16-byte
+ * blocks; steps that divide 16 and others. A one-byte pattern is the
+ * memchr path.
+ */
+static void round_edges(void) {
+  enum { HL = 420 };
+  static unsigned char hay[HL];
+  const unsigned char *pats[] = {(const unsigned char *)"z", (const unsigned char *)"qz",
+                                 (const unsigned char *)"qrstzuvwxyqrstuv"};
+  const size_t steps[] = {1, 2, 3, 4, 16};
+  for (size_t pi = 0; pi < sizeof pats / sizeof pats[0]; pi++) {
+    const unsigned char *pat = pats[pi];
+    const size_t pl = strlen((const char *)pat);
+    for (size_t at = 0; at + pl <= HL; at++) {
+      for (size_t i = 0; i < HL; i++) hay[i] = (unsigned char)('a' + check_rand() % 16);
+      memcpy(hay + at, pat, pl);
+      if (pl > 1 && check_rand() % 2) hay[check_rand() % HL] = 'z'; /* a decoy, or a second 'z' */
+      const size_t step = steps[at % (sizeof steps / sizeof steps[0])];
+      check_aligned(hay, HL, pat, pl, at % 5 == 0 ? 0 : check_rand() % 40, HL - check_rand() % 40, step,
+                    at % 16 == 0 ? 16 : 1);
+    }
+  }
+}
+
 static void contract_edges(void) {
   const unsigned char *abc = (const unsigned char *)"abc";
   snprintf(check_context, sizeof check_context, "edges");
@@ -268,6 +298,7 @@ int main(void) {
   adversarial();
   twoway_alone();
   skim_modes();
+  round_edges();
   contract_edges();
   return check_report("test_search");
 }

@@ -8,6 +8,7 @@ import { HexView } from './hexview.js';
 import { Inspector } from './inspect.js';
 import { TypedView } from './typed.js';
 import { setupSearch } from './searchpanel.js';
+import { setupSignatures } from './signatures.js';
 import { setupPatch } from './patchpanel.js';
 import { setupCompare } from './comparepanel.js';
 import { makeSample } from './sample.js';
@@ -278,6 +279,7 @@ app.tabListeners.push((name) => {
 });
 
 setupSearch(app);
+setupSignatures(app);
 setupPatch(app);
 app.compare = setupCompare(app);
 

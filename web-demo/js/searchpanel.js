@@ -5,6 +5,7 @@
 import { matchesIn } from './search.js';
 import { countAll, searchOne } from './remote.js';
 import { group, humanSize, InputError, parseOffset, parsePattern, showOffset } from './util.js';
+import { wildcardPattern } from './signatures.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -27,7 +28,8 @@ export function setupSearch(app) {
     const text = $('search-pattern').value;
     if (text === '') throw new InputError('Type a pattern to search for.');
     const mode = $('search-mode').value;
-    const pattern = parsePattern(text, mode);
+    // Hex with ?? or nibble wildcards is a masked Pattern (the package searches it the same way).
+    const pattern = (mode === 'hex' && wildcardPattern(text)) || parsePattern(text, mode);
     const start = parseOffset($('search-start').value, 'Start', { relativeTo: doc.size }) ?? 0;
     const end = parseOffset($('search-end').value, 'End', { relativeTo: doc.size }) ?? doc.size;
     const step = parseOffset($('search-step').value, 'Step') ?? 1;

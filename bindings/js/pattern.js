@@ -1,0 +1,133 @@
+// Masked patterns (SPEC §10): `Pattern` (bytes and a mask) and `hexPattern`
+// (hex text with `??` and nibble wildcards). A Pattern is an immutable
+// snapshot: its bytes and mask are copied when it is made, so a caller's
+// later writes (or a [bytes]() that changes its answer) cannot change what
+// a search looks for halfway. It is deliberately not a bytes-like: passed
+// where only bytes make sense it is rejected, never searched as its bytes
+// with the wildcards silently dropped.
+import { READ, toView } from './bytes.js';
+import { argError } from './errors.js';
+
+/** Package-internal: the parts of a Pattern, or null for any other value. */
+export let patternParts;
+
+export class Pattern {
+  #bytes;
+  #mask;
+  #full;
+
+  /**
+   * A pattern that matches at `i` when `(data[i + k] & mask[k]) === (bytes[k] & mask[k])`
+   * for every `k` (a mask bit 1: that bit must match).
+   * @param {BytesLike | string} bytes
+   * @param {BytesLike | string} mask the same length as `bytes`
+   */
+  constructor(bytes, mask) {
+    const b = toView(bytes, 'Pattern', 'bytes', READ);
+    const m = toView(mask, 'Pattern', 'mask', READ);
+    if (b.length !== m.length) {
+      throw argError(RangeError, 'Pattern', 'mask', `must have the length of bytes (${b.length}), got ${m.length}`);
+    }
+    // Copies (slice), masked: bits the mask ignores are stored as 0, so two
+    // patterns that match the same bytes look the same.
+    this.#mask = m.slice();
+    this.#bytes = b.slice();
+    let full = true;
+    for (let k = 0; k < this.#bytes.length; k++) {
+      this.#bytes[k] &= this.#mask[k];
+      if (this.#mask[k] !== 0xff) full = false;
+    }
+    this.#full = full;
+  }
+
+  static {
+    patternParts = (p) => (p !== null && typeof p === 'object' && #bytes in p ? { bytes: p.#bytes, mask: p.#mask, full: p.#full } : null);
+  }
+
+  /** The pattern's length in bytes. */
+  get length() {
+    return this.#bytes.length;
+  }
+
+  /** A copy of the pattern's bytes (bits outside the mask are 0). */
+  get bytes() {
+    return this.#bytes.slice();
+  }
+
+  /** A copy of the mask. */
+  get mask() {
+    return this.#mask.slice();
+  }
+
+  /** The pattern as `hexPattern` text: `'4d 5a ?? 5?'`. */
+  toString() {
+    const hex = '0123456789abcdef';
+    const out = [];
+    for (let k = 0; k < this.#bytes.length; k++) {
+      const b = this.#bytes[k];
+      const m = this.#mask[k];
+      const hi = (m & 0xf0) === 0xf0 ? hex[b >> 4] : '?';
+      const lo = (m & 0x0f) === 0x0f ? hex[b & 15] : '?';
+      // A mask that is neither a whole nibble nor none has no hex text: show its bits.
+      if (((m >> 4) !== 0 && (m >> 4) !== 15) || ((m & 15) !== 0 && (m & 15) !== 15)) {
+        out.push(`[${b.toString(2).padStart(8, '0')}/${m.toString(2).padStart(8, '0')}]`);
+      } else out.push(hi + lo);
+    }
+    return out.join(' ');
+  }
+}
+
+const isSpace = (c) => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v';
+
+function nibble(c) {
+  const d = c.charCodeAt(0);
+  if (d >= 48 && d <= 57) return d - 48;
+  if (d >= 97 && d <= 102) return d - 87;
+  if (d >= 65 && d <= 70) return d - 55;
+  return -1;
+}
+
+/**
+ * Parses hex text into bytes and a mask, both plain arrays: pairs of hex
+ * digits, `??` any byte, `4?` / `?d` one nibble fixed; whitespace between
+ * bytes ignored. RangeError naming `fn` and the 0-based position of the
+ * first thing that is not that (an empty text: position 0).
+ */
+export function parseHex(text, fn = 'hexPattern') {
+  if (typeof text !== 'string') throw argError(TypeError, fn, 'text', `must be a string, got ${typeof text}`);
+  const bytes = [];
+  const mask = [];
+  let i = 0;
+  for (;;) {
+    while (i < text.length && isSpace(text[i])) i++;
+    if (i === text.length) break;
+    let b = 0;
+    let m = 0;
+    for (let half = 0; half < 2; half++, i++) {
+      const c = text[i];
+      if (c === undefined || isSpace(c)) {
+        throw argError(RangeError, fn, 'text', `has half a byte at position ${i} (two hex digits or ?? per byte)`);
+      }
+      const shift = half === 0 ? 4 : 0;
+      if (c === '?') continue;
+      const v = nibble(c);
+      if (v < 0) throw argError(RangeError, fn, 'text', `has ${JSON.stringify(c)} at position ${i}, not a hex digit or ?`);
+      b |= v << shift;
+      m |= 0xf << shift;
+    }
+    bytes.push(b);
+    mask.push(m);
+  }
+  if (bytes.length === 0) throw argError(RangeError, fn, 'text', 'is empty (position 0): want hex digits or ??');
+  return { bytes, mask };
+}
+
+/**
+ * A masked pattern from hex text: `hexPattern('4d 5a ?? ?? 5? 45')`.
+ * @param {string} text
+ * @returns {Pattern}
+ */
+export function hexPattern(text) {
+  const { bytes, mask } = parseHex(text);
+  return new Pattern(Uint8Array.from(bytes), Uint8Array.from(mask));
+}

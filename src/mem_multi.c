@@ -1,0 +1,345 @@
+/*
+ * Many patterns in one pass (each pattern with a mask, as in mem_masked.c).
+ *
+ * The set is compiled once into a relocatable blob (offsets, no pointers),
+ * so a caller may copy it anywhere, keep it between calls and hand it to
+ * each window of a stream.
+ *
+ * Every pattern's first w bytes (w <= 4 and <= the shortest length; fewer
+ * when wildcards there would allow more than MULTI_FP_VALUES values) are its
+ * fingerprint. Each value a fingerprint allows is hashed (multiplicative
+ * hashing, 16 bits) into a 64 Kbit bitmap and into one of 4096 buckets that
+ * list, in pattern order, the patterns that may start with it. A position
+ * survives when its w bytes hash to a set bit; then the patterns of its
+ * bucket are checked on their first four bytes with one masked word
+ * compare, and the rest with masked 16-byte compares. So matches at one
+ * position come out by pattern number, and a bucket holds about count / 4096
+ * patterns: verification costs the same for 16 patterns or 300.
+ *
+ * Up to MULTI_TEDDY_MAX patterns, a SIMD prefilter runs first: Teddy (from
+ * Hyperscan, as in ripgrep). The patterns go into 8 buckets; for each of the
+ * first `tw` bytes (up to 4) two 16-entry tables give, per low and per high
+ * nibble, the buckets whose pattern allows that nibble there; a byte shuffle
+ * looks up 16 positions at once, and a position goes on to the hash test
+ * only when some bucket's bit survives the 2 * tw lookups. About twenty
+ * SIMD operations per 16 positions; the fourth byte pays for itself on text,
+ * where the high nibbles of letters tell the buckets nothing. Beyond, the hash test runs at every
+ * position (one load, a multiply and a bit test: with 256 random patterns it
+ * lets through 0.4 % of the positions).
+ *
+ * Cost: O(n) for the filters plus O(m) per pattern verified at a surviving
+ * position: O(n * total pattern length) in the worst case (every pattern
+ * matching everywhere), O(n) on typical data. Compiling is O(count * the
+ * fingerprint values allowed) (one per pattern without wildcards there).
+ */
+#include "mem_mask.h"
+#include "mem_search.h"
+
+enum {
+  MULTI_TEDDY_MAX = 32,
+  MULTI_TEDDY_BYTES = 4,
+  MULTI_FP_VALUES = 4096, /* a fingerprint allowing more values gets shorter */
+  MULTI_HASH_BITS = 16,
+  MULTI_BUCKET_BITS = 12,
+  MULTI_BITMAP_BYTES = (1 << MULTI_HASH_BITS) / 8,
+  MULTI_BUCKETS = 1 << MULTI_BUCKET_BITS
+};
+
+/* The blob's header; every offset counts from the blob's first byte. */
+struct multi_head {
+  uint32_t count, min_len, fp, tw; /* fingerprint bytes; Teddy bytes (0: no Teddy) */
+  uint32_t teddy_off;              /* tw pairs of 16-byte tables: low nibbles, then high */
+  uint32_t bitmap_off;             /* MULTI_BITMAP_BYTES */
+  uint32_t first_off;              /* MULTI_BUCKETS + 1 uint32: bucket b is list[first[b] .. first[b + 1]) */
+  uint32_t list_off;               /* pattern numbers */
+  uint32_t pats_off;               /* per pattern 4 uint32: offset of its bytes (masked, then its mask),
+                                      length, first-word value and mask (up to 4 bytes, little-endian) */
+};
+
+#if defined(__wasm_simd128__) && !defined(MEM_VEC_PORTABLE)
+/* Buckets allowed at 16 positions: lo[byte & 15] & hi[byte >> 4]. */
+static inline mem_v128 nibble_lookup(mem_v128 v, mem_v128 lo, mem_v128 hi) {
+  const mem_v128 low = wasm_v128_and(v, wasm_i8x16_splat(0x0F)), high = wasm_u8x16_shr(v, 4);
+  return wasm_v128_and(wasm_i8x16_swizzle(lo, low), wasm_i8x16_swizzle(hi, high));
+}
+#else
+/* SSE2 has no byte shuffle (SSSE3 does): lane by lane, for the native tests. */
+static inline mem_v128 nibble_lookup(mem_v128 v, mem_v128 lo, mem_v128 hi) {
+  uint8_t b[16], l[16], h[16];
+  memcpy(b, &v, 16), memcpy(l, &lo, 16), memcpy(h, &hi, 16);
+  for (int k = 0; k < 16; k++) b[k] = l[b[k] & 15] & h[b[k] >> 4];
+  return vec_load(b);
+}
+#endif
+
+static size_t round4(size_t n) { return (n + 3) & ~(size_t)3; }
+
+/* How many byte values b satisfy (b & mask) == (value & mask). */
+static size_t allowed_values(uint8_t mask) { return (size_t)1 << (8 - __builtin_popcount(mask)); }
+
+/* The fingerprint hash of w bytes read little-endian into v. */
+static inline uint32_t fp_hash(uint32_t v) { return (v * 0x9E3779B1u) >> (32 - MULTI_HASH_BITS); }
+
+/* The fingerprint value at p (w bytes, little-endian). */
+static inline uint32_t fp_read(const uint8_t *p, size_t w) {
+  if (w == 4) return load32(p);
+  uint32_t v = 0;
+  for (size_t k = 0; k < w; k++) v |= (uint32_t)p[k] << (8 * k);
+  return v;
+}
+
+/* Calls visit(ctx, value) for each fingerprint value (w bytes) pattern pb/pm allows. */
+static void each_value(const uint8_t *pb, const uint8_t *pm, size_t w, void (*visit)(void *, uint32_t),
+                       void *ctx) {
+  uint8_t b[4] = {0, 0, 0, 0};
+  for (size_t k = 0; k < w; k++) b[k] = pb[k];
+  for (;;) {
+    visit(ctx, (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24);
+    /* The next combination: count up through the free bits of each byte. */
+    size_t k = 0;
+    for (; k < w; k++) {
+      const uint8_t free_bits = (uint8_t)~pm[k];
+      if (!free_bits) continue;
+      const uint8_t next = (uint8_t)(((b[k] | pm[k]) + 1) & free_bits); /* the free bits, incremented */
+      b[k] = (uint8_t)(next | pb[k]);
+      if (next) break; /* no carry out of this byte */
+    }
+    if (k == w) return;
+  }
+}
+
+static size_t layout(const uint8_t *masks, const size_t *lens, size_t count, struct multi_head *h,
+                     size_t *entries_out) {
+  size_t min_len = SIZE_MAX, total = 0;
+  for (size_t p = 0; p < count; p++) {
+    if (lens[p] == 0) return 0;
+    if (lens[p] < min_len) min_len = lens[p];
+    total += lens[p];
+  }
+  /* The longest fingerprint (up to 4 bytes) whose allowed values stay few for every pattern. */
+  size_t fp = min_len < 4 ? min_len : 4, entries = 0;
+  for (;; fp--) {
+    int ok = 1;
+    entries = 0;
+    for (size_t p = 0, at = 0; p < count && ok; at += lens[p], p++) {
+      size_t values = 1;
+      for (size_t k = 0; k < fp; k++) values *= allowed_values(masks[at + k]);
+      ok = values <= MULTI_FP_VALUES || fp == 1;
+      entries += values;
+    }
+    if (ok) break;
+  }
+  const size_t tw = count > MULTI_TEDDY_MAX ? 0 : min_len < MULTI_TEDDY_BYTES ? min_len : MULTI_TEDDY_BYTES;
+  size_t at = round4(sizeof *h);
+  h->count = (uint32_t)count, h->min_len = (uint32_t)min_len, h->fp = (uint32_t)fp, h->tw = (uint32_t)tw;
+  h->teddy_off = (uint32_t)at, at += 32 * tw;
+  h->bitmap_off = (uint32_t)at, at += MULTI_BITMAP_BYTES;
+  h->first_off = (uint32_t)at, at += (MULTI_BUCKETS + 1) * 4;
+  h->list_off = (uint32_t)at, at += entries * 4; /* at most one entry per value */
+  h->pats_off = (uint32_t)at, at += count * 16;
+  *entries_out = entries;
+  return at + 2 * total;
+}
+
+size_t mem_multi_size(const uint8_t *masks, const size_t *lens, size_t count) {
+  struct multi_head h;
+  size_t entries;
+  if (count == 0 || count > UINT32_MAX / 16) return 0;
+  return layout(masks, lens, count, &h, &entries);
+}
+
+static inline uint32_t *u32_at(void *blob, uint32_t off) {
+  return (uint32_t *)(void *)((uint8_t *)blob + off);
+}
+static inline const uint32_t *cu32_at(const void *blob, uint32_t off) {
+  return (const uint32_t *)(const void *)((const uint8_t *)blob + off);
+}
+
+/* Compiling one pattern's fingerprint values: set the bitmap, count or fill its buckets (once each). */
+struct fill_ctx {
+  uint8_t *bitmap;
+  uint32_t *first, *list;
+  uint32_t p;
+  int filling;
+  uint8_t seen[MULTI_BUCKETS / 8]; /* the buckets pattern p is already in */
+};
+
+static void put_value(void *c, uint32_t v) {
+  struct fill_ctx *f = c;
+  const uint32_t hash = fp_hash(v), b = hash >> (MULTI_HASH_BITS - MULTI_BUCKET_BITS);
+  f->bitmap[hash >> 3] |= (uint8_t)(1u << (hash & 7));
+  if (f->seen[b >> 3] & (1u << (b & 7))) return;
+  f->seen[b >> 3] |= (uint8_t)(1u << (b & 7));
+  if (f->filling)
+    f->list[f->first[b]++] = f->p;
+  else
+    f->first[b + 1]++;
+}
+
+int mem_multi_prepare(void *blob, const uint8_t *pats, const uint8_t *masks, const size_t *lens,
+                      size_t count) {
+  struct multi_head h;
+  size_t entries;
+  const size_t size = count && count <= UINT32_MAX / 16 ? layout(masks, lens, count, &h, &entries) : 0;
+  if (size == 0) return -1;
+  uint8_t *base = blob;
+  memset(base, 0, size);
+  uint32_t *first = u32_at(blob, h.first_off), *table = u32_at(blob, h.pats_off);
+  /* Each pattern's bytes (already masked), mask and first word. */
+  size_t at = h.pats_off + (size_t)count * 16, from = 0;
+  for (size_t p = 0; p < count; p++) {
+    const size_t len = lens[p], q = len < 4 ? len : 4;
+    uint32_t qv = 0, qm = 0;
+    for (size_t k = 0; k < len; k++) {
+      base[at + k] = pats[from + k] & masks[from + k];
+      base[at + len + k] = masks[from + k];
+    }
+    for (size_t k = 0; k < q; k++)
+      qv |= (uint32_t)base[at + k] << (8 * k), qm |= (uint32_t)masks[from + k] << (8 * k);
+    table[4 * p] = (uint32_t)at, table[4 * p + 1] = (uint32_t)len, table[4 * p + 2] = qv,
+              table[4 * p + 3] = qm;
+    at += 2 * len, from += len;
+  }
+  /* Buckets: count, then fill in pattern order (first[] ends as the starts shifted by one bucket). */
+  struct fill_ctx f = {.bitmap = base + h.bitmap_off, .first = first, .list = u32_at(blob, h.list_off)};
+  for (int pass = 0; pass < 2; pass++) {
+    f.filling = pass;
+    for (uint32_t p = 0; p < count; p++) {
+      const uint8_t *pb = base + table[4 * p], *pm = pb + lens[p];
+      f.p = p;
+      memset(f.seen, 0, sizeof f.seen);
+      each_value(pb, pm, h.fp, put_value, &f);
+    }
+    if (pass == 0)
+      for (size_t b = 0; b < MULTI_BUCKETS; b++) first[b + 1] += first[b];
+  }
+  /* Filling advanced first[b] to the end of bucket b: shift back to starts. */
+  for (size_t b = MULTI_BUCKETS; b > 0; b--) first[b] = first[b - 1];
+  first[0] = 0;
+  if (h.tw) {
+    uint8_t *t = base + h.teddy_off;
+    for (size_t p = 0; p < count; p++) {
+      const uint8_t *pb = base + table[4 * p], *pm = pb + lens[p];
+      const uint8_t bit = (uint8_t)(1u << (p % 8));
+      for (size_t j = 0; j < h.tw; j++)
+        for (unsigned x = 0; x < 16; x++) {
+          if ((x & (pm[j] & 15u)) == (pb[j] & 15u)) t[32 * j + x] |= bit;
+          if ((x & (pm[j] >> 4)) == (pb[j] >> 4)) t[32 * j + 16 + x] |= bit;
+        }
+    }
+  }
+  memcpy(base, &h, sizeof h);
+  return 0;
+}
+
+/* One search in progress. */
+struct multi_scan {
+  const uint8_t *blob, *hay, *bitmap;
+  const uint32_t *first, *list, *table;
+  size_t fp, start, end, step, min_pat; /* min_pat: the lowest pattern number reported at start */
+  size_t *out, max, n;
+};
+
+/* 1 when pattern p matches at i (which it fits at). */
+static inline int matches(const struct multi_scan *s, uint32_t p, size_t i) {
+  const uint32_t *t = s->table + 4 * p;
+  if (s->end - i >= 4 && (load32(s->hay + i) & t[3]) != t[2]) return 0;
+  const uint8_t *pb = s->blob + t[0];
+  return t[1] <= 4 && s->end - i >= 4 ? 1 : mem_masked_equal(s->hay + i, pb, pb + t[1], t[1]);
+}
+
+/* The patterns that may start at i (aligned, fingerprint readable); 1 when the output is full. */
+static int verify(struct multi_scan *s, size_t i) {
+  const uint32_t hash = fp_hash(fp_read(s->hay + i, s->fp));
+  if (!(s->bitmap[hash >> 3] & (1u << (hash & 7)))) return 0;
+  const uint32_t b = hash >> (MULTI_HASH_BITS - MULTI_BUCKET_BITS);
+  for (uint32_t e = s->first[b]; e < s->first[b + 1]; e++) {
+    const uint32_t p = s->list[e];
+    if (s->end - i < s->table[4 * p + 1] || (i == s->start && p < s->min_pat) || !matches(s, p, i)) continue;
+    s->out[2 * s->n] = i, s->out[2 * s->n + 1] = p;
+    /* Full: the rest of this position waits for the next call, which resumes
+     * here with min_pat = p + 1. */
+    if (++s->n == s->max) return 1;
+  }
+  return 0;
+}
+
+static inline int aligned(const struct multi_scan *s, size_t i) {
+  return s->step == 1 || (i - s->start) % s->step == 0;
+}
+
+/* The aligned candidates from..last, one at a time (short ranges, tails,
+ * large steps, and sets too large for Teddy). */
+static void visit(struct multi_scan *s, size_t from, size_t last) {
+  size_t i = from;
+  const size_t r = (i - s->start) % s->step;
+  if (r) {
+    if (s->step - r > last - i) return;
+    i += s->step - r;
+  }
+  if (s->step == 1 && s->fp == 4) { /* the common case, without the byte assembly */
+    const uint8_t *hay = s->hay, *bitmap = s->bitmap;
+    for (; i <= last; i++) {
+      const uint32_t hash = fp_hash(load32(hay + i));
+      if ((bitmap[hash >> 3] & (1u << (hash & 7))) && verify(s, i)) return;
+    }
+    return;
+  }
+  for (;; i += s->step) {
+    if (verify(s, i)) return;
+    if (last - i < s->step) return; /* also keeps i + step from overflowing */
+  }
+}
+
+static void scan_teddy(struct multi_scan *s, const struct multi_head *h, size_t last) {
+  const uint8_t *t = s->blob + h->teddy_off;
+  const size_t tw = h->tw;
+  mem_v128 lo[MULTI_TEDDY_BYTES], hi[MULTI_TEDDY_BYTES];
+  for (size_t j = 0; j < tw; j++) lo[j] = vec_load(t + 32 * j), hi[j] = vec_load(t + 32 * j + 16);
+  const mem_v128 zero = vec_splat(0);
+  size_t p = s->start;
+  for (; p <= last && last - p >= 15; p += 16) {
+    /* tw <= the shortest length and p + 15 <= last <= end - that length: in bounds. */
+    mem_v128 c = nibble_lookup(vec_load(s->hay + p), lo[0], hi[0]);
+    if (tw > 1) c = vec_and(c, nibble_lookup(vec_load(s->hay + p + 1), lo[1], hi[1]));
+    if (tw > 2) c = vec_and(c, nibble_lookup(vec_load(s->hay + p + 2), lo[2], hi[2]));
+    if (tw > 3) c = vec_and(c, nibble_lookup(vec_load(s->hay + p + 3), lo[3], hi[3]));
+    const unsigned m = ~vec_mask(vec_eq(c, zero)) & 0xFFFFu;
+    for (unsigned b = m; b; b &= b - 1) {
+      const size_t i = p + mask_low(b);
+      if (aligned(s, i) && verify(s, i)) return;
+    }
+  }
+  if (p <= last) visit(s, p, last);
+}
+
+size_t mem_multi_find(const void *blob, const uint8_t *hay, size_t hay_len, size_t start, size_t end,
+                      size_t cand_end, size_t step, size_t min_pat, size_t *out, size_t max) {
+  struct multi_head h;
+  memcpy(&h, blob, sizeof h);
+  if (end > hay_len) end = hay_len;
+  if (cand_end > end) cand_end = end;
+  if (step == 0 || max == 0 || start >= cand_end || end - start < h.min_len) return 0;
+  size_t last = end - h.min_len; /* the highest candidate any pattern fits at */
+  if (cand_end - 1 < last) last = cand_end - 1;
+  const uint8_t *b = blob;
+  struct multi_scan s = {b,
+                         hay,
+                         b + h.bitmap_off,
+                         cu32_at(blob, h.first_off),
+                         cu32_at(blob, h.list_off),
+                         cu32_at(blob, h.pats_off),
+                         h.fp,
+                         start,
+                         end,
+                         step,
+                         min_pat,
+                         out,
+                         max,
+                         0};
+  if (h.tw && step <= 16)
+    scan_teddy(&s, &h, last);
+  else
+    visit(&s, start, last);
+  return s.n;
+}

@@ -1,0 +1,102 @@
+// `mem index/rindex --hex` with wildcards and `mem scan` (SPEC §8, §10)
+// against the Python re vectors the JS tests use
+// (tests/vectors/make_pattern_vectors.py), both builds, with small reader
+// windows so matches straddle them; --magic, -f LIST, streams, exit codes.
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { builds, run, tempDir } from './helpers.js';
+
+const vectors = JSON.parse(readFileSync(new URL('../vectors/patterns.json', import.meta.url)));
+const dir = tempDir();
+const pos = (name, v) => (v === null ? [] : [`--${name}=${v}`]);
+// The wasm build starts slower: it gets every sixth vector, the ASan build all of them.
+const share = (b, list) => (b.name === 'wasm' ? list.filter((_, k) => k % 6 === 0) : list);
+
+for (const b of builds) {
+  describe(`mem (${b.name})`, () => {
+    test('index/rindex --hex with ?? and nibble wildcards: Python re vectors', () => {
+      share(b, vectors.masked).forEach((v, k) => {
+        const file = join(dir, `m${b.name}${k}.bin`);
+        writeFileSync(file, Buffer.from(v.hay, 'hex'));
+        const opts = [...pos('start', v.start), ...pos('end', v.end), `--step=${v.step}`, '--hex'];
+        const window = [undefined, 7, 64][k % 3];
+        const all = run(b, ['index', file, v.pattern, '--all', ...opts], { window });
+        assert.equal(all.err, '', JSON.stringify(v));
+        assert.deepEqual(all.out.split('\n').filter(Boolean).map(Number), v.found, JSON.stringify(v));
+        assert.equal(all.code, v.found.length ? 0 : 1);
+        if (k % 2 === 0) {
+          const last = run(b, ['rindex', file, v.pattern, ...opts], { window });
+          assert.equal(last.out, `${v.found.at(-1) ?? -1}\n`, JSON.stringify(v));
+        }
+      });
+    });
+
+    test('scan --hex: Python re vectors (pairs by offset, then pattern number from 1)', () => {
+      share(b, vectors.sets).forEach((v, k) => {
+        const file = join(dir, `s${b.name}${k}.bin`);
+        writeFileSync(file, Buffer.from(v.hay, 'hex'));
+        const opts = [...pos('start', v.start), ...pos('end', v.end), `--step=${v.step}`, '--hex'];
+        const r = run(b, ['scan', file, ...opts, '--', ...v.patterns], { window: [undefined, 5, 100][k % 3] });
+        assert.equal(r.err, '', `${k} ${JSON.stringify(v.patterns)}`);
+        const want = v.pairs.map(([i, p]) => `${i}\t${p + 1}\t${v.patterns[p]}\n`).join('');
+        assert.equal(r.out, want, `${k}`);
+        assert.equal(r.code, v.pairs.length ? 0 : 1);
+      });
+    });
+
+    test('scan --magic: a PNG at offset 100 and a tar header (ustar at 257), also from a stream', () => {
+      const data = Buffer.alloc(4000, 0x20);
+      data.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 100);
+      data.write('ustar', 1000 + 257);
+      data.write('PK\x03\x04', 3000, 'latin1');
+      const file = join(dir, `magic-${b.name}.bin`);
+      writeFileSync(file, data);
+      for (const window of [undefined, 3, 300]) {
+        const r = run(b, ['scan', file, '--magic'], { window });
+        const lines = r.out.split('\n').filter(Boolean);
+        assert.equal(r.code, 0, r.err);
+        assert.match(lines[0], /^100\t\d+\tPNG/);
+        assert.match(lines[1], /^1000\t\d+\ttar archive/);
+        assert.match(lines[2], /^3000\t\d+\tZIP/);
+        assert.equal(lines.length, 3);
+      }
+      const piped = run(b, ['scan', '-', '--magic'], { input: data, window: 50 });
+      assert.equal(piped.out.split('\n')[0].split('\t')[0], '100');
+      // A signature whose file would start before the input is dropped.
+      const early = run(b, ['scan', '-', '--magic'], { input: Buffer.from('xxustar') });
+      assert.equal(early.out, '');
+      assert.equal(early.code, 1);
+    });
+
+    test('scan: arguments, then -f LIST, then --magic; PATTERN echoed as given', () => {
+      const file = join(dir, `l-${b.name}.bin`);
+      writeFileSync(file, Buffer.from('GIF89a..abc..\x7fELF', 'latin1'));
+      const list = join(dir, `list-${b.name}.txt`);
+      writeFileSync(list, '# comment\n\nabc\r\nc..\n');
+      const r = run(b, ['scan', file, 'a', '-f', list, '--magic']);
+      const lines = r.out.split('\n').filter(Boolean);
+      const n = lines.map((l) => l.split('\t'));
+      assert.deepEqual(n.slice(0, 3), [['0', '6', 'GIF image'], ['5', '1', 'a'], ['8', '1', 'a']]); // GIF: 3 + its place in magic
+      assert.deepEqual(n.filter(([, k]) => k === '2' || k === '3'), [['8', '2', 'abc'], ['10', '3', 'c..']]);
+      assert.ok(n.some(([o, , name]) => o === '13' && name === 'ELF executable'));
+      const hexList = join(dir, `hexlist-${b.name}.txt`);
+      writeFileSync(hexList, '61 ?? 63\n');
+      assert.equal(run(b, ['scan', file, '--hex', '-f', hexList]).out, '8\t1\t61 ?? 63\n');
+    });
+
+    test('scan: errors exit 2 with a message; nothing found exits 1', () => {
+      const file = join(dir, `e-${b.name}.bin`);
+      writeFileSync(file, 'hello');
+      for (const args of [['scan', file], ['scan', file, ''], ['scan', file, '--hex', '4g'], ['scan', file, '--hex', '4 d'],
+        ['scan', file, 'x', '--step=0'], ['scan', join(dir, 'missing'), 'x'], ['scan', file, '-f', join(dir, 'missing')]]) {
+        const r = run(b, args);
+        assert.equal(r.code, 2, args.join(' '));
+        assert.match(r.err, /^mem: /);
+      }
+      const none = run(b, ['scan', file, 'zz']);
+      assert.deepEqual([none.code, none.out], [1, '']);
+    });
+  });
+}

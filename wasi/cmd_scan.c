@@ -1,0 +1,231 @@
+/*
+ * scan: every match of many patterns (SPEC §8, §10) in one pass over a file
+ * of any size: OFFSET<TAB>N<TAB>PATTERN per match.
+ *
+ * The patterns (operands, then -f LIST's lines, then with --magic the
+ * built-in signatures) are compiled once by mem_multi_prepare. The file is
+ * read window by window through the windowed reader; each window holds
+ * W + M - 1 bytes (M the longest pattern), and only the candidates whose
+ * every pattern fits inside it are settled there (mem_multi_find's
+ * cand_end), so matches straddling two windows are found and come out by
+ * position, then pattern number. A signature with an offset (tar's ustar at
+ * 257) is printed at match - offset: those lines wait in a small buffer
+ * until the scan has passed any position that could still sort before them.
+ * Cost: one pass of the multi-pattern kernel over the file, plus (M - 1)
+ * bytes per window; memory O(W + total pattern length).
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "magic.h"
+#include "mem.h"
+#include "reader.h"
+
+typedef struct scan_set {
+  uint8_t *pats, *masks; /* concatenated */
+  size_t *lens, *offsets;
+  char **names; /* what the third column prints */
+  size_t count, cap, total, total_cap, max_len, max_offset;
+} scan_set;
+
+/* One line waiting for its turn (signatures with an offset). */
+typedef struct pending {
+  uint64_t printed;
+  size_t n;
+} pending;
+
+typedef struct scan_out {
+  pending *q;
+  size_t len, cap;
+  uint64_t found;
+} scan_out;
+
+static int grow(void **p, size_t *cap, size_t need, size_t size) {
+  if (need <= *cap) return 0;
+  size_t c = *cap ? *cap * 2 : 16;
+  while (c < need) c *= 2;
+  void *q = realloc(*p, c * size);
+  if (!q) return cli_fail("scan", "out of memory");
+  *p = q, *cap = c;
+  return 0;
+}
+
+/* Adds one pattern; name is kept (owned by the set). */
+static int add(scan_set *s, char *name, const uint8_t *pat, const uint8_t *mask, size_t len, size_t offset) {
+  size_t cap = s->cap;
+  if (grow((void **)&s->lens, &cap, s->count + 1, sizeof *s->lens)) return EXIT_ERROR;
+  cap = s->cap;
+  if (grow((void **)&s->offsets, &cap, s->count + 1, sizeof *s->offsets)) return EXIT_ERROR;
+  if (grow((void **)&s->names, &s->cap, s->count + 1, sizeof *s->names)) return EXIT_ERROR;
+  size_t tcap = s->total_cap;
+  if (grow((void **)&s->pats, &tcap, s->total + len, 1)) return EXIT_ERROR;
+  if (grow((void **)&s->masks, &s->total_cap, s->total + len, 1)) return EXIT_ERROR;
+  memcpy(s->pats + s->total, pat, len);
+  if (mask)
+    memcpy(s->masks + s->total, mask, len);
+  else
+    memset(s->masks + s->total, 0xFF, len);
+  s->lens[s->count] = len, s->offsets[s->count] = offset, s->names[s->count] = name;
+  s->count++, s->total += len;
+  if (len > s->max_len) s->max_len = len;
+  if (offset > s->max_offset) s->max_offset = offset;
+  return 0;
+}
+
+/* A PATTERN as given on the command line or in LIST: text, or hex with --hex. */
+static int add_text(scan_set *s, const char *text, bool hex) {
+  char *name = strdup(text), *work = strdup(text);
+  if (!name || !work) return free(name), free(work), cli_fail("scan", "out of memory");
+  const uint8_t *pat;
+  uint8_t *mask;
+  size_t len;
+  int status = cli_pattern(work, hex, &pat, &mask, &len);
+  if (status == 0) status = add(s, name, pat, mask, len, 0);
+  if (status != 0) free(name);
+  free(work), free(mask);
+  return status;
+}
+
+/* LIST: one pattern per line; empty lines and lines starting with '#' skipped. */
+static int add_list(scan_set *s, const char *path, bool hex) {
+  FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+  if (!f) return cli_fail_errno(path);
+  char *line = NULL;
+  size_t cap = 0;
+  ssize_t n;
+  int status = 0;
+  while (status == 0 && (n = getline(&line, &cap, f)) >= 0) {
+    if (n > 0 && line[n - 1] == '\n') line[--n] = '\0';
+    if (n > 0 && line[n - 1] == '\r') line[--n] = '\0'; /* a CRLF file */
+    if (n == 0 || line[0] == '#') continue;
+    status = add_text(s, line, hex);
+  }
+  if (status == 0 && ferror(f)) status = cli_fail_errno(path);
+  free(line);
+  if (f != stdin) fclose(f);
+  return status;
+}
+
+static int add_magic(scan_set *s) {
+  for (size_t k = 0; k < mem_magic_count; k++) {
+    const struct mem_magic *m = &mem_magic_table[k];
+    char *name = strdup(m->name);
+    if (!name) return cli_fail("scan", "out of memory");
+    if (add(s, name, (const uint8_t *)m->bytes, (const uint8_t *)m->mask, m->len, m->offset) != 0)
+      return free(name), EXIT_ERROR;
+  }
+  return 0;
+}
+
+static void print_line(const scan_set *s, scan_out *o, uint64_t printed, size_t n) {
+  printf("%" PRIu64 "\t%zu\t%s\n", printed, n + 1, s->names[n]);
+  o->found++;
+}
+
+/* Prints the waiting lines that sort before `below` (all when below is UINT64_MAX). */
+static void flush(const scan_set *s, scan_out *o, uint64_t below) {
+  size_t k = 0;
+  while (k < o->len && (below == UINT64_MAX || o->q[k].printed < below)) {
+    print_line(s, o, o->q[k].printed, o->q[k].n);
+    k++;
+  }
+  if (k == 0) return;
+  memmove(o->q, o->q + k, (o->len - k) * sizeof *o->q);
+  o->len -= k;
+}
+
+/* One match at absolute position pos of pattern n, in scan order. */
+static int report(const scan_set *s, scan_out *o, uint64_t pos, size_t n) {
+  const size_t off = s->offsets[n];
+  if (off > pos) return 0; /* the marked file would start before the input */
+  const uint64_t printed = pos - off;
+  /* Every later match prints at >= pos - max_offset: lines below that are final. */
+  if (s->max_offset) flush(s, o, pos >= s->max_offset ? pos - s->max_offset : 0);
+  if (!s->max_offset) {
+    print_line(s, o, printed, n);
+    return 0;
+  }
+  if (grow((void **)&o->q, &o->cap, o->len + 1, sizeof *o->q)) return EXIT_ERROR;
+  size_t k = o->len; /* insertion keeps the queue sorted by (printed, n) */
+  while (k > 0 && (o->q[k - 1].printed > printed || (o->q[k - 1].printed == printed && o->q[k - 1].n > n)))
+    k--;
+  memmove(o->q + k + 1, o->q + k, (o->len - k) * sizeof *o->q);
+  o->q[k] = (pending){printed, n};
+  o->len++;
+  return 0;
+}
+
+static uint64_t align_up(uint64_t pos, uint64_t start, uint64_t step) {
+  if (pos <= start) return start;
+  const uint64_t k = (pos - start + step - 1) / step;
+  if (k > (UINT64_MAX - start) / step) return UINT64_MAX;
+  return start + k * step;
+}
+
+enum { BATCH = 256 };
+
+static int scan_file(const scan_set *s, const void *blob, mem_reader *r, uint64_t start, uint64_t end,
+                     uint64_t step, scan_out *o) {
+  const size_t span = reader_window() + s->max_len - 1;
+  size_t out[2 * BATCH];
+  for (uint64_t pos = start; pos < end;) { /* pos: the first unsettled candidate, aligned */
+    const size_t want = end - pos < span ? (size_t)(end - pos) : span;
+    const uint8_t *data;
+    size_t got;
+    if (reader_get(r, pos, want, &data, &got) != 0) return EXIT_ERROR;
+    const bool last = got < want || got == end - pos;
+    const size_t cand_end = last ? got : got - s->max_len + 1;
+    size_t from = 0, min_pat = 0, n;
+    do {
+      n = mem_multi_find(blob, data, got, from, got, cand_end, (size_t)step, min_pat, out, BATCH);
+      for (size_t k = 0; k < n; k++)
+        if (report(s, o, pos + out[2 * k], out[2 * k + 1]) != 0) return EXIT_ERROR;
+      if (n) from = out[2 * n - 2], min_pat = out[2 * n - 1] + 1;
+    } while (n == BATCH);
+    if (last) break;
+    pos = align_up(pos + cand_end, start, step);
+  }
+  return 0;
+}
+
+static void set_free(scan_set *s) {
+  for (size_t k = 0; k < s->count; k++) free(s->names[k]);
+  free(s->pats), free(s->masks), free(s->lens), free(s->offsets), free(s->names);
+}
+
+int cmd_scan(cli_args *a) {
+  scan_set s = {0};
+  scan_out o = {0};
+  mem_reader r = {.fd = -1};
+  void *blob = NULL;
+  int status = 0;
+  const int64_t step = a->step == CLI_UNSET ? 1 : a->step;
+  if (step < 1) return cli_fail("--step", "must be an integer >= 1, got %" PRId64, step);
+  for (int k = 1; status == 0 && k < a->argc; k++) status = add_text(&s, a->argv[k], a->hex);
+  if (status == 0 && a->list) status = add_list(&s, a->list, a->hex);
+  if (status == 0 && a->magic) status = add_magic(&s);
+  if (status == 0 && s.count == 0) status = cli_fail("scan", "no patterns: give PATTERN, -f LIST or --magic");
+  if (status == 0) {
+    const size_t size = mem_multi_size(s.masks, s.lens, s.count);
+    blob = size ? malloc(size) : NULL;
+    if (!blob || mem_multi_prepare(blob, s.pats, s.masks, s.lens, s.count) != 0)
+      status = cli_fail("scan", "out of memory");
+  }
+  const bool negative = (a->start != CLI_UNSET && a->start < 0) || (a->end != CLI_UNSET && a->end < 0);
+  if (status == 0) status = reader_open(&r, a->argv[0], negative);
+  if (status == 0) {
+    const uint64_t size = r.size;
+    const uint64_t start = a->start == CLI_UNSET ? 0 : cli_search_start(a->start, size);
+    const uint64_t end = a->end == CLI_UNSET ? size : cli_clamp(a->end, size);
+    status = scan_file(&s, blob, &r, start, end, (uint64_t)step, &o);
+    flush(&s, &o, UINT64_MAX);
+    if (status == 0) status = o.found ? EXIT_YES : EXIT_NO;
+  }
+  reader_close(&r);
+  free(blob), free(o.q);
+  set_free(&s);
+  return status;
+}
