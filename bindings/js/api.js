@@ -14,4 +14,4 @@ export { StrIO, ChunkIO } from './strio.js';
 export { Pattern, hexPattern } from './pattern.js';
 export { findAny, findAllAny } from './findany.js';
 export { magic } from './magic.js';
-export { findAsync, findAllAsync, countAsync, rfindAsync, cmpAsync, diffAsync } from './async.js';
+export { findAsync, findAllAsync, countAsync, rfindAsync, cmpAsync, diffAsync, findAllAnyAsync } from './async.js';

@@ -11,12 +11,15 @@
 // source. Positions are absolute: window byte 0 sits at `base`, and `step`
 // alignment is counted from the call's `start`.
 //
-// The search itself is a "searcher" (see bytesSearcher): the window loops
-// call only its find/findMany/rfind over a window, so a pattern kind that
-// brings its own window search (§10) plugs in without touching the loops.
+// The search itself is a "searcher" (bytesSearcher, maskedSearcher): the
+// window loops call only its find/findMany/rfind over a window, so each
+// pattern kind of §10 brings its own kernels; findAllAnyAsync drives the
+// multi-pattern window entry of findany.js through the same loop.
 import { searchStart, slicePos, toInt, toStep } from './args.js';
 import { PATTERN, toView } from './bytes.js';
 import { argError, describe } from './errors.js';
+import { compilePatterns, findAnyInWindow } from './findany.js';
+import { maskedParts, plainPattern } from './masked.js';
 import { openSource } from './source.js';
 import { NPOS, core, heap, wasmBuffer } from './wasm.js';
 
@@ -44,11 +47,12 @@ function alignUp(x, start, step) {
  * memory by `place(ptr)`, and searched with the core's kernels.
  */
 function bytesSearcher(pattern, fn) {
-  const bytes = toView(pattern, fn, 'pattern', PATTERN).slice();
+  const bytes = toView(plainPattern(pattern), fn, 'pattern', PATTERN).slice();
   let p = 0;
   const plen = bytes.length;
   return {
     length: plen,
+    minLength: plen,
     room: plen,
     place(ptr, heapU8) {
       heapU8.set(bytes, ptr);
@@ -58,6 +62,33 @@ function bytesSearcher(pattern, fn) {
     rfind: (h, hl, s, e, st) => core.rfind(h, hl, p, plen, s, e, st),
     findMany: (h, hl, s, e, st, out, max) => core.findMany(h, hl, p, plen, s, e, st, out, max),
   };
+}
+
+/** A masked Pattern (some mask bit clear) as a searcher: its bytes and mask placed side by side. */
+function maskedSearcher({ bytes, mask }) {
+  const plen = bytes.length;
+  let p = 0;
+  let m = 0;
+  return {
+    length: plen,
+    minLength: plen,
+    room: 2 * plen,
+    place(ptr, heapU8) {
+      heapU8.set(bytes, ptr);
+      heapU8.set(mask, ptr + plen);
+      p = ptr;
+      m = ptr + plen;
+    },
+    find: (h, hl, s, e, st) => core.findMasked(h, hl, p, m, plen, s, e, st),
+    rfind: (h, hl, s, e, st) => core.rfindMasked(h, hl, p, m, plen, s, e, st),
+    findMany: (h, hl, s, e, st, out, max) => core.findMaskedMany(h, hl, p, m, plen, s, e, st, out, max),
+  };
+}
+
+/** The searcher for any pattern of §2 or §10 (the Pattern's parts are already a snapshot). */
+function searcherFor(pattern, fn) {
+  const masked = maskedParts(pattern);
+  return masked !== null ? maskedSearcher(masked) : bytesSearcher(pattern, fn);
 }
 
 function toOptions(options, fn) {
@@ -177,9 +208,9 @@ class Run {
  * source is opened, except what needs its size; abort before start reads
  * nothing.
  */
-async function beginSearch(fn, source, pattern, start, end, step, options) {
+async function beginSearch(fn, source, pattern, start, end, step, options, makeSearcher = searcherFor) {
   const opts = toOptions(options, fn);
-  const searcher = bytesSearcher(pattern, fn);
+  const searcher = makeSearcher(pattern, fn);
   toInt(start, fn, 'start', 0);
   if (end !== undefined) toInt(end, fn, 'end');
   const st = toStep(step, fn);
@@ -220,15 +251,18 @@ function layout(fn, searcher, withBatch) {
 }
 
 /**
- * The forward window loop: yields each filled window as {base, len, s, e}
- * (window byte 0 is absolute offset `base`; candidates s..e-plen in window
- * coordinates, aligned from the call's start) and returns when no candidate
- * is left or the source ends. The window's bytes stay put until the next
- * iteration is asked for.
+ * The forward window loop: yields each filled window as {base, len, s, e,
+ * last} (window byte 0 is absolute offset `base`; candidates s..e-plen in
+ * window coordinates, aligned from the call's start; `last`: no window
+ * follows) and returns when no candidate is left or the source ends. The
+ * window's bytes stay put until the next iteration is asked for. With
+ * patterns of several lengths, the longest sets the carry and the shortest
+ * whether a window has candidates.
  */
 async function* forwardWindows({ run, reader, searcher, start, end, step }, { window, cap }) {
   const plen = searcher.length;
-  if (start > end || end - start < plen) return;
+  const minLen = searcher.minLength;
+  if (start > end || end - start < minLen) return;
   let pos = 0; // absolute position of the next byte the reader gives
   let base = start;
   let len = 0;
@@ -249,10 +283,10 @@ async function* forwardWindows({ run, reader, searcher, start, end, step }, { wi
     if (added === 0 && !first) return;
     const s = checkFrom - base;
     const e = Math.min(end, base + len) - base;
-    if (s <= e - plen) yield { base, len, s, e };
+    if (s <= e - minLen) yield { base, len, s, e, last: atEnd };
     if (atEnd) return;
     checkFrom = Math.max(checkFrom, alignUp(base + len - plen + 1, start, step));
-    if (checkFrom > end - plen) return;
+    if (checkFrom > end - minLen) return;
     if (checkFrom < base + len) {
       const keep = base + len - checkFrom;
       core.copy(window, window + (checkFrom - base), keep);
@@ -307,6 +341,33 @@ export async function* findAllAsync(source, pattern, start, end, step, options) 
         if (n < BATCH) break;
         s = found[BATCH - 1] - w.base + job.step;
       }
+    }
+  } finally {
+    if (mem) core.free(mem.base);
+    await job.run.close();
+  }
+}
+
+/**
+ * As `findAllAny` (SPEC §10) over a source: every match of every pattern as
+ * `[index, pattern]` pairs, ordered by index, then pattern number.
+ * @returns {AsyncIterableIterator<[number, number]>}
+ */
+export async function* findAllAnyAsync(source, patterns, start, end, step, options) {
+  const fn = 'findAllAnyAsync';
+  const job = await beginSearch(fn, source, patterns, start, end, step, options, (list) => {
+    const set = compilePatterns(fn, list);
+    return { set, length: set.maxLen, minLength: set.minLen, room: 0, place() {} };
+  });
+  let mem = null;
+  try {
+    mem = layout(fn, job.searcher, false);
+    for await (const w of forwardWindows(job, mem)) {
+      // The window entry takes foreign bytes: a copy, since its own staging may grow memory.
+      const bytes = heap().slice(mem.window, mem.window + w.len);
+      const end = w.last ? w.base + w.e : undefined;
+      const { pairs } = findAnyInWindow(job.searcher.set, bytes, w.base, job.start, job.step, w.base + w.s, end);
+      for (const pair of pairs) yield pair;
     }
   } finally {
     if (mem) core.free(mem.base);

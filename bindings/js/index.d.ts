@@ -120,17 +120,19 @@ export interface AsyncOptions {
 }
 
 /** The lowest match's absolute offset, or -1; stops reading (and cancels a stream) at the first match. */
-export declare function findAsync(source: Source, pattern: Pattern, start?: number, end?: number, step?: number, options?: AsyncOptions): Promise<number>;
+export declare function findAsync(source: Source, pattern: SearchPattern, start?: number, end?: number, step?: number, options?: AsyncOptions): Promise<number>;
 /** Every match's absolute offset, ascending, overlapping ones included; `break` cancels the source. */
-export declare function findAllAsync(source: Source, pattern: Pattern, start?: number, end?: number, step?: number, options?: AsyncOptions): AsyncIterableIterator<number>;
+export declare function findAllAsync(source: Source, pattern: SearchPattern, start?: number, end?: number, step?: number, options?: AsyncOptions): AsyncIterableIterator<number>;
 /** The number of matches, overlapping ones included. */
-export declare function countAsync(source: Source, pattern: Pattern, start?: number, end?: number, step?: number, options?: AsyncOptions): Promise<number>;
+export declare function countAsync(source: Source, pattern: SearchPattern, start?: number, end?: number, step?: number, options?: AsyncOptions): Promise<number>;
 /** The highest match, or -1: seekable sources only (Blob, FileHandle, bytes-like), read backwards from the end. */
-export declare function rfindAsync(source: Source, pattern: Pattern, start?: number, end?: number, step?: number, options?: AsyncOptions): Promise<number>;
+export declare function rfindAsync(source: Source, pattern: SearchPattern, start?: number, end?: number, step?: number, options?: AsyncOptions): Promise<number>;
 /** As `cmp`, reading both sources side by side; stops at the first difference. */
 export declare function cmpAsync(a: Source, b: Source, options?: AsyncOptions): Promise<-1 | 0 | 1>;
 /** As `diff`, reading both sources side by side; stops at the first difference. */
 export declare function diffAsync(a: Source, b: Source, options?: AsyncOptions): Promise<number>;
+/** As `findAllAny` over a source: every match of every pattern as `[index, pattern]` pairs, by index, then pattern number. */
+export declare function findAllAnyAsync(source: Source, patterns: Iterable<AnyPattern>, start?: number, end?: number, step?: number, options?: AsyncOptions): AsyncIterableIterator<[number, number]>;
 
 /** Growable bytes in the module's linear memory. */
 export declare class Chunk implements Iterable<number>, Disposable {

@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import {
-  Chunk, cmp, cmpAsync, countAsync, diff, diffAsync, find, findAll, findAllAsync, findAsync, memoryStats, rfind, rfindAsync,
+  Chunk, Pattern, cmp, cmpAsync, countAsync, diff, diffAsync, find, findAll, findAllAny, findAllAnyAsync, findAllAsync, findAsync,
+  hexPattern, memoryStats, rfind, rfindAsync,
 } from 'wasm-mem';
 import { rng } from './helpers.js';
 
@@ -157,6 +158,53 @@ describe('random pieces against the in-memory functions', () => {
       assert.equal(await diffAsync(da, db), diff(a, b), `diffAsync ${label}`);
       for (const s of [sa, sb, da, db]) release(s);
     }
+  });
+});
+
+describe('patterns of SPEC §10', () => {
+  /** A Pattern over `alphabet` letters with some bits masked out. */
+  function randomPattern(r, alphabet) {
+    const bytes = r.bytes(1 + r.int(4), alphabet);
+    const mask = Uint8Array.from(bytes, () => [0xff, 0xff, 0x00, 0xfe, 0xf0][r.int(5)]);
+    return new Pattern(bytes, mask);
+  }
+
+  test('a masked Pattern: findAsync, findAllAsync, countAsync, rfindAsync against the sync functions', async () => {
+    for (let k = 0; k < 400; k++) {
+      const seed = SEED + 30_000 + k;
+      const r = rng(seed);
+      const kind = KINDS[k % KINDS.length];
+      const big = k % 50 === 0;
+      const c = randomCase(r, SEEKABLE.has(kind), big ? WINDOW + r.int(WINDOW) : r.int(60));
+      c.pattern = randomPattern(r, 3);
+      const { data, pattern, start, end, step } = c;
+      const label = `seed ${seed}, ${kind}, ${data.length} bytes, ${pattern}, start ${start}, end ${end}, step ${step}`;
+      const expect = [...findAll(data, pattern, start, end, step)];
+      const make = () => SOURCES[kind](cut(data, r, big ? 50_000 : 6));
+      assert.deepEqual(await collect(findAllAsync(make(), pattern, start, end, step)), expect, `findAllAsync ${label}`);
+      assert.equal(await findAsync(make(), pattern, start, end, step), find(data, pattern, start, end, step), `findAsync ${label}`);
+      assert.equal(await countAsync(make(), pattern, start, end, step), expect.length, `countAsync ${label}`);
+      if (SEEKABLE.has(kind)) assert.equal(await rfindAsync(make(), pattern, start, end, step), rfind(data, pattern, start, end, step), `rfindAsync ${label}`);
+    }
+    assert.equal(await findAsync(['4d', '5a90', '00'], hexPattern('5a ?? 00')), 2);
+  });
+
+  test('findAllAnyAsync: random pieces and pattern sets against findAllAny', async () => {
+    for (let k = 0; k < 400; k++) {
+      const seed = SEED + 40_000 + k;
+      const r = rng(seed);
+      const kind = KINDS[k % KINDS.length];
+      const big = k % 50 === 0;
+      const c = randomCase(r, SEEKABLE.has(kind), big ? WINDOW + r.int(WINDOW) : r.int(60));
+      const patterns = Array.from({ length: 1 + r.int(5) }, () => (r.int(3) === 0 ? randomPattern(r, 3) : latin1(r.bytes(1 + r.int(5), 3))));
+      const { data, start, end, step } = c;
+      const label = `seed ${seed}, ${kind}, ${data.length} bytes, [${patterns.join(' | ')}], start ${start}, end ${end}, step ${step}`;
+      const expect = [...findAllAny(data, patterns, start, end, step)];
+      const src = SOURCES[kind](cut(data, r, big ? 50_000 : 6));
+      assert.deepEqual(await collect(findAllAnyAsync(src, patterns, start, end, step)), expect, label);
+      release(src);
+    }
+    await assert.rejects(findAllAnyAsync(['abc'], []).next(), (e) => e instanceof RangeError && e.message.startsWith('findAllAnyAsync(): patterns'));
   });
 });
 

@@ -18,8 +18,15 @@ import { Chunk, MemSlice, copy } from 'wasm-mem';
 import { PieceTable } from './pieces.js';
 import { humanSize, InputError, yieldToBrowser, Cancelled } from './util.js';
 
-/** Files up to this size are held in a Chunk (editable); larger ones are windowed. */
-export const DEFAULT_MEMORY_LIMIT = 1024 * 1024 * 1024;
+/**
+ * Files up to this size are held in a Chunk (editable); larger ones are
+ * windowed, read-only. Reading a file into memory needs the chunk first, and
+ * Chunk.alloc grows and zero-fills it in one step: at 1 GiB that one step
+ * blocked the page for 0.5-2.6 s, past the 50 ms a page may take. At 256 MiB
+ * it stays short; larger files open at once, windowed, and are searched by
+ * the Worker through File slices just as fast.
+ */
+export const DEFAULT_MEMORY_LIMIT = 256 * 1024 * 1024;
 
 const PAGE = 1 << 20; // FileDoc cache page: one File.slice read
 const MAX_PAGES = 64; // 64 MiB of cache at most
