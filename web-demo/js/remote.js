@@ -4,6 +4,7 @@
 // job over the documents' Blobs. The page only posts a message and shows
 // progress, so no search, count or comparison ever blocks it; Cancel (an
 // aborted signal) stops the job in the Worker.
+import { Pattern } from 'wasm-mem';
 import { Cancelled } from './util.js';
 
 let worker = null;
@@ -59,14 +60,22 @@ export function call(op, args, { signal, onProgress } = {}) {
   });
 }
 
+/**
+ * A pattern as a message can carry it: a Pattern's private parts do not
+ * survive structured cloning, so it travels as its bytes and mask.
+ */
+function portable(pattern) {
+  return pattern instanceof Pattern ? { bytes: pattern.bytes, mask: pattern.mask } : pattern;
+}
+
 /** As search.js's searchOne: the first match at or after `from` (or the last before it), in the Worker. */
 export function searchOne(doc, pattern, { start = 0, end, step = 1, from, backward = false, signal, onProgress }) {
-  return call('find', { blob: doc.blob(), pattern, start, end: end ?? doc.size, step, from, backward }, { signal, onProgress });
+  return call('find', { blob: doc.blob(), pattern: portable(pattern), start, end: end ?? doc.size, step, from, backward }, { signal, onProgress });
 }
 
 /** As search.js's countAll: {count, first} (the first five positions), in the Worker. */
 export function countAll(doc, pattern, { start = 0, end, step = 1, signal, onProgress }) {
-  return call('count', { blob: doc.blob(), pattern, start, end: end ?? doc.size, step }, { signal, onProgress });
+  return call('count', { blob: doc.blob(), pattern: portable(pattern), start, end: end ?? doc.size, step }, { signal, onProgress });
 }
 
 /** As compare.js's summary: {cmp, diff, rdiff} of the two whole documents. */
@@ -82,4 +91,9 @@ export function scan(A, B, kind, from, to, { backward = false, signal, onProgres
 /** As compare.js's differenceRuns: {runs, complete}. */
 export function differenceRuns(A, B, { signal, onProgress } = {}) {
   return call('runs', { a: A.blob(), b: B.blob() }, { signal, onProgress });
+}
+
+/** As signatures.js's scanSignatures: every `magic` hit, {offset, name, at}, by offset. */
+export function scanSignatures(doc, { signal, onProgress } = {}) {
+  return call('signatures', { blob: doc.blob() }, { signal, onProgress });
 }

@@ -14,6 +14,7 @@ const mem = import('../../dist/js/index.js');
 
 const WINDOW = 16 << 20; // comparison windows read as Blob slices
 const MAX_RUNS = 100_000; // as compare.js: counting runs stops here
+const MAX_HITS = 10_000; // as signatures.js: a signature scan lists at most this many
 const jobs = new Map();
 
 const bytesOf = async (blob, a, b) => new Uint8Array(await blob.slice(a, b).arrayBuffer());
@@ -47,10 +48,18 @@ async function scan({ a, b, kind, from, to, backward }, ctx) {
   return -1;
 }
 
+/** A pattern from a message: a masked one arrives as {bytes, mask} (see remote.js). */
+async function patternOf(p) {
+  if (p === null || typeof p !== 'object' || !('mask' in p)) return p;
+  const { Pattern } = await mem;
+  return new Pattern(p.bytes, p.mask);
+}
+
 const ops = {
   /** The first match at or after `from` (the last at or before it, backward), aligned from `start`. */
-  async find({ blob, pattern, start, end, step, from, backward }, ctx) {
+  async find({ blob, pattern: p, start, end, step, from, backward }, ctx) {
     const { findAsync, rfindAsync } = await mem;
+    const pattern = await patternOf(p);
     const e = Math.min(end, blob.size);
     if (!backward) return findAsync(blob, pattern, alignFrom(from ?? start, start, step), e, step, ctx.options(e - start));
     const top = from === undefined ? e : Math.min(e, from + pattern.length);
@@ -58,8 +67,9 @@ const ops = {
   },
 
   /** The number of matches and the first five. */
-  async count({ blob, pattern, start, end, step }, ctx) {
+  async count({ blob, pattern: p, start, end, step }, ctx) {
     const { countAsync, findAllAsync } = await mem;
+    const pattern = await patternOf(p);
     const count = await countAsync(blob, pattern, start, end, step, ctx.options(Math.min(end, blob.size) - start));
     const first = [];
     if (count > 0) {
@@ -84,6 +94,20 @@ const ops = {
   },
 
   scan,
+
+  /** Every `magic` hit: {offset, name, at}, offset where the marked file starts, by offset. */
+  async signatures({ blob }, ctx) {
+    const { findAllAnyAsync, magic } = await mem;
+    const hits = [];
+    const all = findAllAnyAsync(blob, magic.map((m) => m.pattern), 0, undefined, 1, ctx.options(blob.size));
+    for await (const [at, k] of all) {
+      const offset = at - magic[k].offset;
+      if (offset < 0) continue;
+      hits.push({ offset, name: magic[k].name, at });
+      if (hits.length >= MAX_HITS) break;
+    }
+    return hits.sort((x, y) => x.offset - y.offset || x.at - y.at);
+  },
 
   /** Runs of differing bytes at equal offsets, as [start, end) pairs, up to MAX_RUNS. */
   async runs({ a, b }, ctx) {
