@@ -88,6 +88,14 @@ export function run() {
         goal: { ratio },
       });
     }
+    // SPEC §10: 300 patterns take less than 5× the time of 30 over the same data.
+    const p300 = slices(text, 300);
+    const p30 = p300.slice(0, 30);
+    compare({
+      name: `findAllAny 300 patterns vs 30, ${label}, Chunk`, bytes: size,
+      ours: () => count(findAllAny(chunk, p300)), peer: () => count(findAllAny(chunk, p30)), peerName: 'findAllAny 30 patterns',
+      check: false, goal: { ratio: 0.2 },
+    });
   } finally {
     chunk.free();
   }

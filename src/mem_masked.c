@@ -5,11 +5,13 @@
  * The filter is the pair filter of mem_find with a mask per probe: the two
  * most selective pattern positions (fully fixed bytes first, the rarest by
  * the byte-frequency table; then partly fixed ones by how many bits they
- * fix) are tested on 16 candidates at once, (hay & m) == v, together with
- * the step's lane mask for steps up to 16. Survivors are verified with
- * masked 16-byte compares. One block function serves both directions; the
- * forward and backward drivers differ only in the order they walk the
- * blocks and read a block's lanes. Steps above 16 visit their candidates
+ * fix) are tested on 64 candidates per round, (hay & m) == v, together with
+ * the step's lane mask for steps up to 16. As in mem_find, the search starts
+ * by skimming on probe 1 alone (probe 2 tested per hit) and switches to both
+ * probes once probe 1 hits often. Survivors are verified with masked
+ * 16-byte compares. One round function serves both directions; the forward
+ * and backward drivers differ only in the order they walk the rounds and
+ * read a round's lanes. Steps above 16 visit their candidates
  * one at a time. A pattern with no fixed bit matches at every aligned
  * candidate, so that is answered without reading the haystack.
  *
@@ -28,6 +30,16 @@ struct masked {
   int fixed;              /* 0: no mask bit is set anywhere */
   mem_v128 allow[MEM_STEP_MASKS];
 };
+
+/* allow[r]: lane k set when (r + k) % step == 0, r being a block's offset
+ * from start modulo step (steps up to MEM_STEP_MASKS). */
+static void allow_masks(size_t step, mem_v128 allow[MEM_STEP_MASKS]) {
+  uint8_t lanes[16];
+  for (size_t r = 0; r < step && r < MEM_STEP_MASKS; r++) {
+    for (size_t k = 0; k < 16; k++) lanes[k] = (r + k) % step == 0 ? 0xFF : 0;
+    allow[r] = vec_load(lanes);
+  }
+}
 
 /* How much a position narrows the candidates: lower is better. */
 static unsigned probe_cost(uint8_t byte, uint8_t mask) {
@@ -55,7 +67,7 @@ static void masked_init(struct masked *s, const uint8_t *hay, const uint8_t *pat
   s->i1 = i1, s->i2 = i2;
   s->m1 = mask[i1], s->v1 = pat[i1] & mask[i1];
   s->m2 = mask[i2], s->v2 = pat[i2] & mask[i2];
-  if (step > 1 && step <= MEM_STEP_MASKS) mem_step_masks(step, s->allow);
+  if (step > 1 && step <= MEM_STEP_MASKS) allow_masks(step, s->allow);
 }
 
 static inline int masked_equal(const struct masked *s, size_t i) {
@@ -75,6 +87,52 @@ static inline int probes_pass(const struct masked *s, size_t i) {
   return (s->hay[i + s->i1] & s->m1) == s->v1 && (s->hay[i + s->i2] & s->m2) == s->v2;
 }
 
+/*
+ * The lanes of the 64 candidates q..q+63 that pass probe 1 (single: the
+ * skim) or both probes, and the step mask; one branch for the round.
+ */
+static inline uint64_t round_mask(const struct masked *s, size_t q, const int single) {
+  const mem_v128 m1 = vec_splat(s->m1), v1 = vec_splat(s->v1), m2 = vec_splat(s->m2), v2 = vec_splat(s->v2);
+  const uint8_t *h1 = s->hay + q + s->i1, *h2 = s->hay + q + s->i2;
+  mem_v128 c0 = vec_eq(vec_and(vec_load(h1), m1), v1), c1 = vec_eq(vec_and(vec_load(h1 + 16), m1), v1);
+  mem_v128 c2 = vec_eq(vec_and(vec_load(h1 + 32), m1), v1), c3 = vec_eq(vec_and(vec_load(h1 + 48), m1), v1);
+  if (!single) {
+    c0 = vec_and(c0, vec_eq(vec_and(vec_load(h2), m2), v2));
+    c1 = vec_and(c1, vec_eq(vec_and(vec_load(h2 + 16), m2), v2));
+    c2 = vec_and(c2, vec_eq(vec_and(vec_load(h2 + 32), m2), v2));
+    c3 = vec_and(c3, vec_eq(vec_and(vec_load(h2 + 48), m2), v2));
+  }
+  if (s->step > 1) { /* each block's phase: (q + 16k - start) % step */
+    const size_t step = s->step, adv = 16 % step;
+    size_t r = (q - s->start) % step;
+    c0 = vec_and(c0, s->allow[r]), r = r + adv >= step ? r + adv - step : r + adv;
+    c1 = vec_and(c1, s->allow[r]), r = r + adv >= step ? r + adv - step : r + adv;
+    c2 = vec_and(c2, s->allow[r]), r = r + adv >= step ? r + adv - step : r + adv;
+    c3 = vec_and(c3, s->allow[r]);
+  }
+  if (!vec_any(vec_or(vec_or(c0, c1), vec_or(c2, c3)))) return 0;
+  return (uint64_t)vec_mask(c0) | (uint64_t)vec_mask(c1) << 16 | (uint64_t)vec_mask(c2) << 32 |
+         (uint64_t)vec_mask(c3) << 48;
+}
+
+static inline int probe2_passes(const struct masked *s, size_t i) {
+  return (s->hay[i + s->i2] & s->m2) == s->v2;
+}
+
+/* The skim gives way to the two-probe rounds once probe 1 hits more often
+ * than every MASKED_SKIM_DISTANCE candidates (after a slack for a burst):
+ * the same trade-off as the exact search's skim (mem_search.h). */
+enum { MASKED_SKIM_DISTANCE = 128, MASKED_SKIM_SLACK = 2048 };
+
+/* A candidate from a round: 1 a match, 0 not (a skim hit counted in *hits). */
+static inline int round_candidate(const struct masked *s, size_t i, const int single, size_t *hits) {
+  if (single) {
+    ++*hits;
+    if (!probe2_passes(s, i)) return 0;
+  }
+  return masked_equal(s, i);
+}
+
 /* The lowest match among aligned candidates from..last, or MEM_NPOS. */
 static size_t masked_forward(const struct masked *s, size_t from, size_t last) {
   if (s->step > MEM_STEP_MASKS || last - from < 15) {
@@ -83,8 +141,17 @@ static size_t masked_forward(const struct masked *s, size_t from, size_t last) {
       if (last - i < s->step) return MEM_NPOS;
     }
   }
-  for (size_t p = from; p <= last;) {
-    const size_t q = last - p >= 15 ? p : last - 15; /* the last block overlaps checked lanes */
+  size_t p = from, hits = 0;
+  int single = 1;
+  for (; p <= last && last - p >= 63; p += 64) { /* 64 candidates per round */
+    for (uint64_t m = single ? round_mask(s, p, 1) : round_mask(s, p, 0); m; m &= m - 1) {
+      const size_t i = p + (size_t)__builtin_ctzll(m);
+      if (round_candidate(s, i, single, &hits)) return i;
+    }
+    if (single && hits * MASKED_SKIM_DISTANCE > p + 64 - from + MASKED_SKIM_SLACK) single = 0;
+  }
+  while (p <= last) { /* the last 1..63 candidates in blocks, the last one overlapping checked lanes */
+    const size_t q = last - p >= 15 ? p : last - 15;
     for (unsigned m = block_mask(s, q) & (0xFFFFu << (p - q)); m; m &= m - 1) {
       const size_t i = q + mask_low(m);
       if (masked_equal(s, i)) return i;
@@ -102,7 +169,18 @@ static size_t masked_backward(const struct masked *s, size_t first, size_t top) 
       if (i - first < s->step) return MEM_NPOS;
     }
   }
-  for (size_t p = top + 1; p > first;) { /* candidates first..p-1 remain */
+  size_t p = top + 1, hits = 0; /* candidates first..p-1 remain */
+  int single = 1;
+  for (; p - first >= 64; p -= 64) {
+    const size_t q = p - 64;
+    for (uint64_t m = single ? round_mask(s, q, 1) : round_mask(s, q, 0); m;) {
+      const unsigned k = 63u - (unsigned)__builtin_clzll(m);
+      if (round_candidate(s, q + k, single, &hits)) return q + k;
+      m &= ~((uint64_t)1 << k);
+    }
+    if (single && hits * MASKED_SKIM_DISTANCE > top + 1 - q + MASKED_SKIM_SLACK) single = 0;
+  }
+  while (p > first) {
     const size_t q = p - first >= 16 ? p - 16 : first;
     for (unsigned m = block_mask(s, q) & (0xFFFFu >> (16 - (p - q > 16 ? 16 : p - q))); m;) {
       const unsigned k = mask_high(m);
