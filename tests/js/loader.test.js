@@ -42,7 +42,9 @@ test('init() is a no-op once instantiated, whatever it is given', async () => {
 
 test('the exports are exactly those the SPEC names', () => {
   const functions = ['index', 'rindex', 'find', 'rfind', 'findAll', 'cmp', 'copy', 'len', 'diff', 'rdiff', 'match', 'rmatch'];
-  const expected = [...functions, 'init', 'version', 'bytes', 'NotFoundError', 'Chunk', 'MemSlice', 'dumps', 'loads', 'memoryStats', 'StrArray', 'ChunkArray', 'StrIO', 'ChunkIO'];
+  const patterns = ['Pattern', 'hexPattern', 'findAny', 'findAllAny', 'magic']; // §10
+  const streams = ['findAsync', 'findAllAsync', 'countAsync', 'rfindAsync', 'cmpAsync', 'diffAsync', 'findAllAnyAsync']; // §9
+  const expected = [...functions, ...patterns, ...streams, 'init', 'version', 'bytes', 'NotFoundError', 'Chunk', 'MemSlice', 'dumps', 'loads', 'memoryStats', 'StrArray', 'ChunkArray', 'StrIO', 'ChunkIO'];
   assert.deepEqual(Object.keys(mem).sort(), expected.sort());
 });
 
