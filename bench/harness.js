@@ -94,3 +94,36 @@ export function budget({ name, bytes, limit, limitName }) {
 export function summary() {
   return { sink, checked };
 }
+
+/**
+ * `compare` for async work (streams, files): each call is timed on its own,
+ * ours and the peer's interleaved, best of ASYNC_ROUNDS; results checked as
+ * in `compare`. For rows whose calls take 0.1-1 s, where a call's own
+ * length averages out the timer and the event loop.
+ */
+export async function compareAsync(c) {
+  const ours = String(await c.ours());
+  if ('expect' in c && ours !== String(c.expect)) throw new Error(`${c.name}: wrong result: ours ${ours}, expected ${c.expect}`);
+  if (c.check !== false) {
+    const peer = String(await c.peer());
+    if (ours !== peer) throw new Error(`${c.name}: results differ: ours ${ours} vs ${c.peerName} ${peer}`);
+  }
+  checked++;
+  const rounds = quick ? 2 : 5;
+  const time = async (fn) => {
+    const t0 = process.hrtime.bigint();
+    sink ^= Number(await fn()) | 0;
+    return Number(process.hrtime.bigint() - t0);
+  };
+  let ours_ = Infinity;
+  let peer = Infinity;
+  for (let r = 0; r < rounds; r++) {
+    ours_ = Math.min(ours_, await time(c.ours));
+    peer = Math.min(peer, await time(c.peer));
+  }
+  const row = { name: c.name, peerName: c.peerName, unit: 'GB/s', ours: c.bytes / ours_, peer: c.bytes / peer, ratio: peer / ours_ };
+  Object.assign(row, evaluate(row, c.goal));
+  rows.push(row);
+  printRow(row);
+  return row;
+}

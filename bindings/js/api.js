@@ -16,3 +16,4 @@ export { calcsize, pack, packInto, unpack, unpackFrom, iterUnpack, Struct } from
 export { Pattern, hexPattern } from './pattern.js';
 export { findAny, findAllAny } from './findany.js';
 export { magic } from './magic.js';
+export { findAsync, findAllAsync, countAsync, rfindAsync, cmpAsync, diffAsync, findAllAnyAsync } from './async.js';

@@ -134,6 +134,43 @@ export declare function match(a: ReadableBytes, b: ReadableBytes): number;
 /** `match` from the right, aligned on the last bytes; an index into `a`, else -1. */
 export declare function rmatch(a: ReadableBytes, b: ReadableBytes): number;
 
+/**
+ * What the async functions read (SPEC §9): a `ReadableStream`, an async or
+ * sync iterable of bytes-likes or strings (a Node `Readable`, a generator),
+ * a `Blob`/`File`, a Node `FileHandle` (`fs.promises.open`), or a bytes-like
+ * itself. Blobs, file handles and bytes-likes are seekable (read by position).
+ */
+export type Source =
+  | ReadableStream<ReadableBytes>
+  | AsyncIterable<ReadableBytes>
+  | Iterable<ReadableBytes>
+  | Blob
+  | { fd: number; read(buffer: Uint8Array, offset: number, length: number, position: number): Promise<{ bytesRead: number }>; stat(): Promise<{ size: number }> }
+  | ReadableBytes;
+
+/** Options of the async functions. */
+export interface AsyncOptions {
+  /** Stops the work; the promise rejects with the signal's reason (at once when it is already aborted, reading nothing). */
+  signal?: AbortSignal;
+  /** Called at least every 64 MiB read: bytes read by this call, and the size of the searched range when known. */
+  onProgress?: (bytesRead: number, total: number | undefined) => void;
+}
+
+/** The lowest match's absolute offset, or -1; stops reading (and cancels a stream) at the first match. */
+export declare function findAsync(source: Source, pattern: SearchPattern, start?: number, end?: number, step?: number, options?: AsyncOptions): Promise<number>;
+/** Every match's absolute offset, ascending, overlapping ones included; `break` cancels the source. */
+export declare function findAllAsync(source: Source, pattern: SearchPattern, start?: number, end?: number, step?: number, options?: AsyncOptions): AsyncIterableIterator<number>;
+/** The number of matches, overlapping ones included. */
+export declare function countAsync(source: Source, pattern: SearchPattern, start?: number, end?: number, step?: number, options?: AsyncOptions): Promise<number>;
+/** The highest match, or -1: seekable sources only (Blob, FileHandle, bytes-like), read backwards from the end. */
+export declare function rfindAsync(source: Source, pattern: SearchPattern, start?: number, end?: number, step?: number, options?: AsyncOptions): Promise<number>;
+/** As `cmp`, reading both sources side by side; stops at the first difference. */
+export declare function cmpAsync(a: Source, b: Source, options?: AsyncOptions): Promise<-1 | 0 | 1>;
+/** As `diff`, reading both sources side by side; stops at the first difference. */
+export declare function diffAsync(a: Source, b: Source, options?: AsyncOptions): Promise<number>;
+/** As `findAllAny` over a source: every match of every pattern as `[index, pattern]` pairs, by index, then pattern number. */
+export declare function findAllAnyAsync(source: Source, patterns: Iterable<AnyPattern>, start?: number, end?: number, step?: number, options?: AsyncOptions): AsyncIterableIterator<[number, number]>;
+
 /** Growable bytes in the module's linear memory. */
 export declare class Chunk implements Iterable<number> {
   /** A new chunk holding the parts joined (no parts: empty). A number is a TypeError: use `Chunk.alloc`. */

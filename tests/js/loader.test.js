@@ -42,9 +42,10 @@ test('init() is a no-op once instantiated, whatever it is given', async () => {
 
 test('the exports are exactly those the SPEC names', () => {
   const functions = ['index', 'rindex', 'find', 'rfind', 'findAll', 'cmp', 'copy', 'len', 'diff', 'rdiff', 'match', 'rmatch'];
-  const struct = ['calcsize', 'pack', 'packInto', 'unpack', 'unpackFrom', 'iterUnpack', 'Struct'];
-  const expected = [...functions, ...struct, 'init', 'version', 'bytes', 'NotFoundError', 'Chunk', 'MemSlice', 'dumps', 'loads', 'memoryStats', 'StrArray', 'ChunkArray', 'StrIO', 'ChunkIO',
-    'Pattern', 'hexPattern', 'findAny', 'findAllAny', 'magic'];
+  const struct = ['calcsize', 'pack', 'packInto', 'unpack', 'unpackFrom', 'iterUnpack', 'Struct']; // §5
+  const patterns = ['Pattern', 'hexPattern', 'findAny', 'findAllAny', 'magic']; // §10
+  const streams = ['findAsync', 'findAllAsync', 'countAsync', 'rfindAsync', 'cmpAsync', 'diffAsync', 'findAllAnyAsync']; // §9
+  const expected = [...functions, ...struct, ...patterns, ...streams, 'init', 'version', 'bytes', 'NotFoundError', 'Chunk', 'MemSlice', 'dumps', 'loads', 'memoryStats', 'StrArray', 'ChunkArray', 'StrIO', 'ChunkIO'];
   assert.deepEqual(Object.keys(mem).sort(), expected.sort());
 });
 

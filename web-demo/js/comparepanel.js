@@ -2,7 +2,8 @@
 // cmp / diff / rdiff as the package defines them, the runs of differing
 // bytes, jumps from run to run, and both files side by side in two hex
 // views that scroll and move together, with differing bytes marked.
-import { differenceRuns, MAX_RUNS, scan, summary } from './compare.js';
+import { MAX_RUNS } from './compare.js';
+import { differenceRuns, scan, summary } from './remote.js';
 import { HexView } from './hexview.js';
 import { el, group, humanSize, showOffset } from './util.js';
 

@@ -11,12 +11,22 @@
 //
 // Both offer read(off, len) (sync; FileDoc may return null and fetch the
 // pages, then notify) and source(a, b) (async: a bytes-like holding [a, b)
-// and the offset of its first byte), which is all search/compare/typed need.
+// and the offset of its first byte), which is all search/compare/typed need,
+// and blob(): the current bytes as a Blob for the search Worker (a FileDoc's
+// File; a MemoryDoc's piece table over the file it came from, see pieces.js).
 import { Chunk, MemSlice, copy } from 'wasm-mem';
+import { PieceTable } from './pieces.js';
 import { humanSize, InputError, yieldToBrowser, Cancelled } from './util.js';
 
-/** Files up to this size are held in a Chunk (editable); larger ones are windowed. */
-export const DEFAULT_MEMORY_LIMIT = 1024 * 1024 * 1024;
+/**
+ * Files up to this size are held in a Chunk (editable); larger ones are
+ * windowed, read-only. Reading a file into memory needs the chunk first, and
+ * Chunk.alloc grows and zero-fills it in one step: at 1 GiB that one step
+ * blocked the page for 0.5-2.6 s, past the 50 ms a page may take. At 256 MiB
+ * it stays short; larger files open at once, windowed, and are searched by
+ * the Worker through File slices just as fast.
+ */
+export const DEFAULT_MEMORY_LIMIT = 256 * 1024 * 1024;
 
 const PAGE = 1 << 20; // FileDoc cache page: one File.slice read
 const MAX_PAGES = 64; // 64 MiB of cache at most
@@ -37,15 +47,25 @@ export class MemoryDoc {
   editable = true;
   changed = new Listeners();
   #undo = [];
+  #pieces;
 
-  /** @param {string} name @param {Chunk} chunk (owned: freed by close()) */
-  constructor(name, chunk) {
+  /**
+   * @param {string} name @param {Chunk} chunk (owned: freed by close())
+   * @param {Blob} origin the chunk's bytes as read (the File): edits are kept beside it for blob()
+   */
+  constructor(name, chunk, origin) {
     this.name = name;
     this.chunk = chunk;
+    this.#pieces = new PieceTable(origin ?? new Blob([chunk.bytes]));
   }
 
   static fromBytes(name, u8) {
-    return new MemoryDoc(name, new Chunk(u8));
+    return new MemoryDoc(name, new Chunk(u8), new Blob([u8]));
+  }
+
+  /** The current bytes as a Blob, made without copying the document. */
+  blob() {
+    return this.#pieces.blob();
   }
 
   get size() {
@@ -97,6 +117,7 @@ export class MemoryDoc {
     const last = this.#undo.at(-1);
     const old = this.chunk.bytes.slice(off, off + bytes.length);
     copy(this.chunk, bytes, off);
+    this.#pieces.overwrite(off, bytes);
     if (merge && last?.op === 'overwrite' && last.off === off && last.bytes.length === bytes.length) {
       last.bytes = Uint8Array.from(bytes);
       this.changed.emit(last);
@@ -124,7 +145,10 @@ export class MemoryDoc {
   undo() {
     const e = this.#undo.pop();
     if (!e) return null;
-    if (e.op === 'overwrite') copy(this.chunk, e.old, e.off);
+    if (e.op === 'overwrite') {
+      copy(this.chunk, e.old, e.off);
+      this.#pieces.overwrite(e.off, e.old);
+    }
     else if (e.op === 'insert') this.#remove(e.off, e.bytes.length);
     else this.#insert(e.off, e.old);
     this.changed.emit(e);
@@ -194,12 +218,14 @@ export class MemoryDoc {
     }
     copy(this.chunk, new MemSlice(this.chunk, off, old), off + n);
     copy(this.chunk, bytes, off);
+    this.#pieces.insert(off, bytes);
   }
 
   #remove(off, n) {
     const old = this.size;
     copy(this.chunk, new MemSlice(this.chunk, off + n, old), off);
     this.chunk.resize(old - n);
+    this.#pieces.remove(off, n);
   }
 }
 
@@ -259,6 +285,10 @@ export class FileDoc {
     const end = Math.min(this.size, off + len);
     if (off >= end) return new Uint8Array(0);
     return new Uint8Array(await this.file.slice(off, end).arrayBuffer());
+  }
+
+  blob() {
+    return this.file;
   }
 
   /** A window [a, b) as a Uint8Array, and its offset. */
@@ -347,14 +377,16 @@ export async function openFile(file, { memoryLimit = DEFAULT_MEMORY_LIMIT, onPro
       }
       chunk.bytes.set(value, at); // a fresh view each time: nothing allocates meanwhile, but stay safe
       at += value.length;
-      if (onProgress && performance.now() - last > 50) {
-        last = performance.now();
-        onProgress(at, file.size);
+      // Pieces that are already queued resolve without a task boundary:
+      // give the page a turn every few ms, or the whole read is one long task.
+      if (performance.now() - last > 10) {
+        onProgress?.(at, file.size);
         await yieldToBrowser();
+        last = performance.now();
       }
     }
     if (at !== file.size) throw new Error(`read ${at} of ${file.size} bytes (the file changed while reading?)`);
-    return new MemoryDoc(file.name, chunk);
+    return new MemoryDoc(file.name, chunk, file);
   } catch (e) {
     chunk.free();
     throw e;

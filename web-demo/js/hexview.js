@@ -78,7 +78,9 @@ export class HexView {
     this.top = 0;
     this.cursor = this.anchor = 0;
     this.#nibble = 0;
-    this.#unsubscribe = doc ? doc.changed.on(() => this.refresh()) : null;
+    // A windowed file's page arriving changes bytes, not the size: render
+    // without the layout pass (its measuring forces a synchronous layout).
+    this.#unsubscribe = doc ? doc.changed.on((e) => (e?.op === 'loaded' ? this.render() : this.refresh())) : null;
     this.layout();
   }
 

@@ -1,8 +1,9 @@
 // The search panel: text or hex pattern, start, end, step; Find, Next,
 // Previous, Count all; matches highlighted in the hex view (every visible
-// one, the current one stronger). The work is search.js's windowed loops over
-// the package's find/rfind/findAll.
-import { countAll, matchesIn, searchOne } from './search.js';
+// one, the current one stronger). Searches and counts run in the search
+// Worker (remote.js); the highlights of the visible rows come from search.js.
+import { matchesIn } from './search.js';
+import { countAll, searchOne } from './remote.js';
 import { group, humanSize, InputError, parseOffset, parsePattern, showOffset } from './util.js';
 import { wildcardPattern } from './signatures.js';
 

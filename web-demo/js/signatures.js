@@ -7,6 +7,7 @@
 // lost, and only the candidates the window settles are kept, so none is
 // listed twice and they come out by position.
 import { findAllAny, hexPattern, magic } from 'wasm-mem';
+import { scanSignatures as scanInWorker } from './remote.js';
 import { InputError, showOffset, yieldToBrowser, Cancelled } from './util.js';
 
 const WINDOW = 16 << 20;
@@ -71,7 +72,7 @@ export function setupSignatures(app) {
     list.replaceChildren();
     try {
       const hits = await app.run('Scanning for file signatures', (signal, progress) =>
-        scanSignatures(doc, { signal, onProgress: progress }),
+        scanInWorker(doc, { signal, onProgress: progress }),
       );
       if (app.doc !== doc) return;
       list.dataset.count = String(hits.length);
