@@ -26,7 +26,6 @@ const registry = new FinalizationRegistry((cell) => {
 });
 /** A `bytes` view keeps its chunk alive: the registry never frees under a reachable view. */
 const keepAlive = new WeakMap();
-const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
 const disposeSymbol = Symbol.dispose ?? Symbol.for('Symbol.dispose');
 /** Lets the static constructors skip the parts constructor. */
 const EMPTY = Symbol('empty');
@@ -348,15 +347,7 @@ export class Chunk {
   /** Lowercase hex digits, two per byte. */
   toHex() {
     const cell = this.#live('Chunk.toHex');
-    const h = heap();
-    const parts = [];
-    for (let i = 0; i < cell.len; i += 8192) {
-      let s = '';
-      const end = Math.min(cell.len, i + 8192);
-      for (let k = i; k < end; k++) s += HEX[h[cell.ptr + k]];
-      parts.push(s);
-    }
-    return parts.join('');
+    return decode(heap().subarray(cell.ptr, cell.ptr + cell.len), 'hex', 'Chunk.toHex');
   }
 
   /** Whether free() was called. */
