@@ -5,7 +5,7 @@
 // searches), so a 1 GiB Buffer never needs 1 GiB of wasm memory.
 //
 // One path per input kind: wasm-resident bytes go to the kernel in place;
-// foreign ones are staged in windows that start at FIRST_WINDOW and double up
+// foreign ones are staged in windows (windowed.js) that start small and double up
 // to WINDOW, so an early match costs a small copy and a late one the full
 // speed; foreign inputs of at most SMALL bytes, and one-byte patterns in
 // foreign bytes, are searched in JS (the engine's indexOf is a memchr).
@@ -13,23 +13,12 @@ import { searchStart, slicePos, toInt, toStep } from './args.js';
 import { PATTERN, READ, WRITE, live, toRef, toView, utf8Length } from './bytes.js';
 import { NotFoundError, argError } from './errors.js';
 import { findAllMasked, maskedParts, plainPattern, searchMasked } from './masked.js';
-import { NPOS, core, heap, withScratch, wasmBuffer } from './wasm.js';
+import { NPOS, core, heap, withScratch } from './wasm.js';
+import { BATCH, stage, windowedCollect, windowedFind, windowedRfind } from './windowed.js';
 
-/**
- * Foreign bytes are staged into wasm memory at most this many at a time:
- * small enough that a window is still in cache when the kernel reads it
- * (256 KiB measured ~10% faster than 1 MiB at 64 MiB), large enough that the
- * per-window cost vanishes.
- */
+/** Pair scans (cmp, diff, ...) stage foreign bytes this many at a time. */
 const WINDOW = 256 << 10;
-/**
- * The first window of a forward or backward search over foreign bytes; each
- * next one is twice as large, up to WINDOW. A match near the start costs
- * about what Buffer#indexOf costs (bench/small.bench.js, "match 5 KB in").
- */
-const FIRST_WINDOW = 4 << 10;
-/** findAll collects this many positions per call into wasm. */
-const BATCH = 4096;
+
 /**
  * Foreign inputs up to this many bytes are handled by plain JS loops: staging
  * them into wasm memory (copy, call: ~150 ns) costs more than the work.
@@ -37,25 +26,9 @@ const BATCH = 4096;
  */
 const SMALL = 64;
 
-/** Bytes [from, from + len) of `ref` in wasm memory: in place, or copied to `slot`. */
-function stage(ref, from, len, slot) {
-  const v = ref.view;
-  if (v === null) return ref.ptr + from;
-  // A whole view is copied as is: making a subarray costs more than small searches.
-  heap().set(len === v.length ? v : new Uint8Array(v.buffer, v.byteOffset + from, len), slot);
-  return slot;
-}
-
 /** A ref's bytes as a view: small wasm-resident patterns are read through the current heap view. */
 function toJs(ref) {
   return ref.view ?? heap().subarray(ref.ptr, ref.ptr + ref.len);
-}
-
-/** The lowest position >= x that is start + k * step. */
-function alignUp(x, start, step) {
-  if (x <= start) return start;
-  const r = (x - start) % step;
-  return r === 0 ? x : x + step - r;
 }
 
 function searchArgs(fn, dest, pattern, start, end, step) {
@@ -71,19 +44,20 @@ function searchArgs(fn, dest, pattern, start, end, step) {
   };
 }
 
-/** Bytes of haystack a window holds: all of it in place, else WINDOW plus the overlap. */
-function windowSpan(hay, plen, start, end) {
-  return hay.view === null ? end - start : Math.min(end - start, WINDOW + plen - 1);
-}
-
-/** The first window: small for foreign bytes (an early match copies little), everything in place. */
-function firstSpan(hay, plen, room) {
-  return hay.view === null ? room : Math.min(room, FIRST_WINDOW + plen - 1);
-}
-
-/** The next window: twice the last, up to the room staged. */
-function nextSpan(span, plen, room) {
-  return Math.min(room, 2 * span - plen + 1);
+/** The kernel of plain pattern bytes (see windowed.js): `pat` placed in wasm memory, then the byte searches. */
+function plainKernel(pat) {
+  const plen = pat.len;
+  let p = 0;
+  return {
+    len: plen,
+    room: pat.view === null ? 0 : plen,
+    place(slot) {
+      p = stage(pat, 0, plen, slot);
+    },
+    find: (h, hl, s, e, st) => core.find(h, hl, p, plen, s, e, st),
+    rfind: (h, hl, s, e, st) => core.rfind(h, hl, p, plen, s, e, st),
+    findMany: (h, hl, s, e, st, out, max) => core.findMany(h, hl, p, plen, s, e, st, out, max),
+  };
 }
 
 /** Plain-JS search of a small foreign haystack: candidates aligned from `start`, verified byte by byte. */
@@ -114,21 +88,7 @@ function searchForward({ hay, pat, start, end, step }) {
     const i = core.find(hay.ptr, hay.len, pat.ptr, plen, start, end, step);
     return i === NPOS ? -1 : i;
   }
-  const room = windowSpan(hay, plen, start, end);
-  const hayRoom = hay.view === null ? 0 : room;
-  return withScratch(hayRoom + (pat.view === null ? 0 : plen), (slot) => {
-    const p = stage(pat, 0, plen, slot + hayRoom);
-    // Each window starts at an aligned position and checks every candidate
-    // whose match lies inside it; the next begins at the first unchecked one.
-    for (let from = start, span = firstSpan(hay, plen, room); ; span = nextSpan(span, plen, room)) {
-      const to = Math.min(end, from + span);
-      const i = core.find(stage(hay, from, to - from, slot), to - from, p, plen, 0, to - from, step);
-      if (i !== NPOS) return from + i;
-      if (to === end) return -1;
-      from = alignUp(to - plen + 1, start, step);
-      if (from > end - plen) return -1;
-    }
-  });
+  return windowedFind(hay, plainKernel(pat), start, end, step);
 }
 
 function searchBackward({ hay, pat, start, end, step }) {
@@ -145,22 +105,7 @@ function searchBackward({ hay, pat, start, end, step }) {
     const i = core.rfind(hay.ptr, hay.len, pat.ptr, plen, start, end, step);
     return i === NPOS ? -1 : i;
   }
-  const room = windowSpan(hay, plen, start, end);
-  const hayRoom = hay.view === null ? 0 : room;
-  return withScratch(hayRoom + (pat.view === null ? 0 : plen), (slot) => {
-    const p = stage(pat, 0, plen, slot + hayRoom);
-    // Windows walk down from the top candidate; each holds the candidates
-    // lo..hi (aligned) and the bytes their matches need.
-    for (let hi = top, span = firstSpan(hay, plen, room); ; span = nextSpan(span, plen, room)) {
-      let lo = alignUp(Math.max(start, hi + plen - span), start, step);
-      if (lo > hi) lo = hi; // a step wider than the window: one candidate at a time
-      const to = hi + plen;
-      const i = core.rfind(stage(hay, lo, to - lo, slot), to - lo, p, plen, 0, to - lo, step);
-      if (i !== NPOS) return lo + i;
-      if (lo === start) return -1;
-      hi = lo - step;
-    }
-  });
+  return windowedRfind(hay, plainKernel(pat), start, end, step, top);
 }
 
 function notFound(fn) {
@@ -251,23 +196,7 @@ function collect({ hay, pat, start, end, step }, from) {
     for (; found.length < BATCH && from <= end; from += step) found.push(from);
     return { found, next: from <= end ? from : null };
   }
-  const span = windowSpan(hay, plen, from, end);
-  const hayRoom = hay.view === null ? 0 : span;
-  const outBytes = BATCH * 4; // wasm32 size_t
-  return withScratch(outBytes + hayRoom + (pat.view === null ? 0 : plen), (out) => {
-    const p = stage(pat, 0, plen, out + outBytes + hayRoom);
-    for (;;) {
-      const to = Math.min(end, from + span);
-      const h = stage(hay, from, to - from, out + outBytes);
-      const n = core.findMany(h, to - from, p, plen, 0, to - from, step, out, BATCH - found.length);
-      const local = new Uint32Array(wasmBuffer(), out, n); // read at once, not kept
-      for (let k = 0; k < n; k++) found.push(from + local[k]);
-      if (found.length === BATCH) return { found, next: found[BATCH - 1] + step };
-      if (to === end) return { found, next: null };
-      from = alignUp(to - plen + 1, start, step);
-      if (from > end - plen) return { found, next: null };
-    }
-  });
+  return windowedCollect(hay, plainKernel(pat), start, end, step, from);
 }
 
 /**

@@ -2,18 +2,12 @@
 // find/rfind/index/rindex/findAll and the classes' indexOf/lastIndexOf/
 // includes. functions.js routes here when the pattern is a Pattern whose
 // mask is not all ones (a full mask is plain bytes and takes the plain
-// path). Bytes in wasm memory are searched in place; foreign bytes are
-// staged window by window (overlapping by the pattern length - 1), so a
-// 1 GiB Buffer never needs 1 GiB of wasm memory.
+// path). The window loops are windowed.js's, with the masked kernels.
 import { searchStart, slicePos, toStep } from './args.js';
 import { READ, toRef } from './bytes.js';
 import { patternParts } from './pattern.js';
-import { NPOS, core, heap, wasmBuffer, withScratch } from './wasm.js';
-
-/** Foreign haystack bytes staged per call (as functions.js). */
-const WINDOW = 256 << 10;
-/** findAll positions collected per call into wasm. */
-const BATCH = 4096;
+import { core, heap } from './wasm.js';
+import { windowedCollect, windowedFind, windowedRfind } from './windowed.js';
 
 /** The parts of `pattern` when it is a Pattern with some mask bit clear; else null. */
 export function maskedParts(pattern) {
@@ -38,67 +32,34 @@ function maskedArgs(fn, dest, parts, start, end, step) {
   };
 }
 
-/** The lowest position >= x that is start + k * step. */
-function alignUp(x, start, step) {
-  if (x <= start) return start;
-  const r = (x - start) % step;
-  return r === 0 ? x : x + step - r;
-}
-
-/**
- * Runs `fn(p, m, slot)` with the pattern's bytes at p and its mask at m in
- * wasm memory, and `room` more bytes lent at slot.
- */
-function withPattern(parts, room, fn) {
+/** The kernel of a masked pattern (see windowed.js): its bytes and mask placed in wasm memory, then the masked searches. */
+function maskedKernel(parts) {
   const plen = parts.bytes.length;
-  return withScratch(room + 2 * plen, (slot) => {
-    const h = heap();
-    h.set(parts.bytes, slot + room);
-    h.set(parts.mask, slot + room + plen);
-    return fn(slot + room, slot + room + plen, slot);
-  });
-}
-
-/** Haystack bytes [from, from + len) in wasm memory: in place, or copied to slot. */
-function stage(hay, from, len, slot) {
-  if (hay.view === null) return hay.ptr + from;
-  heap().set(hay.view.subarray(from, from + len), slot);
-  return slot;
+  let p = 0;
+  return {
+    len: plen,
+    room: 2 * plen,
+    place(slot) {
+      heap().set(parts.bytes, slot);
+      heap().set(parts.mask, slot + plen);
+      p = slot;
+    },
+    find: (h, hl, s, e, st) => core.findMasked(h, hl, p, p + plen, plen, s, e, st),
+    rfind: (h, hl, s, e, st) => core.rfindMasked(h, hl, p, p + plen, plen, s, e, st),
+    findMany: (h, hl, s, e, st, out, max) => core.findMaskedMany(h, hl, p, p + plen, plen, s, e, st, out, max),
+  };
 }
 
 function forward({ hay, parts, start, end, step }) {
   const plen = parts.bytes.length;
   if (start > end || end - start < plen) return -1;
-  const span = hay.view === null ? end - start : Math.min(end - start, WINDOW + plen - 1);
-  return withPattern(parts, hay.view === null ? 0 : span, (p, m, slot) => {
-    for (let from = start; ; ) {
-      const to = Math.min(end, from + span);
-      const h = stage(hay, from, to - from, slot);
-      const i = core.findMasked(h, to - from, p, m, plen, 0, to - from, step);
-      if (i !== NPOS) return from + i;
-      if (to === end) return -1;
-      from = alignUp(to - plen + 1, start, step);
-      if (from > end - plen) return -1;
-    }
-  });
+  return windowedFind(hay, maskedKernel(parts), start, end, step);
 }
 
 function backward({ hay, parts, start, end, step }) {
   const plen = parts.bytes.length;
   if (start > end || end - start < plen) return -1;
-  const top = end - plen - ((end - plen - start) % step);
-  const span = hay.view === null ? end - start : Math.min(end - start, WINDOW + plen - 1);
-  return withPattern(parts, hay.view === null ? 0 : span, (p, m, slot) => {
-    for (let hi = top; ; ) {
-      let lo = alignUp(Math.max(start, hi + plen - span), start, step);
-      if (lo > hi) lo = hi;
-      const to = hi + plen;
-      const i = core.rfindMasked(stage(hay, lo, to - lo, slot), to - lo, p, m, plen, 0, to - lo, step);
-      if (i !== NPOS) return lo + i;
-      if (lo === start) return -1;
-      hi = lo - step;
-    }
-  });
+  return windowedRfind(hay, maskedKernel(parts), start, end, step, end - plen - ((end - plen - start) % step));
 }
 
 /** find/rfind with a masked Pattern: the position, or -1. */
@@ -126,22 +87,5 @@ function* allMasked(fn, hayValue, { parts, start, end, step }) {
 
 /** Up to BATCH matches from `from` on; `next` is where to resume, or null at the end. */
 function collect(hay, parts, start, end, step, from) {
-  const plen = parts.bytes.length;
-  const found = [];
-  if (from > end || end - from < plen) return { found, next: null };
-  const span = hay.view === null ? end - from : Math.min(end - from, WINDOW + plen - 1);
-  const outBytes = BATCH * 4; // wasm32 size_t
-  return withPattern(parts, outBytes + (hay.view === null ? 0 : span), (p, m, out) => {
-    for (;;) {
-      const to = Math.min(end, from + span);
-      const h = stage(hay, from, to - from, out + outBytes);
-      const n = core.findMaskedMany(h, to - from, p, m, plen, 0, to - from, step, out, BATCH - found.length);
-      const local = new Uint32Array(wasmBuffer(), out, n); // read at once, not kept
-      for (let k = 0; k < n; k++) found.push(from + local[k]);
-      if (found.length === BATCH) return { found, next: found[BATCH - 1] + step };
-      if (to === end) return { found, next: null };
-      from = alignUp(to - plen + 1, start, step);
-      if (from > end - plen) return { found, next: null };
-    }
-  });
+  return windowedCollect(hay, maskedKernel(parts), start, end, step, from);
 }
