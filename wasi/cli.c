@@ -25,6 +25,19 @@ int cli_fail(const char *what, const char *fmt, ...) {
   return EXIT_ERROR;
 }
 
+int cli_stdout_status(void) {
+  static bool failed;
+  if (failed) return EXIT_ERROR;
+  if (!ferror(stdout)) return 0;
+  const int err = errno; /* of the write that failed: nothing in between sets errno */
+  failed = true;
+  if (err != EPIPE) {
+    progress_clear();
+    fprintf(stderr, "mem: standard output: %s\n", strerror(err));
+  }
+  return EXIT_ERROR;
+}
+
 int cli_fail_errno(const char *what) { return cli_fail(what, "%s", strerror(errno)); }
 
 static int digit_value(char c) {

@@ -25,6 +25,7 @@ static int print_items(mem_reader *r, const mem_format *f, uint64_t first, uint6
       mem_format_repr(f, data + k, text, sizeof text);
       puts(text);
     }
+    if (cli_stdout_status() != 0) return EXIT_ERROR;
     if (got < items * size) break;
     item += items;
   }
@@ -35,13 +36,13 @@ int cmd_array(cli_args *a) {
   mem_format format;
   const char *why = mem_format_parse(a->argv[0], &format);
   if (why) return cli_fail(a->argv[0], "bad format: %s", why);
-  const bool negative = (a->start != CLI_UNSET && a->start < 0) || (a->stop != CLI_UNSET && a->stop < 0);
+  const bool negative = (a->has_start && a->start < 0) || (a->has_stop && a->stop < 0);
   mem_reader r;
   int status = reader_open(&r, a->argv[1], negative);
   if (status == 0) {
     const uint64_t count = r.size == READER_SIZE_UNKNOWN ? r.size : r.size / format.size;
-    const uint64_t first = a->start == CLI_UNSET ? 0 : cli_clamp(a->start, count);
-    const uint64_t last = a->stop == CLI_UNSET ? count : cli_clamp(a->stop, count);
+    const uint64_t first = a->has_start ? cli_clamp(a->start, count) : 0;
+    const uint64_t last = a->has_stop ? cli_clamp(a->stop, count) : count;
     status = print_items(&r, &format, first, last);
   }
   reader_close(&r);
