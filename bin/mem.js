@@ -32,9 +32,13 @@ function main() {
   const shared = new SharedArrayBuffer(4 + RECORD_BYTES);
   const worker = new Worker(new URL(import.meta.url), {
     workerData: { args: ['mem', ...process.argv.slice(2)], env: { ...process.env, MEM_CWD: process.cwd() }, shared },
-    // The module writes to the process's descriptors itself; nothing goes
-    // through the worker's console.
-    stdin: false,
+    // The module reads and writes the process's descriptors itself. Left to
+    // its defaults, Node would pipe the worker's console into this thread's
+    // process.stdout and process.stderr, and creating those streams makes a
+    // pipe non-blocking for every writer: the module's writes would then
+    // fail with EAGAIN. So the worker's console stays its own, unread.
+    stdout: true,
+    stderr: true,
   });
   worker.on('message', (status) => {
     process.exitCode = status;

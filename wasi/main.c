@@ -165,13 +165,19 @@ static int take_option(cli_args *a, int code, const char *value) {
   }
 }
 
-/* The option whose value is missing, as the user can write it. optopt is
- * the option's code for short and long options alike (glibc and musl);
- * argv[optind - 1] is not usable: at the end of argv it is past the end. */
-static const char *missing_value_name(int code) {
+/* The option whose value is missing, as the user wrote it when argv[optind - 1]
+ * is that option (it is not always: getopt implementations differ in where
+ * they leave optind, and it may point past the end), else by its code. */
+static const char *missing_value_name(int code, int argc, char **argv) {
   static char name[32];
+  const char *given = optind >= 1 && optind - 1 < argc ? argv[optind - 1] : NULL;
+  const char *long_name = option_name(code);
+  if (given && code == OPT_OUT && strcmp(given, "-o") == 0) return given;
+  if (given && strncmp(given, "--", 2) == 0 && given[2] &&
+      strncmp(long_name, given + 2, strlen(given + 2)) == 0)
+    return given; /* --output, or an abbreviation such as --out */
   if (code == OPT_OUT) return "-o";
-  snprintf(name, sizeof name, "--%s", option_name(code));
+  snprintf(name, sizeof name, "--%s", long_name);
   return name;
 }
 
@@ -205,7 +211,8 @@ static int parse(const command *cmd, int argc, char **argv, cli_args *a, bool *h
       *help = true;
       return 0;
     }
-    if (code == ':') return cli_fail(cmd->name, "option '%s' needs a value", missing_value_name(optopt));
+    if (code == ':')
+      return cli_fail(cmd->name, "option '%s' needs a value", missing_value_name(optopt, argc, argv));
     if (code == 'V')
       return cli_fail(cmd->name, "unknown option '%s' (try 'mem %s --help')", argv[optind - 1], cmd->name);
     if (code == '?') return unknown_option(cmd, argc, argv);
