@@ -85,11 +85,23 @@ function send(res, status, text) {
   res.end(text + '\n');
 }
 
-/** Whether the Host header names this server as a loopback name with its port. */
-function hostAllowed(host, port) {
+/**
+ * Whether the Host header names this server with its port: a loopback name,
+ * or the one address it was told to listen on (HOST=192.168.1.5); never any
+ * name a DNS record could point here (DNS rebinding).
+ */
+function hostAllowed(host, port, bound) {
   if (typeof host !== 'string') return false;
-  const m = /^(localhost|127\.0\.0\.1|\[::1\])(?::(\d+))?$/i.exec(host);
-  return m !== null && Number(m[2] ?? 80) === port;
+  const m = /^(\[[^\]]*\]|[^:]*)(?::(\d+))?$/.exec(host);
+  if (m === null || Number(m[2] ?? 80) !== port) return false;
+  const name = m[1].toLowerCase();
+  return ['localhost', '127.0.0.1', '[::1]'].includes(name) || (bound !== null && name === bound);
+}
+
+/** The Host name of a specific listening address, or null for loopback and wildcards. */
+function boundName(host) {
+  if (['127.0.0.1', 'localhost', '::1', '0.0.0.0', '::', ''].includes(host)) return null;
+  return host.includes(':') ? `[${host.toLowerCase()}]` : host.toLowerCase();
 }
 
 /** The real path of a public file, or null: links resolved, then checked against the public folders. */
@@ -105,8 +117,8 @@ async function publicFile(rel) {
   return real;
 }
 
-async function handle(req, res, port) {
-  if (!hostAllowed(req.headers.host, port)) return send(res, 421, 'this server answers only to localhost, 127.0.0.1 and [::1] with its port');
+async function handle(req, res, port, bound) {
+  if (!hostAllowed(req.headers.host, port, bound)) return send(res, 421, 'this server answers only to localhost, 127.0.0.1 and [::1] with its port');
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
   let path;
   try {
@@ -165,6 +177,7 @@ async function handle(req, res, port) {
  */
 export function serve({ port = 8080, host = '127.0.0.1', timeouts = {} } = {}) {
   const limits = { ...TIMEOUTS, ...timeouts };
+  const bound = boundName(host);
   const server = createServer(
     {
       headersTimeout: limits.headers,
@@ -174,7 +187,7 @@ export function serve({ port = 8080, host = '127.0.0.1', timeouts = {} } = {}) {
       connectionsCheckingInterval: Math.max(10, Math.min(limits.headers, limits.request) / 4),
     },
     (req, res) => {
-      handle(req, res, server.address().port).catch(() => {
+      handle(req, res, server.address().port, bound).catch(() => {
         if (!res.headersSent) send(res, 500, 'internal error');
         else res.destroy();
       });

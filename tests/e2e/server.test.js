@@ -187,3 +187,22 @@ test('the page runs under its CSP in Chromium, and the CSP is enforced', { timeo
     await env.close();
   }
 });
+
+test('listening on one address also answers that address as Host, and nothing else new', async (t) => {
+  const { server: s } = await serve({ port: 0, host: '127.0.0.2' }).catch(() => ({ server: null }));
+  if (s === null) return t.skip('127.0.0.2 is not available here');
+  t.after(() => new Promise((r) => s.close(r)));
+  const p = s.address().port;
+  const ask = (host) => new Promise((resolve, reject) => {
+    const sock = connect(p, '127.0.0.2');
+    let got = '';
+    sock.on('data', (d) => (got += d));
+    sock.on('close', () => resolve(statusOf(got)));
+    sock.on('error', reject);
+    sock.write(`GET /web-demo/style.css HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`);
+  });
+  assert.equal(await ask(`127.0.0.2:${p}`), 200);
+  assert.equal(await ask(`localhost:${p}`), 200);
+  assert.equal(await ask(`127.0.0.3:${p}`), 421);
+  assert.equal(await ask(`evil.example:${p}`), 421);
+});
