@@ -1,8 +1,14 @@
 /*
- * One-scalar struct formats: parse, decode, and print like Python's repr.
+ * Struct formats: parse a format into a record layout, decode its values,
+ * and print them like Python's repr.
  *
- * Decoding assembles the item byte by byte in the format's order, so it is
- * unaligned-safe and host-independent; O(item size). Half floats (e) are
+ * Parsing is one pass over the text, as Python's struct does it: each item
+ * is aligned (native mode) and its bytes added to the running size, with the
+ * size checked against MEM_FORMAT_MAX_SIZE before every addition so that no
+ * count can overflow it; O(length of the text), no allocation (the caller
+ * sizes the field array from a first, counting call).
+ * Decoding assembles a value byte by byte in the format's order, so it is
+ * unaligned-safe and host-independent; O(value size). Half floats (e) are
  * widened exactly by hand, since C11 has no binary16 type. Float text is the
  * shortest of %.0e .. %.16e that strtod reads back to the same double (at
  * most 17 tries, each O(1)); then Python's layout rules are applied to those
@@ -15,9 +21,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *mem_format_parse(const char *text, mem_format *out) {
-  static const char codes[] = "cbB?hHiIlLqQnNefd";
-  static const uint8_t sizes[] = {1, 1, 1, 1, 2, 2, 4, 4, 4, 4, 8, 8, 4, 4, 2, 4, 8};
+/* Bytes per value of each code, wasm32 C sizes; in native mode also the
+ * alignment (s, p and x count bytes and align to 1). */
+static const char codes[] = "xcbB?hHiIlLqQnNPefdsp";
+static const uint8_t sizes[] = {1, 1, 1, 1, 1, 2, 2, 4, 4, 4, 4, 8, 8, 4, 4, 4, 2, 4, 8, 1, 1};
+
+/* Python's isspace() set, which struct skips between items. */
+static int is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+const char *mem_format_parse(const char *text, mem_format *out, mem_field *fields, size_t cap) {
   const char *p = text;
   int native = 1;
   uint8_t big = 0;
@@ -26,16 +38,50 @@ const char *mem_format_parse(const char *text, mem_format *out) {
     big = *p == '>' || *p == '!';
     p++;
   }
-  if (*p == '\0') return "the format needs one type code of cbB?hHiIlLqQnNefd";
-  if (*p >= '0' && *p <= '9') return "a repeat count is not allowed: the format describes one value";
-  const char *hit = strchr(codes, *p);
-  if (!hit) return "unknown type code (want one of cbB?hHiIlLqQnNefd, optionally after @=<>!)";
-  if (p[1] != '\0') return "only one type code is allowed";
-  if ((*p == 'n' || *p == 'N') && !native)
-    return "n and N exist only in native mode (no byte-order prefix, or '@')";
-  out->code = *p;
-  out->size = sizes[hit - codes];
-  out->big_endian = big;
+  uint64_t size = 0, values = 0;
+  size_t n = 0;
+  for (; *p; p++) {
+    if (is_space(*p)) continue;
+    uint64_t count = 1;
+    if (*p >= '0' && *p <= '9') {
+      /* Saturates above the size limit: any such count makes the format too large. */
+      for (count = 0; *p >= '0' && *p <= '9'; p++)
+        if (count <= MEM_FORMAT_MAX_SIZE) count = count * 10 + (uint64_t)(*p - '0');
+      if (*p == '\0') return "a repeat count needs a type code after it";
+    }
+    const char *hit = strchr(codes, *p);
+    if (!hit) {
+      if (strchr("@=<>!", *p)) return "a byte-order character may only be the format's first character";
+      return "unknown type code (want x c b B ? h H i I l L q Q n N P e f d s p, optionally after one of "
+             "@=<>!)";
+    }
+    const char code = *p;
+    if ((code == 'n' || code == 'N' || code == 'P') && !native)
+      return "n, N and P exist only in native mode (no byte-order prefix, or '@')";
+    if (code == 'p' && count == 0)
+      return "0p is not a valid Pascal string (it has no room for its length byte)";
+    const uint64_t unit = sizes[hit - codes];
+    if (native) size = (size + unit - 1) / unit * unit; /* unit is 1, 2, 4 or 8 */
+    const int bytes_counted = code == 's' || code == 'p' || code == 'x';
+    /* size <= MAX + 7 here (aligned up from <= MAX), so the subtraction is checked first. */
+    if (size > MEM_FORMAT_MAX_SIZE || count > MEM_FORMAT_MAX_SIZE ||
+        (bytes_counted ? count : count * unit) > MEM_FORMAT_MAX_SIZE - size)
+      return "the format describes more than 2^31 - 1 bytes, more than a buffer holds";
+    if (code != 'x' && (count > 0 || code == 's')) {
+      if (fields && n < cap)
+        fields[n] = (mem_field){.offset = (uint32_t)size,
+                                .count = bytes_counted ? 1 : (uint32_t)count,
+                                .size = bytes_counted ? (uint32_t)count : (uint32_t)unit,
+                                .code = code,
+                                .big_endian = big};
+      n++;
+      values += bytes_counted ? 1 : count;
+    }
+    size += bytes_counted ? count : count * unit;
+  }
+  out->size = (uint32_t)size;
+  out->values = values;
+  out->fields = n;
   return NULL;
 }
 
@@ -68,11 +114,11 @@ static double half_to_double(uint64_t h) {
   return h & 0x8000 ? -v : v;
 }
 
-mem_value mem_format_decode(const mem_format *format, const uint8_t *p) {
-  const uint64_t bits = load_unsigned(p, format->size, format->big_endian);
+mem_value mem_format_decode(const mem_field *field, const uint8_t *p) {
+  const uint64_t bits = load_unsigned(p, field->size, field->big_endian);
   mem_value v;
   v.as.u = bits;
-  switch (format->code) {
+  switch (field->code) {
     case 'b':
     case 'h':
     case 'i':
@@ -80,7 +126,7 @@ mem_value mem_format_decode(const mem_format *format, const uint8_t *p) {
     case 'q':
     case 'n':
       v.kind = MEM_VALUE_INT;
-      v.as.i = sign_extend(bits, format->size);
+      v.as.i = sign_extend(bits, field->size);
       break;
     case '?':
       v.kind = MEM_VALUE_BOOL;
@@ -186,8 +232,35 @@ size_t mem_format_double_repr(double v, char *buf, size_t cap) {
   return layout(signbit(v) != 0, digits, e + n - 1, buf, cap);
 }
 
-size_t mem_format_repr(const mem_format *format, const uint8_t *p, char *buf, size_t cap) {
-  const mem_value v = mem_format_decode(format, p);
+const uint8_t *mem_format_string(const mem_field *field, const uint8_t *p, size_t *len) {
+  if (field->code == 's') {
+    *len = field->size;
+    return p;
+  }
+  *len = p[0] < field->size ? p[0] : field->size - 1; /* as struct: the length byte is capped */
+  return p + 1;
+}
+
+size_t mem_format_escape(const uint8_t *p, size_t n, char *buf, size_t cap) {
+  static const char hex[] = "0123456789abcdef";
+  size_t len = 0;
+  for (size_t k = 0; k < n; k++) {
+    const char one[4] = {'\\', 'x', hex[p[k] >> 4], hex[p[k] & 15]};
+    const int printable = p[k] >= 0x20 && p[k] <= 0x7e;
+    for (size_t j = 0; j < (printable ? 1u : 4u); j++, len++)
+      if (len + 1 < cap) buf[len] = printable ? (char)p[k] : one[j];
+  }
+  if (cap) buf[len < cap ? len : cap - 1] = '\0';
+  return len;
+}
+
+size_t mem_format_repr(const mem_field *field, const uint8_t *p, char *buf, size_t cap) {
+  if (field->code == 's' || field->code == 'p') {
+    size_t n;
+    const uint8_t *bytes = mem_format_string(field, p, &n);
+    return mem_format_escape(bytes, n, buf, cap);
+  }
+  const mem_value v = mem_format_decode(field, p);
   switch (v.kind) {
     case MEM_VALUE_INT:
       return (size_t)snprintf(buf, cap, "%lld", (long long)v.as.i);
@@ -195,9 +268,10 @@ size_t mem_format_repr(const mem_format *format, const uint8_t *p, char *buf, si
       return (size_t)snprintf(buf, cap, "%llu", (unsigned long long)v.as.u);
     case MEM_VALUE_BOOL:
       return (size_t)snprintf(buf, cap, "%s", v.as.u ? "true" : "false");
-    case MEM_VALUE_CHAR:
-      if (v.as.u >= 0x20 && v.as.u <= 0x7e) return (size_t)snprintf(buf, cap, "%c", (int)v.as.u);
-      return (size_t)snprintf(buf, cap, "\\x%02x", (unsigned)v.as.u);
+    case MEM_VALUE_CHAR: {
+      const uint8_t byte = (uint8_t)v.as.u;
+      return mem_format_escape(&byte, 1, buf, cap);
+    }
     case MEM_VALUE_FLOAT:
     default:
       return mem_format_double_repr(v.as.f, buf, cap);

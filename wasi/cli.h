@@ -22,6 +22,7 @@ typedef struct cli_args {
   const char *out; /* -o OUT, or NULL */
   int argc;        /* operands after the command word */
   char **argv;
+  const char *names; /* array --names a,b,..., or NULL */
 } cli_args;
 
 /* Prints "mem: WHAT: message" on stderr; returns EXIT_ERROR. */

@@ -41,16 +41,24 @@ enum {
   OPT_STOP = 'T',
   OPT_AT = 'A',
   OPT_GROW = 'g',
-  OPT_OUT = 'o'
+  OPT_OUT = 'o',
+  OPT_NAMES = 'N'
 };
 
 static const struct option option_table[] = {
-    {"start", required_argument, NULL, OPT_START}, {"end", required_argument, NULL, OPT_END},
-    {"step", required_argument, NULL, OPT_STEP},   {"all", no_argument, NULL, OPT_ALL},
-    {"hex", no_argument, NULL, OPT_HEX},           {"stop", required_argument, NULL, OPT_STOP},
-    {"at", required_argument, NULL, OPT_AT},       {"grow", no_argument, NULL, OPT_GROW},
-    {"output", required_argument, NULL, OPT_OUT},  {"help", no_argument, NULL, 'h'},
-    {"version", no_argument, NULL, 'V'},           {NULL, 0, NULL, 0},
+    {"start", required_argument, NULL, OPT_START},
+    {"end", required_argument, NULL, OPT_END},
+    {"step", required_argument, NULL, OPT_STEP},
+    {"all", no_argument, NULL, OPT_ALL},
+    {"hex", no_argument, NULL, OPT_HEX},
+    {"stop", required_argument, NULL, OPT_STOP},
+    {"at", required_argument, NULL, OPT_AT},
+    {"grow", no_argument, NULL, OPT_GROW},
+    {"output", required_argument, NULL, OPT_OUT},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {"names", required_argument, NULL, OPT_NAMES},
+    {NULL, 0, NULL, 0},
 };
 
 static const command commands[] = {
@@ -85,10 +93,12 @@ static const command commands[] = {
      "  Writes bytes START..STOP of FILE (Python slice rules) to standard output or OUT.\n"},
     {"join", cmd_join, "o", 1, -1,
      "mem join FILE... [-o OUT]\n  Writes the files joined, to OUT or standard output.\n"},
-    {"array", cmd_array, "ST", 2, 2,
-     "mem array FORMAT FILE [--start I] [--stop I]\n"
-     "  Prints items I of FILE read as a struct FORMAT ([@=<>!] and one of cbB?hHiIlLqQnNefd),\n"
-     "  one per line, as Python's repr (floats shortest, ? as true/false, c as \\xNN if unprintable).\n"},
+    {"array", cmd_array, "STN", 2, 2,
+     "mem array FORMAT FILE [--start I] [--stop I] [--names a,b,...]\n"
+     "  Prints records I of FILE read as a Python struct FORMAT ('<I4sHh': [@=<>!], then counts\n"
+     "  and codes of xcbB?hHiIlLqQnNPefdsp), one per line, values separated by tabs, as Python's\n"
+     "  repr (floats shortest, ? as true/false, c/s/p as text with \\xNN if unprintable).\n"
+     "  --names: one name per value, printed first as a header line.\n"},
     {"hexdump", cmd_hexdump, "", 1, 3,
      "mem hexdump FILE [START [STOP]]\n  Shows bytes START..STOP in the layout of hexdump -C.\n"},
 };
@@ -105,7 +115,7 @@ static const char usage[] =
     "  copy SRC DEST [--at N] [--grow]   write SRC into DEST in place\n"
     "  slice FILE START [STOP] [-o OUT]  write a byte range\n"
     "  join FILE... [-o OUT]        write the files joined\n"
-    "  array FORMAT FILE            print struct values\n"
+    "  array FORMAT FILE [--names]  print struct records\n"
     "  hexdump FILE [START [STOP]]  hexdump -C layout\n"
     "\n"
     "FILE may be '-' for standard input. Numbers are decimal or 0x hex; negative\n"
@@ -159,6 +169,9 @@ static int take_option(cli_args *a, int code, const char *value) {
       return 0;
     case OPT_OUT:
       a->out = value;
+      return 0;
+    case OPT_NAMES:
+      a->names = value;
       return 0;
     default:
       return EXIT_ERROR;

@@ -9,5 +9,7 @@ export { index, rindex, find, rfind, findAll, cmp, copy, len, diff, rdiff, match
 export { Chunk } from './chunk.js';
 export { MemSlice } from './memslice.js';
 export { dumps, loads } from './serial.js';
-export { StrArray, ChunkArray } from './strarray.js';
+export { StrArray } from './strarray.js';
+export { ChunkArray } from './chunkarray.js';
 export { StrIO, ChunkIO } from './strio.js';
+export { calcsize, pack, packInto, unpack, unpackFrom, iterUnpack, Struct } from './struct.js';

@@ -5,7 +5,10 @@
 // buffer being the module's memory.
 import { toByte } from './args.js';
 import { argError, describe } from './errors.js';
+import { cellOf, isDetached, regionOf, CHUNK } from './region.js';
 import { wasmBuffer } from './wasm.js';
+
+export { cellOf, isDetached };
 
 /**
  * The bytes protocol: an object with a method under this symbol is a
@@ -15,17 +18,6 @@ import { wasmBuffer } from './wasm.js';
  * package recognise each other's objects.
  */
 export const bytes = Symbol.for('wasm-mem.bytes');
-
-/**
- * Package-internal (not exported from the package): `chunk[cellOf](fn, arg)`
- * returns a Chunk's live storage `{ptr, len, cap, freed, view: null}`, or throws if it
- * was freed. Lets the gate pass chunks by position without making a view, and
- * StrArray reach its elements without one. The cell object is the chunk's for
- * life (resizes change its fields, not it). Package code may set `len` to any
- * value <= `cap` (a resize within capacity, bytes beyond the old length
- * already written); every other change goes through `resize`.
- */
-export const cellOf = Symbol('wasm-mem.cell');
 
 /** Read-only argument: strings (UTF-8) allowed. */
 export const READ = 'read';
@@ -55,18 +47,6 @@ function encode(s) {
   return encoder.encode(s);
 }
 const toTag = (v) => Object.prototype.toString.call(v);
-
-/** Node 20 lacks ArrayBuffer.prototype.detached: a detached buffer is empty and refuses new views. */
-export function isDetached(buffer) {
-  if (buffer.byteLength !== 0 || toTag(buffer) !== '[object ArrayBuffer]') return false;
-  if ('detached' in buffer) return buffer.detached;
-  try {
-    new Uint8Array(buffer);
-    return false;
-  } catch {
-    return true;
-  }
-}
 
 /** A DataView that is detached, or outside its shrunk resizable buffer, throws on byteLength. */
 export function dataViewInBounds(view) {
@@ -103,12 +83,8 @@ export function toView(value, fn, arg, mode = READ) {
       return new Uint8Array(value);
     }
     if (typeof value[bytes] === 'function') {
-      let view;
-      try {
-        view = value[bytes](mode === WRITE ? 'write' : 'read');
-      } catch (e) {
-        throw new e.constructor(`${fn}(): ${arg}: ${e.message}`);
-      }
+      // Whatever a user's method throws passes through untouched.
+      const view = value[bytes](mode === WRITE ? 'write' : 'read');
       if (view === null) throw argError(TypeError, fn, arg, 'is read-only');
       if (!(view instanceof Uint8Array)) throw argError(TypeError, fn, arg, '[bytes]() must return a Uint8Array');
       return view;
@@ -130,7 +106,16 @@ export function toRef(value, fn, arg, mode = READ) {
   // argument's [bytes]() may resize (move) the chunk before the bytes are
   // used, and a copy would then point into freed memory. Callers never
   // modify refs.
-  if (value !== null && typeof value === 'object' && value[cellOf] !== undefined) return value[cellOf](fn, arg);
+  if (value !== null && typeof value === 'object') {
+    if (value[cellOf] !== undefined) return value[cellOf](fn, arg);
+    // A window on a chunk stays live the same way (read at use, not now).
+    const region = value[regionOf]?.();
+    if (region !== undefined && region.kind === CHUNK) {
+      if (mode === WRITE && !region.writable) throw argError(TypeError, fn, arg, 'is read-only');
+      region.total(fn);
+      return new ChunkRef(region);
+    }
+  }
   const view = toView(value, fn, arg, mode);
   // Strings and byte values were just encoded: foreign, and their (maybe not yet
   // materialised) buffer need not be read.
@@ -141,6 +126,40 @@ export function toRef(value, fn, arg, mode = READ) {
     return { ptr: 0, len: view.length, view };
   }
   return { ptr: view.byteOffset, len: view.length, view: null };
+}
+
+/**
+ * A ref once every argument of a call was resolved: a chunk that another
+ * argument's [bytes]() freed meanwhile is a TypeError, never a quiet empty input.
+ */
+export function live(ref, fn, arg) {
+  if (ref.freed === true) throw argError(TypeError, fn, arg, 'is a Chunk that was freed during the call');
+  return ref;
+}
+
+/**
+ * The ref of a window on a chunk: its position and length are read from the
+ * chunk's cell when used, so a resize (a move) by another argument's
+ * [bytes]() before the kernel runs is followed, and a free is seen.
+ */
+class ChunkRef {
+  constructor(region) {
+    this.region = region;
+    this.view = null;
+  }
+
+  get ptr() {
+    return this.region.cell.ptr + this.region.start;
+  }
+
+  get len() {
+    const r = this.region;
+    return Math.max(0, Math.min(r.stop, r.cell.len) - r.start);
+  }
+
+  get freed() {
+    return this.region.cell.freed;
+  }
 }
 
 /** UTF-8 length of a string as TextEncoder encodes it (lone surrogates become 3 bytes). */

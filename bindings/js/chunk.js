@@ -6,11 +6,13 @@
 // within it is a length change and a fill, with no call into wasm for a byte
 // pattern, which keeps a loop of one-byte growths at a few ns per step.
 import { slicePos, toByte, toIndex, toInt } from './args.js';
-import { PATTERN, READ, bytes, cellOf, toRef } from './bytes.js';
+import { READ, bytes, cellOf, live, toRef } from './bytes.js';
 import { argError } from './errors.js';
+import { extendBy } from './region.js';
 import { compareBytes, search } from './functions.js';
 import { MemSlice } from './memslice.js';
-import { core, heap, withScratch } from './wasm.js';
+import { toFill, writeFill } from './fill.js';
+import { core, heap } from './wasm.js';
 
 /** The largest chunk: the allocator's and typed arrays' practical limit. */
 export const MAX_CHUNK = 2 ** 31 - 1;
@@ -30,40 +32,6 @@ const EMPTY = Symbol('empty');
 
 function freedError(fn) {
   return new TypeError(`${fn}(): this Chunk was freed`);
-}
-
-/** A fill value: a byte (number) or a non-empty ref. */
-function toFill(value, fn, arg) {
-  if (typeof value === 'number') return toByte(value, fn, arg);
-  const ref = toRef(value, fn, arg, PATTERN);
-  if (ref.len === 0) throw argError(RangeError, fn, arg, 'must not be an empty pattern');
-  return ref;
-}
-
-/**
- * Writes `fill` repeated from its first byte over [dst, dst + n) of wasm
- * memory. A pattern that lies in wasm memory where it could be overwritten
- * (inside the target range) is first copied out.
- */
-function writeFill(dst, n, fill) {
-  if (n === 0) return;
-  if (typeof fill === 'number') {
-    const h = heap();
-    if (n <= 16) for (let i = dst; i < dst + n; i++) h[i] = fill; // a call to fill() costs more
-    else h.fill(fill, dst, dst + n);
-    return;
-  }
-  let view = fill.view;
-  if (view === null) {
-    if (fill.ptr < dst + n && fill.ptr + fill.len > dst) view = heap().slice(fill.ptr, fill.ptr + fill.len);
-    else return core.fillPattern(dst, n, fill.ptr, fill.len);
-  }
-  if (view.length === 1) return heap().fill(view[0], dst, dst + n);
-  if (n <= view.length) return heap().set(view.subarray(0, n), dst);
-  withScratch(view.length, (p) => {
-    heap().set(view, p);
-    core.fillPattern(dst, n, p, view.length);
-  });
 }
 
 function checkSize(n, fn, arg) {
@@ -93,6 +61,7 @@ export class Chunk {
       if (typeof p === 'number') throw argError(TypeError, fn, `part ${i}`, `is a number (${p}): use Chunk.alloc(size) for a size`);
       return toRef(p, fn, `part ${i}`, READ);
     }));
+    all.forEach((r, i) => live(r, fn, i < refs.length ? 'this' : `part ${i - refs.length}`));
     const total = all.reduce((n, r) => n + r.len, 0);
     if (total > MAX_CHUNK) throw new RangeError(`${fn}(): the parts total ${total} bytes, more than one chunk holds (2 GiB - 1)`);
     this.#reserve(total, fn);
@@ -161,6 +130,18 @@ export class Chunk {
     const cell = this.#cell;
     if (cell.freed) throw argError(TypeError, fn, arg, 'is a freed Chunk');
     return cell;
+  }
+
+  [extendBy](n, fn) {
+    const cell = this.#cell;
+    if (cell.freed) throw freedError(fn);
+    const len = cell.len;
+    if (len + n > cell.cap) {
+      if (len + n > MAX_CHUNK) throw new RangeError(`${fn}(): ${len + n} bytes is more than one chunk holds (2 GiB - 1)`);
+      this.#reserve(len + n, fn);
+    }
+    cell.len = len + n;
+    return cell.ptr + len;
   }
 
   [bytes]() {

@@ -1,28 +1,40 @@
 // The functions of SPEC §2. Each validates its arguments through the gate
 // and the integer rule, then runs one C kernel. Bytes already in wasm memory
 // are passed by position; other bytes are brought in through a scratch
-// allocation in windows of WINDOW bytes (overlapping by the pattern length
-// - 1 for searches), so a 1 GiB Buffer never needs 1 GiB of wasm memory.
+// allocation in windows (overlapping by the pattern length - 1 for
+// searches), so a 1 GiB Buffer never needs 1 GiB of wasm memory.
+//
+// One path per input kind: wasm-resident bytes go to the kernel in place;
+// foreign ones are staged in windows that start at FIRST_WINDOW and double up
+// to WINDOW, so an early match costs a small copy and a late one the full
+// speed; foreign inputs of at most SMALL bytes, and one-byte patterns in
+// foreign bytes, are searched in JS (the engine's indexOf is a memchr).
 import { searchStart, slicePos, toInt, toStep } from './args.js';
-import { PATTERN, READ, WRITE, toRef, toView, utf8Length } from './bytes.js';
+import { PATTERN, READ, WRITE, live, toRef, toView, utf8Length } from './bytes.js';
 import { NotFoundError, argError } from './errors.js';
 import { NPOS, core, heap, withScratch, wasmBuffer } from './wasm.js';
 
 /**
- * Foreign bytes are staged into wasm memory this many at a time: small
- * enough that a window is still in cache when the kernel reads it (256 KiB
- * measured ~10% faster than 1 MiB at 64 MiB), large enough that the
+ * Foreign bytes are staged into wasm memory at most this many at a time:
+ * small enough that a window is still in cache when the kernel reads it
+ * (256 KiB measured ~10% faster than 1 MiB at 64 MiB), large enough that the
  * per-window cost vanishes.
  */
 const WINDOW = 256 << 10;
+/**
+ * The first window of a forward or backward search over foreign bytes; each
+ * next one is twice as large, up to WINDOW. A match near the start costs
+ * about what Buffer#indexOf costs (bench/small.bench.js, "match 5 KB in").
+ */
+const FIRST_WINDOW = 4 << 10;
 /** findAll collects this many positions per call into wasm. */
 const BATCH = 4096;
 /**
  * Foreign inputs up to this many bytes are handled by plain JS loops: staging
- * them into wasm memory (allocate, copy, call, free: ~150 ns) costs more than
- * the work. Measured with bench/small.bench.js.
+ * them into wasm memory (copy, call: ~150 ns) costs more than the work.
+ * Measured with bench/small.bench.js; tests cross it with sizes on both sides.
  */
-const SMALL = Number(globalThis.process?.env?.WASM_MEM_SMALL ?? 64);
+const SMALL = 64;
 
 /** Bytes [from, from + len) of `ref` in wasm memory: in place, or copied to `slot`. */
 function stage(ref, from, len, slot) {
@@ -48,6 +60,7 @@ function alignUp(x, start, step) {
 function searchArgs(fn, dest, pattern, start, end, step) {
   const hay = toRef(dest, fn, 'dest', READ);
   const pat = toRef(pattern, fn, 'pattern', PATTERN);
+  live(hay, fn, 'dest');
   return {
     hay,
     pat,
@@ -60,6 +73,16 @@ function searchArgs(fn, dest, pattern, start, end, step) {
 /** Bytes of haystack a window holds: all of it in place, else WINDOW plus the overlap. */
 function windowSpan(hay, plen, start, end) {
   return hay.view === null ? end - start : Math.min(end - start, WINDOW + plen - 1);
+}
+
+/** The first window: small for foreign bytes (an early match copies little), everything in place. */
+function firstSpan(hay, plen, room) {
+  return hay.view === null ? room : Math.min(room, FIRST_WINDOW + plen - 1);
+}
+
+/** The next window: twice the last, up to the room staged. */
+function nextSpan(span, plen, room) {
+  return Math.min(room, 2 * span - plen + 1);
 }
 
 /** Plain-JS search of a small foreign haystack: candidates aligned from `start`, verified byte by byte. */
@@ -90,13 +113,13 @@ function searchForward({ hay, pat, start, end, step }) {
     const i = core.find(hay.ptr, hay.len, pat.ptr, plen, start, end, step);
     return i === NPOS ? -1 : i;
   }
-  const span = windowSpan(hay, plen, start, end);
-  const hayRoom = hay.view === null ? 0 : span;
+  const room = windowSpan(hay, plen, start, end);
+  const hayRoom = hay.view === null ? 0 : room;
   return withScratch(hayRoom + (pat.view === null ? 0 : plen), (slot) => {
     const p = stage(pat, 0, plen, slot + hayRoom);
     // Each window starts at an aligned position and checks every candidate
     // whose match lies inside it; the next begins at the first unchecked one.
-    for (let from = start; ; ) {
+    for (let from = start, span = firstSpan(hay, plen, room); ; span = nextSpan(span, plen, room)) {
       const to = Math.min(end, from + span);
       const i = core.find(stage(hay, from, to - from, slot), to - from, p, plen, 0, to - from, step);
       if (i !== NPOS) return from + i;
@@ -121,13 +144,13 @@ function searchBackward({ hay, pat, start, end, step }) {
     const i = core.rfind(hay.ptr, hay.len, pat.ptr, plen, start, end, step);
     return i === NPOS ? -1 : i;
   }
-  const span = windowSpan(hay, plen, start, end);
-  const hayRoom = hay.view === null ? 0 : span;
+  const room = windowSpan(hay, plen, start, end);
+  const hayRoom = hay.view === null ? 0 : room;
   return withScratch(hayRoom + (pat.view === null ? 0 : plen), (slot) => {
     const p = stage(pat, 0, plen, slot + hayRoom);
     // Windows walk down from the top candidate; each holds the candidates
     // lo..hi (aligned) and the bytes their matches need.
-    for (let hi = top; ; ) {
+    for (let hi = top, span = firstSpan(hay, plen, room); ; span = nextSpan(span, plen, room)) {
       let lo = alignUp(Math.max(start, hi + plen - span), start, step);
       if (lo > hi) lo = hi; // a step wider than the window: one candidate at a time
       const to = hi + plen;
@@ -260,7 +283,9 @@ function scanPairs(a, aOff, b, bOff, n, backward, kernel) {
 }
 
 function pairArgs(fn, a, b) {
-  return [toRef(a, fn, 'a', READ), toRef(b, fn, 'b', READ)];
+  const ra = toRef(a, fn, 'a', READ);
+  const rb = toRef(b, fn, 'b', READ);
+  return [live(ra, fn, 'a'), rb];
 }
 
 /** The comparison behind cmp and the classes' compare/equals; `fn` names the caller in errors. */
@@ -342,6 +367,7 @@ export function copy(dest, src, start) {
   // no user code runs before the write, so it cannot land in freed memory.
   const s = toRef(src, 'copy', 'src', READ);
   const d = toRef(dest, 'copy', 'dest', WRITE);
+  live(s, 'copy', 'src');
   let at = toInt(start, 'copy', 'start', 0);
   if (at < 0) at += d.len;
   if (at < 0 || at + s.len > d.len) {

@@ -346,3 +346,81 @@ export type Dumpable = Chunk | MemSlice | StrArray<string> | ArrayBuffer | Uint8
 export declare function dumps(value: Dumpable): Uint8Array<ArrayBuffer>;
 /** Rebuilds what `dumps` wrote. @throws {RangeError} for malformed input */
 export declare function loads(data: BytesLike): Dumpable;
+
+// ---- Python's struct module (SPEC §5) ----------------------------------
+//
+// A format literal is parsed at the type level into a tuple: `'<IHd'` reads
+// as `[number, number, number]`, `'>I4s'` as `[number, Uint8Array]`, counts
+// included (`'3H'` is three numbers, `'4s'` one Uint8Array, `'x'` nothing).
+// A format known only at run time, or one the type parser cannot follow
+// (a count over 64, an invalid format), falls back to `StructValue[]`.
+
+/** Any value a struct format reads. */
+export type StructValue = number | bigint | boolean | string | Uint8Array<ArrayBuffer>;
+/** Any value a struct format writes (`?` takes any value, by its truthiness). */
+export type StructInput = unknown;
+
+type StructDigit = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9';
+type StructSpace = ' ' | '\t' | '\n' | '\r' | '\v' | '\f';
+type StructCode = 'c' | 'b' | 'B' | '?' | 'h' | 'H' | 'i' | 'I' | 'l' | 'L' | 'q' | 'Q' | 'n' | 'N' | 'P' | 'e' | 'f' | 'd' | 's' | 'p';
+/** One value of code C, as read ('read') or as accepted when written ('write'). */
+type StructCodeValue<C extends string, K extends 'read' | 'write'> =
+  C extends 'q' | 'Q' ? (K extends 'read' ? bigint : bigint | number)
+  : C extends '?' ? (K extends 'read' ? boolean : unknown)
+  : C extends 'c' ? (K extends 'read' ? string : string | ArrayBufferView)
+  : C extends 's' | 'p' ? (K extends 'read' ? Uint8Array<ArrayBuffer> : ReadableBytes)
+  : number;
+type StructRepeat<T, N extends number, Acc extends unknown[] = []> =
+  Acc['length'] extends N ? Acc : StructRepeat<T, N, [...Acc, T]>;
+/** Count digits (as text) of code C, appended to Acc; never when too many. */
+type StructItem<C extends string, Count extends string, Acc extends unknown[], K extends 'read' | 'write'> =
+  C extends 'x' ? Acc
+  : C extends 's' | 'p' ? [...Acc, StructCodeValue<C, K>]
+  : Count extends '' ? [...Acc, StructCodeValue<C, K>]
+  : Count extends `${infer N extends number}` ? (`${N}` extends `${StructDigit}` | `${StructDigit}${StructDigit}` ? StructRepeat<StructCodeValue<C, K>, N> extends infer R extends unknown[] ? [...Acc, ...R] : never : never)
+  : never;
+type StructItems<S extends string, Count extends string, Acc extends unknown[], K extends 'read' | 'write'> =
+  S extends '' ? (Count extends '' ? Acc : never)
+  : S extends `${infer C}${infer R}` ?
+    C extends StructDigit ? StructItems<R, `${Count}${C}`, Acc, K>
+    : C extends StructSpace ? (Count extends '' ? StructItems<R, '', Acc, K> : never)
+    : C extends StructCode | 'x' ? StructItems<R, '', StructItem<C, Count, Acc, K>, K>
+    : never
+  : never;
+type StructParse<F extends string, K extends 'read' | 'write'> =
+  string extends F ? StructValue[]
+  : (F extends `${'@' | '=' | '<' | '>' | '!'}${infer R}` ? StructItems<R, '', [], K> : StructItems<F, '', [], K>) extends infer T
+    ? [T] extends [never] ? (K extends 'read' ? StructValue[] : StructInput[]) : T
+    : never;
+/** The values a record of format F reads as: a tuple for a literal format. */
+export type StructValues<F extends string> = StructParse<F, 'read'> extends infer T extends unknown[] ? T : StructValue[];
+/** The values `pack(F, ...)` accepts, in order. */
+export type StructInputs<F extends string> = StructParse<F, 'write'> extends infer T extends unknown[] ? T : StructInput[];
+
+/** Bytes per record of `format` (Python's calcsize). @throws {TypeError} for an invalid format */
+export declare function calcsize(format: string): number;
+/** The values packed into a new Uint8Array of calcsize(format) bytes. @throws {RangeError} for a value out of range */
+export declare function pack<const F extends string>(format: F, ...values: StructInputs<F>): Uint8Array<ArrayBuffer>;
+/** Packs into `dest` at `offset` (negative: from the end); a rejected call writes nothing. */
+export declare function packInto<const F extends string>(format: F, dest: BytesLike, offset: number, ...values: StructInputs<F>): void;
+/** The values of `bytes`, whose length must be exactly calcsize(format). @throws {RangeError} for another length */
+export declare function unpack<const F extends string>(format: F, bytes: ReadableBytes): StructValues<F>;
+/** The values of one record at `offset` (negative: from the end). */
+export declare function unpackFrom<const F extends string>(format: F, bytes: ReadableBytes, offset?: number): StructValues<F>;
+/** The records of `bytes` (a multiple of calcsize(format) bytes, read as they are now), one array each. */
+export declare function iterUnpack<const F extends string>(format: F, bytes: ReadableBytes): IterableIterator<StructValues<F>>;
+
+/** A format compiled once, as Python's struct.Struct. */
+export declare class Struct<const F extends string = string> {
+  /** @throws {TypeError} for an invalid format */
+  constructor(format: F);
+  /** The format string. */
+  readonly format: F;
+  /** Bytes per record (calcsize). */
+  readonly size: number;
+  pack(...values: StructInputs<F>): Uint8Array<ArrayBuffer>;
+  packInto(dest: BytesLike, offset: number, ...values: StructInputs<F>): void;
+  unpack(bytes: ReadableBytes): StructValues<F>;
+  unpackFrom(bytes: ReadableBytes, offset?: number): StructValues<F>;
+  iterUnpack(bytes: ReadableBytes): IterableIterator<StructValues<F>>;
+}

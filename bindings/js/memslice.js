@@ -1,143 +1,130 @@
 // MemSlice (SPEC §4): a live window [start, stop) on another bytes-like.
 //
-// It keeps the base object and absolute offsets, never a view: every access
-// asks the base for its bytes as they are now, so the window follows a chunk
-// that was resized and moved, memory that grew, and a resizable ArrayBuffer
-// that changed size. Its length is what is accessible now.
+// It keeps the base object and absolute offsets in a Region (region.js),
+// never a view: every access asks where the base's bytes are now, so the
+// window follows a chunk that was resized and moved, memory that grew, and a
+// resizable ArrayBuffer that changed size. Its length is what is accessible
+// now; an open-ended slice (stop Infinity) follows its base to its end.
 import { slicePos, toByte, toIndex, toInt } from './args.js';
-import { BASE, WRITE, bytes, cellOf, toView } from './bytes.js';
+import { BASE, bytes, toView } from './bytes.js';
 import { argError } from './errors.js';
+import { compareBytes, search } from './functions.js';
+import { CHUNK, Region, regionOf, writableOf } from './region.js';
 import { heap } from './wasm.js';
 
 /** Package-internal symbol of the raw constructor used by `loads`. */
 export const rawSlice = Symbol('wasm-mem.rawSlice');
 
+/** A stop argument: Infinity (open-ended, never clamped) or a slice position. */
+function stopPos(stop, n, fn) {
+  return stop === Infinity ? Infinity : slicePos(stop, n, fn, 'stop', n);
+}
+
 export class MemSlice {
-  #base;
-  #start;
-  #stop;
-  #onChunk = false; // element access on a chunk reads its cell directly, with no view made
+  /** @type {Region} */
+  #r;
 
   /**
    * @param {BytesLike} base any bytes-like but a string
    * @param {number} [start] normalised against the base's length now
-   * @param {number} [stop]
+   * @param {number} [stop] normalised likewise; Infinity: to the base's end, always
    * @param {string} [_caller] internal: the name errors give (Chunk.subarray, MemSlice.slice, ...)
    */
   constructor(base, start, stop, _caller) {
     const fn = typeof _caller === 'string' ? _caller : 'MemSlice';
     const n = toView(base, fn, 'base', BASE).length;
     const s = slicePos(start, n, fn, 'start', 0);
-    const e = Math.max(s, slicePos(stop, n, fn, 'stop', n));
+    const e = Math.max(s, stopPos(stop, n, fn));
     if (base instanceof MemSlice) {
       // Point at the underlying base with composed offsets, so chains of
-      // slices cost one level of indirection.
-      this.#base = base.#base;
-      this.#start = base.#start + s;
-      this.#stop = base.#start + e;
+      // slices cost one level of indirection; an open-ended stop composed
+      // onto a bounded slice ends where that slice ends.
+      const r = base.#r;
+      this.#r = new Region(r.obj, r.start + s, e === Infinity ? r.stop : r.start + e, fn, 'base');
     } else {
-      this.#base = base;
-      this.#start = s;
-      this.#stop = e;
+      this.#r = new Region(base, s, e, fn, 'base');
     }
-    this.#onChunk = this.#base[cellOf] !== undefined;
   }
 
   /** The object the window is on (never a MemSlice). */
   get base() {
-    return this.#base;
+    return this.#r.obj;
   }
 
   /** Absolute offset of the window's first byte in the base. */
   get start() {
-    return this.#start;
+    return this.#r.start;
   }
 
-  /** Absolute offset just past the window's last byte in the base. */
+  /** Absolute offset just past the window's last byte in the base; Infinity when open-ended. */
   get stop() {
-    return this.#stop;
-  }
-
-  /**
-   * The window's bytes now, as [array, offset, length]: the heap view and a
-   * position for a chunk (no view is made), else a view of the base.
-   */
-  #resolve(fn, access) {
-    const base = this.#base;
-    let arr;
-    let off;
-    let n;
-    if (base[cellOf] !== undefined) {
-      const cell = base[cellOf](fn, 'base');
-      arr = heap();
-      off = cell.ptr;
-      n = cell.len;
-    } else {
-      arr = toView(base, fn, 'base', access === 'write' ? WRITE : BASE);
-      off = 0;
-      n = arr.length;
-    }
-    return [arr, off + this.#start, Math.max(0, Math.min(this.#stop, n) - this.#start)];
+    return this.#r.stop;
   }
 
   /** The accessible length now: max(0, min(stop, base length) - start). */
   get length() {
-    return this.#resolve('MemSlice.length', 'read')[2];
+    return this.#r.length('MemSlice.length');
+  }
+
+  [regionOf]() {
+    return this.#r;
   }
 
   [bytes](access) {
-    if (access === 'write' && !this.writable) return null;
-    const [arr, off, n] = this.#resolve('MemSlice[bytes]', access);
-    return arr.subarray(off, off + n);
+    if (access === 'write' && !this.#r.writable) return null;
+    return this.#r.view('MemSlice[bytes]', access === 'write');
+  }
+
+  [writableOf]() {
+    return this.#r.writable;
   }
 
   /** Whether the base can be written. */
   get writable() {
-    const base = this.#base;
-    if (base[cellOf] !== undefined) return true; // a Chunk
-    if (typeof base[bytes] === 'function') return base[bytes]('write') !== null;
-    return true; // buffers and their views
+    return this.#r.writable;
   }
 
   /** The byte at `i` (negative from the end); RangeError out of range. */
   get(i) {
-    if (this.#onChunk && typeof i === 'number' && (i >>> 0) === i) {
-      const cell = this.#base[cellOf]('MemSlice.get', 'base');
-      if (i < Math.min(this.#stop, cell.len) - this.#start) return heap()[cell.ptr + this.#start + i];
+    const r = this.#r;
+    if (r.kind === CHUNK && typeof i === 'number' && (i >>> 0) === i) {
+      const cell = r.cell;
+      if (i < Math.min(r.stop, cell.len) - r.start) return heap()[cell.ptr + r.start + i];
     }
-    const [arr, off, n] = this.#resolve('MemSlice.get', 'read');
-    return arr[off + toIndex(i, n, 'MemSlice.get')];
+    const v = r.view('MemSlice.get');
+    return v[toIndex(i, v.length, 'MemSlice.get')];
   }
 
   /** Sets the byte at `i` to `value` (0..255); TypeError when the base is read-only. */
   set(i, value) {
-    if (this.#onChunk && typeof i === 'number' && (i >>> 0) === i && typeof value === 'number' && (value >>> 0) === value && value < 256) {
-      const cell = this.#base[cellOf]('MemSlice.set', 'base');
-      if (i < Math.min(this.#stop, cell.len) - this.#start) {
-        heap()[cell.ptr + this.#start + i] = value;
+    const r = this.#r;
+    if (r.kind === CHUNK && typeof i === 'number' && (i >>> 0) === i && typeof value === 'number' && (value >>> 0) === value && value < 256) {
+      const cell = r.cell;
+      if (i < Math.min(r.stop, cell.len) - r.start) {
+        heap()[cell.ptr + r.start + i] = value;
         return;
       }
     }
-    if (!this.writable) throw argError(TypeError, 'MemSlice.set', 'base', 'is read-only');
-    const [arr, off, n] = this.#resolve('MemSlice.set', 'write');
-    const k = toIndex(i, n, 'MemSlice.set');
-    arr[off + k] = toByte(value, 'MemSlice.set', 'value');
+    if (!r.writable) throw argError(TypeError, 'MemSlice.set', 'base', 'is read-only');
+    const v = r.view('MemSlice.set', true);
+    const k = toIndex(i, v.length, 'MemSlice.set');
+    v[k] = toByte(value, 'MemSlice.set', 'value');
   }
 
   /** Like Array.prototype.at: undefined out of range. */
   at(i) {
-    const [arr, off, n] = this.#resolve('MemSlice.at', 'read');
+    const v = this.#r.view('MemSlice.at');
     let k = toInt(i, 'MemSlice.at', 'index');
-    if (k < 0) k += n;
-    return k < 0 || k >= n ? undefined : arr[off + k];
+    if (k < 0) k += v.length;
+    return k < 0 || k >= v.length ? undefined : v[k];
   }
 
   /** Byte values, read as iteration reaches them. */
   *[Symbol.iterator]() {
     for (let i = 0; ; i++) {
-      const [arr, off, n] = this.#resolve('MemSlice iterator', 'read');
-      if (i >= n) return;
-      yield arr[off + i];
+      const v = this.#r.view('MemSlice iterator');
+      if (i >= v.length) return;
+      yield v[i];
     }
   }
 
@@ -151,10 +138,34 @@ export class MemSlice {
     return new MemSlice(this, start, stop, 'MemSlice.subarray');
   }
 
+  /** Like `find(this, ...)`: the lowest aligned position of `pattern` in the window, or -1. */
+  indexOf(pattern, start, end, step) {
+    return search('MemSlice.indexOf', false, this, pattern, start, end, step);
+  }
+
+  /** Like `rfind(this, ...)`: the highest aligned position of `pattern`, or -1. */
+  lastIndexOf(pattern, start, end, step) {
+    return search('MemSlice.lastIndexOf', true, this, pattern, start, end, step);
+  }
+
+  /** Whether `pattern` occurs (in [start, end)). */
+  includes(pattern, start, end) {
+    return search('MemSlice.includes', false, this, pattern, start, end) >= 0;
+  }
+
+  /** Byte-for-byte equality with any bytes-like. */
+  equals(other) {
+    return compareBytes('MemSlice.equals', this, other) === 0;
+  }
+
+  /** -1, 0 or 1, like `cmp(this, other)`. */
+  compare(other) {
+    return compareBytes('MemSlice.compare', this, other);
+  }
+
   /** A copy of the window's current bytes. */
   toUint8Array() {
-    const [arr, off, n] = this.#resolve('MemSlice.toUint8Array', 'read');
-    return arr.slice(off, off + n);
+    return this.#r.view('MemSlice.toUint8Array').slice();
   }
 
   get [Symbol.toStringTag]() {
@@ -164,8 +175,7 @@ export class MemSlice {
   /** Package-internal (dump loading): a slice with offsets taken as they are, not normalised. */
   static [rawSlice](base, start, stop) {
     const s = new MemSlice(base);
-    s.#start = start;
-    s.#stop = stop;
+    s.#r = new Region(base, start, stop, 'loads', 'base');
     return s;
   }
 }

@@ -30,7 +30,10 @@
 import { BASE, cellOf, toView } from './bytes.js';
 import { Chunk, MAX_CHUNK } from './chunk.js';
 import { describe } from './errors.js';
+import { ChunkArray } from './chunkarray.js';
+import { compile } from './format.js';
 import { MemSlice, rawSlice } from './memslice.js';
+import { StrArray, adopt, ownedOf } from './strarray.js';
 import { wasmBuffer } from './wasm.js';
 
 const MAGIC = [0x57, 0x4d, 0x45, 0x4d]; // "WMEM"
@@ -42,18 +45,6 @@ const PENDING = Symbol('pending'); // a value begun but not made yet
 const TAG_CHUNK_ARRAY = 7;
 const TAG_REF = 8; // version 2 on
 const TAG_OPEN_SLICE = 9; // version 2 on
-
-/** Classes outside this module that dump themselves (StrArray registers here). */
-const extensions = [];
-
-/**
- * Registers a dumpable class: `test(value)` recognises it, `write(w, value)`
- * writes its tag and body, `read(r, tag, depth)` builds it for its tags.
- * @internal
- */
-export function registerDumpable(ext) {
-  extensions.push(ext);
-}
 
 class Writer {
   parts = []; // Uint8Arrays, or a view's rebased offset resolved by finish()
@@ -140,10 +131,17 @@ class Writer {
       this.byte(5);
       this.uint(v.length);
       for (const x of v) this.value(x, depth + 1);
+    } else if (v instanceof ChunkArray) {
+      this.byte(7);
+      this.ascii(v.format);
+      v[ownedOf]()[cellOf]('dumps', 'value'); // a freed array is a TypeError
+      this.base(v[ownedOf](), KIND_CHUNK);
+    } else if (v instanceof StrArray) {
+      this.byte(6);
+      this.ascii(v.format);
+      this.value(v.buffer, depth + 1);
     } else {
-      const ext = extensions.find((e) => e.test(v));
-      if (!ext) throw unsupported(v);
-      ext.write(this, v, depth);
+      throw unsupported(v);
     }
   }
 
@@ -260,7 +258,7 @@ class Reader {
 
   ascii() {
     const n = this.length();
-    if (n > 16) throw this.fail('a format string longer than 16 characters');
+    if (n > 256) throw this.fail('a format string longer than 256 characters');
     const s = String.fromCharCode(...this.u8.subarray(this.at, this.at + n));
     this.at += n;
     return s;
@@ -365,12 +363,14 @@ class Reader {
         for (let i = 0; i < count; i++) out.push(this.value(depth + 1));
         return out;
       }
+      case 6:
+        return this.strArray(tag, depth);
+      case TAG_CHUNK_ARRAY: {
+        const at = this.at;
+        return this.owned(this.strArray(tag, depth), at);
+      }
     }
-    const ext = extensions.find((e) => e.tags.includes(tag));
-    if (!ext) throw this.fail(`unknown tag ${tag}`);
-    const at = this.at;
-    const v = ext.read(this, tag, depth);
-    return tag === TAG_CHUNK_ARRAY ? this.owned(v, at) : v;
+    throw this.fail(`unknown tag ${tag}`);
   }
 
   /**
@@ -380,7 +380,7 @@ class Reader {
    * loads as the first array when the format agrees.
    */
   owned(array, at) {
-    const chunk = array.buffer;
+    const chunk = array[ownedOf]();
     const first = this.owners.get(chunk);
     if (first === undefined) {
       this.owners.set(chunk, array);
@@ -389,6 +389,30 @@ class Reader {
     if (this.version === 1 && first.format === array.format) return first;
     this.at = at;
     throw this.fail('two ChunkArrays owning one chunk');
+  }
+
+  /** A StrArray (tag 6: format, then its buffer's value) or a ChunkArray (tag 7: format, then its chunk). */
+  strArray(tag, depth) {
+    const format = this.ascii();
+    try {
+      if (compile(format, 'loads').size === 0) throw new TypeError('size 0');
+    } catch {
+      throw this.fail(`a bad format ${JSON.stringify(format)}`);
+    }
+    if (tag === 7) {
+      const chunk = this.object(this.baseIndex(KIND_CHUNK));
+      const a = new ChunkArray(format);
+      a.free();
+      a[adopt](chunk);
+      return a;
+    }
+    const at = this.at;
+    const buffer = this.value(depth + 1);
+    if (Array.isArray(buffer)) {
+      this.at = at;
+      throw this.fail('a StrArray over an array');
+    }
+    return new StrArray(format, buffer);
   }
 }
 

@@ -1,165 +1,125 @@
-// StrArray and ChunkArray (SPEC §5): typed values in a one-scalar struct
-// format over any bytes-like.
+// StrArray (SPEC §5): typed values in a struct format over any bytes-like.
 //
-// Element access goes through a DataView: the module's cached heap view for
-// a chunk (or a MemSlice on one), reached through the chunk's storage cell
-// with no view made per call; a DataView over the buffer for foreign
-// ArrayBuffers and their views. Searches (indexOf, count, ...) turn the
+// Where the bytes are comes from a Region (region.js), made once; element
+// access takes a per-format prototype (access.js) whose get/set/push are
+// monomorphic with the DataView call inlined, and falls back to the generic
+// methods here for everything else. Searches (indexOf, count, ...) turn the
 // value into its bytes and run the byte search with step = itemsize, so they
 // use the C kernels. Size changes need a resizable buffer and are all or
 // nothing.
 import { slicePos, toIndex, toInt } from './args.js';
-import { BASE, READ, WRITE, bytes, cellOf, dataViewInBounds, isDetached, toView } from './bytes.js';
+import { BASE, WRITE, bytes, toView } from './bytes.js';
 import { Chunk } from './chunk.js';
-import { NotFoundError, argError, describe } from './errors.js';
-import { parseFormat } from './format.js';
-import { findAll, search } from './functions.js';
+import { HOT, getSlow, protoFor, pushSlow, setSlow } from './access.js';
+import { argError } from './errors.js';
+import { compile } from './format.js';
+import { search } from './functions.js';
 import { MemSlice } from './memslice.js';
-import { registerDumpable } from './serial.js';
-import { heapDV, heapView } from './wasm.js';
+import { Region, regionOf, writableOf } from './region.js';
+import { columnOf, geometry } from './geometry.js';
+import { itemCodec } from './records.js';
+import { appendValues, clearItems, imulItems, insertValue, popItem, pushValues, removeValue, setSliceItems, spliceItems } from './resize.js';
+import { countItems, fillItems, findItem, gatherItems, iterableArg, reverseItems, typedCopy } from './sequence.js';
 
 const disposeSymbol = Symbol.dispose ?? Symbol.for('Symbol.dispose');
-const ownedOf = Symbol('ownedOf');
-const countOf = Symbol('countOf');
-const adopt = Symbol('adopt');
-const scratch = new DataView(new ArrayBuffer(8)); // one value's bytes, encoded for searching
+/** Package-internal (chunkarray.js, serial.js): the chunk an array made and owns. */
+export const ownedOf = Symbol('wasm-mem.owned');
+/** Package-internal: makes a chunk the array's own buffer (fromBytes, concat, loads). */
+export const adopt = Symbol('wasm-mem.adopt');
+/** Package-internal: the item count, with errors naming the caller. */
+export const countOf = Symbol('wasm-mem.countOf');
+/** Package-internal: extend, with errors naming the caller (the ChunkArray constructor). */
+export const appendAs = Symbol('wasm-mem.appendAs');
 
-function iterableArg(values, fn, arg) {
-  if (values === null || typeof values !== 'object' || typeof values[Symbol.iterator] !== 'function') {
-    if (typeof values !== 'string') throw argError(TypeError, fn, arg, `must be an iterable of values, got ${describe(values)}`);
+/** The region of a StrArray's buffer: a MemSlice's window, or the whole object. */
+function regionFor(buffer, fn) {
+  if (buffer instanceof MemSlice) {
+    const r = buffer[regionOf]();
+    return new Region(r.obj, r.start, r.stop, fn, 'buffer');
   }
-  return values;
-}
-
-/** Fills u8[from, to) with `pattern` repeated, by doubling copies (memmove speed). */
-function fillRegion(u8, from, to, pattern) {
-  if (to <= from) return;
-  const n = Math.min(pattern.length, to - from);
-  u8.set(pattern.subarray(0, n), from);
-  for (let done = n; done < to - from; done *= 2) u8.copyWithin(from + done, from, from + Math.min(done, to - from - done));
-}
-
-/** The current byte length of a foreign buffer or view; a TypeError once detached. */
-function foreignLength(obj, fn) {
-  let n;
-  if (obj instanceof DataView) n = dataViewInBounds(obj) ? obj.byteLength : 0;
-  else n = obj.byteLength;
-  if (n === 0 && isDetached(ArrayBuffer.isView(obj) ? obj.buffer : obj)) throw argError(TypeError, fn, 'buffer', 'is a detached ArrayBuffer');
-  return n;
+  return new Region(buffer, 0, Infinity, fn, 'buffer', true);
 }
 
 export class StrArray {
-  // The element fast paths read only these first fields: a chunk's cell, the
-  // window's start in it, and the codec's size and accessors.
-  #cell = null;
-  #start = 0;
-  #size = 0;
-  #read = null;
-  #write = null;
-  #whole = true; // over a whole chunk (no MemSlice window)
-  #stop = Infinity;
-  #codec;
+  #layout;
+  #item; // the scalar accessor, or the record codec (records.js)
+  #state; // {layout, item, plain}: what resize.js needs of this array
+  // Where items lie in the buffer's bytes: item k's first byte is at
+  // origin + k * stride + lead, and an item counts when the `span` bytes
+  // from origin + k * stride are all there (a column counts whole records).
+  #geo;
   #buffer;
   #owned = null; // the chunk this array made, freed by free()
-  // Or a DataView over a foreign buffer, the window's offset in it and the
-  // object (and slice window) whose length counts...
-  #dv = null;
-  #dvOff = 0;
-  #lenObj = null;
-  // ...or, for anything else (a read-only bytes object, a view of wasm
-  // memory), the gate on every access. #rdv/#roff: the last region resolved.
-  #rdv = null;
-  #roff = 0;
 
   /**
-   * @param {string} format one struct scalar: optional byte order (@ = < > !) and a code
+   * @param {string} format a struct format (SPEC §5): a scalar such as '<i', or a record such as '<I4sHh'
    * @param {BytesLike} [buffer] any bytes-like but a string; a new Chunk by default
+   * @param {{names?: string[], offset?: number, stride?: number}} [options] names: one per value of a
+   *   record format (items become objects); offset: bytes before item 0; stride: bytes from one item to
+   *   the next (at least itemsize). An offset or strided array cannot change size.
    */
-  constructor(format, buffer) {
-    this.#codec = parseFormat(format, new.target === ChunkArray ? 'ChunkArray' : 'StrArray');
-    this.#size = this.#codec.size;
-    this.#read = this.#codec.read;
-    this.#write = this.#codec.write;
+  constructor(format, buffer, options) {
+    const fn = new.target?.name === 'ChunkArray' ? 'ChunkArray' : 'StrArray';
+    const layout = compile(format, fn);
+    if (layout.size === 0) throw new TypeError(`${fn}(): format ${JSON.stringify(format)} has size 0: an item needs at least one byte`);
+    this.#layout = layout;
+    this.#item = itemCodec(layout, options, fn);
+    this.#geo = geometry(options, layout.size, fn);
+    this.#state = { layout, item: this.#item, plain: this.#geo.plain };
     if (buffer === undefined) {
       buffer = new Chunk();
       this.#owned = buffer;
     } else {
-      toView(buffer, 'StrArray', 'buffer', BASE); // the type check, with the gate's messages
+      toView(buffer, fn, 'buffer', BASE); // the type check, with the gate's messages
     }
     this.#buffer = buffer;
-    this.#locate(buffer);
+    const region = regionFor(buffer, fn);
+    Object.defineProperty(this, HOT, { value: region, writable: true });
+    Object.setPrototypeOf(this, protoFor(new.target.prototype, this.#geo.plain ? layout.acc : null, region.kind));
   }
 
-  #locate(buffer) {
-    let base = buffer;
-    let start = 0;
-    let stop = Infinity;
-    if (buffer instanceof MemSlice) {
-      base = buffer.base;
-      start = buffer.start;
-      stop = buffer.stop;
-    }
-    if (base[cellOf] !== undefined) {
-      this.#cell = base[cellOf]('StrArray', 'buffer');
-      this.#start = start;
-      this.#stop = stop;
-      this.#whole = base === buffer;
-      return;
-    }
-    const tag = Object.prototype.toString.call(base);
-    const plain = tag === '[object ArrayBuffer]' || tag === '[object SharedArrayBuffer]';
-    if (plain || ArrayBuffer.isView(base)) {
-      const ab = plain ? base : base.buffer;
-      if (ab === heapView().buffer) return; // a view of wasm memory: the generic path notices growth
-      this.#dv = new DataView(ab); // length-tracking when the buffer is resizable
-      this.#dvOff = (plain ? 0 : base.byteOffset) + start;
-      this.#lenObj = base;
-      this.#start = start;
-      this.#stop = stop;
-    }
+  /** Bytes before item 0 in the buffer. */
+  get offset() {
+    this[HOT].total('StrArray.offset');
+    return this.#geo.origin + this.#geo.lead;
   }
 
-  /** Resolves the bytes now: sets #rdv/#roff and returns the byte length. */
-  #region(fn, write) {
-    const cell = this.#cell;
-    if (cell !== null) {
-      if (cell.freed) throw argError(TypeError, fn, 'buffer', 'is a freed Chunk');
-      this.#rdv = heapView();
-      this.#roff = cell.ptr + this.#start;
-      return Math.max(0, Math.min(this.#stop, cell.len) - this.#start);
-    }
-    if (this.#dv !== null) {
-      const n = foreignLength(this.#lenObj, fn);
-      this.#rdv = this.#dv;
-      this.#roff = this.#dvOff;
-      return Math.max(0, Math.min(this.#stop, n) - this.#start);
-    }
-    const view = toView(this.#buffer, fn, 'buffer', write ? WRITE : BASE);
-    this.#rdv = new DataView(view.buffer, view.byteOffset, view.byteLength);
-    this.#roff = 0;
-    return view.length;
+  /** Bytes from one item to the next. */
+  get stride() {
+    this[HOT].total('StrArray.stride');
+    return this.#geo.stride;
   }
 
-  /** The items' bytes now, as a Uint8Array (valid until the next allocation). */
-  #itemBytes(fn, write) {
-    const n = this.#region(fn, write);
-    const len = n - (n % this.#codec.size);
-    return new Uint8Array(this.#rdv.buffer, this.#rdv.byteOffset + this.#roff, len);
+  /**
+   * A live StrArray view of one value of every record (by name or position):
+   * the field's own format, stride = the record stride, over the same buffer.
+   */
+  column(field) {
+    this[HOT].total('StrArray.column');
+    const { format, options } = columnOf(this.#layout, this.#item.names, this.#geo, field);
+    return new StrArray(format, this.#buffer, options);
   }
 
   /** The format string as given. */
   get format() {
-    return this.#codec.format;
+    return this.#layout.format;
   }
 
   /** Bytes per item. */
   get itemsize() {
-    return this.#codec.size;
+    return this.#layout.size;
   }
 
   /** The wrapped object. */
   get buffer() {
     return this.#buffer;
+  }
+
+  /** Per value of an item: {name, code, offset, size} (name undefined without names). */
+  get fields() {
+    this[HOT].total('StrArray.fields'); // a freed or detached buffer says so, like every member
+    const names = this.#item.names ?? [];
+    return this.#layout.fields.map((f, k) => ({ name: names[k], code: f.code, offset: f.offset, size: f.size }));
   }
 
   /** Items: floor(bytes / itemsize). */
@@ -169,49 +129,59 @@ export class StrArray {
 
   /** The item count now; `fn` names the caller in errors. */
   #count(fn) {
-    return Math.floor(this.#region(fn, false) / this.#codec.size);
+    return this.#countOf(this[HOT].length(fn));
+  }
+
+  /** The item count of `n` bytes. (The buffer is asked once per call: a user's [bytes]() may move memory.) */
+  #countOf(n) {
+    const g = this.#geo;
+    if (g.plain) return Math.floor(n / g.stride);
+    return n >= g.origin + g.span ? Math.floor((n - g.origin - g.span) / g.stride) + 1 : 0;
+  }
+
+  /** [DataView, position of item 0 in it, item count] now; item k is `stride` bytes further per step. */
+  #typed(fn, write = false) {
+    const [dv, off, n] = this[HOT].typed(fn, write);
+    return [dv, off + this.#geo.origin + this.#geo.lead, this.#countOf(n)];
+  }
+
+  /** The items' bytes now, from item 0's first byte to the last item's last (valid until the next allocation). */
+  #itemBytes(fn, write = false) {
+    const v = this[HOT].view(fn, write);
+    const n = this.#countOf(v.length);
+    const from = this.#geo.origin + this.#geo.lead;
+    return n === 0 ? v.subarray(0, 0) : v.subarray(from, from + (n - 1) * this.#geo.stride + this.#layout.size);
   }
 
   [bytes](access) {
-    return access === 'write' ? null : this.#itemBytes('StrArray[bytes]', false);
+    if (access === 'write' && !this[HOT].writable) return null;
+    return this.#itemBytes('StrArray[bytes]', access === 'write');
   }
 
-  /** The value at `i` (negative from the end); RangeError out of range. */
+  [writableOf]() {
+    return this[HOT].writable;
+  }
+
+  /** The value (or record) at `i` (negative from the end); RangeError out of range. */
   get(i) {
-    const cell = this.#cell;
-    if (cell !== null && typeof i === 'number' && (i >>> 0) === i && !cell.freed) {
-      const off = this.#start + i * this.#size;
-      if (off + this.#size <= (this.#whole ? cell.len : Math.min(this.#stop, cell.len))) return this.#read(heapDV, cell.ptr + off);
-    }
-    return this.#getSlow(i);
+    return this[getSlow](i);
   }
 
-  // Apart from get, so that get stays small enough for the engine to inline.
-  #getSlow(i) {
-    const codec = this.#codec;
-    const n = Math.floor(this.#region('StrArray.get', false) / codec.size);
-    return codec.read(this.#rdv, this.#roff + toIndex(i, n, 'StrArray.get') * codec.size);
+  [getSlow](i) {
+    const [dv, off, n] = this.#typed('StrArray.get');
+    return this.#item.read(dv, off + toIndex(i, n, 'StrArray.get') * this.#geo.stride);
   }
 
   /** Sets the value at `i`; a value that does not fit is a RangeError, a wrong type a TypeError; nothing written then. */
   set(i, value) {
-    const codec = this.#codec;
-    const stored = codec.check(value, 'StrArray.set', 'value');
-    const cell = this.#cell;
-    if (cell !== null && typeof i === 'number' && (i >>> 0) === i && !cell.freed) {
-      const off = this.#start + i * this.#size;
-      if (off + this.#size <= (this.#whole ? cell.len : Math.min(this.#stop, cell.len))) {
-        this.#write(heapDV, cell.ptr + off, stored);
-        return;
-      }
-    }
-    this.#setSlow(i, stored);
+    this[setSlow](i, value);
   }
 
-  #setSlow(i, stored) {
-    const codec = this.#codec;
-    const n = Math.floor(this.#region('StrArray.set', true) / codec.size);
-    codec.write(this.#rdv, this.#roff + toIndex(i, n, 'StrArray.set') * codec.size, stored);
+  [setSlow](i, value) {
+    const stored = this.#item.check(value, 'StrArray.set', 'value');
+    if (!this[HOT].writable) throw argError(TypeError, 'StrArray.set', 'buffer', 'is read-only');
+    const [dv, off, n] = this.#typed('StrArray.set', true);
+    this.#item.write(dv, off + toIndex(i, n, 'StrArray.set') * this.#geo.stride, stored);
   }
 
   /** Like Array.prototype.at: undefined out of range. */
@@ -228,322 +198,176 @@ export class StrArray {
 
   /** Every value, as a JS array. */
   toArray() {
-    const n = Math.floor(this.#region('StrArray.toArray', false) / this.#codec.size);
+    const [dv, off, n] = this.#typed('StrArray.toArray');
     const out = new Array(n);
-    const { read, size } = this.#codec;
-    for (let i = 0; i < n; i++) out[i] = read(this.#rdv, this.#roff + i * size);
+    const stride = this.#geo.stride;
+    const item = this.#item;
+    for (let i = 0; i < n; i++) out[i] = item.read(dv, off + i * stride);
     return out;
   }
 
   /** A copy in the platform's typed array (Int32Array, BigUint64Array, Float64Array, ...; 'e' gives Float32Array). */
   toTypedArray() {
-    const codec = this.#codec;
-    const u8 = this.#itemBytes('StrArray.toTypedArray', false);
-    const n = u8.length / codec.size;
-    // Little-endian integers and floats of the platform's width: one byte copy.
-    if (codec.little && (codec.kind === 'int' || codec.kind === 'bigint' || (codec.kind === 'float' && codec.size > 2))) {
-      return new codec.TypedArray(u8.slice().buffer, 0, n);
-    }
-    const out = new codec.TypedArray(n);
-    const dv = this.#rdv;
-    for (let i = 0; i < n; i++) {
-      const v = codec.read(dv, this.#roff + i * codec.size);
-      out[i] = typeof v === 'string' ? v.charCodeAt(0) : typeof v === 'boolean' ? +v : v;
-    }
-    return out;
+    const acc = this.#layout.acc;
+    if (acc === null) throw new TypeError(`StrArray.toTypedArray(): format ${JSON.stringify(this.format)} is a record format; use column() for one value`);
+    // Contiguous little-endian integers and floats of the platform's width: one byte copy.
+    if (this.#geo.stride === acc.size && acc.little && acc.bulk !== null) return new acc.TypedArray(this.#itemBytes('StrArray.toTypedArray').slice().buffer);
+    return typedCopy(acc, this.#geo.stride, ...this.#typed('StrArray.toTypedArray'));
   }
 
-  /** The bytes of a value as searchable (exactly representable), or undefined. */
-  #pattern(value) {
-    const codec = this.#codec;
-    const stored = codec.exact(value);
-    if (stored === undefined) return undefined;
-    codec.write(scratch, 0, stored);
-    return new Uint8Array(scratch.buffer, 0, codec.size).slice();
-  }
-
-  /**
-   * Positions (items) of `value` by the byte search with step = itemsize.
-   * Float zeros are searched as +0 and -0 (=== equates them); '?' and NaN
-   * are left to a value loop (bytes do not decide them).
-   */
   #find(fn, value, start, stop, backward) {
-    const codec = this.#codec;
     const n = this.#count(fn);
-    const s = slicePos(start, n, fn, 'start', 0);
-    const e = slicePos(stop, n, fn, 'stop', n);
-    if (codec.kind === 'bool') {
-      if (typeof value !== 'boolean') return -1;
-      for (let i = backward ? e - 1 : s; backward ? i >= s : i < e; i += backward ? -1 : 1) if (this.get(i) === value) return i;
-      return -1;
-    }
-    const patterns = this.#patterns(value);
-    let best = -1;
-    for (const p of patterns) {
-      const at = search(fn, backward, this, p, s * codec.size, e * codec.size, codec.size);
-      if (at >= 0 && (best < 0 || (backward ? at / codec.size > best : at / codec.size < best))) best = at / codec.size;
-    }
-    return best;
+    return findItem(this, this.#item, this.#layout.size, this.#geo.stride, fn, value, slicePos(start, n, fn, 'start', 0), slicePos(stop, n, fn, 'stop', n), backward);
   }
 
-  #patterns(value) {
-    const p = this.#pattern(value);
-    if (p === undefined) return [];
-    if (this.#codec.kind === 'float' && value === 0) return [this.#pattern(0), this.#pattern(-0)];
-    return [p];
-  }
-
-  /** The first index of `value` (===) in [start, stop), or -1. */
+  /** The first index of `value` (===; records: equal values) in [start, stop), or -1. */
   indexOf(value, start, stop) {
     return this.#find('StrArray.indexOf', value, start, stop, false);
   }
 
-  /** The last index of `value` (===) in [start, stop), or -1. */
+  /** The last index of `value` in [start, stop), or -1. */
   lastIndexOf(value, start, stop) {
     return this.#find('StrArray.lastIndexOf', value, start, stop, true);
   }
 
   /** Whether `value` is present (SameValueZero: NaN is found). */
   includes(value) {
-    if (Number.isNaN(value) && this.#codec.kind === 'float') {
+    if (Number.isNaN(value) && this.#item.kind === 'float') {
       for (const v of this) if (Number.isNaN(v)) return true;
       return false;
     }
     return this.#find('StrArray.includes', value, undefined, undefined, false) >= 0;
   }
 
-  /** How many items are === `value`. */
+  /** How many items equal `value`. */
   count(value) {
-    const codec = this.#codec;
-    if (codec.kind === 'bool') {
-      let c = 0;
-      for (const v of this) if (v === value) c++;
-      return c;
-    }
-    let c = 0;
-    const end = this.#count('StrArray.count') * codec.size;
-    for (const p of this.#patterns(value)) for (const _ of findAll(this, p, 0, end, codec.size)) c++;
-    return c;
+    return countItems(this, this.#item, this.#layout.size, this.#geo.stride, value, this.#count('StrArray.count'));
   }
 
-  /** Equal lengths and values (===) with another StrArray or any iterable of values. */
+  /** Equal lengths and values with another StrArray or any iterable of values. */
   equals(other) {
-    if (other instanceof StrArray && other.#codec === this.#codec && ['int', 'bigint', 'char'].includes(this.#codec.kind)) {
-      const a = this.#itemBytes('StrArray.equals', false);
-      const b = other.#itemBytes('StrArray.equals', false);
-      if (a.length !== b.length) return false;
-      return search('StrArray.equals', false, a, b) === 0 || a.length === 0; // a equals b byte for byte
+    if (other instanceof StrArray && other.#item === this.#item && this.#item.bytesDecide && this.#geo.plain && other.#geo.plain) {
+      const a = this.#itemBytes('StrArray.equals');
+      const b = other.#itemBytes('StrArray.equals');
+      return a.length === b.length && (a.length === 0 || search('StrArray.equals', false, a, b) === 0);
     }
     const values = [...iterableArg(other, 'StrArray.equals', 'other')];
     if (values.length !== this.#count('StrArray.equals')) return false;
     let i = 0;
-    for (const v of this) if (v !== values[i++]) return false;
+    for (const v of this) if (!this.#item.equal(v, values[i++])) return false;
     return true;
   }
 
   /** Reverses the items in place. */
   reverse() {
-    const size = this.#codec.size;
-    const u8 = this.#itemBytes('StrArray.reverse', true);
-    const tmp = new Uint8Array(size);
-    for (let i = 0, j = u8.length - size; i < j; i += size, j -= size) {
-      tmp.set(u8.subarray(i, i + size));
-      u8.copyWithin(i, j, j + size);
-      u8.set(tmp, j);
-    }
+    const u8 = this.#writableBytes('StrArray.reverse');
+    reverseItems(u8, this.#layout.size, this.#geo.stride, this.#itemCount(u8));
     return this;
   }
 
   /** Sets items [start, stop) to `value`. */
   fill(value, start, stop) {
-    const codec = this.#codec;
-    const stored = codec.check(value, 'StrArray.fill', 'value');
-    const u8 = this.#itemBytes('StrArray.fill', true);
-    const n = u8.length / codec.size;
-    const s = slicePos(start, n, 'StrArray.fill', 'start', 0);
-    const e = slicePos(stop, n, 'StrArray.fill', 'stop', n);
-    codec.write(scratch, 0, stored);
-    fillRegion(u8, s * codec.size, e * codec.size, new Uint8Array(scratch.buffer, 0, codec.size));
+    const packed = this.#item.pack(this.#item.check(value, 'StrArray.fill', 'value'));
+    const u8 = this.#writableBytes('StrArray.fill');
+    const n = this.#itemCount(u8);
+    fillItems(u8, this.#geo.stride, packed, slicePos(start, n, 'StrArray.fill', 'start', 0), slicePos(stop, n, 'StrArray.fill', 'stop', n));
     return this;
   }
 
-  /** Items [start, stop): by view over a MemSlice buffer, else a copy in a new Chunk. */
+  #writableBytes(fn) {
+    if (!this[HOT].writable) throw argError(TypeError, fn, 'buffer', 'is read-only');
+    return this.#itemBytes(fn, true);
+  }
+
+  /** The item count of what #itemBytes returned. */
+  #itemCount(u8) {
+    return u8.length === 0 ? 0 : (u8.length - this.#layout.size) / this.#geo.stride + 1;
+  }
+
+  /** Items [start, stop): by view over a MemSlice buffer, else a copy in a new Chunk (a strided array: its items packed). */
   slice(start, stop) {
-    const size = this.#codec.size;
+    const size = this.#layout.size;
     const n = this.#count('StrArray.slice');
     const s = slicePos(start, n, 'StrArray.slice', 'start', 0);
     const e = Math.max(s, slicePos(stop, n, 'StrArray.slice', 'stop', n));
-    if (this.#buffer instanceof MemSlice) return new StrArray(this.format, new MemSlice(this.#buffer, s * size, e * size));
-    const items = this.#itemBytes('StrArray.slice', false).subarray(s * size, e * size);
-    const out = this instanceof ChunkArray ? new ChunkArray(this.format) : new StrArray(this.format);
-    out.#owned.resize(items.length); // may grow memory: `items` is copied first when it is in wasm
-    const fresh = this.#itemBytes('StrArray.slice', false).subarray(s * size, e * size);
-    out.#owned.bytes.set(fresh);
+    const options = this.#item.names ? { names: this.#item.names } : undefined;
+    if (this.#buffer instanceof MemSlice && this.#geo.plain) return new StrArray(this.format, new MemSlice(this.#buffer, s * size, e * size), options);
+    const copy = new Chunk(gatherItems(this.#itemBytes('StrArray.slice'), size, this.#geo.stride, s, e));
+    const out = new this.constructor.Copy(this.format, undefined, options);
+    out.#owned.free();
+    out[adopt](copy);
     return out;
   }
 
-  // ---- size changes ----------------------------------------------------
+  // ---- size changes (resize.js) ----------------------------------------
 
-  /** Resizes the buffer to n bytes, or a TypeError (nothing changed) when it cannot. */
-  #resizeBytes(n, fn) {
-    const buf = this.#buffer;
-    if (buf instanceof Chunk) return buf.resize(n);
-    if (buf instanceof ArrayBuffer && buf.resizable) {
-      if (n > buf.maxByteLength) throw argError(RangeError, fn, 'buffer', `cannot grow past its maxByteLength (${buf.maxByteLength}) to ${n} bytes`);
-      return buf.resize(n);
-    }
-    if (typeof SharedArrayBuffer !== 'undefined' && buf instanceof SharedArrayBuffer && buf.growable) {
-      if (n < buf.byteLength) throw argError(TypeError, fn, 'buffer', 'is a growable SharedArrayBuffer: it can grow but not shrink');
-      if (n > buf.maxByteLength) throw argError(RangeError, fn, 'buffer', `cannot grow past its maxByteLength (${buf.maxByteLength}) to ${n} bytes`);
-      return buf.grow(n);
-    }
-    if (!(buf instanceof ArrayBuffer) && !ArrayBuffer.isView(buf) && typeof buf.resize === 'function') return buf.resize(n);
-    throw argError(TypeError, fn, 'buffer', 'cannot change size (a Chunk or a resizable ArrayBuffer can)');
+  /** Appends values (all or nothing); returns the new length. Amortised over a chunk's growth. */
+  push(...values) {
+    return this[pushSlow](values);
   }
 
-  /** Whether the buffer can take this size change, checked before anything is written. */
-  #checkResizable(fn, growing) {
-    const buf = this.#buffer;
-    if (buf instanceof Chunk) return buf[cellOf](fn, 'buffer');
-    if (buf instanceof ArrayBuffer && buf.resizable) return;
-    if (typeof SharedArrayBuffer !== 'undefined' && buf instanceof SharedArrayBuffer && buf.growable && growing) return;
-    if (!(buf instanceof ArrayBuffer) && !(buf instanceof SharedArrayBuffer) && !ArrayBuffer.isView(buf) && !(buf instanceof MemSlice) && typeof buf.resize === 'function') return;
-    if (buf instanceof SharedArrayBuffer && buf.growable) throw argError(TypeError, fn, 'buffer', 'is a growable SharedArrayBuffer: it can grow but not shrink');
-    throw argError(TypeError, fn, 'buffer', 'cannot change size (a Chunk or a resizable ArrayBuffer can)');
+  [pushSlow](values) {
+    return pushValues(this, this.#state, values);
   }
 
   /**
-   * The one path of every size change: replaces `del` items at `s` with
-   * `stored` (values already checked), moving the tail, and leaves the
-   * buffer a whole number of items long.
+   * Appends the values of an iterable. A typed array of the format's own
+   * element type on a chunk is one bulk copy (byte-swapped for the other
+   * order); anything else is checked whole first, so all or nothing.
    */
-  #replace(fn, s, del, stored) {
-    const codec = this.#codec;
-    const size = codec.size;
-    const byteLen = this.#region(fn, true);
-    const n = Math.floor(byteLen / size);
-    const newN = n - del + stored.length;
-    this.#checkResizable(fn, newN * size > byteLen);
-    const tail = (n - s - del) * size;
-    if (newN * size > byteLen) this.#resizeBytes(newN * size, fn);
-    let u8 = this.#itemBytes(fn, true);
-    u8.copyWithin((s + stored.length) * size, (s + del) * size, (s + del) * size + tail);
-    if (newN * size < byteLen) {
-      this.#resizeBytes(newN * size, fn);
-      u8 = this.#itemBytes(fn, true);
-    }
-    const dv = this.#rdv;
-    for (let k = 0; k < stored.length; k++) codec.write(dv, this.#roff + (s + k) * size, stored[k]);
-    return newN;
-  }
-
-  #checkAll(values, fn) {
-    const codec = this.#codec;
-    return Array.from(values, (v, k) => codec.check(v, fn, `values[${k}]`));
-  }
-
-  /** Appends values (all or nothing); returns the new length. Amortised over a chunk's growth. */
-  push(value) {
-    // One value onto a whole chunk with room: a check, a store and a length
-    // change, no call into wasm and no rest array (arguments is read only
-    // on the slow path).
-    const cell = this.#cell;
-    if (arguments.length === 1 && cell !== null && this.#whole && !cell.freed) {
-      const size = this.#size;
-      const len = cell.len;
-      if (len % size === 0 && len + size <= cell.cap) {
-        const stored = this.#codec.check(value, 'StrArray.push', 'values[0]');
-        this.#write(heapDV, cell.ptr + len, stored);
-        cell.len = len + size;
-        return (len + size) / size;
-      }
-    }
-    const stored = this.#checkAll(Array.from(arguments), 'StrArray.push');
-    return this.#replace('StrArray.push', this.#count('StrArray.push'), 0, stored);
-  }
-
-  /** Appends the values of an iterable (a typed array counts as values). */
   extend(values) {
-    const stored = this.#checkAll(iterableArg(values, 'StrArray.extend', 'values'), 'StrArray.extend');
-    this.#replace('StrArray.extend', this.#count('StrArray.extend'), 0, stored);
+    appendValues(this, this.#state, iterableArg(values, 'StrArray.extend', 'values'), 'StrArray.extend');
     return this;
+  }
+
+  [appendAs](values, fn) {
+    appendValues(this, this.#state, iterableArg(values, fn, 'values'), fn);
   }
 
   /** Python's `+=`: extend, returning this array. */
   iadd(values) {
-    const stored = this.#checkAll(iterableArg(values, 'StrArray.iadd', 'values'), 'StrArray.iadd');
-    this.#replace('StrArray.iadd', this.#count('StrArray.iadd'), 0, stored);
+    appendValues(this, this.#state, iterableArg(values, 'StrArray.iadd', 'values'), 'StrArray.iadd');
     return this;
   }
 
   /** Inserts before `i`, clamped like Python's list.insert. */
   insert(i, value) {
-    const stored = this.#checkAll([value], 'StrArray.insert');
-    const n = this.#count('StrArray.insert');
-    let k = toInt(i, 'StrArray.insert', 'index');
-    if (k < 0) k = Math.max(0, k + n);
-    this.#replace('StrArray.insert', Math.min(k, n), 0, stored);
+    insertValue(this, this.#state, i, value);
   }
 
   /** Removes and returns the item at `i` (default the last); RangeError when empty or out of range. */
   pop(i = -1) {
-    const n = this.#count('StrArray.pop');
-    this.#checkResizable('StrArray.pop', false);
-    if (n === 0) throw new RangeError('StrArray.pop(): pop from an empty array');
-    const k = toIndex(i, n, 'StrArray.pop');
-    const value = this.get(k);
-    this.#replace('StrArray.pop', k, 1, []);
-    return value;
+    return popItem(this, this.#state, i);
   }
 
-  /** Removes the first item === `value`; NotFoundError when there is none. */
+  /** Removes the first item equal to `value`; NotFoundError when there is none. */
   remove(value) {
-    this.#checkResizable('StrArray.remove', false);
-    const k = this.indexOf(value);
-    if (k < 0) throw new NotFoundError(`StrArray.remove(): ${describe(value)} is not in the array`);
-    this.#replace('StrArray.remove', k, 1, []);
+    removeValue(this, this.#state, value);
   }
 
   /** Like Array.prototype.splice: removes `deleteCount` items at `start`, inserts `items`, returns the removed values. */
   splice(start, deleteCount, ...items) {
-    const n = this.#count('StrArray.splice');
-    const s = slicePos(start, n, 'StrArray.splice', 'start', 0);
-    const del = Math.min(Math.max(toInt(deleteCount, 'StrArray.splice', 'deleteCount', n - s), 0), n - s);
-    const stored = this.#checkAll(items, 'StrArray.splice');
-    this.#checkResizable('StrArray.splice', stored.length > del);
-    const removed = [];
-    for (let k = s; k < s + del; k++) removed.push(this.get(k));
-    this.#replace('StrArray.splice', s, del, stored);
-    return removed;
+    return spliceItems(this, this.#state, start, deleteCount, items);
   }
 
   /** Python's a[start:stop] = values. */
   setSlice(start, stop, values) {
-    const n = this.#count('StrArray.setSlice');
-    const s = slicePos(start, n, 'StrArray.setSlice', 'start', 0);
-    const e = Math.max(s, slicePos(stop, n, 'StrArray.setSlice', 'stop', n));
-    const stored = this.#checkAll(iterableArg(values, 'StrArray.setSlice', 'values'), 'StrArray.setSlice');
-    this.#replace('StrArray.setSlice', s, e - s, stored);
+    setSliceItems(this, this.#state, start, stop, values);
   }
 
   /** Removes every item. */
   clear() {
-    this.#replace('StrArray.clear', 0, this.#count('StrArray.clear'), []);
+    clearItems(this, this.#state);
   }
 
   /** Python's `*=`: the items repeated n times in place (n = 0 clears). */
   imul(n) {
-    const count = toInt(n, 'StrArray.imul', 'n');
-    if (count < 0) throw argError(RangeError, 'StrArray.imul', 'n', `must be >= 0, got ${count}`);
-    const size = this.#codec.size;
-    const len = this.#count('StrArray.imul') * size;
-    this.#checkResizable('StrArray.imul', count > 1);
-    if (len * count > 2 ** 31 - 1) throw argError(RangeError, 'StrArray.imul', 'n', `makes ${len * count} bytes, more than a buffer holds`);
-    if (count === 0) return this.#replace('StrArray.imul', 0, this.#count('StrArray.imul'), []), this;
-    this.#resizeBytes(len * count, 'StrArray.imul');
-    const u8 = this.#itemBytes('StrArray.imul', true);
-    fillRegion(u8, len, len * count, u8.slice(0, len));
+    imulItems(this, this.#state, n);
     return this;
+  }
+
+  [countOf](fn) {
+    return this.#count(fn);
   }
 
   /** Frees the chunk this array made (a buffer you passed is left alone). */
@@ -559,132 +383,18 @@ export class StrArray {
     return this.constructor.name;
   }
 
-  /** The item count, checked live for `fn` (module-internal: ChunkArray's methods). */
-  static [countOf](a, fn) {
-    return a.#count(fn);
+  [ownedOf]() {
+    return this.#owned;
   }
 
-  /** The chunk an array made for itself (module-internal). */
-  static [ownedOf](a) {
-    return a.#owned;
+  [adopt](chunk) {
+    this.#owned = chunk;
+    this.#buffer = chunk;
+    this[HOT] = regionFor(chunk, 'StrArray'); // a chunk before and after: the prototype stays
   }
 
-  /** Makes `chunk` the array's own buffer (module-internal: fromBytes, concat, loads). */
-  static [adopt](a, chunk) {
-    a.#owned = chunk;
-    a.#buffer = chunk;
-    a.#cell = null;
-    a.#dv = null;
-    a.#locate(chunk);
+  /** The class `slice` copies into (ChunkArray overrides it). */
+  static get Copy() {
+    return StrArray;
   }
 }
-
-export class ChunkArray extends StrArray {
-  /**
-   * A StrArray over a new Chunk, filled from an iterable of values (a typed
-   * array counts as values, never as raw bytes).
-   * @param {string} format
-   * @param {Iterable<any>} [values]
-   */
-  constructor(format, values) {
-    super(format);
-    if (values !== undefined) {
-      try {
-        iterableArg(values, 'ChunkArray', 'values');
-        this.extend(values);
-      } catch (e) {
-        this.free();
-        throw e instanceof Error ? new e.constructor(e.message.replace('StrArray.extend()', 'ChunkArray()')) : e;
-      }
-    }
-  }
-
-  /** A ChunkArray holding a copy of raw bytes. */
-  static fromBytes(format, data) {
-    const a = new ChunkArray(format);
-    const chunk = StrArray[ownedOf](a);
-    try {
-      const src = new Chunk(toView(data, 'ChunkArray.fromBytes', 'data', READ));
-      chunk.free();
-      StrArray[adopt](a, src);
-    } catch (e) {
-      a.free();
-      throw e;
-    }
-    return a;
-  }
-
-  /** Python's `+`: a new ChunkArray of this array's items then `other`'s (a StrArray or an iterable of values). */
-  concat(other) {
-    StrArray[countOf](this, 'ChunkArray.concat'); // a freed array says so, in this method's name
-    const out = ChunkArray.fromBytes(this.format, this);
-    try {
-      if (other instanceof StrArray && other.format === this.format) {
-        const chunk = StrArray[ownedOf](out);
-        const joined = chunk.concat(other);
-        chunk.free();
-        StrArray[adopt](out, joined);
-      } else {
-        out.extend(iterableArg(other, 'ChunkArray.concat', 'other'));
-      }
-    } catch (e) {
-      out.free();
-      throw e;
-    }
-    return out;
-  }
-
-  /** Python's `*`: a new ChunkArray of the items repeated n times. */
-  repeat(n) {
-    const count = toInt(n, 'ChunkArray.repeat', 'n');
-    if (count < 0) throw argError(RangeError, 'ChunkArray.repeat', 'n', `must be >= 0, got ${count}`);
-    StrArray[countOf](this, 'ChunkArray.repeat');
-    const out = ChunkArray.fromBytes(this.format, this);
-    try {
-      out.imul(count);
-    } catch (e) {
-      out.free();
-      throw e;
-    }
-    return out;
-  }
-}
-
-registerDumpable({
-  tags: [6, 7],
-  test: (v) => v instanceof StrArray,
-  write(w, v, depth) {
-    if (v instanceof ChunkArray) {
-      w.byte(7);
-      w.ascii(v.format);
-      w.base(StrArray[ownedOf](v), 1);
-      StrArray[ownedOf](v)[cellOf]('dumps', 'value');
-      return;
-    }
-    w.byte(6);
-    w.ascii(v.format);
-    w.value(v.buffer, depth + 1);
-  },
-  read(r, tag, depth) {
-    const format = r.ascii();
-    try {
-      parseFormat(format, 'loads');
-    } catch {
-      throw r.fail(`a bad format ${JSON.stringify(format)}`);
-    }
-    if (tag === 7) {
-      const chunk = r.object(r.baseIndex(1));
-      const a = new ChunkArray(format);
-      a.free();
-      StrArray[adopt](a, chunk);
-      return a;
-    }
-    const at = r.at;
-    const buffer = r.value(depth + 1);
-    if (Array.isArray(buffer)) {
-      r.at = at;
-      throw r.fail('a StrArray over an array');
-    }
-    return new StrArray(format, buffer);
-  },
-});

@@ -7,13 +7,14 @@
 // gap reads as zeros, like a file); lines are found with the byte search.
 // readStruct/writeStruct use the StrArray codecs: one conversion path.
 import { toInt } from './args.js';
-import { BASE, READ, WRITE, cellOf, toRef, toView } from './bytes.js';
+import { BASE, READ, WRITE, toRef, toView } from './bytes.js';
 import { Chunk } from './chunk.js';
 import { argError } from './errors.js';
-import { parseFormat } from './format.js';
+import { compile } from './format.js';
 import { copy, search } from './functions.js';
-import { MemSlice, rawSlice } from './memslice.js';
-import { heap, heapView } from './wasm.js';
+import { MemSlice } from './memslice.js';
+import { Region } from './region.js';
+import { heap } from './wasm.js';
 
 const disposeSymbol = Symbol.dispose ?? Symbol.for('Symbol.dispose');
 const NEWLINE = 10;
@@ -28,28 +29,17 @@ function sizeArg(n, fn, arg) {
   return v < 0 ? -1 : v;
 }
 
-/** Can `data` change size? [grow, shrink]. */
-function resizability(data) {
-  if (data instanceof Chunk) return [true, true];
-  if (data instanceof ArrayBuffer) return data.resizable ? [true, true] : [false, false];
-  if (typeof SharedArrayBuffer !== 'undefined' && data instanceof SharedArrayBuffer) return [data.growable, false];
-  if (ArrayBuffer.isView(data) || data instanceof MemSlice) return [false, false];
-  return typeof data.resize === 'function' ? [true, true] : [false, false];
-}
-
 export class StrIO {
   #data;
   #pos = 0;
   #closed = false;
   #owned = null;
   #writable;
-  #grow;
-  #shrink;
-  #cell = null; // a chunk's storage cell: struct access with no view made
+  #r; // where the data's bytes are (region.js)
   // Records repeat a few formats: the last four, compared by identity, skip
-  // the parse cache's hash lookup (the largest cost of a small readStruct).
+  // the compile cache's hash lookup (the largest cost of a small readStruct).
   #formats = [];
-  #codecs = [];
+  #layouts = [];
 
   /**
    * @param {BytesLike | string} [data] any bytes-like (a string: its UTF-8 bytes, read-only); a new Chunk by default
@@ -68,19 +58,8 @@ export class StrIO {
     // A ChunkIO's chunk is its own (made by ChunkIO for this file alone).
     if (new.target === ChunkIO || new.target.prototype instanceof ChunkIO) this.#owned ??= data;
     this.#data = data;
-    if (data[cellOf] !== undefined) this.#cell = data[cellOf](fn, 'data');
-    if (this.#writable === undefined) this.#writable = this.#probeWritable(fn);
-    [this.#grow, this.#shrink] = this.#writable ? resizability(data) : [false, false];
-  }
-
-  #probeWritable(fn) {
-    try {
-      toView(this.#data, fn, 'data', WRITE);
-      return true;
-    } catch (e) {
-      if (e instanceof TypeError && /read-only|writable/.test(e.message)) return false;
-      throw e;
-    }
+    this.#r = new Region(data, 0, Infinity, fn, 'data', true);
+    this.#writable ??= this.#r.writable;
   }
 
   #open(fn) {
@@ -89,7 +68,7 @@ export class StrIO {
 
   /** The data's bytes now (a view; valid until the next allocation). */
   #bytes(fn, write = false) {
-    return toView(this.#data, fn, 'data', write ? WRITE : BASE);
+    return this.#r.view(fn, write);
   }
 
   #unsupported(fn, what) {
@@ -226,17 +205,13 @@ export class StrIO {
    * read as zeros until written), or refuses: nothing is written then.
    */
   #makeRoom(end, fn) {
-    const size = this.#bytes(fn).length;
+    const r = this.#r;
+    const size = r.total(fn);
     if (end <= size) return;
-    if (!this.#grow) throw argError(RangeError, fn, 'data', `cannot grow to ${end} bytes (${size} bytes, no resize): nothing written`);
-    const data = this.#data;
-    if (data instanceof ArrayBuffer || (typeof SharedArrayBuffer !== 'undefined' && data instanceof SharedArrayBuffer)) {
-      if (end > data.maxByteLength) throw argError(RangeError, fn, 'data', `cannot grow past its maxByteLength (${data.maxByteLength}) to ${end} bytes: nothing written`);
-      if (data instanceof ArrayBuffer) data.resize(end);
-      else data.grow(end);
-    } else {
-      data.resize(end);
-    }
+    if (r.resizable === null) throw argError(RangeError, fn, 'data', `cannot grow to ${end} bytes (${size} bytes, no resize): nothing written`);
+    const max = r.obj.maxByteLength;
+    if (max !== undefined && end > max) throw argError(RangeError, fn, 'data', `cannot grow past its maxByteLength (${max}) to ${end} bytes: nothing written`);
+    r.resize(end, fn);
   }
 
   /**
@@ -275,8 +250,8 @@ export class StrIO {
     if (!this.#writable) throw this.#unsupported('StrIO.truncate', 'cannot truncate');
     const current = this.#bytes('StrIO.truncate').length;
     if (s >= current) return s;
-    if (!this.#shrink) throw argError(TypeError, 'StrIO.truncate', 'data', `cannot shrink (no resize) from ${current} to ${s} bytes`);
-    this.#data.resize(s);
+    if (this.#r.resizable !== 'both') throw argError(TypeError, 'StrIO.truncate', 'data', `cannot shrink (no resize) from ${current} to ${s} bytes`);
+    this.#r.resize(s, 'StrIO.truncate');
     return s;
   }
 
@@ -287,72 +262,84 @@ export class StrIO {
   }
 
   /**
-   * A MemSlice over all of the data, now and as the file grows (its stop is
-   * 2^53 - 1): reading and writing through it is seen by the file.
+   * An open-ended MemSlice over the data (SPEC §4): reading and writing
+   * through it is seen by the file, and it follows the data as it grows.
    */
   getbuffer() {
     this.#open('StrIO.getbuffer');
     this.#bytes('StrIO.getbuffer'); // a freed chunk is refused here, in this method's name
-    return MemSlice[rawSlice](this.#data, 0, Number.MAX_SAFE_INTEGER);
+    return new MemSlice(this.#data, 0, Infinity, 'StrIO.getbuffer');
   }
 
-  #codec(format, fn) {
+  #layout(format, fn) {
     const formats = this.#formats;
-    for (let i = 0; i < formats.length; i++) if (formats[i] === format) return this.#codecs[i];
-    const codec = parseFormat(format, fn);
+    for (let i = 0; i < formats.length; i++) if (formats[i] === format) return this.#layouts[i];
+    const layout = compile(format, fn);
+    if (layout.size === 0) throw new TypeError(`${fn}(): format ${JSON.stringify(format)} has size 0`);
     if (formats.length === 4) {
       formats.shift();
-      this.#codecs.shift();
+      this.#layouts.shift();
     }
     formats.push(format);
-    this.#codecs.push(codec);
-    return codec;
+    this.#layouts.push(layout);
+    return layout;
   }
 
-  /** One value in a struct format at the position, which advances. */
+  /**
+   * One item of a struct format at the position, which advances: a scalar
+   * format's value, or a record format's values as an array.
+   */
   readStruct(format) {
     this.#open('StrIO.readStruct');
-    const codec = this.#codec(format, 'StrIO.readStruct');
+    const layout = this.#layout(format, 'StrIO.readStruct');
     const pos = this.#pos;
-    const cell = this.#cell;
-    if (cell !== null && !cell.freed) {
-      if (pos + codec.size <= cell.len) {
-        this.#pos = pos + codec.size;
-        return codec.read(heapView(), cell.ptr + pos);
+    const r = this.#r;
+    let p = r.span(pos, layout.size);
+    let dv = r.tdv();
+    if (p < 0) {
+      const bytes = this.#bytes('StrIO.readStruct');
+      if (pos + layout.size > bytes.length) {
+        throw new RangeError(`StrIO.readStruct(): format '${layout.format}' needs ${layout.size} bytes at position ${pos}, ${Math.max(0, bytes.length - pos)} left`);
       }
+      dv = new DataView(bytes.buffer, bytes.byteOffset + pos, layout.size);
+      p = 0;
     }
-    const bytes = this.#bytes('StrIO.readStruct');
-    if (pos + codec.size > bytes.length) {
-      throw new RangeError(`StrIO.readStruct(): format '${codec.format}' needs ${codec.size} bytes at position ${pos}, ${Math.max(0, bytes.length - pos)} left`);
-    }
-    this.#pos = pos + codec.size;
-    return codec.read(new DataView(bytes.buffer, bytes.byteOffset + pos, codec.size), 0);
+    this.#pos = pos + layout.size;
+    return layout.acc !== null ? layout.acc.read(dv, p) : layout.readValues(dv, p);
   }
 
-  /** Writes one value in a struct format at the position (growing like write); returns the bytes written. */
-  writeStruct(format, value) {
+  /**
+   * Writes one item of a struct format at the position (growing like
+   * write): a scalar format takes one value, a record format its values in
+   * order. Returns the bytes written; nothing is written when a value is rejected.
+   */
+  writeStruct(format, ...values) {
     this.#open('StrIO.writeStruct');
-    const codec = this.#codec(format, 'StrIO.writeStruct');
-    const stored = codec.check(value, 'StrIO.writeStruct', 'value');
+    const layout = this.#layout(format, 'StrIO.writeStruct');
+    const acc = layout.acc;
+    const stored = acc !== null ? (values.length === 1 ? acc.check(values[0], 'StrIO.writeStruct', 'value') : null) : layout.checkValues(values, 'StrIO.writeStruct', 'values');
+    if (stored === null) throw new TypeError(`StrIO.writeStruct(): format ${JSON.stringify(layout.format)} takes 1 value, got ${values.length}`);
     if (!this.#writable) throw this.#unsupported('StrIO.writeStruct', 'not writable');
     const pos = this.#pos;
-    const data = this.#data;
-    const cell = this.#cell;
-    if (cell !== null && !cell.freed) {
-      const end = pos + codec.size;
-      if (end > cell.len) {
-        // Appending within capacity is a length change (the value fills the new bytes); else resize.
-        if (pos === cell.len && end <= cell.cap) cell.len = end;
-        else data.resize(end);
-      }
-      codec.write(heapView(), cell.ptr + pos, stored);
-    } else {
-      this.#makeRoom(pos + codec.size, 'StrIO.writeStruct');
-      codec.write(scratch, 0, stored);
-      this.#bytes('StrIO.writeStruct', true).set(new Uint8Array(scratch.buffer, 0, codec.size), pos);
+    const r = this.#r;
+    const size = layout.size;
+    // At the end of a chunk: the chunk's own append (no fill, no wasm call within capacity).
+    let p = pos === r.total('StrIO.writeStruct') ? r.append(size, 'StrIO.writeStruct', 1) : -1;
+    if (p < 0) {
+      this.#makeRoom(pos + size, 'StrIO.writeStruct');
+      p = r.span(pos, size);
     }
-    this.#pos = pos + codec.size;
-    return codec.size;
+    if (p >= 0) {
+      if (acc !== null) acc.write(r.tdv(), p, stored);
+      else layout.writeValues(r.tdv(), p, stored);
+    } else {
+      const bytes = this.#bytes('StrIO.writeStruct', true);
+      const dv = new DataView(bytes.buffer, bytes.byteOffset + pos, size);
+      if (acc !== null) acc.write(dv, 0, stored);
+      else layout.writeValues(dv, 0, stored);
+    }
+    this.#pos = pos + size;
+    return size;
   }
 
   /** A WHATWG ReadableStream of the bytes from the position on; reading advances the position. */

@@ -4,6 +4,7 @@ import {
   Chunk, ChunkArray, ChunkIO, MemSlice, NotFoundError, StrArray, StrIO, bytes, cmp, copy, diff, dumps, find, findAll,
   index, init, len, loads, match, memoryStats, rdiff, rfind, rindex, rmatch, version,
   type BytesLike, type Dumpable, type MemoryStats,
+  Struct, calcsize, iterUnpack, pack, packInto, unpack, unpackFrom, type StructValues,
 } from 'wasm-mem';
 
 await init();
@@ -75,10 +76,18 @@ const flagsIO: boolean = ro.writable() || ro.readable() || ro.seekable() || ro.c
 const buffer: MemSlice = f.getbuffer();
 f.free();
 
+// The struct functions: a format literal gives a tuple of value types.
+const png: [number, Uint8Array<ArrayBuffer>] = unpack('>I4s', pack('>I4s', 13, 'IHDR'));
+const header = new Struct('<IHh');
+const packed = header.pack(1, 2, -3);
+packInto('<H', packed, -2, 7);
+const rows: StructValues<'<IHh'>[] = [...iterUnpack('<IHh', packed), header.unpackFrom(packed)];
+const sizes: number = calcsize('@ci') + header.size + unpackFrom(String('<B'), packed, 1).length;
+
 // Serialisation and statistics.
 const dumped: Uint8Array<ArrayBuffer> = dumps([c, s, a]);
 const back: Dumpable = loads(dumped);
 const stats: MemoryStats = memoryStats();
 const custom: BytesLike = { [bytes]: () => new Uint8Array(2) };
 console.log(v, positions, order, copied, view.length, b, hex, found, copy2, base, h, big, flag, ch, dyn, popped, ints, typed,
-  counts, rec, value, line, all, text, flagsIO, buffer, back, stats.bytesInUse, find(custom, 0));
+  counts, rec, value, line, all, text, flagsIO, buffer, back, stats.bytesInUse, find(custom, 0), png, rows, sizes);

@@ -42,7 +42,8 @@ test('init() is a no-op once instantiated, whatever it is given', async () => {
 
 test('the exports are exactly those the SPEC names', () => {
   const functions = ['index', 'rindex', 'find', 'rfind', 'findAll', 'cmp', 'copy', 'len', 'diff', 'rdiff', 'match', 'rmatch'];
-  const expected = [...functions, 'init', 'version', 'bytes', 'NotFoundError', 'Chunk', 'MemSlice', 'dumps', 'loads', 'memoryStats', 'StrArray', 'ChunkArray', 'StrIO', 'ChunkIO'];
+  const struct = ['calcsize', 'pack', 'packInto', 'unpack', 'unpackFrom', 'iterUnpack', 'Struct'];
+  const expected = [...functions, ...struct, 'init', 'version', 'bytes', 'NotFoundError', 'Chunk', 'MemSlice', 'dumps', 'loads', 'memoryStats', 'StrArray', 'ChunkArray', 'StrIO', 'ChunkIO'];
   assert.deepEqual(Object.keys(mem).sort(), expected.sort());
 });
 

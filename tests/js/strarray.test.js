@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
+import * as mem from 'wasm-mem';
 import { Chunk, ChunkArray, MemSlice, NotFoundError, StrArray, dumps, loads, memoryStats } from 'wasm-mem';
 import { rng } from './helpers.js';
 
@@ -110,8 +111,9 @@ describe('JS type rules (SPEC §5 table)', () => {
 
 describe('formats', () => {
   test('bad formats are TypeErrors that say why', () => {
-    for (const [f, why] of [['', /empty/], ['3i', /repeat count/], ['s', /not a scalar/], ['p', /not a scalar/], ['x', /not a scalar/],
-      ['ii', /2 codes/], ['<n', /native mode/], ['>N', /native mode/], ['!', /no code/], ['z', /not a struct code/], [5, /must be a string/], [null, /must be a string/]]) {
+    for (const [f, why] of [['', /size 0/], ['0i', /size 0/], ['!', /size 0/], ['3', /no code after it/], ['4 s', /no code after it/], ['0p', /Pascal/],
+      ['<n', /native mode/], ['>N', /native mode/], ['<P', /native mode/], ['z', /not a struct code/], [' <i', /not a struct code/], ['<<i', /byte order goes first/],
+      [5, /must be a string/], [null, /must be a string/]]) {
       assert.throws(() => new StrArray(f), (e) => e instanceof TypeError && why.test(e.message), String(f));
     }
   });
@@ -395,10 +397,14 @@ describe('values and comparisons', () => {
     assert.equal(viewed.get(1), 42);
     assert.ok(new ChunkArray('i', [1, 2]).slice(1) instanceof ChunkArray);
   });
-  test('a StrArray is a read-only bytes-like of its items', () => {
+  test('a StrArray is a bytes-like of its items, writable when its buffer is (SPEC §1)', () => {
     const a = new ChunkArray('>H', [0x0102]);
     assert.deepEqual([...new Chunk(a).toUint8Array()], [1, 2]);
-    assert.throws(() => new MemSlice(a).set(0, 1), TypeError);
+    new MemSlice(a).set(0, 9);
+    assert.equal(a.get(0), 0x0902);
+    const ro = new StrArray('B', new MemSlice({ [mem.bytes]: (access) => (access === 'write' ? null : new Uint8Array([1, 2])) }));
+    assert.equal(new MemSlice(ro).writable, false);
+    assert.throws(() => new MemSlice(ro).set(0, 1), TypeError);
   });
 });
 

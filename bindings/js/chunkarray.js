@@ -1,0 +1,89 @@
+// ChunkArray (SPEC §5): a StrArray over a Chunk of its own, with Python's
+// `+` (concat) and `*` (repeat).
+import { toInt } from './args.js';
+import { READ, toView } from './bytes.js';
+import { Chunk } from './chunk.js';
+import { argError } from './errors.js';
+import { iterableArg } from './sequence.js';
+import { StrArray, adopt, appendAs, countOf, ownedOf } from './strarray.js';
+
+export class ChunkArray extends StrArray {
+  /**
+   * A StrArray over a new Chunk, filled from an iterable of values (a typed
+   * array counts as values, never as raw bytes; one of the format's own
+   * element type is copied in bulk).
+   * @param {string} format
+   * @param {Iterable<any>} [values]
+   * @param {{names?: string[]}} [options]
+   */
+  constructor(format, values, options) {
+    super(format, undefined, options);
+    if (values !== undefined) {
+      try {
+        this[appendAs](values, 'ChunkArray');
+      } catch (e) {
+        this.free();
+        throw e;
+      }
+    }
+  }
+
+  /** A ChunkArray holding a copy of raw bytes. */
+  static fromBytes(format, data, options) {
+    const a = new ChunkArray(format, undefined, options);
+    try {
+      const src = new Chunk(toView(data, 'ChunkArray.fromBytes', 'data', READ));
+      a[ownedOf]().free();
+      a[adopt](src);
+    } catch (e) {
+      a.free();
+      throw e;
+    }
+    return a;
+  }
+
+  /** Python's `+`: a new ChunkArray of this array's items then `other`'s (a StrArray or an iterable of values). */
+  concat(other) {
+    this[countOf]('ChunkArray.concat'); // a freed array says so first, in this method's name
+    const out = ChunkArray.fromBytes(this.format, this, this.#options());
+    try {
+      if (other instanceof StrArray && other.format === this.format) {
+        const chunk = out[ownedOf]();
+        const joined = chunk.concat(other);
+        chunk.free();
+        out[adopt](joined);
+      } else {
+        out.extend(iterableArg(other, 'ChunkArray.concat', 'other'));
+      }
+    } catch (e) {
+      out.free();
+      throw e;
+    }
+    return out;
+  }
+
+  /** Python's `*`: a new ChunkArray of the items repeated n times. */
+  repeat(n) {
+    const count = toInt(n, 'ChunkArray.repeat', 'n');
+    if (count < 0) throw argError(RangeError, 'ChunkArray.repeat', 'n', `must be >= 0, got ${count}`);
+    this[countOf]('ChunkArray.repeat');
+    const out = ChunkArray.fromBytes(this.format, this, this.#options());
+    try {
+      out.imul(count);
+    } catch (e) {
+      out.free();
+      throw e;
+    }
+    return out;
+  }
+
+  #options() {
+    const names = this.fields.map((f) => f.name);
+    return names.length > 0 && names[0] !== undefined ? { names } : undefined;
+  }
+
+  /** The class `slice` copies into. */
+  static get Copy() {
+    return ChunkArray;
+  }
+}

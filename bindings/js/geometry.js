@@ -1,0 +1,34 @@
+// Where a StrArray's items lie in its buffer (SPEC §5): an offset before
+// item 0, a stride from one item to the next, and for a column of a record
+// array the field's place in each record.
+import { toIndex, toInt } from './args.js';
+import { argError, describe } from './errors.js';
+
+/** Package-internal option of column(): the parent's geometry with the field's lead. */
+const COLUMN = Symbol('wasm-mem.column');
+
+/** Where items lie (see #geo), from options.offset and options.stride, or a column's. */
+export function geometry(options, size, fn) {
+  const col = options?.[COLUMN];
+  if (col !== undefined) return { ...col, plain: false };
+  const origin = toInt(options?.offset, fn, 'options.offset', 0);
+  const stride = toInt(options?.stride, fn, 'options.stride', size);
+  if (origin < 0) throw argError(RangeError, fn, 'options.offset', `must be >= 0, got ${origin}`);
+  if (stride < size) throw argError(RangeError, fn, 'options.stride', `must be at least the item size (${size}), got ${stride}`);
+  return { origin, stride, lead: 0, span: size, plain: origin === 0 && stride === size };
+}
+
+/**
+ * The format and options of column `field` (a name, or a position) of a
+ * record array: the field's own format (its byte order kept; an s or p field
+ * stays a one-value record) over the parent's records.
+ */
+export function columnOf(layout, names, geo, field) {
+  if (layout.acc !== null) throw new TypeError(`StrArray.column(): format ${JSON.stringify(layout.format)} is a scalar format, not a record`);
+  const fields = layout.fields;
+  const k = typeof field === 'string' && names !== undefined ? names.indexOf(field) : typeof field === 'number' ? toIndex(field, fields.length, 'StrArray.column') : -1;
+  if (k < 0) throw new TypeError(`StrArray.column(): no field ${describe(field)} (${names === undefined ? 'give a position' : `fields: ${names.join(', ')}`})`);
+  const f = fields[k];
+  const format = `${layout.prefix}${f.code === 's' || f.code === 'p' ? f.size : ''}${f.code}`;
+  return { format, options: { [COLUMN]: { origin: geo.origin, stride: geo.stride, lead: geo.lead + f.offset, span: geo.span } } };
+}

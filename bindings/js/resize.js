@@ -1,0 +1,140 @@
+// StrArray's size changes (SPEC §5): every one goes through `replace`, which
+// asks the array's Region whether and how its buffer can change size, and is
+// all or nothing (values are checked before anything is written). Appends to
+// a chunk go through the chunk's own verb (Region#append → Chunk[extendBy]).
+import { slicePos, toIndex, toInt } from './args.js';
+import { HOT } from './access.js';
+import { NotFoundError, argError, describe } from './errors.js';
+import { fillRegion, iterableArg } from './sequence.js';
+import { heap, heapDV, wasmBuffer } from './wasm.js';
+
+/** Whole items now. */
+function count(arr, st, fn) {
+  return Math.floor(arr[HOT].length(fn) / st.layout.size);
+}
+
+/** The items' bytes now, writable (valid until the next allocation). */
+function itemBytes(arr, st, fn) {
+  const v = arr[HOT].view(fn, true);
+  return v.subarray(0, v.length - (v.length % st.layout.size));
+}
+
+/** The Region when this array may change size, else a TypeError (nothing changed). */
+function resizable(arr, st, fn, growing) {
+  const r = arr[HOT];
+  r.total(fn); // a freed or detached buffer says so first
+  if (!st.plain) throw argError(TypeError, fn, 'this', 'is an offset or strided view: it cannot change size');
+  const how = r.whole ? r.resizable : null;
+  if (how === 'both' || (how === 'grow' && growing)) return r;
+  if (how === 'grow') throw argError(TypeError, fn, 'buffer', 'is a growable SharedArrayBuffer: it can grow but not shrink');
+  throw argError(TypeError, fn, 'buffer', 'cannot change size (a Chunk or a resizable ArrayBuffer can)');
+}
+
+/**
+ * The one path of every size change: replaces `del` items at `s` with
+ * `stored` (values already checked), moving the tail, and leaves the buffer
+ * a whole number of items long. Returns the new length.
+ */
+function replace(arr, st, fn, s, del, stored) {
+  const size = st.layout.size;
+  const r = arr[HOT];
+  const byteLen = r.length(fn);
+  const n = Math.floor(byteLen / size);
+  const newN = n - del + stored.length;
+  resizable(arr, st, fn, newN * size > byteLen);
+  const tail = (n - s - del) * size;
+  if (newN * size > byteLen) r.resize(newN * size, fn);
+  itemBytes(arr, st, fn).copyWithin((s + stored.length) * size, (s + del) * size, (s + del) * size + tail);
+  if (newN * size < byteLen) r.resize(newN * size, fn);
+  const [dv, off] = r.typed(fn, true);
+  for (let k = 0; k < stored.length; k++) st.item.write(dv, off + (s + k) * size, stored[k]);
+  return newN;
+}
+
+function checkAll(st, values, fn) {
+  return Array.from(values, (v, k) => st.item.check(v, fn, `values[${k}]`));
+}
+
+export function pushValues(arr, st, values) {
+  return replace(arr, st, 'StrArray.push', count(arr, st, 'StrArray.push'), 0, checkAll(st, values, 'StrArray.push'));
+}
+
+/**
+ * Appends an iterable of values. A typed array of the format's own element
+ * type, onto a whole chunk, is one bulk copy (byte-swapped for big-endian).
+ */
+export function appendValues(arr, st, values, fn) {
+  const acc = st.layout.acc;
+  if (acc !== null && acc.bulk !== null && values instanceof acc.bulk) {
+    const src = values.buffer === wasmBuffer() ? values.slice() : values; // growth would detach it
+    const p = arr[HOT].append(src.byteLength, fn, acc.size);
+    if (p >= 0) {
+      if (acc.little) heap().set(new Uint8Array(src.buffer, src.byteOffset, src.byteLength), p);
+      else for (let k = 0; k < src.length; k++) acc.write(heapDV, p + k * acc.size, src[k]);
+      return;
+    }
+  }
+  const stored = checkAll(st, values, fn);
+  replace(arr, st, fn, count(arr, st, fn), 0, stored);
+}
+
+export function insertValue(arr, st, i, value) {
+  const stored = checkAll(st, [value], 'StrArray.insert');
+  const n = count(arr, st, 'StrArray.insert');
+  let k = toInt(i, 'StrArray.insert', 'index');
+  if (k < 0) k = Math.max(0, k + n);
+  replace(arr, st, 'StrArray.insert', Math.min(k, n), 0, stored);
+}
+
+export function popItem(arr, st, i) {
+  const n = count(arr, st, 'StrArray.pop');
+  resizable(arr, st, 'StrArray.pop', false);
+  if (n === 0) throw new RangeError('StrArray.pop(): pop from an empty array');
+  const k = toIndex(i, n, 'StrArray.pop');
+  const value = arr.get(k);
+  replace(arr, st, 'StrArray.pop', k, 1, []);
+  return value;
+}
+
+export function removeValue(arr, st, value) {
+  resizable(arr, st, 'StrArray.remove', false);
+  const k = arr.indexOf(value);
+  if (k < 0) throw new NotFoundError(`StrArray.remove(): ${describe(value)} is not in the array`);
+  replace(arr, st, 'StrArray.remove', k, 1, []);
+}
+
+export function spliceItems(arr, st, start, deleteCount, items) {
+  const n = count(arr, st, 'StrArray.splice');
+  const s = slicePos(start, n, 'StrArray.splice', 'start', 0);
+  const del = Math.min(Math.max(toInt(deleteCount, 'StrArray.splice', 'deleteCount', n - s), 0), n - s);
+  const stored = checkAll(st, items, 'StrArray.splice');
+  resizable(arr, st, 'StrArray.splice', stored.length > del);
+  const removed = [];
+  for (let k = s; k < s + del; k++) removed.push(arr.get(k));
+  replace(arr, st, 'StrArray.splice', s, del, stored);
+  return removed;
+}
+
+export function setSliceItems(arr, st, start, stop, values) {
+  const n = count(arr, st, 'StrArray.setSlice');
+  const s = slicePos(start, n, 'StrArray.setSlice', 'start', 0);
+  const e = Math.max(s, slicePos(stop, n, 'StrArray.setSlice', 'stop', n));
+  const stored = checkAll(st, iterableArg(values, 'StrArray.setSlice', 'values'), 'StrArray.setSlice');
+  replace(arr, st, 'StrArray.setSlice', s, e - s, stored);
+}
+
+export function clearItems(arr, st) {
+  replace(arr, st, 'StrArray.clear', 0, count(arr, st, 'StrArray.clear'), []);
+}
+
+export function imulItems(arr, st, n) {
+  const times = toInt(n, 'StrArray.imul', 'n');
+  if (times < 0) throw argError(RangeError, 'StrArray.imul', 'n', `must be >= 0, got ${times}`);
+  const len = count(arr, st, 'StrArray.imul') * st.layout.size;
+  const r = resizable(arr, st, 'StrArray.imul', times > 1);
+  if (len * times > 2 ** 31 - 1) throw argError(RangeError, 'StrArray.imul', 'n', `makes ${len * times} bytes, more than a buffer holds`);
+  if (times === 0) return void clearItems(arr, st);
+  r.resize(len * times, 'StrArray.imul');
+  const u8 = itemBytes(arr, st, 'StrArray.imul');
+  fillRegion(u8, len, len * times, u8.slice(0, len));
+}

@@ -1,0 +1,15 @@
+// The struct functions' types (bindings/js/index.d.ts): tsc checks
+// struct.ts, whose tuples must hold and whose @ts-expect-error lines must
+// stay errors (tsc reports an unused one), against the package's own types.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const tsc = fileURLToPath(new URL('../../node_modules/.bin/tsc', import.meta.url));
+
+test('format literals type as tuples; wrong values and wrong counts do not type-check', () => {
+  const r = spawnSync(tsc, ['-p', here], { encoding: 'utf8' });
+  assert.equal(r.status, 0, `tsc:\n${r.stdout}${r.stderr}`);
+});
