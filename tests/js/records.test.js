@@ -1,0 +1,158 @@
+// Record arrays (SPEC §5) against Python's struct (tests/vectors/records.json,
+// made by tests/vectors/make_records_vectors.py): get, set, names, columns,
+// searches and errors of StrArray and ChunkArray over the whole format
+// language, plus strided views and readStruct/writeStruct.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, test } from 'node:test';
+import { Chunk, ChunkArray, MemSlice, StrArray, StrIO } from 'wasm-mem';
+
+const V = JSON.parse(readFileSync(new URL('../vectors/records.json', import.meta.url), 'utf8'));
+const hex = (h) => Uint8Array.from(Buffer.from(h, 'hex'));
+function value([kind, text]) {
+  switch (kind) {
+    case 'int':
+      return Number(text);
+    case 'bigint':
+      return BigInt(text);
+    case 'float':
+      return Number(text);
+    case 'bool':
+      return text;
+    case 'bytes':
+      return hex(text);
+    default:
+      return text; // str, char
+  }
+}
+const isScalar = (format) => /^[@=<>!]?1?[cbB?hHiIlLqQnNPefd]$/.test(format.replace(/\s+/g, ''));
+const item = (format, values) => (isScalar(format) ? values[0] : values);
+const bytesOf = (a) => new Chunk(a.buffer).toUint8Array();
+const valid = V.records.filter((r) => r.size > 0);
+
+describe('record arrays against struct', () => {
+  test(`get: ${valid.length} formats, every unpack vector`, () => {
+    for (const r of valid) {
+      for (const u of r.unpack) {
+        const a = new StrArray(r.format, hex(u.hex));
+        assert.equal(a.length, 1);
+        assert.deepEqual(a.get(0), item(r.format, u.values.map(value)), `${JSON.stringify(r.format)} ${u.hex}`);
+        assert.deepEqual(a.fields.map(({ code, offset, size }) => ({ code, offset, size })), r.fields, r.format);
+      }
+    }
+  });
+  test('set writes what pack writes (pad bytes zero), all or nothing', () => {
+    for (const r of valid) {
+      for (const p of r.pack) {
+        const a = new StrArray(r.format, new Uint8Array(r.size));
+        a.set(0, item(r.format, p.values.map(value)));
+        assert.deepEqual(bytesOf(a), hex(p.hex), `${JSON.stringify(r.format)}`);
+      }
+    }
+    const a = new StrArray('<HH', Uint8Array.of(1, 0, 2, 0));
+    assert.throws(() => a.set(0, [3, 70000]), RangeError);
+    assert.throws(() => a.set(0, [3]), TypeError);
+    assert.deepEqual(a.get(0), [1, 2]);
+  });
+  test('names make items objects; set takes either shape', () => {
+    const a = new StrArray('<HH', new Uint8Array([1, 0, 2, 0]), { names: ['a', 'b'] });
+    assert.deepEqual(a.get(0), { a: 1, b: 2 });
+    a.set(0, { a: 5, b: 6 });
+    assert.deepEqual(a.get(0), { a: 5, b: 6 });
+    a.set(0, [7, 8]);
+    assert.deepEqual(a.toArray(), [{ a: 7, b: 8 }]);
+    assert.throws(() => a.set(0, { a: 1 }), TypeError);
+    assert.throws(() => new StrArray('<HH', undefined, { names: ['a'] }), TypeError);
+    assert.throws(() => new StrArray('<H', undefined, { names: ['a'] }), TypeError);
+  });
+  test('format errors are TypeErrors', () => {
+    for (const { format } of V.formatErrors) assert.throws(() => new StrArray(format), TypeError, JSON.stringify(format));
+    for (const format of ['', '0i', '<']) assert.throws(() => new StrArray(format), TypeError);
+  });
+  test('value errors: the class Python maps to, nothing written', () => {
+    for (const e of V.errors.filter((x) => x.op === 'pack' && x.kind === 'value')) {
+      const r = valid.find((x) => x.format === e.format);
+      if (!r || e.values.length !== r.fields.length) continue; // a wrong count is pack's own error
+      const a = new StrArray(e.format, new Uint8Array(r.size));
+      assert.throws(() => a.set(0, item(e.format, e.values.map(value))), globalThis[e.error], `${e.format} ${JSON.stringify(e.values)}`);
+      assert.ok(bytesOf(a).every((b) => b === 0), e.format);
+    }
+  });
+});
+
+describe('columns and strides', () => {
+  test('a column reads, writes and searches one field of every record', () => {
+    for (const r of valid.filter((x) => !isScalar(x.format) && x.fields.length > 0)) {
+      const rows = r.unpack.map((u) => hex(u.hex));
+      const data = new Uint8Array(rows.length * r.size);
+      rows.forEach((row, k) => data.set(row, k * r.size));
+      const a = new StrArray(r.format, data);
+      r.fields.forEach((f, k) => {
+        const col = a.column(k);
+        assert.equal(col.stride, r.size);
+        assert.equal(col.offset, f.offset);
+        assert.equal(col.length, rows.length);
+        r.unpack.forEach((u, j) => {
+          const want = value(u.values[k]);
+          assert.deepEqual(col.get(j), f.code === 's' || f.code === 'p' ? [want] : want, `${JSON.stringify(r.format)} field ${k} row ${j}`);
+        });
+      });
+    }
+  });
+  test('column(x).indexOf is a byte search with step = the record size', () => {
+    const recs = new ChunkArray('<IHh', undefined, { names: ['id', 'x', 'y'] });
+    for (let i = 0; i < 1000; i++) recs.push({ id: i * 3, x: i & 0xffff, y: -i });
+    const id = recs.column('id');
+    assert.equal(id.indexOf(300), 100);
+    assert.equal(id.indexOf(301), -1);
+    assert.equal(recs.column('y').lastIndexOf(-999), 999);
+    assert.equal(recs.column('x').count(5), 1);
+    recs.column('y').set(3, 42);
+    assert.deepEqual(recs.get(3), { id: 9, x: 3, y: 42 });
+    assert.throws(() => id.push(1), TypeError);
+    // A trailing partial record holding the field does not count.
+    const partial = new StrArray('<IH', new Uint8Array(6 + 4));
+    assert.equal(partial.column(0).length, 1);
+  });
+  test('options.stride and offset: every 4th uint16, against a DataView', () => {
+    const buf = Uint8Array.from({ length: 64 }, (_, i) => i * 7);
+    const dv = new DataView(buf.buffer);
+    const a = new StrArray('>H', buf, { offset: 2, stride: 8 });
+    assert.equal(a.length, 8);
+    assert.deepEqual(a.toArray(), Array.from({ length: 8 }, (_, k) => dv.getUint16(2 + 8 * k)));
+    assert.deepEqual([...a.toTypedArray()], a.toArray());
+    assert.equal(a.indexOf(dv.getUint16(34)), 4);
+    const before = a.toArray();
+    a.reverse();
+    assert.deepEqual(a.toArray(), before.slice().reverse());
+    assert.deepEqual(a.slice(1, 3).toArray(), [before[6], before[5]]);
+    assert.equal(buf[0], 0); // bytes outside the items are untouched
+    assert.equal(buf[1], 7);
+    assert.equal(new MemSlice(a).length, 7 * 8 + 2);
+    assert.throws(() => new StrArray('<H', buf, { stride: 1 }), RangeError);
+    assert.throws(() => new StrArray('<H', buf, { offset: -1 }), RangeError);
+  });
+});
+
+describe('readStruct and writeStruct with records', () => {
+  test('round-trip every pack vector', () => {
+    for (const r of valid) {
+      for (const p of r.pack) {
+        const f = new StrIO(new Chunk());
+        const values = p.values.map(value);
+        f.writeStruct(r.format, ...values);
+        assert.deepEqual(f.getvalue(), hex(p.hex), JSON.stringify(r.format));
+        f.seek(0);
+        const back = f.readStruct(r.format);
+        assert.equal(f.tell(), r.size);
+        assert.equal(Array.isArray(back), !isScalar(r.format));
+      }
+    }
+    const f = new StrIO(Buffer.from('\x00\x00\x00\x0dIHDR'));
+    const [n, tag] = f.readStruct('>I4s');
+    assert.equal(n, 13);
+    assert.equal(Buffer.from(tag).toString(), 'IHDR');
+    assert.throws(() => f.readStruct('>I4s'), RangeError);
+    assert.equal(f.tell(), 8);
+  });
+});
