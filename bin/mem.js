@@ -6,24 +6,157 @@
 // preopens `.` and `/` as one prefix, so preopening both breaks relative
 // paths; instead the module chdir()s to MEM_CWD (wasi-libc emulates a
 // working directory).
-import { readFileSync } from 'node:fs';
+//
+// The module runs in a worker thread (this same file). `wasi.start` is
+// synchronous, so on the thread that runs it no signal handler could run
+// until the command ended; the main thread stays free to remove the
+// command's temporary output file on SIGINT, SIGTERM and SIGHUP (SPEC §8).
+// The worker learns which file that is by watching the module's own file
+// system calls, and publishes its name in shared memory, readable at once
+// whatever the worker is doing. The same watch keeps a replaced file's
+// permission bits, which WASI cannot express (another runtime cannot: see
+// docs/cli.md).
+import { isMainThread, parentPort, workerData, Worker } from 'node:worker_threads';
+import { accessSync, chmodSync, constants, readFileSync, statSync, unlinkSync } from 'node:fs';
 
-// node:wasi prints an ExperimentalWarning when loaded; it is noise for a CLI.
-const emitWarning = process.emitWarning;
-process.emitWarning = (warning, ...rest) => {
-  const type = typeof rest[0] === 'object' ? rest[0]?.type : rest[0];
-  if (type !== 'ExperimentalWarning') emitWarning.call(process, warning, ...rest);
-};
-const { WASI } = await import('node:wasi');
-process.emitWarning = emitWarning;
+// The shared record of the temporary file: [0] the UTF-8 length of its
+// host path (0: none), then the path's bytes.
+const RECORD_BYTES = 1 << 16;
 
-const wasi = new WASI({
-  version: 'preview1',
-  args: ['mem', ...process.argv.slice(2)],
-  env: { ...process.env, MEM_CWD: process.cwd() },
-  preopens: { '/': '/' },
-  returnOnExit: true,
-});
-const module = new WebAssembly.Module(readFileSync(new URL('../dist/mem.wasm', import.meta.url)));
-const instance = new WebAssembly.Instance(module, wasi.getImportObject());
-process.exitCode = wasi.start(instance);
+function currentTemp(shared) {
+  const n = Atomics.load(new Int32Array(shared, 0, 1), 0);
+  return n > 0 ? Buffer.from(new Uint8Array(shared, 4, n)).toString() : null;
+}
+
+function main() {
+  const shared = new SharedArrayBuffer(4 + RECORD_BYTES);
+  const worker = new Worker(new URL(import.meta.url), {
+    workerData: { args: ['mem', ...process.argv.slice(2)], env: { ...process.env, MEM_CWD: process.cwd() }, shared },
+    // The module reads and writes the process's descriptors itself. Left to
+    // its defaults, Node would pipe the worker's console into this thread's
+    // process.stdout and process.stderr, and creating those streams makes a
+    // pipe non-blocking for every writer: the module's writes would then
+    // fail with EAGAIN. So the worker's console stays its own, unread.
+    stdout: true,
+    stderr: true,
+  });
+  worker.on('message', (status) => {
+    process.exitCode = status;
+  });
+  worker.on('error', (err) => {
+    process.stderr.write(`mem: ${err?.message ?? err}\n`);
+    process.exitCode = 2;
+  });
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  const onSignal = (signal) => {
+    const path = currentTemp(shared);
+    if (path !== null) {
+      try {
+        unlinkSync(path);
+      } catch {
+        // Renamed into place or removed a moment ago: nothing is left behind.
+      }
+    }
+    // End as the signal would have ended us (the shell sees 128 + n); the
+    // worker ends with the process, even inside a blocking read.
+    for (const s of signals) process.removeListener(s, onSignal);
+    process.kill(process.pid, signal);
+  };
+  for (const s of signals) process.on(s, onSignal);
+}
+
+// WASI preview1 values used below.
+const OFLAGS_CREAT = 1;
+const OFLAGS_EXCL = 4;
+const ERRNO_ACCES = 2;
+// The one preopen, '/', is the module's descriptor 3: paths it passes with
+// that descriptor are host paths relative to '/'.
+const ROOT_FD = 3;
+
+async function runModule() {
+  const { args, env, shared } = workerData;
+  // node:wasi prints an ExperimentalWarning when loaded; it is noise for a CLI.
+  const emitWarning = process.emitWarning;
+  process.emitWarning = (warning, ...rest) => {
+    const type = typeof rest[0] === 'object' ? rest[0]?.type : rest[0];
+    if (type !== 'ExperimentalWarning') emitWarning.call(process, warning, ...rest);
+  };
+  const { WASI } = await import('node:wasi');
+  process.emitWarning = emitWarning;
+
+  const wasi = new WASI({ version: 'preview1', args, env, preopens: { '/': '/' }, returnOnExit: true });
+  const imports = wasi.getImportObject();
+  const sys = imports.wasi_snapshot_preview1;
+  let memory = null;
+  const lengthCell = new Int32Array(shared, 0, 1);
+  const record = new Uint8Array(shared, 4);
+  let temp = null; // the host path of the temporary file the module made, or null
+
+  const hostPath = (fd, ptr, len) =>
+    fd === ROOT_FD ? '/' + Buffer.from(new Uint8Array(memory.buffer, ptr, len)).toString() : null;
+  const publish = (path) => {
+    temp = path;
+    const bytes = path === null ? new Uint8Array(0) : Buffer.from(path);
+    if (bytes.length > record.length) return; // too long to record: left to the module's own cleanup
+    if (path !== null) record.set(bytes);
+    Atomics.store(lengthCell, 0, bytes.length);
+  };
+
+  // A file the module creates with O_CREAT | O_EXCL is its temporary output
+  // (writer.c), the only file it creates that way.
+  const pathOpen = sys.path_open;
+  sys.path_open = (fd, dirflags, ptr, len, oflags, ...rest) => {
+    const errno = pathOpen(fd, dirflags, ptr, len, oflags, ...rest);
+    if (errno === 0 && (oflags & (OFLAGS_CREAT | OFLAGS_EXCL)) === (OFLAGS_CREAT | OFLAGS_EXCL)) {
+      const path = hostPath(fd, ptr, len);
+      if (path !== null) publish(path);
+    }
+    return errno;
+  };
+  // Renaming it into place: keep the replaced file's permission bits, and
+  // refuse to replace a file the user could not write (as the native build's
+  // access(2) check does).
+  const pathRename = sys.path_rename;
+  sys.path_rename = (fd, oldPtr, oldLen, newFd, newPtr, newLen) => {
+    const from = hostPath(fd, oldPtr, oldLen);
+    const to = hostPath(newFd, newPtr, newLen);
+    if (from !== null && from === temp && to !== null) {
+      let mode = null;
+      try {
+        mode = statSync(to).mode & 0o7777;
+      } catch {
+        // No file there yet: the new file keeps the module's default mode.
+      }
+      if (mode !== null) {
+        try {
+          accessSync(to, constants.W_OK);
+        } catch {
+          return ERRNO_ACCES;
+        }
+        try {
+          chmodSync(from, mode);
+        } catch {
+          // Our own new file: chmod cannot fail short of the file vanishing, which rename reports.
+        }
+      }
+    }
+    const errno = pathRename(fd, oldPtr, oldLen, newFd, newPtr, newLen);
+    if (errno === 0 && from === temp) publish(null);
+    return errno;
+  };
+  const pathUnlink = sys.path_unlink_file;
+  sys.path_unlink_file = (fd, ptr, len) => {
+    const path = hostPath(fd, ptr, len);
+    const errno = pathUnlink(fd, ptr, len);
+    if (path !== null && path === temp) publish(null);
+    return errno;
+  };
+
+  const module = new WebAssembly.Module(readFileSync(new URL('../dist/mem.wasm', import.meta.url)));
+  const instance = new WebAssembly.Instance(module, imports);
+  memory = instance.exports.memory;
+  parentPort.postMessage(wasi.start(instance));
+}
+
+if (isMainThread) main();
+else await runModule();

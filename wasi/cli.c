@@ -27,6 +27,19 @@ int cli_fail(const char *what, const char *fmt, ...) {
   return EXIT_ERROR;
 }
 
+int cli_stdout_status(void) {
+  static bool failed;
+  if (failed) return EXIT_ERROR;
+  if (!ferror(stdout)) return 0;
+  const int err = errno; /* of the write that failed: nothing in between sets errno */
+  failed = true;
+  if (err != EPIPE) {
+    progress_clear();
+    fprintf(stderr, "mem: standard output: %s\n", strerror(err));
+  }
+  return EXIT_ERROR;
+}
+
 int cli_fail_errno(const char *what) {
   const int err = errno;
   /* wasi-libc's "no such file" for a path no preopen covers: say what to grant. */

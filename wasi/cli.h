@@ -11,13 +11,13 @@
 
 enum { EXIT_YES = 0, EXIT_NO = 1, EXIT_ERROR = 2 };
 
-/* Stands for "not given" in the optional numeric options. */
-#define CLI_UNSET INT64_MIN
-
-/* The command line after getopt_long: options by name, operands in order. */
+/* The command line after getopt_long: options by name, operands in order.
+ * Every int64_t value is a valid option value (SPEC §8: no value is reserved
+ * to mean "not given"), so whether an option was given is kept beside it. */
 typedef struct cli_args {
   const char *command;
-  int64_t start, end, step, stop, at; /* CLI_UNSET when not given */
+  int64_t start, end, step, stop, at;
+  bool has_start, has_end, has_step, has_stop, has_at;
   bool all, hex, grow;
   bool magic;       /* scan --magic */
   const char *list; /* scan -f LIST, or NULL */
@@ -55,6 +55,15 @@ uint64_t cli_clamp(int64_t v, uint64_t size);
 /* The start of a search: as cli_clamp, except that a start beyond the end
  * is kept (it finds nothing, as b'abc'.find(b'', 4) == -1). */
 uint64_t cli_search_start(int64_t v, uint64_t size);
+
+/* The value of an optional number: v when given, else fallback. */
+static inline int64_t cli_or(bool given, int64_t v, int64_t fallback) { return given ? v : fallback; }
+
+/* Whether standard output still works: 0, or EXIT_ERROR once a write to it
+ * failed (a message for a full disk and the like, none for a closed pipe,
+ * once). Commands that print as they read call it after each window, so that
+ * `mem hexdump big | head -c1` stops at once instead of reading on. */
+int cli_stdout_status(void);
 
 /* Prints a position in decimal, or -1 for "none" (UINT64_MAX). */
 void cli_print_position(uint64_t pos);

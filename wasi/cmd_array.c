@@ -57,6 +57,7 @@ static int print_records(mem_reader *r, const mem_format *format, const mem_fiel
     size_t got;
     if (reader_get(r, record * size, records * size, &data, &got) != 0) return EXIT_ERROR;
     for (size_t k = 0; k + size <= got; k += size) print_record(fields, format->fields, data + k);
+    if (cli_stdout_status() != 0) return EXIT_ERROR;
     if (got < records * size) break;
     record += records;
   }
@@ -97,7 +98,7 @@ int cmd_array(cli_args *a) {
   if (!fields) return cli_fail(a->argv[0], "out of memory for the format's fields");
   mem_format_parse(a->argv[0], &format, fields, format.fields);
   int status = a->names ? check_names(a->names, &format) : 0;
-  const bool negative = (a->start != CLI_UNSET && a->start < 0) || (a->stop != CLI_UNSET && a->stop < 0);
+  const bool negative = (a->has_start && a->start < 0) || (a->has_stop && a->stop < 0);
   mem_reader r;
   if (status == 0 && (status = reader_open(&r, a->argv[1], negative)) != 0) reader_close(&r);
   if (status == 0) {
@@ -107,8 +108,8 @@ int cmd_array(cli_args *a) {
         if (!*p) break;
       }
     const uint64_t count = r.size == READER_SIZE_UNKNOWN ? r.size : r.size / format.size;
-    const uint64_t first = a->start == CLI_UNSET ? 0 : cli_clamp(a->start, count);
-    const uint64_t last = a->stop == CLI_UNSET ? count : cli_clamp(a->stop, count);
+    const uint64_t first = a->has_start ? cli_clamp(a->start, count) : 0;
+    const uint64_t last = a->has_stop ? cli_clamp(a->stop, count) : count;
     status = print_records(&r, &format, fields, first, last);
     reader_close(&r);
   }

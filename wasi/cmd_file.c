@@ -50,17 +50,18 @@ static int pump(mem_reader *r, uint64_t from, uint64_t to, mem_writer *w) {
 }
 
 int cmd_slice(cli_args *a) {
-  int64_t start, stop = CLI_UNSET;
+  int64_t start, stop = 0;
+  const bool has_stop = a->argc > 2;
   if (cli_number(a->argv[1], "START", &start) != 0) return EXIT_ERROR;
-  if (a->argc > 2 && cli_number(a->argv[2], "STOP", &stop) != 0) return EXIT_ERROR;
+  if (has_stop && cli_number(a->argv[2], "STOP", &stop) != 0) return EXIT_ERROR;
   mem_reader r;
   mem_writer w;
-  if (reader_open(&r, a->argv[0], start < 0 || (stop != CLI_UNSET && stop < 0)) != 0) {
+  if (reader_open(&r, a->argv[0], start < 0 || (has_stop && stop < 0)) != 0) {
     reader_close(&r);
     return EXIT_ERROR;
   }
   const uint64_t from = cli_clamp(start, r.size); /* r.size is UINT64_MAX for a stream */
-  const uint64_t to = stop == CLI_UNSET ? r.size : cli_clamp(stop, r.size);
+  const uint64_t to = has_stop ? cli_clamp(stop, r.size) : r.size;
   int status = writer_open(&w, a->out);
   if (status == 0) {
     status = pump(&r, from, to, &w);
@@ -118,7 +119,7 @@ static int copy_windows(mem_reader *src, int fd, const char *name, uint64_t at, 
 /* Where SRC goes in DEST, after the size check: 0, or EXIT_ERROR after a message. */
 static int copy_target(cli_args *a, uint64_t src_size, uint64_t dest_size, uint64_t *at) {
   const char *dest = a->argv[1];
-  int64_t want = a->at == CLI_UNSET ? 0 : a->at;
+  int64_t want = cli_or(a->has_at, a->at, 0);
   if (want < 0 && (uint64_t) - (want + 1) + 1 > dest_size)
     return cli_fail(dest, "--at %" PRId64 " is before the start (size %" PRIu64 ")", want, dest_size);
   *at = want < 0 ? dest_size - ((uint64_t) - (want + 1) + 1) : (uint64_t)want;

@@ -63,6 +63,7 @@ static int dump_range(mem_reader *r, uint64_t from, uint64_t to, uint64_t *end) 
     if (reader_get(r, off, want, &data, &got) != 0) return EXIT_ERROR;
     for (size_t k = 0; k < got; k += LINE) dump_line(&d, off + k, data + k, got - k < LINE ? got - k : LINE);
     off += got;
+    if (cli_stdout_status() != 0) return EXIT_ERROR;
     if (got < want) break;
   }
   *end = off;
@@ -70,16 +71,17 @@ static int dump_range(mem_reader *r, uint64_t from, uint64_t to, uint64_t *end) 
 }
 
 int cmd_hexdump(cli_args *a) {
-  int64_t start = 0, stop = CLI_UNSET;
+  int64_t start = 0, stop = 0;
+  const bool has_stop = a->argc > 2;
   if (a->argc > 1 && cli_number(a->argv[1], "START", &start) != 0) return EXIT_ERROR;
-  if (a->argc > 2 && cli_number(a->argv[2], "STOP", &stop) != 0) return EXIT_ERROR;
+  if (has_stop && cli_number(a->argv[2], "STOP", &stop) != 0) return EXIT_ERROR;
   mem_reader r;
-  int status = reader_open(&r, a->argv[0], start < 0 || (stop != CLI_UNSET && stop < 0));
+  int status = reader_open(&r, a->argv[0], start < 0 || (has_stop && stop < 0));
   if (status == 0) {
     /* Resolve negatives against the size, but clamp to the end only after
      * deciding whether the request itself was empty (hexdump -n 0 prints nothing). */
     const uint64_t from = start < 0 ? cli_clamp(start, r.size) : (uint64_t)start;
-    const uint64_t to = stop == CLI_UNSET ? UINT64_MAX : stop < 0 ? cli_clamp(stop, r.size) : (uint64_t)stop;
+    const uint64_t to = !has_stop ? UINT64_MAX : stop < 0 ? cli_clamp(stop, r.size) : (uint64_t)stop;
     uint64_t end = 0;
     if (to > from) status = dump_range(&r, from, to, &end);
     if (status == 0 && to > from) {

@@ -185,6 +185,7 @@ static int scan_file(const scan_set *s, const void *blob, mem_reader *r, uint64_
         if (report(s, o, pos + out[2 * k], out[2 * k + 1]) != 0) return EXIT_ERROR;
       if (n) from = out[2 * n - 2], min_pat = out[2 * n - 1] + 1;
     } while (n == BATCH);
+    if (cli_stdout_status() != 0) return EXIT_ERROR; /* a closed pipe stops the scan (SPEC §8) */
     if (last) break;
     pos = align_up(pos + cand_end, start, step);
   }
@@ -202,7 +203,7 @@ int cmd_scan(cli_args *a) {
   mem_reader r = {.fd = -1};
   void *blob = NULL;
   int status = 0;
-  const int64_t step = a->step == CLI_UNSET ? 1 : a->step;
+  const int64_t step = cli_or(a->has_step, a->step, 1);
   if (step < 1) return cli_fail("--step", "must be an integer >= 1, got %" PRId64, step);
   for (int k = 1; status == 0 && k < a->argc; k++) status = add_text(&s, a->argv[k], a->hex);
   if (status == 0 && a->list) status = add_list(&s, a->list, a->hex);
@@ -214,12 +215,12 @@ int cmd_scan(cli_args *a) {
     if (!blob || mem_multi_prepare(blob, s.pats, s.masks, s.lens, s.count) != 0)
       status = cli_fail("scan", "out of memory");
   }
-  const bool negative = (a->start != CLI_UNSET && a->start < 0) || (a->end != CLI_UNSET && a->end < 0);
+  const bool negative = (a->has_start && a->start < 0) || (a->has_end && a->end < 0);
   if (status == 0) status = reader_open(&r, a->argv[0], negative);
   if (status == 0) {
     const uint64_t size = r.size;
-    const uint64_t start = a->start == CLI_UNSET ? 0 : cli_search_start(a->start, size);
-    const uint64_t end = a->end == CLI_UNSET ? size : cli_clamp(a->end, size);
+    const uint64_t start = a->has_start ? cli_search_start(a->start, size) : 0;
+    const uint64_t end = a->has_end ? cli_clamp(a->end, size) : size;
     status = scan_file(&s, blob, &r, start, end, (uint64_t)step, &o);
     flush(&s, &o, UINT64_MAX);
     if (status == 0) status = o.found ? EXIT_YES : EXIT_NO;

@@ -40,15 +40,15 @@ static uint64_t align_up(uint64_t pos, uint64_t start, uint64_t step) {
 static int search_open(cli_args *a, search *s, bool from_end) {
   memset(s, 0, sizeof *s);
   s->reader.fd = -1;
-  int64_t step = a->step == CLI_UNSET ? 1 : a->step;
+  int64_t step = cli_or(a->has_step, a->step, 1);
   if (step < 1) return cli_fail("--step", "must be an integer >= 1, got %" PRId64, step);
   if (cli_pattern(a->argv[1], a->hex, &s->pat, &s->mask, &s->pat_len) != 0) return EXIT_ERROR;
-  const bool negative = (a->start != CLI_UNSET && a->start < 0) || (a->end != CLI_UNSET && a->end < 0);
+  const bool negative = (a->has_start && a->start < 0) || (a->has_end && a->end < 0);
   if (reader_open(&s->reader, a->argv[0], from_end || negative) != 0) return EXIT_ERROR;
   const uint64_t size = s->reader.size; /* UINT64_MAX for a stream: then no value is negative */
   s->step = (uint64_t)step;
-  s->start = a->start == CLI_UNSET ? 0 : cli_search_start(a->start, size);
-  s->end = a->end == CLI_UNSET ? size : cli_clamp(a->end, size);
+  s->start = a->has_start ? cli_search_start(a->start, size) : 0;
+  s->end = a->has_end ? cli_clamp(a->end, size) : size;
   s->found = 0;
   return 0;
 }
@@ -95,6 +95,7 @@ static int scan_forward(search *s, bool all, uint64_t *first) {
     if (got < s->pat_len) break;
     if (all) {
       all_in_window(s, data, got, pos);
+      if (cli_stdout_status() != 0) return EXIT_ERROR;
     } else {
       const size_t i = find_in(s, data, got, 0, got);
       if (i != MEM_NPOS) {
@@ -125,6 +126,7 @@ static int scan_backward(search *s, bool all, uint64_t *last) {
         return 0;
       }
       report(s, lo + i, true);
+      if (cli_stdout_status() != 0) return EXIT_ERROR;
       if (i == first - lo) break; /* no lower candidate in this window */
       end = i + s->pat_len - 1;   /* the next match ends before this one's last byte */
     }

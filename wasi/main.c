@@ -8,6 +8,9 @@
  * and the final flush of standard output (a full disk is an error too).
  */
 #include <getopt.h>
+#ifndef __wasi__
+#include <signal.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -154,14 +157,19 @@ static const char *option_name(int code) {
 static int take_option(cli_args *a, int code, const char *value) {
   switch (code) {
     case OPT_START:
+      a->has_start = true;
       return cli_number(value, "--start", &a->start);
     case OPT_END:
+      a->has_end = true;
       return cli_number(value, "--end", &a->end);
     case OPT_STEP:
+      a->has_step = true;
       return cli_number(value, "--step", &a->step);
     case OPT_STOP:
+      a->has_stop = true;
       return cli_number(value, "--stop", &a->stop);
     case OPT_AT:
+      a->has_at = true;
       return cli_number(value, "--at", &a->at);
     case OPT_ALL:
       a->all = true;
@@ -189,14 +197,44 @@ static int take_option(cli_args *a, int code, const char *value) {
   }
 }
 
+/* The option whose value is missing, as the user wrote it when argv[optind - 1]
+ * is that option (it is not always: getopt implementations differ in where
+ * they leave optind, and it may point past the end), else by its code. */
+static const char *missing_value_name(int code, int argc, char **argv) {
+  static char name[32];
+  const char *given = optind >= 1 && optind - 1 < argc ? argv[optind - 1] : NULL;
+  const char *long_name = option_name(code);
+  if (given && code == OPT_OUT && strcmp(given, "-o") == 0) return given;
+  if (given && strncmp(given, "--", 2) == 0 && given[2] &&
+      strncmp(long_name, given + 2, strlen(given + 2)) == 0)
+    return given; /* --output, or an abbreviation such as --out */
+  if (code == OPT_OUT) return "-o";
+  snprintf(name, sizeof name, "--%s", long_name);
+  return name;
+}
+
+/* An unknown option. A negative number before "--" ("mem slice f 0 -5")
+ * reaches getopt as option "-5": say where negative positions go instead. */
+static int unknown_option(const command *cmd, int argc, char **argv) {
+  if (optopt >= '0' && optopt <= '9') {
+    const char *arg = "";
+    for (int k = 1; k < argc && strcmp(argv[k], "--") != 0; k++)
+      if (argv[k][0] == '-' && argv[k][1] == optopt) {
+        arg = argv[k];
+        break;
+      }
+    return cli_fail(cmd->name,
+                    "'%s' is read as an option: negative positions go after '--' (mem %s ... -- %s)%s", arg,
+                    cmd->name, arg, strchr(cmd->options, OPT_START) ? " or as --start=-N" : "");
+  }
+  if (optopt > 0 && optopt < 128 && optopt != '?')
+    return cli_fail(cmd->name, "unknown option '-%c' (try 'mem %s --help')", optopt, cmd->name);
+  return cli_fail(cmd->name, "unknown option '%s' (try 'mem %s --help')", argv[optind - 1], cmd->name);
+}
+
 /* Parses the command's options and operands from argv[0] (the command word) on. */
 static int parse(const command *cmd, int argc, char **argv, cli_args *a, bool *help) {
-  *a = (cli_args){.command = cmd->name,
-                  .start = CLI_UNSET,
-                  .end = CLI_UNSET,
-                  .step = CLI_UNSET,
-                  .stop = CLI_UNSET,
-                  .at = CLI_UNSET};
+  *a = (cli_args){.command = cmd->name};
   opterr = 0; /* we print our own one-line messages */
   optind = 0; /* 0 re-initialises getopt in glibc and musl alike */
   int code;
@@ -205,9 +243,11 @@ static int parse(const command *cmd, int argc, char **argv, cli_args *a, bool *h
       *help = true;
       return 0;
     }
-    if (code == ':') return cli_fail(cmd->name, "option '%s' needs a value", argv[optind - 1]);
-    if (code == '?' || code == 'V')
+    if (code == ':')
+      return cli_fail(cmd->name, "option '%s' needs a value", missing_value_name(optopt, argc, argv));
+    if (code == 'V')
       return cli_fail(cmd->name, "unknown option '%s' (try 'mem %s --help')", argv[optind - 1], cmd->name);
+    if (code == '?') return unknown_option(cmd, argc, argv);
     if (!strchr(cmd->options, code))
       return cli_fail(cmd->name, "option --%s does not apply (try 'mem %s --help')", option_name(code),
                       cmd->name);
@@ -221,19 +261,21 @@ static int parse(const command *cmd, int argc, char **argv, cli_args *a, bool *h
   return 0;
 }
 
-/* Flushes standard output; a failure there (a full disk, a closed pipe) is an error. */
+/* Flushes standard output; a failure there (a full disk, a closed pipe) is an error (cli_stdout_status). */
 static int finish(int status) {
   progress_clear();
-  if (fflush(stdout) != 0 || ferror(stdout)) {
-    cli_fail_errno("standard output");
-    return EXIT_ERROR;
-  }
+  if (fflush(stdout) != 0 || ferror(stdout)) return cli_stdout_status();
   return status;
 }
 
 int main(int argc, char **argv) {
   /* Under Node, bin/mem.js preopens "/" alone and passes the real working
    * directory here, so relative paths resolve as the user expects. */
+#ifndef __wasi__
+  /* A closed pipe is an EPIPE from write, handled like any failed write
+   * (silently, exit 2), as under WASI, which has no signals. */
+  signal(SIGPIPE, SIG_IGN);
+#endif
   const char *cwd = getenv("MEM_CWD");
   if (cwd && *cwd && chdir(cwd) != 0) return cli_fail(cwd, "cannot change to this directory");
   static char out_buffer[1 << 16]; /* --all and array print many short lines */

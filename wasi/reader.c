@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "paths.h"
 #include "progress.h"
 
 enum { DEFAULT_WINDOW = 1 << 20 };
@@ -70,17 +71,26 @@ static int read_whole(mem_reader *r) {
 int reader_open(mem_reader *r, const char *path, bool need_size) {
   memset(r, 0, sizeof *r);
   r->name = path;
-  r->fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY);
+  r->fd = -1;
+  if (strcmp(path, "-") == 0) {
+    r->fd = STDIN_FILENO;
+  } else {
+    char *resolved;
+    if (path_resolve(path, &resolved, &r->fd) != 0) return EXIT_ERROR;
+    free(resolved); /* open follows the links itself; only own descriptors needed the walk */
+  }
+  r->borrowed = r->fd >= 0;
+  if (r->fd < 0) r->fd = open(path, O_RDONLY);
   if (r->fd < 0) return cli_fail_errno(path);
   struct stat st;
   if (fstat(r->fd, &st) != 0) return cli_fail_errno(path);
   if (S_ISDIR(st.st_mode)) return cli_fail(path, "%s", strerror(EISDIR));
   r->dev = (uint64_t)st.st_dev;
   r->ino = (uint64_t)st.st_ino;
-  if (S_ISREG(st.st_mode)) {
+  if (S_ISREG(st.st_mode) && st.st_size > 0) {
     /* A regular standard input may have been read partly by the shell or a
      * previous command: its data starts at the current offset. */
-    const off_t at = r->fd == STDIN_FILENO ? lseek(r->fd, 0, SEEK_CUR) : 0;
+    const off_t at = r->borrowed ? lseek(r->fd, 0, SEEK_CUR) : 0;
     if (at >= 0) {
       r->mode = READER_SEEK;
       r->base = (uint64_t)at;
@@ -163,7 +173,7 @@ bool reader_same_file(const mem_reader *r, uint64_t dev, uint64_t ino) {
 }
 
 void reader_close(mem_reader *r) {
-  if (r->fd > STDIN_FILENO) close(r->fd);
+  if (r->fd >= 0 && !r->borrowed) close(r->fd);
   free(r->buf);
   memset(r, 0, sizeof *r);
   r->fd = -1;

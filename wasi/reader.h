@@ -32,6 +32,7 @@ typedef enum { READER_SEEK, READER_STREAM, READER_MEMORY } reader_mode;
 typedef struct mem_reader {
   const char *name; /* as the user wrote it: the subject of error messages */
   int fd;
+  bool borrowed; /* fd is the command's own descriptor ("-", /dev/stdin, /dev/fd/N): never closed */
   reader_mode mode;
   uint64_t size;     /* READER_SIZE_UNKNOWN for a stream not yet at its end */
   uint64_t base;     /* where the data starts in fd: a seekable stdin may be mid-file */
@@ -46,7 +47,10 @@ typedef struct mem_reader {
 size_t reader_window(void);
 
 /*
- * Opens PATH ("-" is standard input). need_size: the caller needs the size
+ * Opens PATH ("-" is standard input; /dev/stdin, /dev/fd/N and the like,
+ * also behind links, are the command's own descriptors: paths.h). A file
+ * whose stat size is 0 (procfs, sysfs) is read to its end like a stream,
+ * since its size is only known once read. need_size: the caller needs the size
  * (negative positions, reading from the end), so a non-seekable input is
  * read into memory. A directory is refused. Returns 0, or EXIT_ERROR after a
  * message naming the file.

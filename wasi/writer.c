@@ -6,6 +6,9 @@
  * random bits; O_EXCL makes a collision (or a planted symlink) fail instead
  * of clobbering, and we retry a few times. No fsync: the promise is "no
  * half-written file after an error", not durability across power loss.
+ * The temporary file sits beside the resolved target, never beside a link
+ * to it: rename must stay within one directory (one file system) and must
+ * replace the file, not the link.
  */
 #include "writer.h"
 
@@ -19,6 +22,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "paths.h"
 
 /* A path beside OUT: DIR/.BASE.mem-XXXXXXXXXXXXXXXX */
 static char *temp_name(const char *path) {
@@ -32,37 +36,64 @@ static char *temp_name(const char *path) {
   return name;
 }
 
-static int open_temp(mem_writer *w, const char *path) {
+/* Opens a temporary file beside w->target; mode: the bits to keep, or -1. */
+static int open_temp(mem_writer *w, int mode) {
   for (int attempt = 0; attempt < 8; attempt++) {
-    w->temp = temp_name(path);
-    if (!w->temp) return cli_fail(path, "cannot make a temporary name: %s", strerror(errno));
+    w->temp = temp_name(w->target);
+    if (!w->temp) return cli_fail(w->name, "cannot make a temporary name: %s", strerror(errno));
     w->fd = open(w->temp, O_WRONLY | O_CREAT | O_EXCL, 0666);
-    if (w->fd >= 0) return 0;
+    if (w->fd >= 0) {
+#ifndef __wasi__ /* WASI has no file modes; bin/mem.js keeps them under Node */
+      if (mode >= 0 && fchmod(w->fd, (mode_t)mode) != 0) return cli_fail_errno(w->name);
+#else
+      (void)mode;
+#endif
+      return 0;
+    }
     const int err = errno;
     free(w->temp);
     w->temp = NULL;
-    if (err != EEXIST) return cli_fail(path, "cannot create a temporary file beside it: %s", strerror(err));
+    if (err != EEXIST)
+      return cli_fail(w->name, "cannot create a temporary file beside it: %s", strerror(err));
   }
-  return cli_fail(path, "cannot create a temporary file beside it: %s", strerror(EEXIST));
+  return cli_fail(w->name, "cannot create a temporary file beside it: %s", strerror(EEXIST));
+}
+
+/* Opens the resolved, non-link target. */
+static int open_target(mem_writer *w) {
+  struct stat st;
+  if (stat(w->target, &st) != 0) {
+    if (errno != ENOENT) return cli_fail_errno(w->name);
+    return open_temp(w, -1);
+  }
+  if (S_ISDIR(st.st_mode)) return cli_fail(w->name, "%s", strerror(EISDIR));
+  if (S_ISREG(st.st_mode)) {
+    /* Replacing a file the user may not write would bypass its mode. */
+    if (access(w->target, W_OK) != 0) return cli_fail_errno(w->name);
+    return open_temp(w, (int)(st.st_mode & 07777));
+  }
+  w->fd = open(w->target, O_WRONLY); /* a device, FIFO or socket: no rename possible, write through */
+  free(w->target);
+  w->target = NULL;
+  return w->fd < 0 ? cli_fail_errno(w->name) : 0;
 }
 
 int writer_open(mem_writer *w, const char *path) {
-  w->temp = NULL;
+  *w = (mem_writer){.name = path, .fd = -1};
   if (!path || strcmp(path, "-") == 0) {
     w->name = "standard output";
     w->fd = STDOUT_FILENO;
+    w->borrowed = true;
     return 0;
   }
-  w->name = path;
-  struct stat st;
-  if (stat(path, &st) != 0) {
-    if (errno != ENOENT) return cli_fail_errno(path);
-    return open_temp(w, path);
+  if (path_resolve(path, &w->target, &w->fd) != 0) return EXIT_ERROR;
+  if (w->fd >= 0) {
+    w->borrowed = true;
+    return 0;
   }
-  if (S_ISDIR(st.st_mode)) return cli_fail(path, "%s", strerror(EISDIR));
-  if (S_ISREG(st.st_mode)) return open_temp(w, path);
-  w->fd = open(path, O_WRONLY); /* a device or a pipe: no rename possible, write through */
-  return w->fd < 0 ? cli_fail_errno(path) : 0;
+  const int status = open_target(w);
+  if (status != 0) writer_abort(w);
+  return status;
 }
 
 int writer_write(mem_writer *w, const void *data, size_t n) {
@@ -70,6 +101,7 @@ int writer_write(mem_writer *w, const void *data, size_t n) {
   while (n > 0) {
     const ssize_t done = write(w->fd, p, n);
     if (done < 0 && errno == EINTR) continue;
+    if (done < 0 && errno == EPIPE) return EXIT_ERROR; /* the reader is gone: stop, silently */
     if (done <= 0) return done < 0 ? cli_fail_errno(w->name) : cli_fail(w->name, "write made no progress");
     p += done;
     n -= (size_t)done;
@@ -78,7 +110,7 @@ int writer_write(mem_writer *w, const void *data, size_t n) {
 }
 
 int writer_finish(mem_writer *w) {
-  if (w->fd == STDOUT_FILENO) return 0;
+  if (w->borrowed) return 0;
   if (close(w->fd) != 0) {
     w->fd = -1;
     const int status = cli_fail_errno(w->name);
@@ -86,22 +118,22 @@ int writer_finish(mem_writer *w) {
     return status;
   }
   w->fd = -1;
-  if (w->temp && rename(w->temp, w->name) != 0) {
+  if (w->temp && rename(w->temp, w->target) != 0) {
     const int status = cli_fail_errno(w->name);
     writer_abort(w);
     return status;
   }
   free(w->temp);
   w->temp = NULL;
+  writer_abort(w); /* nothing left to remove: frees the target's name */
   return 0;
 }
 
 void writer_abort(mem_writer *w) {
-  if (w->fd > STDOUT_FILENO) close(w->fd);
+  if (w->fd >= 0 && !w->borrowed) close(w->fd);
   w->fd = -1;
-  if (w->temp) {
-    unlink(w->temp);
-    free(w->temp);
-    w->temp = NULL;
-  }
+  if (w->temp) unlink(w->temp);
+  free(w->temp);
+  free(w->target);
+  w->temp = w->target = NULL;
 }
