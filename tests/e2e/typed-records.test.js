@@ -177,6 +177,22 @@ describe('Typed tab: records in Chromium', { timeout: 180_000 }, () => {
     assert.deepEqual(await tableCells(page), all.slice(1000, 2000));
     noErrors(page);
     await page.close();
+    // The same file opened read-only in windows; the offset taken from the hex view's cursor.
+    const win = await openPage(env, '?memoryLimit=4096');
+    await loadFile(win, path, 'long.bin');
+    assert.equal(await win.getAttribute('#file-info', 'data-kind'), 'windowed');
+    await win.fill('#goto', '0x26');
+    await win.press('#goto', 'Enter');
+    await win.waitForSelector('#selection-info[data-offset="38"]');
+    await win.click('#tab-button-typed');
+    await win.fill('#typed-format-in', LOG_FORMAT);
+    await win.fill('#typed-names', LOG_NAMES.join(','));
+    await win.fill('#typed-count', '40');
+    await win.click('#typed-at-cursor');
+    await win.waitForSelector('#typed-table[data-format="<I8shd"][data-offset="38"]');
+    assert.deepEqual(await tableCells(win), expectedCells(log, LOG_FORMAT, LOG_NAMES, 38, 40));
+    noErrors(win);
+    await win.close();
   });
 
   test('real files: a WAV header and an ELF section header table', async () => {

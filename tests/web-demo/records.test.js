@@ -129,6 +129,10 @@ test('rows and columns of random record formats at random offsets, with and with
     for (let i = 0; i < table.array.length; i++) {
       const want = unpackFrom(format, file, offset + i * size);
       assert.deepEqual(rowValues(table, i), want, `${at} item ${i}`);
+      if (names) {
+        const item = table.array.get(i); // the named array's own object, key by key
+        assert.deepEqual(rowValues(table, i), names.map((n) => item[n]), `${at} item ${i} by name`);
+      }
     }
     // Each plottable column: a DataView-free oracle, the values unpacked record by record.
     table.columns.forEach((c, k) => {
@@ -221,4 +225,11 @@ test('toCsv: Python csv reads back every cell; text cells that start a formula c
   // The record with '=cmd' in its tag: escaped, and its negative number left alone.
   assert.match(csv, /\r\n3,"'=cmd",0,/);
   assert.match(csv, /\r\n12,"'\+1\\x00\\x00",-7,/);
+});
+
+test('names that a plain object cannot hold as keys still show their values', () => {
+  const table = openTable('<HHH', new Uint8Array([1, 0, 2, 0, 3, 0]), ['__proto__', 'constructor', '=x']);
+  assert.deepEqual(rowValues(table, 0), [1, 2, 3]);
+  assert.equal(csvHeader(table), `offset,__proto__,constructor,"'=x"`);
+  assert.equal(toCsv(table, 0, 1), `offset,__proto__,constructor,"'=x"\r\n0,1,2,3\r\n`);
 });

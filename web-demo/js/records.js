@@ -24,7 +24,7 @@ export function parseNames(text) {
  * The array the tab shows: `format` over `bytes` with `names`. Whether the
  * format is a scalar or a record is the package's answer (an item read from
  * one zeroed item is an array or object for a record), not a second parser.
- * @returns {{array: StrArray, record: boolean, columns: {label: string, code: string, size: number, offset: number, plottable: boolean}[]}}
+ * @returns {{array: StrArray, rows: StrArray, record: boolean, columns: {label: string, code: string, size: number, offset: number, plottable: boolean}[]}}
  */
 export function openTable(format, bytes, names) {
   const options = names === undefined ? undefined : { names };
@@ -32,6 +32,9 @@ export function openTable(format, bytes, names) {
   const one = new StrArray(format, new Uint8Array(probe.itemsize), options).get(0);
   const record = typeof one === 'object' && one !== null;
   const array = new StrArray(format, bytes, options);
+  // Rows are read as arrays from a twin without names: a value is never lost
+  // to a name such as '__proto__' that a plain object cannot hold as a key.
+  const rows = options ? new StrArray(format, bytes) : array;
   const columns = probe.fields.map((f, k) => ({
     label: record ? f.name ?? `#${k} ${f.code === 's' || f.code === 'p' ? f.size + f.code : f.code}` : 'value',
     code: f.code,
@@ -39,14 +42,13 @@ export function openTable(format, bytes, names) {
     offset: f.offset,
     plottable: PLOTTABLE.has(f.code),
   }));
-  return { array, record, columns };
+  return { array, rows, record, columns };
 }
 
 /** The values of item i in field order (a scalar is a one-value row). */
 export function rowValues(table, i) {
-  const item = table.array.get(i);
-  if (!table.record) return [item];
-  return Array.isArray(item) ? item : table.array.fields.map((f) => item[f.name]);
+  const item = table.rows.get(i);
+  return table.record ? item : [item];
 }
 
 /** Bytes as `mem array` prints s/p/c values: printable ASCII as is, any other byte as \xNN. */
