@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { calcsize, StrArray, unpackFrom } from 'wasm-mem';
 import {
-  cellText, columnValues, csvField, csvHeader, escapeBytes, openTable, parseNames, rowValues, toCsv, valueText,
+  cellText, columnValues, csvField, csvHeader, escapeBytes, MAX_COLUMNS, openTable, pageRows, parseNames, rowValues, toCsv, valueText,
 } from '../../web-demo/js/records.js';
 import { rng } from '../lib/random.js';
 
@@ -232,4 +232,14 @@ test('names that a plain object cannot hold as keys still show their values', ()
   assert.deepEqual(rowValues(table, 0), [1, 2, 3]);
   assert.equal(csvHeader(table), `offset,__proto__,constructor,"'=x"`);
   assert.equal(toCsv(table, 0, 1), `offset,__proto__,constructor,"'=x"\r\n0,1,2,3\r\n`);
+});
+
+test('wide records: at most MAX_COLUMNS values per item, and fewer rows per page as records widen', () => {
+  assert.equal(openTable(`<${MAX_COLUMNS}B`, new Uint8Array(MAX_COLUMNS)).columns.length, MAX_COLUMNS);
+  assert.throws(() => openTable(`<${MAX_COLUMNS + 1}B`, new Uint8Array(0)), /Format: 257 values per item; the table shows at most 256/);
+  assert.equal(openTable('<100000s', new Uint8Array(0)).columns.length, 1); // one value, however long
+  assert.equal(pageRows(1), 1000);
+  assert.equal(pageRows(4), 1000);
+  assert.ok(pageRows(MAX_COLUMNS) * (MAX_COLUMNS + 2) <= 60_000 && pageRows(MAX_COLUMNS) >= 20);
+  for (let c = 1; c <= MAX_COLUMNS; c++) assert.ok(pageRows(c) <= pageRows(c - 1 || 1), `monotone at ${c}`);
 });

@@ -5,6 +5,16 @@
 // as CSV. Pure functions of their arguments, so tests/web-demo runs them in
 // Node against StrArray itself.
 import { StrArray } from 'wasm-mem';
+import { InputError } from './util.js';
+
+/** Values per item the table shows: a column each, and every one is a DOM cell per row. */
+export const MAX_COLUMNS = 256;
+
+/** Table cells decoded and rendered at once, whatever the width of a record. */
+const PAGE_CELLS = 60_000;
+
+/** Rows on one page of the table: 1000, fewer for wide records (at least 20). */
+export const pageRows = (columns) => Math.min(1000, Math.max(20, Math.floor(PAGE_CELLS / (columns + 2))));
 
 /** Codes a chart can plot (s/p are bytes, not numbers). */
 const PLOTTABLE = new Set('bBhHiIlLqQnNPefd?c');
@@ -29,6 +39,9 @@ export function parseNames(text) {
 export function openTable(format, bytes, names) {
   const options = names === undefined ? undefined : { names };
   const probe = new StrArray(format, new Uint8Array(0), options); // a bad format or bad names throw here
+  if (probe.fields.length > MAX_COLUMNS) {
+    throw new InputError(`Format: ${probe.fields.length} values per item; the table shows at most ${MAX_COLUMNS} (an s code reads many bytes as one value)`);
+  }
   const one = new StrArray(format, new Uint8Array(probe.itemsize), options).get(0);
   const record = typeof one === 'object' && one !== null;
   const array = new StrArray(format, bytes, options);

@@ -6,17 +6,16 @@
 // records.js turns them into cells, chart values and CSV lines.
 //
 // Large files stay responsive: only one page of table rows is decoded at a
-// time, the chart reads just its column (a strided view, no other value
+// time (1000 rows, fewer for wide records), the chart reads just its column (a strided view, no other value
 // decoded), and the CSV is written in batches between which the page paints.
 import { MemSlice } from 'wasm-mem';
 import { LineChart } from './chart.js';
 import { CODES } from './inspect.js';
-import { cellText, columnValues, csvHeader, csvLines, openTable, parseNames, rowValues } from './records.js';
+import { cellText, columnValues, csvHeader, csvLines, openTable, pageRows, parseNames, rowValues } from './records.js';
 import { el, group, hexOffset, InputError, parseOffset, yieldToBrowser } from './util.js';
 
 const MAX_ITEMS = 1_000_000; // items in one view; the chart reduces them per pixel
 const MAX_WINDOW_BYTES = 64 << 20; // a windowed (File) document is read as one copy of at most this
-const PAGE_ROWS = 1000; // table rows decoded and rendered at once
 const CSV_BATCH = 20_000; // CSV lines written between two paints
 
 export class TypedView {
@@ -197,8 +196,12 @@ export class TypedView {
     this.#renderRows();
   }
 
+  get #pageRows() {
+    return pageRows(this.table?.columns.length ?? 1);
+  }
+
   #page(dir) {
-    const first = this.#first + dir * PAGE_ROWS;
+    const first = this.#first + dir * this.#pageRows;
     if (first < this.#from || first >= this.#to) return;
     this.#first = first;
     this.#renderRows();
@@ -208,7 +211,7 @@ export class TypedView {
     const from = this.#from;
     const to = this.#to;
     this.zoomInfo.textContent = `items ${group(from)}–${group(Math.max(from, to - 1))} of ${group(this.values.length)}`;
-    const shown = Math.min(to, this.#first + PAGE_ROWS);
+    const shown = Math.min(to, this.#first + this.#pageRows);
     const size = this.table?.array.itemsize ?? 1;
     const rows = [];
     try {
@@ -223,7 +226,7 @@ export class TypedView {
       this.hooks.onMessage(e); // the bytes changed under a live view
     }
     this.tbody.replaceChildren(...rows);
-    const paged = to - from > PAGE_ROWS;
+    const paged = to - from > this.#pageRows;
     this.prevBtn.disabled = this.#first <= from;
     this.nextBtn.disabled = shown >= to;
     this.pageInfo.textContent = to > from ? `rows ${group(this.#first)}–${group(shown - 1)}` : '';
