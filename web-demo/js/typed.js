@@ -28,6 +28,7 @@ export class TypedView {
   #first = 0; // first row of the table's page
   #column = 0;
   #unwatch = null;
+  #reads = 0; // update() calls so far: a slow window read that lost the race is dropped
 
   /**
    * @param {HTMLElement} host
@@ -131,6 +132,7 @@ export class TypedView {
   async update() {
     const doc = this.doc;
     const format = this.format;
+    const read = ++this.#reads;
     this.formatOut.textContent = JSON.stringify(format);
     if (!doc) return;
     try {
@@ -151,7 +153,7 @@ export class TypedView {
       const end = offset + count * size;
       // In memory: a live window on the chunk, read in place. Windowed: one copy of the range.
       const bytes = doc.kind === 'memory' ? new MemSlice(doc.chunk, offset, end) : await doc.load(offset, end - offset);
-      if (doc !== this.doc) return; // another file opened meanwhile
+      if (read !== this.#reads) return; // another file, format or offset was asked for meanwhile
       this.table = openTable(format, bytes, names);
       this.#base = offset;
       this.#renderHead();
