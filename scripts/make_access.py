@@ -18,15 +18,17 @@ def entries(kind):
             key = code if little else '>' + code
             le = '' if size == 1 else (', true' if little else ', false')
             if kind == 'chunk':
-                inside = f'const c = r.cell, e = r.start + i * {size} + {size}; if (e <= c.len && e <= r.stop)'
+                head = 'const c = this[CELL];'
+                inside = f'const e = i * {size} + {size}; if (e <= c.len)'
                 at = f'heapDV, c.ptr + e - {size}'
             else:
-                inside = f'const e = r.start + i * {size} + {size}; if (e <= r.u8.byteLength && e <= r.stop)'
+                head = 'const r = this[HOT];'
+                inside = f'const e = i * {size} + {size}; if (e <= r.u8.byteLength)'
                 at = f'r.dv, r.off + e - {size}'
             dvv, off = at.split(', ', 1)
-            get = (f'get(i) {{ const r = this[HOT]; if (typeof i === \'number\' && i >>> 0 === i) {{ {inside} '
+            get = (f'get(i) {{ {head} if (typeof i === \'number\' && i >>> 0 === i) {{ {inside} '
                    f'return {dvv}.get{dv}({off}{le}); }} return this[getSlow](i); }}')
-            set = (f'set(i, v) {{ const r = this[HOT]; if (typeof i === \'number\' && i >>> 0 === i && {check}(v)) {{ {inside} '
+            set = (f'set(i, v) {{ {head} if (typeof i === \'number\' && i >>> 0 === i && {check}(v)) {{ {inside} '
                    f'return void {dvv}.set{dv}({off}, v{le}); }} this[setSlow](i, v); }}')
             methods = [get, set]
             if kind == 'chunk':
@@ -40,13 +42,13 @@ lines = [
     '// methods of StrArray, one function literal per code, byte order and storage',
     '// kind, so each is monomorphic with its DataView call inlined (access.js says',
     '// why). Each tries the common case and leaves the rest to the generic methods.',
-    "import { HOT, f32, f64, getSlow, i16, i32, i64, i8, pushSlow, setSlow, u16, u32, u64, u8 } from './access.js';",
+    "import { CELL, HOT, f32, f64, getSlow, i16, i32, i64, i8, pushSlow, setSlow, u16, u32, u64, u8 } from './access.js';",
     "import { heapDV } from './wasm.js';",
     '',
-    '/** Arrays over a Chunk: the bytes are in wasm memory at cell.ptr, read through the current heap view. */',
+    '/** Arrays over a whole Chunk: the bytes are in wasm memory at cell.ptr, read through the current heap view. */',
     'export const ON_CHUNK = {', *entries('chunk'), '};',
     '',
-    '/** Arrays over a foreign ArrayBuffer or Uint8Array: its DataView; u8.byteLength is 0 once detached. */',
+    '/** Arrays over a whole foreign ArrayBuffer or Uint8Array: its DataView; u8.byteLength is 0 once detached. */',
     'export const ON_FOREIGN = {', *entries('foreign'), '};',
 ]
 path = pathlib.Path(__file__).resolve().parent.parent / 'bindings' / 'js' / 'access-table.js'

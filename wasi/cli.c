@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "preopen.h"
 #include "progress.h"
 
 int cli_fail(const char *what, const char *fmt, ...) {
@@ -25,7 +26,12 @@ int cli_fail(const char *what, const char *fmt, ...) {
   return EXIT_ERROR;
 }
 
-int cli_fail_errno(const char *what) { return cli_fail(what, "%s", strerror(errno)); }
+int cli_fail_errno(const char *what) {
+  const int err = errno;
+  /* wasi-libc's "no such file" for a path no preopen covers: say what to grant. */
+  if (preopen_outside(what, err)) return preopen_fail(what);
+  return cli_fail(what, "%s", strerror(err));
+}
 
 static int digit_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';

@@ -97,7 +97,8 @@ static const command commands[] = {
      "  repr (floats shortest, ? as true/false, c/s/p as text with \\xNN if unprintable).\n"
      "  --names: one name per value, printed first as a header line.\n"},
     {"hexdump", cmd_hexdump, "", 1, 3,
-     "mem hexdump FILE [START [STOP]]\n  Shows bytes START..STOP in the layout of hexdump -C.\n"},
+     "mem hexdump FILE [START [STOP]]\n  Shows bytes START..STOP in the layout of hexdump -C.\n"
+     "  An empty range (STOP <= START after the slice rules) prints nothing and exits 0.\n"},
 };
 
 static const char usage[] =

@@ -2,175 +2,175 @@
 // methods of StrArray, one function literal per code, byte order and storage
 // kind, so each is monomorphic with its DataView call inlined (access.js says
 // why). Each tries the common case and leaves the rest to the generic methods.
-import { HOT, f32, f64, getSlow, i16, i32, i64, i8, pushSlow, setSlow, u16, u32, u64, u8 } from './access.js';
+import { CELL, HOT, f32, f64, getSlow, i16, i32, i64, i8, pushSlow, setSlow, u16, u32, u64, u8 } from './access.js';
 import { heapDV } from './wasm.js';
 
-/** Arrays over a Chunk: the bytes are in wasm memory at cell.ptr, read through the current heap view. */
+/** Arrays over a whole Chunk: the bytes are in wasm memory at cell.ptr, read through the current heap view. */
 export const ON_CHUNK = {
   'b': {
-    get(i) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i) { const c = r.cell, e = r.start + i * 1 + 1; if (e <= c.len && e <= r.stop) return heapDV.getInt8(c.ptr + e - 1); } return this[getSlow](i); },
-    set(i, v) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i && i8(v)) { const c = r.cell, e = r.start + i * 1 + 1; if (e <= c.len && e <= r.stop) return void heapDV.setInt8(c.ptr + e - 1, v); } this[setSlow](i, v); },
+    get(i) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 1 + 1; if (e <= c.len) return heapDV.getInt8(c.ptr + e - 1); } return this[getSlow](i); },
+    set(i, v) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i && i8(v)) { const e = i * 1 + 1; if (e <= c.len) return void heapDV.setInt8(c.ptr + e - 1, v); } this[setSlow](i, v); },
     push(v) { if (arguments.length === 1 && i8(v)) { const r = this[HOT], p = r.append(1, 'StrArray.push'); if (p >= 0) { heapDV.setInt8(p, v); return r.cell.len / 1; } } return this[pushSlow](arguments); },
   },
   'B': {
-    get(i) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i) { const c = r.cell, e = r.start + i * 1 + 1; if (e <= c.len && e <= r.stop) return heapDV.getUint8(c.ptr + e - 1); } return this[getSlow](i); },
-    set(i, v) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i && u8(v)) { const c = r.cell, e = r.start + i * 1 + 1; if (e <= c.len && e <= r.stop) return void heapDV.setUint8(c.ptr + e - 1, v); } this[setSlow](i, v); },
+    get(i) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 1 + 1; if (e <= c.len) return heapDV.getUint8(c.ptr + e - 1); } return this[getSlow](i); },
+    set(i, v) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i && u8(v)) { const e = i * 1 + 1; if (e <= c.len) return void heapDV.setUint8(c.ptr + e - 1, v); } this[setSlow](i, v); },
     push(v) { if (arguments.length === 1 && u8(v)) { const r = this[HOT], p = r.append(1, 'StrArray.push'); if (p >= 0) { heapDV.setUint8(p, v); return r.cell.len / 1; } } return this[pushSlow](arguments); },
   },
   'h': {
-    get(i) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i) { const c = r.cell, e = r.start + i * 2 + 2; if (e <= c.len && e <= r.stop) return heapDV.getInt16(c.ptr + e - 2, true); } return this[getSlow](i); },
-    set(i, v) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i && i16(v)) { const c = r.cell, e = r.start + i * 2 + 2; if (e <= c.len && e <= r.stop) return void heapDV.setInt16(c.ptr + e - 2, v, true); } this[setSlow](i, v); },
+    get(i) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 2 + 2; if (e <= c.len) return heapDV.getInt16(c.ptr + e - 2, true); } return this[getSlow](i); },
+    set(i, v) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i && i16(v)) { const e = i * 2 + 2; if (e <= c.len) return void heapDV.setInt16(c.ptr + e - 2, v, true); } this[setSlow](i, v); },
     push(v) { if (arguments.length === 1 && i16(v)) { const r = this[HOT], p = r.append(2, 'StrArray.push'); if (p >= 0) { heapDV.setInt16(p, v, true); return r.cell.len / 2; } } return this[pushSlow](arguments); },
   },
   '>h': {
-    get(i) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i) { const c = r.cell, e = r.start + i * 2 + 2; if (e <= c.len && e <= r.stop) return heapDV.getInt16(c.ptr + e - 2, false); } return this[getSlow](i); },
-    set(i, v) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i && i16(v)) { const c = r.cell, e = r.start + i * 2 + 2; if (e <= c.len && e <= r.stop) return void heapDV.setInt16(c.ptr + e - 2, v, false); } this[setSlow](i, v); },
+    get(i) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 2 + 2; if (e <= c.len) return heapDV.getInt16(c.ptr + e - 2, false); } return this[getSlow](i); },
+    set(i, v) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i && i16(v)) { const e = i * 2 + 2; if (e <= c.len) return void heapDV.setInt16(c.ptr + e - 2, v, false); } this[setSlow](i, v); },
     push(v) { if (arguments.length === 1 && i16(v)) { const r = this[HOT], p = r.append(2, 'StrArray.push'); if (p >= 0) { heapDV.setInt16(p, v, false); return r.cell.len / 2; } } return this[pushSlow](arguments); },
   },
   'H': {
-    get(i) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i) { const c = r.cell, e = r.start + i * 2 + 2; if (e <= c.len && e <= r.stop) return heapDV.getUint16(c.ptr + e - 2, true); } return this[getSlow](i); },
-    set(i, v) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i && u16(v)) { const c = r.cell, e = r.start + i * 2 + 2; if (e <= c.len && e <= r.stop) return void heapDV.setUint16(c.ptr + e - 2, v, true); } this[setSlow](i, v); },
+    get(i) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 2 + 2; if (e <= c.len) return heapDV.getUint16(c.ptr + e - 2, true); } return this[getSlow](i); },
+    set(i, v) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i && u16(v)) { const e = i * 2 + 2; if (e <= c.len) return void heapDV.setUint16(c.ptr + e - 2, v, true); } this[setSlow](i, v); },
     push(v) { if (arguments.length === 1 && u16(v)) { const r = this[HOT], p = r.append(2, 'StrArray.push'); if (p >= 0) { heapDV.setUint16(p, v, true); return r.cell.len / 2; } } return this[pushSlow](arguments); },
   },
   '>H': {
-    get(i) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i) { const c = r.cell, e = r.start + i * 2 + 2; if (e <= c.len && e <= r.stop) return heapDV.getUint16(c.ptr + e - 2, false); } return this[getSlow](i); },
-    set(i, v) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i && u16(v)) { const c = r.cell, e = r.start + i * 2 + 2; if (e <= c.len && e <= r.stop) return void heapDV.setUint16(c.ptr + e - 2, v, false); } this[setSlow](i, v); },
+    get(i) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 2 + 2; if (e <= c.len) return heapDV.getUint16(c.ptr + e - 2, false); } return this[getSlow](i); },
+    set(i, v) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i && u16(v)) { const e = i * 2 + 2; if (e <= c.len) return void heapDV.setUint16(c.ptr + e - 2, v, false); } this[setSlow](i, v); },
     push(v) { if (arguments.length === 1 && u16(v)) { const r = this[HOT], p = r.append(2, 'StrArray.push'); if (p >= 0) { heapDV.setUint16(p, v, false); return r.cell.len / 2; } } return this[pushSlow](arguments); },
   },
   'i': {
-    get(i) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i) { const c = r.cell, e = r.start + i * 4 + 4; if (e <= c.len && e <= r.stop) return heapDV.getInt32(c.ptr + e - 4, true); } return this[getSlow](i); },
-    set(i, v) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i && i32(v)) { const c = r.cell, e = r.start + i * 4 + 4; if (e <= c.len && e <= r.stop) return void heapDV.setInt32(c.ptr + e - 4, v, true); } this[setSlow](i, v); },
+    get(i) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 4 + 4; if (e <= c.len) return heapDV.getInt32(c.ptr + e - 4, true); } return this[getSlow](i); },
+    set(i, v) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i && i32(v)) { const e = i * 4 + 4; if (e <= c.len) return void heapDV.setInt32(c.ptr + e - 4, v, true); } this[setSlow](i, v); },
     push(v) { if (arguments.length === 1 && i32(v)) { const r = this[HOT], p = r.append(4, 'StrArray.push'); if (p >= 0) { heapDV.setInt32(p, v, true); return r.cell.len / 4; } } return this[pushSlow](arguments); },
   },
   '>i': {
-    get(i) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i) { const c = r.cell, e = r.start + i * 4 + 4; if (e <= c.len && e <= r.stop) return heapDV.getInt32(c.ptr + e - 4, false); } return this[getSlow](i); },
-    set(i, v) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i && i32(v)) { const c = r.cell, e = r.start + i * 4 + 4; if (e <= c.len && e <= r.stop) return void heapDV.setInt32(c.ptr + e - 4, v, false); } this[setSlow](i, v); },
+    get(i) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 4 + 4; if (e <= c.len) return heapDV.getInt32(c.ptr + e - 4, false); } return this[getSlow](i); },
+    set(i, v) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i && i32(v)) { const e = i * 4 + 4; if (e <= c.len) return void heapDV.setInt32(c.ptr + e - 4, v, false); } this[setSlow](i, v); },
     push(v) { if (arguments.length === 1 && i32(v)) { const r = this[HOT], p = r.append(4, 'StrArray.push'); if (p >= 0) { heapDV.setInt32(p, v, false); return r.cell.len / 4; } } return this[pushSlow](arguments); },
   },
   'I': {
-    get(i) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i) { const c = r.cell, e = r.start + i * 4 + 4; if (e <= c.len && e <= r.stop) return heapDV.getUint32(c.ptr + e - 4, true); } return this[getSlow](i); },
-    set(i, v) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i && u32(v)) { const c = r.cell, e = r.start + i * 4 + 4; if (e <= c.len && e <= r.stop) return void heapDV.setUint32(c.ptr + e - 4, v, true); } this[setSlow](i, v); },
+    get(i) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 4 + 4; if (e <= c.len) return heapDV.getUint32(c.ptr + e - 4, true); } return this[getSlow](i); },
+    set(i, v) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i && u32(v)) { const e = i * 4 + 4; if (e <= c.len) return void heapDV.setUint32(c.ptr + e - 4, v, true); } this[setSlow](i, v); },
     push(v) { if (arguments.length === 1 && u32(v)) { const r = this[HOT], p = r.append(4, 'StrArray.push'); if (p >= 0) { heapDV.setUint32(p, v, true); return r.cell.len / 4; } } return this[pushSlow](arguments); },
   },
   '>I': {
-    get(i) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i) { const c = r.cell, e = r.start + i * 4 + 4; if (e <= c.len && e <= r.stop) return heapDV.getUint32(c.ptr + e - 4, false); } return this[getSlow](i); },
-    set(i, v) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i && u32(v)) { const c = r.cell, e = r.start + i * 4 + 4; if (e <= c.len && e <= r.stop) return void heapDV.setUint32(c.ptr + e - 4, v, false); } this[setSlow](i, v); },
+    get(i) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 4 + 4; if (e <= c.len) return heapDV.getUint32(c.ptr + e - 4, false); } return this[getSlow](i); },
+    set(i, v) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i && u32(v)) { const e = i * 4 + 4; if (e <= c.len) return void heapDV.setUint32(c.ptr + e - 4, v, false); } this[setSlow](i, v); },
     push(v) { if (arguments.length === 1 && u32(v)) { const r = this[HOT], p = r.append(4, 'StrArray.push'); if (p >= 0) { heapDV.setUint32(p, v, false); return r.cell.len / 4; } } return this[pushSlow](arguments); },
   },
   'q': {
-    get(i) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i) { const c = r.cell, e = r.start + i * 8 + 8; if (e <= c.len && e <= r.stop) return heapDV.getBigInt64(c.ptr + e - 8, true); } return this[getSlow](i); },
-    set(i, v) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i && i64(v)) { const c = r.cell, e = r.start + i * 8 + 8; if (e <= c.len && e <= r.stop) return void heapDV.setBigInt64(c.ptr + e - 8, v, true); } this[setSlow](i, v); },
+    get(i) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 8 + 8; if (e <= c.len) return heapDV.getBigInt64(c.ptr + e - 8, true); } return this[getSlow](i); },
+    set(i, v) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i && i64(v)) { const e = i * 8 + 8; if (e <= c.len) return void heapDV.setBigInt64(c.ptr + e - 8, v, true); } this[setSlow](i, v); },
     push(v) { if (arguments.length === 1 && i64(v)) { const r = this[HOT], p = r.append(8, 'StrArray.push'); if (p >= 0) { heapDV.setBigInt64(p, v, true); return r.cell.len / 8; } } return this[pushSlow](arguments); },
   },
   '>q': {
-    get(i) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i) { const c = r.cell, e = r.start + i * 8 + 8; if (e <= c.len && e <= r.stop) return heapDV.getBigInt64(c.ptr + e - 8, false); } return this[getSlow](i); },
-    set(i, v) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i && i64(v)) { const c = r.cell, e = r.start + i * 8 + 8; if (e <= c.len && e <= r.stop) return void heapDV.setBigInt64(c.ptr + e - 8, v, false); } this[setSlow](i, v); },
+    get(i) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 8 + 8; if (e <= c.len) return heapDV.getBigInt64(c.ptr + e - 8, false); } return this[getSlow](i); },
+    set(i, v) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i && i64(v)) { const e = i * 8 + 8; if (e <= c.len) return void heapDV.setBigInt64(c.ptr + e - 8, v, false); } this[setSlow](i, v); },
     push(v) { if (arguments.length === 1 && i64(v)) { const r = this[HOT], p = r.append(8, 'StrArray.push'); if (p >= 0) { heapDV.setBigInt64(p, v, false); return r.cell.len / 8; } } return this[pushSlow](arguments); },
   },
   'Q': {
-    get(i) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i) { const c = r.cell, e = r.start + i * 8 + 8; if (e <= c.len && e <= r.stop) return heapDV.getBigUint64(c.ptr + e - 8, true); } return this[getSlow](i); },
-    set(i, v) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i && u64(v)) { const c = r.cell, e = r.start + i * 8 + 8; if (e <= c.len && e <= r.stop) return void heapDV.setBigUint64(c.ptr + e - 8, v, true); } this[setSlow](i, v); },
+    get(i) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 8 + 8; if (e <= c.len) return heapDV.getBigUint64(c.ptr + e - 8, true); } return this[getSlow](i); },
+    set(i, v) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i && u64(v)) { const e = i * 8 + 8; if (e <= c.len) return void heapDV.setBigUint64(c.ptr + e - 8, v, true); } this[setSlow](i, v); },
     push(v) { if (arguments.length === 1 && u64(v)) { const r = this[HOT], p = r.append(8, 'StrArray.push'); if (p >= 0) { heapDV.setBigUint64(p, v, true); return r.cell.len / 8; } } return this[pushSlow](arguments); },
   },
   '>Q': {
-    get(i) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i) { const c = r.cell, e = r.start + i * 8 + 8; if (e <= c.len && e <= r.stop) return heapDV.getBigUint64(c.ptr + e - 8, false); } return this[getSlow](i); },
-    set(i, v) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i && u64(v)) { const c = r.cell, e = r.start + i * 8 + 8; if (e <= c.len && e <= r.stop) return void heapDV.setBigUint64(c.ptr + e - 8, v, false); } this[setSlow](i, v); },
+    get(i) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 8 + 8; if (e <= c.len) return heapDV.getBigUint64(c.ptr + e - 8, false); } return this[getSlow](i); },
+    set(i, v) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i && u64(v)) { const e = i * 8 + 8; if (e <= c.len) return void heapDV.setBigUint64(c.ptr + e - 8, v, false); } this[setSlow](i, v); },
     push(v) { if (arguments.length === 1 && u64(v)) { const r = this[HOT], p = r.append(8, 'StrArray.push'); if (p >= 0) { heapDV.setBigUint64(p, v, false); return r.cell.len / 8; } } return this[pushSlow](arguments); },
   },
   'f': {
-    get(i) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i) { const c = r.cell, e = r.start + i * 4 + 4; if (e <= c.len && e <= r.stop) return heapDV.getFloat32(c.ptr + e - 4, true); } return this[getSlow](i); },
-    set(i, v) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i && f32(v)) { const c = r.cell, e = r.start + i * 4 + 4; if (e <= c.len && e <= r.stop) return void heapDV.setFloat32(c.ptr + e - 4, v, true); } this[setSlow](i, v); },
+    get(i) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 4 + 4; if (e <= c.len) return heapDV.getFloat32(c.ptr + e - 4, true); } return this[getSlow](i); },
+    set(i, v) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i && f32(v)) { const e = i * 4 + 4; if (e <= c.len) return void heapDV.setFloat32(c.ptr + e - 4, v, true); } this[setSlow](i, v); },
     push(v) { if (arguments.length === 1 && f32(v)) { const r = this[HOT], p = r.append(4, 'StrArray.push'); if (p >= 0) { heapDV.setFloat32(p, v, true); return r.cell.len / 4; } } return this[pushSlow](arguments); },
   },
   '>f': {
-    get(i) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i) { const c = r.cell, e = r.start + i * 4 + 4; if (e <= c.len && e <= r.stop) return heapDV.getFloat32(c.ptr + e - 4, false); } return this[getSlow](i); },
-    set(i, v) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i && f32(v)) { const c = r.cell, e = r.start + i * 4 + 4; if (e <= c.len && e <= r.stop) return void heapDV.setFloat32(c.ptr + e - 4, v, false); } this[setSlow](i, v); },
+    get(i) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 4 + 4; if (e <= c.len) return heapDV.getFloat32(c.ptr + e - 4, false); } return this[getSlow](i); },
+    set(i, v) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i && f32(v)) { const e = i * 4 + 4; if (e <= c.len) return void heapDV.setFloat32(c.ptr + e - 4, v, false); } this[setSlow](i, v); },
     push(v) { if (arguments.length === 1 && f32(v)) { const r = this[HOT], p = r.append(4, 'StrArray.push'); if (p >= 0) { heapDV.setFloat32(p, v, false); return r.cell.len / 4; } } return this[pushSlow](arguments); },
   },
   'd': {
-    get(i) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i) { const c = r.cell, e = r.start + i * 8 + 8; if (e <= c.len && e <= r.stop) return heapDV.getFloat64(c.ptr + e - 8, true); } return this[getSlow](i); },
-    set(i, v) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i && f64(v)) { const c = r.cell, e = r.start + i * 8 + 8; if (e <= c.len && e <= r.stop) return void heapDV.setFloat64(c.ptr + e - 8, v, true); } this[setSlow](i, v); },
+    get(i) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 8 + 8; if (e <= c.len) return heapDV.getFloat64(c.ptr + e - 8, true); } return this[getSlow](i); },
+    set(i, v) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i && f64(v)) { const e = i * 8 + 8; if (e <= c.len) return void heapDV.setFloat64(c.ptr + e - 8, v, true); } this[setSlow](i, v); },
     push(v) { if (arguments.length === 1 && f64(v)) { const r = this[HOT], p = r.append(8, 'StrArray.push'); if (p >= 0) { heapDV.setFloat64(p, v, true); return r.cell.len / 8; } } return this[pushSlow](arguments); },
   },
   '>d': {
-    get(i) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i) { const c = r.cell, e = r.start + i * 8 + 8; if (e <= c.len && e <= r.stop) return heapDV.getFloat64(c.ptr + e - 8, false); } return this[getSlow](i); },
-    set(i, v) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i && f64(v)) { const c = r.cell, e = r.start + i * 8 + 8; if (e <= c.len && e <= r.stop) return void heapDV.setFloat64(c.ptr + e - 8, v, false); } this[setSlow](i, v); },
+    get(i) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 8 + 8; if (e <= c.len) return heapDV.getFloat64(c.ptr + e - 8, false); } return this[getSlow](i); },
+    set(i, v) { const c = this[CELL]; if (typeof i === 'number' && i >>> 0 === i && f64(v)) { const e = i * 8 + 8; if (e <= c.len) return void heapDV.setFloat64(c.ptr + e - 8, v, false); } this[setSlow](i, v); },
     push(v) { if (arguments.length === 1 && f64(v)) { const r = this[HOT], p = r.append(8, 'StrArray.push'); if (p >= 0) { heapDV.setFloat64(p, v, false); return r.cell.len / 8; } } return this[pushSlow](arguments); },
   },
 };
 
-/** Arrays over a foreign ArrayBuffer or Uint8Array: its DataView; u8.byteLength is 0 once detached. */
+/** Arrays over a whole foreign ArrayBuffer or Uint8Array: its DataView; u8.byteLength is 0 once detached. */
 export const ON_FOREIGN = {
   'b': {
-    get(i) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i) { const e = r.start + i * 1 + 1; if (e <= r.u8.byteLength && e <= r.stop) return r.dv.getInt8(r.off + e - 1); } return this[getSlow](i); },
-    set(i, v) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i && i8(v)) { const e = r.start + i * 1 + 1; if (e <= r.u8.byteLength && e <= r.stop) return void r.dv.setInt8(r.off + e - 1, v); } this[setSlow](i, v); },
+    get(i) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 1 + 1; if (e <= r.u8.byteLength) return r.dv.getInt8(r.off + e - 1); } return this[getSlow](i); },
+    set(i, v) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i && i8(v)) { const e = i * 1 + 1; if (e <= r.u8.byteLength) return void r.dv.setInt8(r.off + e - 1, v); } this[setSlow](i, v); },
   },
   'B': {
-    get(i) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i) { const e = r.start + i * 1 + 1; if (e <= r.u8.byteLength && e <= r.stop) return r.dv.getUint8(r.off + e - 1); } return this[getSlow](i); },
-    set(i, v) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i && u8(v)) { const e = r.start + i * 1 + 1; if (e <= r.u8.byteLength && e <= r.stop) return void r.dv.setUint8(r.off + e - 1, v); } this[setSlow](i, v); },
+    get(i) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 1 + 1; if (e <= r.u8.byteLength) return r.dv.getUint8(r.off + e - 1); } return this[getSlow](i); },
+    set(i, v) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i && u8(v)) { const e = i * 1 + 1; if (e <= r.u8.byteLength) return void r.dv.setUint8(r.off + e - 1, v); } this[setSlow](i, v); },
   },
   'h': {
-    get(i) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i) { const e = r.start + i * 2 + 2; if (e <= r.u8.byteLength && e <= r.stop) return r.dv.getInt16(r.off + e - 2, true); } return this[getSlow](i); },
-    set(i, v) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i && i16(v)) { const e = r.start + i * 2 + 2; if (e <= r.u8.byteLength && e <= r.stop) return void r.dv.setInt16(r.off + e - 2, v, true); } this[setSlow](i, v); },
+    get(i) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 2 + 2; if (e <= r.u8.byteLength) return r.dv.getInt16(r.off + e - 2, true); } return this[getSlow](i); },
+    set(i, v) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i && i16(v)) { const e = i * 2 + 2; if (e <= r.u8.byteLength) return void r.dv.setInt16(r.off + e - 2, v, true); } this[setSlow](i, v); },
   },
   '>h': {
-    get(i) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i) { const e = r.start + i * 2 + 2; if (e <= r.u8.byteLength && e <= r.stop) return r.dv.getInt16(r.off + e - 2, false); } return this[getSlow](i); },
-    set(i, v) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i && i16(v)) { const e = r.start + i * 2 + 2; if (e <= r.u8.byteLength && e <= r.stop) return void r.dv.setInt16(r.off + e - 2, v, false); } this[setSlow](i, v); },
+    get(i) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 2 + 2; if (e <= r.u8.byteLength) return r.dv.getInt16(r.off + e - 2, false); } return this[getSlow](i); },
+    set(i, v) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i && i16(v)) { const e = i * 2 + 2; if (e <= r.u8.byteLength) return void r.dv.setInt16(r.off + e - 2, v, false); } this[setSlow](i, v); },
   },
   'H': {
-    get(i) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i) { const e = r.start + i * 2 + 2; if (e <= r.u8.byteLength && e <= r.stop) return r.dv.getUint16(r.off + e - 2, true); } return this[getSlow](i); },
-    set(i, v) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i && u16(v)) { const e = r.start + i * 2 + 2; if (e <= r.u8.byteLength && e <= r.stop) return void r.dv.setUint16(r.off + e - 2, v, true); } this[setSlow](i, v); },
+    get(i) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 2 + 2; if (e <= r.u8.byteLength) return r.dv.getUint16(r.off + e - 2, true); } return this[getSlow](i); },
+    set(i, v) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i && u16(v)) { const e = i * 2 + 2; if (e <= r.u8.byteLength) return void r.dv.setUint16(r.off + e - 2, v, true); } this[setSlow](i, v); },
   },
   '>H': {
-    get(i) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i) { const e = r.start + i * 2 + 2; if (e <= r.u8.byteLength && e <= r.stop) return r.dv.getUint16(r.off + e - 2, false); } return this[getSlow](i); },
-    set(i, v) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i && u16(v)) { const e = r.start + i * 2 + 2; if (e <= r.u8.byteLength && e <= r.stop) return void r.dv.setUint16(r.off + e - 2, v, false); } this[setSlow](i, v); },
+    get(i) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 2 + 2; if (e <= r.u8.byteLength) return r.dv.getUint16(r.off + e - 2, false); } return this[getSlow](i); },
+    set(i, v) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i && u16(v)) { const e = i * 2 + 2; if (e <= r.u8.byteLength) return void r.dv.setUint16(r.off + e - 2, v, false); } this[setSlow](i, v); },
   },
   'i': {
-    get(i) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i) { const e = r.start + i * 4 + 4; if (e <= r.u8.byteLength && e <= r.stop) return r.dv.getInt32(r.off + e - 4, true); } return this[getSlow](i); },
-    set(i, v) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i && i32(v)) { const e = r.start + i * 4 + 4; if (e <= r.u8.byteLength && e <= r.stop) return void r.dv.setInt32(r.off + e - 4, v, true); } this[setSlow](i, v); },
+    get(i) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return r.dv.getInt32(r.off + e - 4, true); } return this[getSlow](i); },
+    set(i, v) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i && i32(v)) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return void r.dv.setInt32(r.off + e - 4, v, true); } this[setSlow](i, v); },
   },
   '>i': {
-    get(i) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i) { const e = r.start + i * 4 + 4; if (e <= r.u8.byteLength && e <= r.stop) return r.dv.getInt32(r.off + e - 4, false); } return this[getSlow](i); },
-    set(i, v) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i && i32(v)) { const e = r.start + i * 4 + 4; if (e <= r.u8.byteLength && e <= r.stop) return void r.dv.setInt32(r.off + e - 4, v, false); } this[setSlow](i, v); },
+    get(i) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return r.dv.getInt32(r.off + e - 4, false); } return this[getSlow](i); },
+    set(i, v) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i && i32(v)) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return void r.dv.setInt32(r.off + e - 4, v, false); } this[setSlow](i, v); },
   },
   'I': {
-    get(i) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i) { const e = r.start + i * 4 + 4; if (e <= r.u8.byteLength && e <= r.stop) return r.dv.getUint32(r.off + e - 4, true); } return this[getSlow](i); },
-    set(i, v) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i && u32(v)) { const e = r.start + i * 4 + 4; if (e <= r.u8.byteLength && e <= r.stop) return void r.dv.setUint32(r.off + e - 4, v, true); } this[setSlow](i, v); },
+    get(i) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return r.dv.getUint32(r.off + e - 4, true); } return this[getSlow](i); },
+    set(i, v) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i && u32(v)) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return void r.dv.setUint32(r.off + e - 4, v, true); } this[setSlow](i, v); },
   },
   '>I': {
-    get(i) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i) { const e = r.start + i * 4 + 4; if (e <= r.u8.byteLength && e <= r.stop) return r.dv.getUint32(r.off + e - 4, false); } return this[getSlow](i); },
-    set(i, v) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i && u32(v)) { const e = r.start + i * 4 + 4; if (e <= r.u8.byteLength && e <= r.stop) return void r.dv.setUint32(r.off + e - 4, v, false); } this[setSlow](i, v); },
+    get(i) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return r.dv.getUint32(r.off + e - 4, false); } return this[getSlow](i); },
+    set(i, v) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i && u32(v)) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return void r.dv.setUint32(r.off + e - 4, v, false); } this[setSlow](i, v); },
   },
   'q': {
-    get(i) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i) { const e = r.start + i * 8 + 8; if (e <= r.u8.byteLength && e <= r.stop) return r.dv.getBigInt64(r.off + e - 8, true); } return this[getSlow](i); },
-    set(i, v) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i && i64(v)) { const e = r.start + i * 8 + 8; if (e <= r.u8.byteLength && e <= r.stop) return void r.dv.setBigInt64(r.off + e - 8, v, true); } this[setSlow](i, v); },
+    get(i) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return r.dv.getBigInt64(r.off + e - 8, true); } return this[getSlow](i); },
+    set(i, v) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i && i64(v)) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return void r.dv.setBigInt64(r.off + e - 8, v, true); } this[setSlow](i, v); },
   },
   '>q': {
-    get(i) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i) { const e = r.start + i * 8 + 8; if (e <= r.u8.byteLength && e <= r.stop) return r.dv.getBigInt64(r.off + e - 8, false); } return this[getSlow](i); },
-    set(i, v) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i && i64(v)) { const e = r.start + i * 8 + 8; if (e <= r.u8.byteLength && e <= r.stop) return void r.dv.setBigInt64(r.off + e - 8, v, false); } this[setSlow](i, v); },
+    get(i) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return r.dv.getBigInt64(r.off + e - 8, false); } return this[getSlow](i); },
+    set(i, v) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i && i64(v)) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return void r.dv.setBigInt64(r.off + e - 8, v, false); } this[setSlow](i, v); },
   },
   'Q': {
-    get(i) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i) { const e = r.start + i * 8 + 8; if (e <= r.u8.byteLength && e <= r.stop) return r.dv.getBigUint64(r.off + e - 8, true); } return this[getSlow](i); },
-    set(i, v) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i && u64(v)) { const e = r.start + i * 8 + 8; if (e <= r.u8.byteLength && e <= r.stop) return void r.dv.setBigUint64(r.off + e - 8, v, true); } this[setSlow](i, v); },
+    get(i) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return r.dv.getBigUint64(r.off + e - 8, true); } return this[getSlow](i); },
+    set(i, v) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i && u64(v)) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return void r.dv.setBigUint64(r.off + e - 8, v, true); } this[setSlow](i, v); },
   },
   '>Q': {
-    get(i) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i) { const e = r.start + i * 8 + 8; if (e <= r.u8.byteLength && e <= r.stop) return r.dv.getBigUint64(r.off + e - 8, false); } return this[getSlow](i); },
-    set(i, v) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i && u64(v)) { const e = r.start + i * 8 + 8; if (e <= r.u8.byteLength && e <= r.stop) return void r.dv.setBigUint64(r.off + e - 8, v, false); } this[setSlow](i, v); },
+    get(i) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return r.dv.getBigUint64(r.off + e - 8, false); } return this[getSlow](i); },
+    set(i, v) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i && u64(v)) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return void r.dv.setBigUint64(r.off + e - 8, v, false); } this[setSlow](i, v); },
   },
   'f': {
-    get(i) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i) { const e = r.start + i * 4 + 4; if (e <= r.u8.byteLength && e <= r.stop) return r.dv.getFloat32(r.off + e - 4, true); } return this[getSlow](i); },
-    set(i, v) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i && f32(v)) { const e = r.start + i * 4 + 4; if (e <= r.u8.byteLength && e <= r.stop) return void r.dv.setFloat32(r.off + e - 4, v, true); } this[setSlow](i, v); },
+    get(i) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return r.dv.getFloat32(r.off + e - 4, true); } return this[getSlow](i); },
+    set(i, v) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i && f32(v)) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return void r.dv.setFloat32(r.off + e - 4, v, true); } this[setSlow](i, v); },
   },
   '>f': {
-    get(i) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i) { const e = r.start + i * 4 + 4; if (e <= r.u8.byteLength && e <= r.stop) return r.dv.getFloat32(r.off + e - 4, false); } return this[getSlow](i); },
-    set(i, v) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i && f32(v)) { const e = r.start + i * 4 + 4; if (e <= r.u8.byteLength && e <= r.stop) return void r.dv.setFloat32(r.off + e - 4, v, false); } this[setSlow](i, v); },
+    get(i) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return r.dv.getFloat32(r.off + e - 4, false); } return this[getSlow](i); },
+    set(i, v) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i && f32(v)) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return void r.dv.setFloat32(r.off + e - 4, v, false); } this[setSlow](i, v); },
   },
   'd': {
-    get(i) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i) { const e = r.start + i * 8 + 8; if (e <= r.u8.byteLength && e <= r.stop) return r.dv.getFloat64(r.off + e - 8, true); } return this[getSlow](i); },
-    set(i, v) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i && f64(v)) { const e = r.start + i * 8 + 8; if (e <= r.u8.byteLength && e <= r.stop) return void r.dv.setFloat64(r.off + e - 8, v, true); } this[setSlow](i, v); },
+    get(i) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return r.dv.getFloat64(r.off + e - 8, true); } return this[getSlow](i); },
+    set(i, v) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i && f64(v)) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return void r.dv.setFloat64(r.off + e - 8, v, true); } this[setSlow](i, v); },
   },
   '>d': {
-    get(i) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i) { const e = r.start + i * 8 + 8; if (e <= r.u8.byteLength && e <= r.stop) return r.dv.getFloat64(r.off + e - 8, false); } return this[getSlow](i); },
-    set(i, v) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i && f64(v)) { const e = r.start + i * 8 + 8; if (e <= r.u8.byteLength && e <= r.stop) return void r.dv.setFloat64(r.off + e - 8, v, false); } this[setSlow](i, v); },
+    get(i) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return r.dv.getFloat64(r.off + e - 8, false); } return this[getSlow](i); },
+    set(i, v) { const r = this[HOT]; if (typeof i === 'number' && i >>> 0 === i && f64(v)) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return void r.dv.setFloat64(r.off + e - 8, v, false); } this[setSlow](i, v); },
   },
 };

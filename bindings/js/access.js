@@ -16,9 +16,14 @@
 // and messages.
 import { ON_CHUNK, ON_FOREIGN } from './access-table.js';
 import { CHUNK, FOREIGN } from './region.js';
+import { heapDV } from './wasm.js';
 
 /** The array's Region (region.js), read by the fast paths. */
 export const HOT = Symbol('wasm-mem.strarray.region');
+/** An array over a whole chunk: the chunk's storage cell (read-only here), one load fewer per element. */
+export const CELL = Symbol('wasm-mem.strarray.cell');
+/** The array's item codec (records.js): read/check/write and size, for formats without a table entry. */
+export const ITEM = Symbol('wasm-mem.strarray.item');
 /** The generic element methods every format falls back to. */
 export const getSlow = Symbol('wasm-mem.strarray.get');
 export const setSlow = Symbol('wasm-mem.strarray.set');
@@ -42,26 +47,53 @@ export const f64 = (v) => typeof v === 'number';
 // Codes that share another's bytes (wasm32: long, size_t and pointer are 32-bit).
 const ALIAS = { l: 'i', n: 'i', L: 'I', N: 'I', P: 'I' };
 
+// Records and e, c, ?: the item codec reads and writes (one call through it,
+// no format table), still without the generic path's bookkeeping.
+const ITEM_ON_CHUNK = {
+  get(i) {
+    const r = this[HOT];
+    const size = this[ITEM].size;
+    if (typeof i === 'number' && i >>> 0 === i) {
+      const c = r.cell;
+      const e = r.start + i * size + size;
+      if (e <= c.len && e <= r.stop) return this[ITEM].read(heapDV, c.ptr + e - size);
+    }
+    return this[getSlow](i);
+  },
+};
+const ITEM_ON_FOREIGN = {
+  get(i) {
+    const r = this[HOT];
+    const size = this[ITEM].size;
+    if (typeof i === 'number' && i >>> 0 === i) {
+      const e = r.start + i * size + size;
+      if (e <= r.u8.byteLength && e <= r.stop) return this[ITEM].read(r.dv, r.off + e - size);
+    }
+    return this[getSlow](i);
+  },
+};
+
 /** Prototypes made so far: class prototype -> (format key -> prototype). */
 const protos = new WeakMap();
 
 /**
- * The prototype for an array of accessor `acc` over a region of `kind`,
- * whose class prototype is `classProto`: `classProto` itself when there are
- * no fast methods (records, e c ?, GENERIC regions), else an object
- * inheriting from it with the format's get/set (and push on a chunk).
- * Cached, so all arrays of one class, format and kind share a shape.
+ * The prototype for an array of accessor `acc` (null for a record) over
+ * `region`, whose class prototype is `classProto`: `classProto` itself for
+ * GENERIC regions and strided arrays; the format's get/set (and push) from
+ * access-table.js for a whole chunk or foreign object; else (a window, a
+ * record, e c ?) a get through the item codec. Cached, so all arrays of one
+ * class, format and storage share a shape.
  */
-export function protoFor(classProto, acc, kind) {
-  const table = kind === CHUNK ? ON_CHUNK : kind === FOREIGN ? ON_FOREIGN : null;
-  if (acc === null || table === null) return classProto;
-  const code = ALIAS[acc.code] ?? acc.code;
-  const key = acc.little || acc.size === 1 ? code : `>${code}`;
-  const methods = table[key];
-  if (methods === undefined) return classProto;
+export function protoFor(classProto, acc, region, plain) {
+  const kind = region.kind;
+  if ((kind !== CHUNK && kind !== FOREIGN) || !plain) return classProto;
+  const table = region.whole ? (kind === CHUNK ? ON_CHUNK : ON_FOREIGN) : {};
+  const code = acc === null ? '' : (ALIAS[acc.code] ?? acc.code);
+  const key = acc === null || acc.little || acc.size === 1 ? code : `>${code}`;
+  const methods = table[key] ?? (kind === CHUNK ? ITEM_ON_CHUNK : ITEM_ON_FOREIGN);
   let byKey = protos.get(classProto);
   if (byKey === undefined) protos.set(classProto, (byKey = new Map()));
-  const full = `${kind}${key}`;
+  const full = `${kind}${region.whole ? 'w' : ''}${key}`;
   let proto = byKey.get(full);
   if (proto === undefined) {
     proto = Object.create(classProto);

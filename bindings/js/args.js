@@ -1,4 +1,5 @@
 // The integer rule of SPEC §1, in one place: type first, then range.
+import { encodingHint } from './encodings.js';
 import { argError, describe } from './errors.js';
 
 /**
@@ -10,7 +11,7 @@ export function toInt(value, fn, arg, dflt) {
     if (dflt !== undefined) return dflt;
     throw argError(TypeError, fn, arg, 'is required');
   }
-  if (typeof value !== 'number') throw argError(TypeError, fn, arg, `must be an integer, got ${describe(value)}`);
+  if (typeof value !== 'number') throw argError(TypeError, fn, arg, `must be an integer, got ${describe(value)}${encodingHint(value)}`);
   if (!Number.isInteger(value)) throw argError(TypeError, fn, arg, `must be an integer, got ${value}`);
   if (!Number.isSafeInteger(value)) throw argError(RangeError, fn, arg, `must be within ±(2^53 - 1), got ${value}`);
   return value;

@@ -10,6 +10,8 @@ import { READ, bytes, cellOf, live, toRef } from './bytes.js';
 import { argError } from './errors.js';
 import { extendBy } from './region.js';
 import { compareBytes, search } from './functions.js';
+import { decode } from './encodings.js';
+import { bytesJSON, inspectChunk, inspectCustom } from './inspect.js';
 import { MemSlice } from './memslice.js';
 import { toFill, writeFill } from './fill.js';
 import { core, heap } from './wasm.js';
@@ -24,7 +26,6 @@ const registry = new FinalizationRegistry((cell) => {
 });
 /** A `bytes` view keeps its chunk alive: the registry never frees under a reachable view. */
 const keepAlive = new WeakMap();
-const decoder = new TextDecoder();
 const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
 const disposeSymbol = Symbol.dispose ?? Symbol.for('Symbol.dispose');
 /** Lets the static constructors skip the parts constructor. */
@@ -327,10 +328,13 @@ export class Chunk {
     return heap().slice(cell.ptr, cell.ptr + cell.len);
   }
 
-  /** The bytes decoded as UTF-8 (invalid sequences become U+FFFD). */
-  toString() {
+  /**
+   * The bytes decoded as `encoding`: 'utf8' (the default; invalid sequences
+   * become U+FFFD), 'hex', 'latin1', 'ascii', 'base64', 'base64url', 'utf16le'.
+   */
+  toString(encoding) {
     const cell = this.#live('Chunk.toString');
-    return decoder.decode(heap().subarray(cell.ptr, cell.ptr + cell.len));
+    return decode(heap().subarray(cell.ptr, cell.ptr + cell.len), encoding, 'Chunk.toString');
   }
 
   /** Lowercase hex digits, two per byte. */
@@ -370,5 +374,20 @@ export class Chunk {
 
   get [Symbol.toStringTag]() {
     return 'Chunk';
+  }
+
+  // Node's conventions (inspect.js): console.log shows the bytes, JSON holds
+  // them as numbers, and Buffer.from(chunk) copies them (it honours valueOf).
+  [inspectCustom](depth, options, inspect) {
+    return inspectChunk(this, depth, options, inspect);
+  }
+
+  toJSON() {
+    return bytesJSON(this);
+  }
+
+  /** A copy of the bytes, as toUint8Array(): what Buffer.from(chunk) copies. */
+  valueOf() {
+    return this[bytes]().slice();
   }
 }

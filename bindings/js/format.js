@@ -8,39 +8,17 @@
 // little-endian (wasm is), so '@', '=' and no prefix read like '<' on every
 // platform; '@' and no prefix also align each value as wasm32 C does (no
 // trailing padding), exactly as `struct` does natively.
-import { toView } from './bytes.js';
 import { describe } from './errors.js';
-import { fromHalf, toHalf } from './half.js';
+import { CODES, accessor, bytesAccessor } from './codecs.js';
 
-// code: [size, kind, min, max, TypedArray]. The native alignment of a
-// numeric code is its size; s, p, x and the one-byte codes need none.
-const CODES = {
-  c: [1, 'char', 0, 255, Uint8Array],
-  b: [1, 'int', -128, 127, Int8Array],
-  B: [1, 'int', 0, 255, Uint8Array],
-  '?': [1, 'bool', 0, 1, Uint8Array],
-  h: [2, 'int', -32768, 32767, Int16Array],
-  H: [2, 'int', 0, 65535, Uint16Array],
-  i: [4, 'int', -(2 ** 31), 2 ** 31 - 1, Int32Array],
-  I: [4, 'int', 0, 2 ** 32 - 1, Uint32Array],
-  l: [4, 'int', -(2 ** 31), 2 ** 31 - 1, Int32Array],
-  L: [4, 'int', 0, 2 ** 32 - 1, Uint32Array],
-  n: [4, 'int', -(2 ** 31), 2 ** 31 - 1, Int32Array],
-  N: [4, 'int', 0, 2 ** 32 - 1, Uint32Array],
-  P: [4, 'int', 0, 2 ** 32 - 1, Uint32Array],
-  q: [8, 'bigint', -(2n ** 63n), 2n ** 63n - 1n, BigInt64Array],
-  Q: [8, 'bigint', 0n, 2n ** 64n - 1n, BigUint64Array],
-  e: [2, 'float', 0, 0, Float32Array],
-  f: [4, 'float', 0, 0, Float32Array],
-  d: [8, 'float', 0, 0, Float64Array],
-};
 const PREFIXES = '@=<>!';
 const NATIVE_ONLY = 'nNP';
+/** The most values one record may have (each is an object while the format is in use). */
+const MAX_VALUES = 1 << 20;
 /** The largest record: a StrArray item must fit one chunk (and a typed array). */
 const MAX_SIZE = 2 ** 31 - 1;
 
 const layouts = new Map();
-const accessors = new Map();
 
 /**
  * The compiled form of a struct format, or a TypeError naming `fn` that says
@@ -58,9 +36,17 @@ export function compile(format, fn) {
   return layout;
 }
 
+/** A format in a message: quoted, and cut when long, so that the message stays one readable line. */
+export function quote(format) {
+  return format.length > 60 ? `${JSON.stringify(format.slice(0, 60))}... (${format.length} characters)` : JSON.stringify(format);
+}
+
+/** Python's whitespace between items (ASCII only: struct refuses U+00A0 and the like). */
+const SPACE = /^[ \t\n\v\f\r]$/;
+
 /** Items of a format: [{code, count, offset}] with native alignment applied, and the total size. */
 function parse(format, fn) {
-  const bad = (why) => new TypeError(`${fn}(): format ${JSON.stringify(format)}: ${why}`);
+  const bad = (why) => new TypeError(`${fn}(): format ${quote(format)}: ${why}`);
   let at = 0;
   const prefix = PREFIXES.includes(format[0]) ? format[at++] : '';
   const native = prefix === '' || prefix === '@';
@@ -69,7 +55,7 @@ function parse(format, fn) {
   let size = 0;
   while (at < format.length) {
     const ch = format[at];
-    if (/\s/.test(ch)) {
+    if (SPACE.test(ch)) {
       at++;
       continue;
     }
@@ -80,7 +66,7 @@ function parse(format, fn) {
       at += digits.length;
       count = Number(digits);
       counted = true;
-      if (at >= format.length || /\s/.test(format[at])) throw bad(`the repeat count ${digits} at position ${at - digits.length} has no code after it`);
+      if (at >= format.length || SPACE.test(format[at])) throw bad(`the repeat count ${digits} at position ${at - digits.length} has no code after it`);
       if (!Number.isSafeInteger(count) || count > MAX_SIZE) throw bad(`the repeat count ${digits} is too large`);
     }
     const code = format[at++];
@@ -106,35 +92,52 @@ function parse(format, fn) {
  * `acc`, the accessor of its one value.
  */
 export class Layout {
+  #items;
+  #fields = null;
+  #reader = null;
+
   constructor(format, { prefix, little, items, size }) {
     this.format = format;
+    /** The format as messages show it (quoted, cut when long). */
+    this.quoted = quote(format);
     /** The byte-order character as given ('' when none): a column's format keeps it. */
     this.prefix = prefix;
     this.size = size;
     this.little = little;
-    this.fields = [];
-    for (const { code, count, offset } of items) {
-      if (code === 'x') continue;
-      if (code === 's' || code === 'p') {
-        this.fields.push({ code, offset, size: count, acc: bytesAccessor(code, count) });
-        continue;
-      }
-      const acc = accessor(code, little);
-      for (let k = 0; k < count; k++) this.fields.push({ code, offset: offset + k * acc.size, size: acc.size, acc });
-    }
+    this.#items = items;
     const only = items.length === 1 ? items[0] : null;
     this.scalar = only !== null && only.count === 1 && CODES[only.code] !== undefined;
     /** The accessor of a scalar format's value (null for a record format). */
-    this.acc = this.scalar ? this.fields[0].acc : null;
-    this.hasPad = this.fields.reduce((n, f) => n + f.size, 0) !== size;
+    this.acc = this.scalar ? accessor(only.code, little) : null;
+    const valueBytes = items.reduce((n, { code, count }) => n + (code === 'x' ? 0 : code === 's' || code === 'p' ? count : count * CODES[code][0]), 0);
+    this.hasPad = valueBytes !== size;
   }
 
-  /** The values of one record at `off`, in order. */
-  readValues(dv, off) {
-    const fields = this.fields;
-    const out = new Array(fields.length);
-    for (let k = 0; k < fields.length; k++) out[k] = fields[k].acc.read(dv, off + fields[k].offset);
-    return out;
+  /**
+   * One entry per value, made on first use (calcsize of '2147483647x' or
+   * '500000000i' needs none): a format of more than MAX_VALUES values is a
+   * TypeError here, not an out-of-memory crash.
+   */
+  get fields() {
+    if (this.#fields !== null) return this.#fields;
+    const count = this.#items.reduce((n, it) => n + (it.code === 'x' ? 0 : it.code === 's' || it.code === 'p' ? 1 : it.count), 0);
+    if (count > MAX_VALUES) throw new TypeError(`format ${this.quoted} has ${count} values; at most ${MAX_VALUES} are supported in one record`);
+    const fields = [];
+    for (const { code, count: n, offset } of this.#items) {
+      if (code === 'x') continue;
+      if (code === 's' || code === 'p') {
+        fields.push({ code, offset, size: n, acc: bytesAccessor(code, n) });
+        continue;
+      }
+      const acc = accessor(code, this.little);
+      for (let k = 0; k < n; k++) fields.push({ code, offset: offset + k * acc.size, size: acc.size, acc });
+    }
+    return (this.#fields = fields);
+  }
+
+  /** `readValues(dv, off)`: the values of one record at `off`, in order. */
+  get readValues() {
+    return (this.#reader ??= recordReader(this.fields));
   }
 
   /**
@@ -147,15 +150,15 @@ export class Layout {
     let values = record;
     if (names != null && record !== null && typeof record === 'object' && !Array.isArray(record) && !ArrayBuffer.isView(record)) {
       values = names.map((name) => {
-        if (!(name in record)) throw new TypeError(`${fn}(): ${arg} has no field ${JSON.stringify(name)} (format ${JSON.stringify(this.format)})`);
+        if (!(name in record)) throw new TypeError(`${fn}(): ${arg} has no field ${JSON.stringify(name)} (format ${this.quoted})`);
         return record[name];
       });
     } else if (!Array.isArray(record)) {
       const want = names == null ? `an array of ${fields.length} values` : `an array of ${fields.length} values or an object with ${names.join(', ')}`;
-      throw new TypeError(`${fn}(): ${arg} must be ${want} for format ${JSON.stringify(this.format)}, got ${describe(record)}`);
+      throw new TypeError(`${fn}(): ${arg} must be ${want} for format ${this.quoted}, got ${describe(record)}`);
     }
     if (values.length !== fields.length) {
-      throw new TypeError(`${fn}(): ${arg} has ${values.length} values; format ${JSON.stringify(this.format)} has ${fields.length}`);
+      throw new TypeError(`${fn}(): ${arg} has ${values.length} values; format ${this.quoted} has ${fields.length}`);
     }
     return fields.map((f, k) => f.acc.check(values[k], fn, names == null ? `${arg}[${k}]` : `${arg}.${names[k]}`));
   }
@@ -169,199 +172,36 @@ export class Layout {
 }
 
 /**
- * The accessor of a numeric, bool or char code in one byte order: `read`,
- * `write` (of what `check` returned), `check` (validates a value, returns its
- * stored form), `exact` (the stored form when the value is exactly
- * representable, else undefined, never throwing: for searches).
- * @returns {Accessor}
+ * The reader of a record's values: for up to six values a closure with each
+ * accessor and offset captured and the array written as a literal, which the
+ * engine builds and inlines several times faster than a loop over the fields
+ * (the iterUnpack and record-get bench rows); more values take the loop.
  */
-export function accessor(code, little) {
-  const key = little || CODES[code][0] === 1 ? code : `>${code}`;
-  let acc = accessors.get(key);
-  if (acc === undefined) {
-    acc = makeAccessor(code, CODES[code], little || CODES[code][0] === 1);
-    accessors.set(key, acc);
-  }
-  return acc;
-}
-
-/**
- * @typedef {object} Accessor
- * @property {string} code
- * @property {number} size
- * @property {boolean} little
- * @property {string} kind  int, bigint, float, bool, char, bytes
- * @property {(dv: DataView, off: number) => any} read
- * @property {(dv: DataView, off: number, stored: any) => void} write
- * @property {(v: any, fn: string, arg: string) => any} check
- * @property {(v: any) => any} exact
- * @property {Function} TypedArray
- */
-function makeAccessor(code, [size, kind, min, max, TypedArray], little) {
-  const range = `value out of range for format '${code}' (${min}..${max})`;
-  // The typed array whose elements are exactly this code's values: a bulk copy source for extend.
-  const bulk = kind === 'int' || kind === 'bigint' || (kind === 'float' && size > 2) ? TypedArray : null;
-  const base = { code, size, little, kind, TypedArray, bulk };
-  switch (kind) {
-    case 'int': {
-      const [read, write] = intAccess(size, min < 0, little);
-      return {
-        ...base,
-        read,
-        write,
-        check(v, fn, arg) {
-          if (typeof v !== 'number' || !Number.isInteger(v)) throw new TypeError(`${fn}(): ${arg} must be an integer for format '${code}', got ${describe(v)}`);
-          if (v < min || v > max) throw new RangeError(`${fn}(): ${arg}: ${range}, got ${v}`);
-          return v;
-        },
-        exact: (v) => (typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? v : undefined),
-      };
-    }
-    case 'bigint':
-      return {
-        ...base,
-        read: min < 0n ? (dv, off) => dv.getBigInt64(off, little) : (dv, off) => dv.getBigUint64(off, little),
-        write: min < 0n ? (dv, off, v) => dv.setBigInt64(off, v, little) : (dv, off, v) => dv.setBigUint64(off, v, little),
-        check(v, fn, arg) {
-          let b = v;
-          if (typeof v === 'number' && Number.isSafeInteger(v)) b = BigInt(v);
-          else if (typeof v !== 'bigint') throw new TypeError(`${fn}(): ${arg} must be a BigInt or a safe integer for format '${code}', got ${describe(v)}`);
-          if (b < min || b > max) throw new RangeError(`${fn}(): ${arg}: ${range}, got ${b}`);
-          return b;
-        },
-        exact: (v) => (typeof v === 'bigint' && v >= min && v <= max ? v : undefined),
-      };
-    case 'float':
-      return floatAccessor(base, code, size, little);
-    case 'bool':
-      return {
-        ...base,
-        read: (dv, off) => dv.getUint8(off) !== 0,
-        write: (dv, off, v) => dv.setUint8(off, v),
-        check: (v) => (v ? 1 : 0),
-        exact: (v) => (typeof v === 'boolean' ? +v : undefined),
-      };
-    default: // char
-      return {
-        ...base,
-        read: (dv, off) => String.fromCharCode(dv.getUint8(off)),
-        write: (dv, off, v) => dv.setUint8(off, v),
-        check(v, fn, arg) {
-          if (typeof v === 'string' && v.length === 1) {
-            const c = v.charCodeAt(0);
-            if (c > 255) throw new RangeError(`${fn}(): ${arg}: a character for format 'c' must have a code <= 255 (Latin-1), got U+${c.toString(16).toUpperCase().padStart(4, '0')}`);
-            return c;
-          }
-          if (ArrayBuffer.isView(v) && v.byteLength === 1) return new Uint8Array(v.buffer, v.byteOffset, 1)[0];
-          throw new TypeError(`${fn}(): ${arg} must be a one-character string or one byte for format 'c', got ${describe(v)}`);
-        },
-        exact: (v) => (typeof v === 'string' && v.length === 1 && v.charCodeAt(0) <= 255 ? v.charCodeAt(0) : undefined),
-      };
-  }
-}
-
-function floatAccessor(base, code, size, little) {
-  const tooLarge = `float too large to pack with format '${code}'`;
-  const isNumber = (v, fn, arg) => {
-    if (typeof v !== 'number') throw new TypeError(`${fn}(): ${arg} must be a number for format '${code}', got ${describe(v)}`);
-  };
-  if (size === 2) {
-    return {
-      ...base,
-      read: (dv, off) => fromHalf(dv.getUint16(off, little)),
-      write: (dv, off, bits) => dv.setUint16(off, bits, little),
-      check(v, fn, arg) {
-        isNumber(v, fn, arg);
-        const bits = toHalf(v);
-        if (bits < 0) throw new RangeError(`${fn}(): ${arg}: ${tooLarge} (max 65504), got ${v}`);
-        return bits;
-      },
-      exact(v) {
-        if (typeof v !== 'number' || Number.isNaN(v)) return undefined;
-        const bits = toHalf(v);
-        return bits >= 0 && fromHalf(bits) === v ? bits : undefined;
-      },
-    };
-  }
-  return {
-    ...base,
-    read: size === 4 ? (dv, off) => dv.getFloat32(off, little) : (dv, off) => dv.getFloat64(off, little),
-    write: size === 4 ? (dv, off, v) => dv.setFloat32(off, v, little) : (dv, off, v) => dv.setFloat64(off, v, little),
-    check(v, fn, arg) {
-      isNumber(v, fn, arg);
-      // As struct: a finite value that rounds to infinity in single precision does not fit.
-      if (size === 4 && Number.isFinite(v) && !Number.isFinite(Math.fround(v))) {
-        throw new RangeError(`${fn}(): ${arg}: ${tooLarge} (max 3.4028234663852886e+38), got ${v}`);
-      }
-      return v;
-    },
-    exact: (v) => (typeof v === 'number' && !Number.isNaN(v) && (size === 8 || Math.fround(v) === v) ? v : undefined),
-  };
-}
-
-/**
- * Reader and writer of an integer size: direct DataView calls (a computed
- * method name would keep the engine from inlining them).
- */
-function intAccess(size, signed, little) {
-  switch (size) {
+function recordReader(fields) {
+  const r = fields.map((x) => x.acc.read);
+  const o = fields.map((x) => x.offset);
+  const [r0, r1, r2, r3, r4, r5] = r;
+  const [o0, o1, o2, o3, o4, o5] = o;
+  switch (fields.length) {
+    case 0:
+      return () => [];
     case 1:
-      return signed ? [(dv, o) => dv.getInt8(o), (dv, o, v) => dv.setInt8(o, v)] : [(dv, o) => dv.getUint8(o), (dv, o, v) => dv.setUint8(o, v)];
+      return (dv, off) => [r0(dv, off + o0)];
     case 2:
-      return signed
-        ? [(dv, o) => dv.getInt16(o, little), (dv, o, v) => dv.setInt16(o, v, little)]
-        : [(dv, o) => dv.getUint16(o, little), (dv, o, v) => dv.setUint16(o, v, little)];
+      return (dv, off) => [r0(dv, off + o0), r1(dv, off + o1)];
+    case 3:
+      return (dv, off) => [r0(dv, off + o0), r1(dv, off + o1), r2(dv, off + o2)];
+    case 4:
+      return (dv, off) => [r0(dv, off + o0), r1(dv, off + o1), r2(dv, off + o2), r3(dv, off + o3)];
+    case 5:
+      return (dv, off) => [r0(dv, off + o0), r1(dv, off + o1), r2(dv, off + o2), r3(dv, off + o3), r4(dv, off + o4)];
+    case 6:
+      return (dv, off) => [r0(dv, off + o0), r1(dv, off + o1), r2(dv, off + o2), r3(dv, off + o3), r4(dv, off + o4), r5(dv, off + o5)];
     default:
-      return signed
-        ? [(dv, o) => dv.getInt32(o, little), (dv, o, v) => dv.setInt32(o, v, little)]
-        : [(dv, o) => dv.getUint32(o, little), (dv, o, v) => dv.setUint32(o, v, little)];
+      return (dv, off) => {
+        const out = new Array(r.length);
+        for (let k = 0; k < r.length; k++) out[k] = r[k](dv, off + o[k]);
+        return out;
+      };
   }
-}
-
-/**
- * The accessor of an `Ns` (N bytes, cut or zero-padded) or `Np` field (a
- * Pascal string: a length byte, at most min(N - 1, 255), then the bytes).
- * Reads give a copy.
- */
-export function bytesAccessor(code, n) {
-  const key = `${n}${code}`;
-  let acc = accessors.get(key);
-  if (acc !== undefined) return acc;
-  const pascal = code === 'p';
-  const room = pascal ? Math.min(n - 1, 255) : n;
-  const bytesAt = (dv, off, len) => new Uint8Array(dv.buffer, dv.byteOffset + off, len);
-  acc = {
-    code,
-    size: n,
-    little: true,
-    kind: 'bytes',
-    TypedArray: Uint8Array,
-    bulk: null,
-    read: pascal ? (dv, off) => bytesAt(dv, off + 1, Math.min(dv.getUint8(off), room)).slice() : (dv, off) => bytesAt(dv, off, n).slice(),
-    write(dv, off, stored) {
-      bytesAt(dv, off, n).set(stored);
-    },
-    check(v, fn, arg) {
-      if (!(typeof v === 'string' || (v !== null && typeof v === 'object'))) {
-        throw new TypeError(`${fn}(): ${arg} must be a bytes-like or a string for format '${key}', got ${describe(v)}`);
-      }
-      const src = toView(v, fn, arg);
-      const len = Math.min(src.length, room);
-      const out = new Uint8Array(n);
-      if (pascal) {
-        out[0] = len;
-        out.set(src.subarray(0, len), 1);
-      } else out.set(src.subarray(0, len));
-      return out;
-    },
-    exact(v) {
-      try {
-        return this.check(v, 'exact', 'value');
-      } catch {
-        return undefined;
-      }
-    },
-  };
-  accessors.set(key, acc);
-  return acc;
 }

@@ -24,7 +24,7 @@ export function geometry(options, size, fn) {
  * stays a one-value record) over the parent's records.
  */
 export function columnOf(layout, names, geo, field) {
-  if (layout.acc !== null) throw new TypeError(`StrArray.column(): format ${JSON.stringify(layout.format)} is a scalar format, not a record`);
+  if (layout.acc !== null) throw new TypeError(`StrArray.column(): format ${layout.quoted} is a scalar format, not a record`);
   const fields = layout.fields;
   const k = typeof field === 'string' && names !== undefined ? names.indexOf(field) : typeof field === 'number' ? toIndex(field, fields.length, 'StrArray.column') : -1;
   if (k < 0) throw new TypeError(`StrArray.column(): no field ${describe(field)} (${names === undefined ? 'give a position' : `fields: ${names.join(', ')}`})`);

@@ -1,5 +1,26 @@
 // Types for wasm-mem: raw-memory tools over any buffer, a C core in WebAssembly.
 // The contract behind them is the project's SPEC; README.md explains the choices.
+//
+// They check with TypeScript 5.0 and later, in browser-only projects (no Node
+// types) as in Node ones: nothing here needs a lib newer than es2022 + dom.
+
+declare global {
+  // Explicit resource management (`using`) came with TypeScript 5.2's
+  // esnext.disposable lib. Declared here the way that lib (and Node's types)
+  // declare it, which merges with them, so `[Symbol.dispose]` types
+  // everywhere. At run time the classes use Symbol.dispose, or
+  // Symbol.for('Symbol.dispose') where the engine has none.
+  interface SymbolConstructor {
+    readonly dispose: unique symbol;
+  }
+}
+
+/**
+ * A `Uint8Array` over a plain `ArrayBuffer`: `Uint8Array<ArrayBuffer>` on
+ * TypeScript 5.7+, where typed arrays are generic, and `Uint8Array` before
+ * (what `slice()` returns in either).
+ */
+export type Uint8ArrayCopy = ReturnType<Uint8Array['slice']>;
 
 /** The bytes protocol: `obj[bytes](access)` returns the object's current bytes. */
 export declare const bytes: unique symbol;
@@ -10,7 +31,7 @@ export interface BytesProtocol {
    * The object's current bytes. `access` is `'read'` or `'write'`; an object
    * that cannot be written returns `null` for `'write'`.
    */
-  [bytes](access?: 'read' | 'write'): Uint8Array<ArrayBufferLike> | null;
+  [bytes](access?: 'read' | 'write'): Uint8Array | null;
 }
 
 /**
@@ -18,7 +39,7 @@ export interface BytesProtocol {
  * every view (only the view's own window counts), the package's classes, and
  * any object with the `bytes` protocol.
  */
-export type BytesLike = ArrayBufferLike | ArrayBufferView<ArrayBufferLike> | Chunk | MemSlice | StrArray<string> | BytesProtocol;
+export type BytesLike = ArrayBufferLike | ArrayBufferView | Chunk | MemSlice | StrArray<string, any> | BytesProtocol;
 
 /** What a read-only argument accepts: a bytes-like, or a string meaning its UTF-8 bytes. */
 export type ReadableBytes = BytesLike | string;
@@ -28,6 +49,15 @@ export type Pattern = ReadableBytes | number;
 
 /** A fill value: a byte value 0..255, or a non-empty pattern repeated from its first byte. */
 export type Fill = number | ReadableBytes;
+
+/** Text encodings for `toString`, with Node Buffer's names (any case). */
+export type Encoding = 'utf8' | 'utf-8' | 'hex' | 'latin1' | 'binary' | 'ascii' | 'base64' | 'base64url' | 'utf16le' | 'utf-16le' | 'ucs2' | 'ucs-2' | (string & {});
+
+/** What `JSON.stringify` writes for a Chunk or a MemSlice. */
+export interface BytesJSON {
+  type: string;
+  data: number[];
+}
 
 /** The package version. */
 export declare const version: string;
@@ -39,7 +69,14 @@ export declare const version: string;
  * automatic start cannot fetch the module (a strict content-security policy,
  * a CDN, a custom location).
  */
-export declare function init(source?: string | URL | Response | PromiseLike<Response> | BufferSource | WebAssembly.Module): Promise<void>;
+export declare function init(source?: string | URL | Response | PromiseLike<Response> | ArrayBuffer | ArrayBufferView | WasmModule): Promise<void>;
+
+/**
+ * `WebAssembly.Module` where the project's lib declares it (dom, webworker);
+ * a Node project without the dom lib has no WebAssembly types, and no need to
+ * pass a module.
+ */
+export type WasmModule = typeof globalThis extends { WebAssembly: { Module: abstract new (...args: never[]) => infer M } } ? M : never;
 
 /** Heap statistics: a debugging aid (the leak tests use it). */
 export interface MemoryStats {
@@ -98,7 +135,7 @@ export declare function match(a: ReadableBytes, b: ReadableBytes): number;
 export declare function rmatch(a: ReadableBytes, b: ReadableBytes): number;
 
 /** Growable bytes in the module's linear memory. */
-export declare class Chunk implements Iterable<number>, Disposable {
+export declare class Chunk implements Iterable<number> {
   /** A new chunk holding the parts joined (no parts: empty). A number is a TypeError: use `Chunk.alloc`. */
   constructor(...parts: ReadableBytes[]);
   /** `size` bytes filled with a byte value or a pattern repeated. */
@@ -113,7 +150,7 @@ export declare class Chunk implements Iterable<number>, Disposable {
    * A view of the current bytes, made fresh at each read: valid until the
    * next resize or memory growth. It keeps the chunk alive while reachable.
    */
-  readonly bytes: Uint8Array<ArrayBuffer>;
+  readonly bytes: Uint8ArrayCopy;
   /** Whether `free()` was called. */
   readonly freed: boolean;
   /** New length `n`; added bytes repeat `pattern` from its first byte. Amortised; the bytes may move. */
@@ -143,16 +180,20 @@ export declare class Chunk implements Iterable<number>, Disposable {
   /** Like `cmp(this, other)`. */
   compare(other: ReadableBytes): -1 | 0 | 1;
   /** A copy of the bytes. */
-  toUint8Array(): Uint8Array<ArrayBuffer>;
-  /** The bytes decoded as UTF-8. */
-  toString(): string;
+  toUint8Array(): Uint8ArrayCopy;
+  /** The bytes decoded as `encoding` (Buffer's names; default 'utf8', invalid sequences as U+FFFD). */
+  toString(encoding?: Encoding): string;
   /** Lowercase hex digits. */
   toHex(): string;
+  /** A copy of the bytes: what `Buffer.from(chunk)` copies. */
+  valueOf(): Uint8ArrayCopy;
+  /** `{type: 'Chunk', data: [...bytes]}`, the shape of Buffer's toJSON. */
+  toJSON(): BytesJSON;
   /** Returns the memory now; a second call does nothing; other use afterwards is a TypeError. */
   free(): void;
   [Symbol.dispose](): void;
   [Symbol.iterator](): IterableIterator<number>;
-  [bytes](access?: 'read' | 'write'): Uint8Array<ArrayBuffer>;
+  [bytes](access?: 'read' | 'write'): Uint8ArrayCopy;
 }
 
 /** A live window [start, stop) on another bytes-like; it follows the base as it moves or resizes. */
@@ -179,9 +220,15 @@ export declare class MemSlice implements Iterable<number> {
   /** The same as `slice`. */
   subarray(start?: number, stop?: number): MemSlice;
   /** A copy of the window's current bytes. */
-  toUint8Array(): Uint8Array<ArrayBuffer>;
+  toUint8Array(): Uint8ArrayCopy;
+  /** The window's bytes decoded as `encoding` (as `Chunk.toString`). */
+  toString(encoding?: Encoding): string;
+  /** A copy of the window's bytes: what `Buffer.from(slice)` copies. */
+  valueOf(): Uint8ArrayCopy;
+  /** `{type: 'MemSlice', data: [...bytes]}`. */
+  toJSON(): BytesJSON;
   [Symbol.iterator](): IterableIterator<number>;
-  [bytes](access?: 'read' | 'write'): Uint8Array<ArrayBufferLike> | null;
+  [bytes](access?: 'read' | 'write'): Uint8Array | null;
 }
 
 /** Codes whose values read as numbers. */
@@ -189,25 +236,66 @@ type NumberCode = 'b' | 'B' | 'h' | 'H' | 'i' | 'I' | 'l' | 'L' | 'n' | 'N' | 'e
 type Order = '' | '@' | '=' | '<' | '>' | '!';
 /** The value type a struct format reads as (`unknown` for a format only known at run time). */
 export type ValueOf<F extends string> =
-  F extends `${Order}${NumberCode}` ? number
-  : F extends `${Order}${'q' | 'Q'}` ? bigint
-  : F extends `${Order}?` ? boolean
-  : F extends `${Order}c` ? string
+  F extends `${Order}${'' | '1'}${NumberCode}` ? number
+  : F extends `${Order}${'' | '1'}${'q' | 'Q'}` ? bigint
+  : F extends `${Order}${'' | '1'}?` ? boolean
+  : F extends `${Order}${'' | '1'}c` ? string
   : unknown;
 /** What a write of a format accepts (reads give the narrower `ValueOf`). */
 export type InputOf<F extends string> =
-  F extends `${Order}${'q' | 'Q'}` ? bigint | number
-  : F extends `${Order}?` ? unknown
-  : F extends `${Order}c` ? string | ArrayBufferView
+  F extends `${Order}${'' | '1'}${'q' | 'Q'}` ? bigint | number
+  : F extends `${Order}${'' | '1'}?` ? unknown
+  : F extends `${Order}${'' | '1'}c` ? string | ArrayBufferView
   : ValueOf<F>;
 
+/** A scalar format: an optional byte order and one value code, with no count or a count of 1. */
+type ScalarFormat = `${Order}${'' | '1'}${NumberCode | 'q' | 'Q' | '?' | 'c' | 'P'}`;
+/** The object type of a record with `names`: each name typed by its value's position in the format. */
+type Named<T extends readonly unknown[], N extends readonly string[]> = { [K in keyof N as K extends `${number}` ? N[K] & string : never]: K extends keyof T ? T[K] : unknown };
+/** What an item of a StrArray reads as: a scalar format's value, a record's tuple of values, or an object with `names`. */
+export type ItemOf<F extends string, N extends readonly string[] | undefined = undefined> =
+  string extends F ? unknown
+  : F extends ScalarFormat ? ValueOf<F>
+  : N extends readonly string[] ? Named<StructValues<F>, N> : StructValues<F>;
+/** What an item of a StrArray accepts when written. */
+export type ItemInputOf<F extends string, N extends readonly string[] | undefined = undefined> =
+  string extends F ? unknown
+  : F extends ScalarFormat ? InputOf<F>
+  : N extends readonly string[] ? Named<StructInputs<F>, N> | StructInputs<F> : StructInputs<F>;
+/** Options of a StrArray: names for a record format's values, and where the items lie. */
+export interface StrArrayOptions<N extends readonly string[] | undefined = readonly string[] | undefined> {
+  /** One name per value of a record format: items become objects with these keys. */
+  names?: N;
+  /** Bytes before item 0 (default 0). */
+  offset?: number;
+  /** Bytes from one item to the next (default: itemsize; at least itemsize). An offset or strided array cannot change size. */
+  stride?: number;
+}
+/** One value of an item's layout. */
+export interface StrArrayField {
+  name: string | undefined;
+  code: string;
+  offset: number;
+  size: number;
+}
+
 /**
- * Typed values in a one-scalar struct format over any bytes-like. The format
- * literal gives the value type: `new StrArray('<q', buf).get(0)` is a bigint.
+ * Typed values in a struct format over any bytes-like. The format literal
+ * gives the item type: `new StrArray('<q', buf).get(0)` is a bigint,
+ * `new StrArray('<IH', buf).get(0)` a `[number, number]`, and with
+ * `{names: ['id', 'x']}` an `{id: number, x: number}`.
  */
-export declare class StrArray<F extends string = string> implements Iterable<ValueOf<F>>, Disposable {
-  /** `format`: an optional byte order and one code of `c b B ? h H i I l L q Q n N e f d`. */
-  constructor(format: F, buffer?: BytesLike);
+export declare class StrArray<const F extends string = string, const N extends readonly string[] | undefined = undefined> implements Iterable<ItemOf<F, N>> {
+  /** `format`: Python's struct format language (SPEC §5); a scalar (`'<i'`) or a record (`'<I4sHh'`). */
+  constructor(format: F, buffer?: BytesLike, options?: StrArrayOptions<N>);
+  /** Per value of an item: name, code, offset and size. */
+  readonly fields: StrArrayField[];
+  /** Bytes before item 0. */
+  readonly offset: number;
+  /** Bytes from one item to the next. */
+  readonly stride: number;
+  /** A live view of one value of every record (a name or a position), with stride = the record stride. */
+  column(field: string | number): StrArray<string>;
   /** The format string as given. */
   readonly format: string;
   /** Bytes per item (wasm32 C sizes). */
@@ -217,11 +305,11 @@ export declare class StrArray<F extends string = string> implements Iterable<Val
   /** floor(bytes / itemsize). */
   readonly length: number;
   /** The value at `i` (negative from the end). @throws {RangeError} out of range */
-  get(i: number): ValueOf<F>;
+  get(i: number): ItemOf<F, N>;
   /** Sets the value at `i`; nothing is written when the value is refused (RangeError: does not fit; TypeError: wrong type). */
-  set(i: number, value: InputOf<F>): void;
+  set(i: number, value: ItemInputOf<F, N>): void;
   /** Like `Array.prototype.at`. */
-  at(i: number): ValueOf<F> | undefined;
+  at(i: number): ItemOf<F, N> | undefined;
   /** The first index of `value` (`===`) in [start, stop), or -1. */
   indexOf(value: unknown, start?: number, stop?: number): number;
   /** The last index of `value` (`===`) in [start, stop), or -1. */
@@ -233,57 +321,61 @@ export declare class StrArray<F extends string = string> implements Iterable<Val
   /** Reverses the items in place. */
   reverse(): this;
   /** Sets items [start, stop) to `value`. */
-  fill(value: InputOf<F>, start?: number, stop?: number): this;
+  fill(value: ItemInputOf<F, N>, start?: number, stop?: number): this;
   /** Equal lengths and values (`===`) with another StrArray or any iterable. */
   equals(other: Iterable<unknown>): boolean;
   /** Every value, as a JS array. */
-  toArray(): ValueOf<F>[];
+  toArray(): ItemOf<F, N>[];
   /** A copy in the platform's typed array (`e` gives Float32Array; `?` and `c` give Uint8Array). */
   toTypedArray(): Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array | BigInt64Array | BigUint64Array | Float32Array | Float64Array;
   /** By view over a MemSlice buffer, else a copy in a new Chunk. */
-  slice(start?: number, stop?: number): StrArray<F>;
+  slice(start?: number, stop?: number): StrArray<F, N>;
   /** Appends values (all or nothing); returns the new length. Needs a resizable buffer. */
-  push(...values: InputOf<F>[]): number;
+  push(...values: ItemInputOf<F, N>[]): number;
   /** Appends the values of an iterable (a typed array counts as values). */
-  extend(values: Iterable<InputOf<F>>): this;
+  extend(values: Iterable<ItemInputOf<F, N>>): this;
   /** Inserts before `i`, clamped like Python's `list.insert`. */
-  insert(i: number, value: InputOf<F>): void;
+  insert(i: number, value: ItemInputOf<F, N>): void;
   /** Removes and returns the item at `i` (default: the last). @throws {RangeError} when empty or out of range */
-  pop(i?: number): ValueOf<F>;
+  pop(i?: number): ItemOf<F, N>;
   /** Removes the first item `===` `value`. @throws {NotFoundError} when absent */
   remove(value: unknown): void;
   /** Like `Array.prototype.splice`; returns the removed values. */
-  splice(start?: number, deleteCount?: number, ...items: InputOf<F>[]): ValueOf<F>[];
+  splice(start?: number, deleteCount?: number, ...items: ItemInputOf<F, N>[]): ItemOf<F, N>[];
   /** Python's `a[start:stop] = values`. */
-  setSlice(start: number | undefined, stop: number | undefined, values: Iterable<InputOf<F>>): void;
+  setSlice(start: number | undefined, stop: number | undefined, values: Iterable<ItemInputOf<F, N>>): void;
   /** Removes every item. */
   clear(): void;
   /** Python's `+=`. */
-  iadd(values: Iterable<InputOf<F>>): this;
+  iadd(values: Iterable<ItemInputOf<F, N>>): this;
   /** Python's `*=`. */
   imul(n: number): this;
+  /** A copy of the items' bytes: what `Buffer.from(array)` copies (iteration gives the values). */
+  valueOf(): Uint8ArrayCopy;
+  /** `{type, format, data: values}`, BigInts as decimal strings and bytes as arrays of numbers. */
+  toJSON(): { type: string; format: string; data: unknown[] };
   /** Frees the chunk this array made (a buffer you passed is left alone). */
   free(): void;
   [Symbol.dispose](): void;
-  [Symbol.iterator](): IterableIterator<ValueOf<F>>;
-  [bytes](access?: 'read' | 'write'): Uint8Array<ArrayBufferLike> | null;
+  [Symbol.iterator](): IterableIterator<ItemOf<F, N>>;
+  [bytes](access?: 'read' | 'write'): Uint8Array | null;
 }
 
 /** A StrArray over a new Chunk of its own. */
-export declare class ChunkArray<F extends string = string> extends StrArray<F> {
+export declare class ChunkArray<const F extends string = string, const N extends readonly string[] | undefined = undefined> extends StrArray<F, N> {
   /** Filled from an iterable of values (a typed array counts as values, never raw bytes). */
-  constructor(format: F, values?: Iterable<InputOf<F>>);
+  constructor(format: F, values?: Iterable<ItemInputOf<F, N>>, options?: StrArrayOptions<N>);
   /** A ChunkArray holding a copy of raw bytes. */
-  static fromBytes<F extends string>(format: F, data: ReadableBytes): ChunkArray<F>;
+  static fromBytes<const F extends string, const N extends readonly string[] | undefined = undefined>(format: F, data: ReadableBytes, options?: StrArrayOptions<N>): ChunkArray<F, N>;
   /** Python's `+`. */
-  concat(other: Iterable<InputOf<F>>): ChunkArray<F>;
+  concat(other: Iterable<ItemInputOf<F, N>>): ChunkArray<F, N>;
   /** Python's `*`. */
-  repeat(n: number): ChunkArray<F>;
-  slice(start?: number, stop?: number): ChunkArray<F>;
+  repeat(n: number): ChunkArray<F, N>;
+  slice(start?: number, stop?: number): ChunkArray<F, N>;
 }
 
 /** A file over any bytes-like, with `io.BytesIO`'s semantics. */
-export declare class StrIO implements Iterable<Uint8Array<ArrayBuffer>>, Disposable {
+export declare class StrIO implements Iterable<Uint8ArrayCopy> {
   /** `data`: any bytes-like (a string: its UTF-8 bytes, read-only); a new Chunk by default. */
   constructor(data?: ReadableBytes);
   /** The wrapped data. */
@@ -293,13 +385,13 @@ export declare class StrIO implements Iterable<Uint8Array<ArrayBuffer>>, Disposa
   /** Whether `close()` was called. */
   readonly closed: boolean;
   /** Up to `n` bytes (negative: to the end), a copy. */
-  read(n?: number): Uint8Array<ArrayBuffer>;
+  read(n?: number): Uint8ArrayCopy;
   /** Reads into a writable bytes-like; returns the number of bytes read. */
   readinto(target: BytesLike): number;
   /** One line, up to and including `\n`, at most `limit` bytes (negative: no limit). */
-  readline(limit?: number): Uint8Array<ArrayBuffer>;
+  readline(limit?: number): Uint8ArrayCopy;
   /** The remaining lines (with `hint`: until that many bytes were read). */
-  readlines(hint?: number): Uint8Array<ArrayBuffer>[];
+  readlines(hint?: number): Uint8ArrayCopy[];
   /** Writes at the position, growing the data through `resize` when it can. */
   write(b: ReadableBytes): number;
   /** whence 0: start, 1: current, 2: end. A negative result is a RangeError. */
@@ -309,7 +401,7 @@ export declare class StrIO implements Iterable<Uint8Array<ArrayBuffer>>, Disposa
   /** Cuts to `size` (default: the position); never extends. */
   truncate(size?: number): number;
   /** A copy of all the bytes. */
-  getvalue(): Uint8Array<ArrayBuffer>;
+  getvalue(): Uint8ArrayCopy;
   /** A MemSlice over all of the data, now and as it grows. */
   getbuffer(): MemSlice;
   /** Does nothing (an Error once closed). */
@@ -320,18 +412,21 @@ export declare class StrIO implements Iterable<Uint8Array<ArrayBuffer>>, Disposa
   /** Whether the data can be written (a string or a StrArray cannot). */
   writable(): boolean;
   seekable(): boolean;
-  /** One value in a StrArray format at the position, which advances. @throws {RangeError} past the end */
-  readStruct(format: string): number | bigint | boolean | string;
+  /**
+   * One value in a StrArray format at the position, which advances; typed by
+   * the format literal (`readStruct('<H')` is a number). @throws {RangeError} past the end
+   */
+  readStruct<F extends string>(format: F): ValueOf<F>;
   /** Writes one value in a StrArray format at the position; returns the bytes written. */
   writeStruct(format: string, value: unknown): number;
   /** A ReadableStream of the bytes from the position on (64 KiB pieces, pulled). */
-  readableStream(): ReadableStream<Uint8Array<ArrayBuffer>>;
+  readableStream(): ReadableStream<Uint8ArrayCopy>;
   /** A WritableStream writing at the position. */
   writableStream(): WritableStream<ReadableBytes>;
   /** Frees the chunk this file made (data you passed is left alone) and closes. */
   free(): void;
   [Symbol.dispose](): void;
-  [Symbol.iterator](): IterableIterator<Uint8Array<ArrayBuffer>>;
+  [Symbol.iterator](): IterableIterator<Uint8ArrayCopy>;
 }
 
 /** A StrIO over a new Chunk holding a copy of `initial`. */
@@ -340,10 +435,10 @@ export declare class ChunkIO extends StrIO {
 }
 
 /** Anything `dumps` serialises. */
-export type Dumpable = Chunk | MemSlice | StrArray<string> | ArrayBuffer | Uint8Array | Dumpable[];
+export type Dumpable = Chunk | MemSlice | StrArray<string, any> | ArrayBuffer | Uint8Array | Dumpable[];
 
 /** Serialises chunks, slices, arrays and buffers, keeping shared bases shared. */
-export declare function dumps(value: Dumpable): Uint8Array<ArrayBuffer>;
+export declare function dumps(value: Dumpable): Uint8ArrayCopy;
 /** Rebuilds what `dumps` wrote. @throws {RangeError} for malformed input */
 export declare function loads(data: BytesLike): Dumpable;
 
@@ -356,7 +451,7 @@ export declare function loads(data: BytesLike): Dumpable;
 // (a count over 64, an invalid format), falls back to `StructValue[]`.
 
 /** Any value a struct format reads. */
-export type StructValue = number | bigint | boolean | string | Uint8Array<ArrayBuffer>;
+export type StructValue = number | bigint | boolean | string | Uint8ArrayCopy;
 /** Any value a struct format writes (`?` takes any value, by its truthiness). */
 export type StructInput = unknown;
 
@@ -368,7 +463,7 @@ type StructCodeValue<C extends string, K extends 'read' | 'write'> =
   C extends 'q' | 'Q' ? (K extends 'read' ? bigint : bigint | number)
   : C extends '?' ? (K extends 'read' ? boolean : unknown)
   : C extends 'c' ? (K extends 'read' ? string : string | ArrayBufferView)
-  : C extends 's' | 'p' ? (K extends 'read' ? Uint8Array<ArrayBuffer> : ReadableBytes)
+  : C extends 's' | 'p' ? (K extends 'read' ? Uint8ArrayCopy : ReadableBytes)
   : number;
 type StructRepeat<T, N extends number, Acc extends unknown[] = []> =
   Acc['length'] extends N ? Acc : StructRepeat<T, N, [...Acc, T]>;
@@ -400,7 +495,7 @@ export type StructInputs<F extends string> = StructParse<F, 'write'> extends inf
 /** Bytes per record of `format` (Python's calcsize). @throws {TypeError} for an invalid format */
 export declare function calcsize(format: string): number;
 /** The values packed into a new Uint8Array of calcsize(format) bytes. @throws {RangeError} for a value out of range */
-export declare function pack<const F extends string>(format: F, ...values: StructInputs<F>): Uint8Array<ArrayBuffer>;
+export declare function pack<const F extends string>(format: F, ...values: StructInputs<F>): Uint8ArrayCopy;
 /** Packs into `dest` at `offset` (negative: from the end); a rejected call writes nothing. */
 export declare function packInto<const F extends string>(format: F, dest: BytesLike, offset: number, ...values: StructInputs<F>): void;
 /** The values of `bytes`, whose length must be exactly calcsize(format). @throws {RangeError} for another length */
@@ -418,7 +513,7 @@ export declare class Struct<const F extends string = string> {
   readonly format: F;
   /** Bytes per record (calcsize). */
   readonly size: number;
-  pack(...values: StructInputs<F>): Uint8Array<ArrayBuffer>;
+  pack(...values: StructInputs<F>): Uint8ArrayCopy;
   packInto(dest: BytesLike, offset: number, ...values: StructInputs<F>): void;
   unpack(bytes: ReadableBytes): StructValues<F>;
   unpackFrom(bytes: ReadableBytes, offset?: number): StructValues<F>;

@@ -7,8 +7,10 @@
 // now; an open-ended slice (stop Infinity) follows its base to its end.
 import { slicePos, toByte, toIndex, toInt } from './args.js';
 import { BASE, bytes, toView } from './bytes.js';
+import { decode } from './encodings.js';
 import { argError } from './errors.js';
 import { compareBytes, search } from './functions.js';
+import { bytesJSON, inspectCustom, inspectSlice } from './inspect.js';
 import { CHUNK, Region, regionOf, writableOf } from './region.js';
 import { heap } from './wasm.js';
 
@@ -170,6 +172,25 @@ export class MemSlice {
 
   get [Symbol.toStringTag]() {
     return 'MemSlice';
+  }
+
+  // Node's conventions (inspect.js), as for Chunk.
+  [inspectCustom](depth, options, inspect) {
+    return inspectSlice(this, depth, options, inspect);
+  }
+
+  toJSON() {
+    return bytesJSON(this);
+  }
+
+  /** A copy of the window's bytes, as toUint8Array(): what Buffer.from(slice) copies. */
+  valueOf() {
+    return this.#r.view('MemSlice.valueOf').slice();
+  }
+
+  /** The window's bytes decoded as `encoding` (as Chunk.toString; default 'utf8'). */
+  toString(encoding) {
+    return decode(this.#r.view('MemSlice.toString'), encoding, 'MemSlice.toString');
   }
 
   /** Package-internal (dump loading): a slice with offsets taken as they are, not normalised. */

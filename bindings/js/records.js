@@ -26,9 +26,9 @@ function namesOf(options, layout, fn) {
   const names = options.names;
   if (names === undefined) return undefined;
   if (!Array.isArray(names) || !names.every((n) => typeof n === 'string')) throw new TypeError(`${fn}(): options.names must be an array of strings, got ${describe(names)}`);
-  if (layout.acc !== null) throw new TypeError(`${fn}(): options.names is for record formats; ${JSON.stringify(layout.format)} is one scalar`);
+  if (layout.acc !== null) throw new TypeError(`${fn}(): options.names is for record formats; ${layout.quoted} is one scalar`);
   if (names.length !== layout.fields.length) {
-    throw new TypeError(`${fn}(): options.names has ${names.length} names; format ${JSON.stringify(layout.format)} has ${layout.fields.length} values`);
+    throw new TypeError(`${fn}(): options.names has ${names.length} names; format ${layout.quoted} has ${layout.fields.length} values`);
   }
   if (new Set(names).size !== names.length) throw new TypeError(`${fn}(): options.names has a name twice`);
   return Object.freeze(names.slice());

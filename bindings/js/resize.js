@@ -3,10 +3,15 @@
 // all or nothing (values are checked before anything is written). Appends to
 // a chunk go through the chunk's own verb (Region#append → Chunk[extendBy]).
 import { slicePos, toIndex, toInt } from './args.js';
-import { HOT } from './access.js';
+import { HOT, pushSlow } from './access.js';
 import { NotFoundError, argError, describe } from './errors.js';
 import { fillRegion, iterableArg } from './sequence.js';
 import { heap, heapDV, wasmBuffer } from './wasm.js';
+
+/** Package-internal: StrArray's state for these functions ({layout, item, plain}). */
+export const stateOf = Symbol('wasm-mem.strarray.state');
+/** Package-internal: extend, with errors naming the caller (the ChunkArray constructor). */
+export const appendAs = Symbol('wasm-mem.appendAs');
 
 /** Whole items now. */
 function count(arr, st, fn) {
@@ -55,7 +60,7 @@ function checkAll(st, values, fn) {
   return Array.from(values, (v, k) => st.item.check(v, fn, `values[${k}]`));
 }
 
-export function pushValues(arr, st, values) {
+function pushValues(arr, st, values) {
   return replace(arr, st, 'StrArray.push', count(arr, st, 'StrArray.push'), 0, checkAll(st, values, 'StrArray.push'));
 }
 
@@ -63,7 +68,7 @@ export function pushValues(arr, st, values) {
  * Appends an iterable of values. A typed array of the format's own element
  * type, onto a whole chunk, is one bulk copy (byte-swapped for big-endian).
  */
-export function appendValues(arr, st, values, fn) {
+function appendValues(arr, st, values, fn) {
   const acc = st.layout.acc;
   if (acc !== null && acc.bulk !== null && values instanceof acc.bulk) {
     const src = values.buffer === wasmBuffer() ? values.slice() : values; // growth would detach it
@@ -78,7 +83,7 @@ export function appendValues(arr, st, values, fn) {
   replace(arr, st, fn, count(arr, st, fn), 0, stored);
 }
 
-export function insertValue(arr, st, i, value) {
+function insertValue(arr, st, i, value) {
   const stored = checkAll(st, [value], 'StrArray.insert');
   const n = count(arr, st, 'StrArray.insert');
   let k = toInt(i, 'StrArray.insert', 'index');
@@ -86,7 +91,7 @@ export function insertValue(arr, st, i, value) {
   replace(arr, st, 'StrArray.insert', Math.min(k, n), 0, stored);
 }
 
-export function popItem(arr, st, i) {
+function popItem(arr, st, i) {
   const n = count(arr, st, 'StrArray.pop');
   resizable(arr, st, 'StrArray.pop', false);
   if (n === 0) throw new RangeError('StrArray.pop(): pop from an empty array');
@@ -96,14 +101,14 @@ export function popItem(arr, st, i) {
   return value;
 }
 
-export function removeValue(arr, st, value) {
+function removeValue(arr, st, value) {
   resizable(arr, st, 'StrArray.remove', false);
   const k = arr.indexOf(value);
   if (k < 0) throw new NotFoundError(`StrArray.remove(): ${describe(value)} is not in the array`);
   replace(arr, st, 'StrArray.remove', k, 1, []);
 }
 
-export function spliceItems(arr, st, start, deleteCount, items) {
+function spliceItems(arr, st, start, deleteCount, items) {
   const n = count(arr, st, 'StrArray.splice');
   const s = slicePos(start, n, 'StrArray.splice', 'start', 0);
   const del = Math.min(Math.max(toInt(deleteCount, 'StrArray.splice', 'deleteCount', n - s), 0), n - s);
@@ -115,7 +120,7 @@ export function spliceItems(arr, st, start, deleteCount, items) {
   return removed;
 }
 
-export function setSliceItems(arr, st, start, stop, values) {
+function setSliceItems(arr, st, start, stop, values) {
   const n = count(arr, st, 'StrArray.setSlice');
   const s = slicePos(start, n, 'StrArray.setSlice', 'start', 0);
   const e = Math.max(s, slicePos(stop, n, 'StrArray.setSlice', 'stop', n));
@@ -123,11 +128,11 @@ export function setSliceItems(arr, st, start, stop, values) {
   replace(arr, st, 'StrArray.setSlice', s, e - s, stored);
 }
 
-export function clearItems(arr, st) {
+function clearItems(arr, st) {
   replace(arr, st, 'StrArray.clear', 0, count(arr, st, 'StrArray.clear'), []);
 }
 
-export function imulItems(arr, st, n) {
+function imulItems(arr, st, n) {
   const times = toInt(n, 'StrArray.imul', 'n');
   if (times < 0) throw argError(RangeError, 'StrArray.imul', 'n', `must be >= 0, got ${times}`);
   const len = count(arr, st, 'StrArray.imul') * st.layout.size;
@@ -137,4 +142,76 @@ export function imulItems(arr, st, n) {
   r.resize(len * times, 'StrArray.imul');
   const u8 = itemBytes(arr, st, 'StrArray.imul');
   fillRegion(u8, len, len * times, u8.slice(0, len));
+}
+
+/**
+ * StrArray's size-changing methods (StrArray extends this): each checks and
+ * converts its arguments, then takes the one path above. The per-format
+ * prototypes of access.js override `push` for one value onto a chunk.
+ */
+export class SizeChanges {
+  /** Appends values (all or nothing); returns the new length. Amortised over a chunk's growth. */
+  push(...values) {
+    return this[pushSlow](values);
+  }
+
+  [pushSlow](values) {
+    return pushValues(this, this[stateOf](), values);
+  }
+
+  /**
+   * Appends the values of an iterable. A typed array of the format's own
+   * element type on a chunk is one bulk copy (byte-swapped for the other
+   * order); anything else is checked whole first, so all or nothing.
+   */
+  extend(values) {
+    appendValues(this, this[stateOf](), iterableArg(values, 'StrArray.extend', 'values'), 'StrArray.extend');
+    return this;
+  }
+
+  [appendAs](values, fn) {
+    appendValues(this, this[stateOf](), iterableArg(values, fn, 'values'), fn);
+  }
+
+  /** Python's `+=`: extend, returning this array. */
+  iadd(values) {
+    appendValues(this, this[stateOf](), iterableArg(values, 'StrArray.iadd', 'values'), 'StrArray.iadd');
+    return this;
+  }
+
+  /** Inserts before `i`, clamped like Python's list.insert. */
+  insert(i, value) {
+    insertValue(this, this[stateOf](), i, value);
+  }
+
+  /** Removes and returns the item at `i` (default the last); RangeError when empty or out of range. */
+  pop(i = -1) {
+    return popItem(this, this[stateOf](), i);
+  }
+
+  /** Removes the first item equal to `value`; NotFoundError when there is none. */
+  remove(value) {
+    removeValue(this, this[stateOf](), value);
+  }
+
+  /** Like Array.prototype.splice: removes `deleteCount` items at `start`, inserts `items`, returns the removed values. */
+  splice(start, deleteCount, ...items) {
+    return spliceItems(this, this[stateOf](), start, deleteCount, items);
+  }
+
+  /** Python's a[start:stop] = values. */
+  setSlice(start, stop, values) {
+    setSliceItems(this, this[stateOf](), start, stop, values);
+  }
+
+  /** Removes every item. */
+  clear() {
+    clearItems(this, this[stateOf]());
+  }
+
+  /** Python's `*=`: the items repeated n times in place (n = 0 clears). */
+  imul(n) {
+    imulItems(this, this[stateOf](), n);
+    return this;
+  }
 }

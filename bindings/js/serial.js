@@ -21,7 +21,7 @@ import { BASE, cellOf, toView } from './bytes.js';
 import { Chunk, MAX_CHUNK } from './chunk.js';
 import { describe } from './errors.js';
 import { ChunkArray } from './chunkarray.js';
-import { compile } from './format.js';
+import { compile, quote } from './format.js';
 import { MemSlice, rawSlice } from './memslice.js';
 import { StrArray, adopt, ownedOf } from './strarray.js';
 import { wasmBuffer } from './wasm.js';
@@ -280,7 +280,7 @@ class Reader {
     try {
       if (compile(format, 'loads').size === 0) throw new TypeError('size 0');
     } catch {
-      throw this.fail(`a bad format ${JSON.stringify(format)}`);
+      throw this.fail(`a bad format ${quote(format)}`);
     }
     if (tag === 7) {
       const chunk = this.object(this.baseIndex(KIND_CHUNK));

@@ -10,15 +10,16 @@
 import { slicePos, toIndex, toInt } from './args.js';
 import { BASE, WRITE, bytes, toView } from './bytes.js';
 import { Chunk } from './chunk.js';
-import { HOT, getSlow, protoFor, pushSlow, setSlow } from './access.js';
+import { CELL, HOT, ITEM, getSlow, protoFor, pushSlow, setSlow } from './access.js';
 import { argError } from './errors.js';
 import { compile } from './format.js';
 import { search } from './functions.js';
+import { arrayJSON, inspectArray, inspectCustom } from './inspect.js';
 import { MemSlice } from './memslice.js';
 import { Region, regionOf, writableOf } from './region.js';
 import { columnOf, geometry } from './geometry.js';
 import { itemCodec } from './records.js';
-import { appendValues, clearItems, imulItems, insertValue, popItem, pushValues, removeValue, setSliceItems, spliceItems } from './resize.js';
+import { SizeChanges, stateOf } from './resize.js';
 import { countItems, fillItems, findItem, gatherItems, iterableArg, reverseItems, typedCopy } from './sequence.js';
 
 const disposeSymbol = Symbol.dispose ?? Symbol.for('Symbol.dispose');
@@ -28,8 +29,7 @@ export const ownedOf = Symbol('wasm-mem.owned');
 export const adopt = Symbol('wasm-mem.adopt');
 /** Package-internal: the item count, with errors naming the caller. */
 export const countOf = Symbol('wasm-mem.countOf');
-/** Package-internal: extend, with errors naming the caller (the ChunkArray constructor). */
-export const appendAs = Symbol('wasm-mem.appendAs');
+export { appendAs } from './resize.js';
 
 /** The region of a StrArray's buffer: a MemSlice's window, or the whole object. */
 function regionFor(buffer, fn) {
@@ -40,7 +40,7 @@ function regionFor(buffer, fn) {
   return new Region(buffer, 0, Infinity, fn, 'buffer', true);
 }
 
-export class StrArray {
+export class StrArray extends SizeChanges {
   #layout;
   #item; // the scalar accessor, or the record codec (records.js)
   #state; // {layout, item, plain}: what resize.js needs of this array
@@ -59,9 +59,10 @@ export class StrArray {
    *   the next (at least itemsize). An offset or strided array cannot change size.
    */
   constructor(format, buffer, options) {
+    super();
     const fn = new.target?.name === 'ChunkArray' ? 'ChunkArray' : 'StrArray';
     const layout = compile(format, fn);
-    if (layout.size === 0) throw new TypeError(`${fn}(): format ${JSON.stringify(format)} has size 0: an item needs at least one byte`);
+    if (layout.size === 0) throw new TypeError(`${fn}(): format ${layout.quoted} has size 0: an item needs at least one byte`);
     this.#layout = layout;
     this.#item = itemCodec(layout, options, fn);
     this.#geo = geometry(options, layout.size, fn);
@@ -74,8 +75,8 @@ export class StrArray {
     }
     this.#buffer = buffer;
     const region = regionFor(buffer, fn);
-    Object.defineProperty(this, HOT, { value: region, writable: true });
-    Object.setPrototypeOf(this, protoFor(new.target.prototype, this.#geo.plain ? layout.acc : null, region.kind));
+    Object.defineProperties(this, { [HOT]: { value: region, writable: true }, [CELL]: { value: region.cell, writable: true }, [ITEM]: { value: this.#item } });
+    Object.setPrototypeOf(this, protoFor(new.target.prototype, layout.acc, region, this.#geo.plain));
   }
 
   /** Bytes before item 0 in the buffer. */
@@ -209,7 +210,7 @@ export class StrArray {
   /** A copy in the platform's typed array (Int32Array, BigUint64Array, Float64Array, ...; 'e' gives Float32Array). */
   toTypedArray() {
     const acc = this.#layout.acc;
-    if (acc === null) throw new TypeError(`StrArray.toTypedArray(): format ${JSON.stringify(this.format)} is a record format; use column() for one value`);
+    if (acc === null) throw new TypeError(`StrArray.toTypedArray(): format ${this.#layout.quoted} is a record format; use column() for one value`);
     // Contiguous little-endian integers and floats of the platform's width: one byte copy.
     if (this.#geo.stride === acc.size && acc.little && acc.bulk !== null) return new acc.TypedArray(this.#itemBytes('StrArray.toTypedArray').slice().buffer);
     return typedCopy(acc, this.#geo.stride, ...this.#typed('StrArray.toTypedArray'));
@@ -299,71 +300,8 @@ export class StrArray {
     return out;
   }
 
-  // ---- size changes (resize.js) ----------------------------------------
-
-  /** Appends values (all or nothing); returns the new length. Amortised over a chunk's growth. */
-  push(...values) {
-    return this[pushSlow](values);
-  }
-
-  [pushSlow](values) {
-    return pushValues(this, this.#state, values);
-  }
-
-  /**
-   * Appends the values of an iterable. A typed array of the format's own
-   * element type on a chunk is one bulk copy (byte-swapped for the other
-   * order); anything else is checked whole first, so all or nothing.
-   */
-  extend(values) {
-    appendValues(this, this.#state, iterableArg(values, 'StrArray.extend', 'values'), 'StrArray.extend');
-    return this;
-  }
-
-  [appendAs](values, fn) {
-    appendValues(this, this.#state, iterableArg(values, fn, 'values'), fn);
-  }
-
-  /** Python's `+=`: extend, returning this array. */
-  iadd(values) {
-    appendValues(this, this.#state, iterableArg(values, 'StrArray.iadd', 'values'), 'StrArray.iadd');
-    return this;
-  }
-
-  /** Inserts before `i`, clamped like Python's list.insert. */
-  insert(i, value) {
-    insertValue(this, this.#state, i, value);
-  }
-
-  /** Removes and returns the item at `i` (default the last); RangeError when empty or out of range. */
-  pop(i = -1) {
-    return popItem(this, this.#state, i);
-  }
-
-  /** Removes the first item equal to `value`; NotFoundError when there is none. */
-  remove(value) {
-    removeValue(this, this.#state, value);
-  }
-
-  /** Like Array.prototype.splice: removes `deleteCount` items at `start`, inserts `items`, returns the removed values. */
-  splice(start, deleteCount, ...items) {
-    return spliceItems(this, this.#state, start, deleteCount, items);
-  }
-
-  /** Python's a[start:stop] = values. */
-  setSlice(start, stop, values) {
-    setSliceItems(this, this.#state, start, stop, values);
-  }
-
-  /** Removes every item. */
-  clear() {
-    clearItems(this, this.#state);
-  }
-
-  /** Python's `*=`: the items repeated n times in place (n = 0 clears). */
-  imul(n) {
-    imulItems(this, this.#state, n);
-    return this;
+  [stateOf]() {
+    return this.#state;
   }
 
   [countOf](fn) {
@@ -383,6 +321,22 @@ export class StrArray {
     return this.constructor.name;
   }
 
+  // Node's conventions (inspect.js): console.log shows the format and values,
+  // JSON the values; Buffer.from(array) copies the bytes (it honours valueOf),
+  // while iteration (new Uint8Array(a), [...a]) gives the values.
+  [inspectCustom](depth, options, inspect) {
+    return inspectArray(this, depth, options, inspect);
+  }
+
+  toJSON() {
+    return arrayJSON(this);
+  }
+
+  /** A copy of the items' bytes: what Buffer.from(array) copies. */
+  valueOf() {
+    return this[bytes]('read').slice();
+  }
+
   [ownedOf]() {
     return this.#owned;
   }
@@ -390,7 +344,7 @@ export class StrArray {
   [adopt](chunk) {
     this.#owned = chunk;
     this.#buffer = chunk;
-    this[HOT] = regionFor(chunk, 'StrArray'); // a chunk before and after: the prototype stays
+    this[CELL] = (this[HOT] = regionFor(chunk, 'StrArray')).cell; // a whole chunk before and after: the prototype stays
   }
 
   /** The class `slice` copies into (ChunkArray overrides it). */

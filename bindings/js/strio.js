@@ -11,6 +11,7 @@ import { BASE, READ, WRITE, toRef, toView } from './bytes.js';
 import { Chunk } from './chunk.js';
 import { argError } from './errors.js';
 import { compile } from './format.js';
+import { inspectCustom, inspectFile } from './inspect.js';
 import { copy, search } from './functions.js';
 import { MemSlice } from './memslice.js';
 import { Region } from './region.js';
@@ -275,7 +276,7 @@ export class StrIO {
     const formats = this.#formats;
     for (let i = 0; i < formats.length; i++) if (formats[i] === format) return this.#layouts[i];
     const layout = compile(format, fn);
-    if (layout.size === 0) throw new TypeError(`${fn}(): format ${JSON.stringify(format)} has size 0`);
+    if (layout.size === 0) throw new TypeError(`${fn}(): format ${layout.quoted} has size 0`);
     if (formats.length === 4) {
       formats.shift();
       this.#layouts.shift();
@@ -299,7 +300,7 @@ export class StrIO {
     if (p < 0) {
       const bytes = this.#bytes('StrIO.readStruct');
       if (pos + layout.size > bytes.length) {
-        throw new RangeError(`StrIO.readStruct(): format '${layout.format}' needs ${layout.size} bytes at position ${pos}, ${Math.max(0, bytes.length - pos)} left`);
+        throw new RangeError(`StrIO.readStruct(): format ${layout.quoted} needs ${layout.size} bytes at position ${pos}, ${Math.max(0, bytes.length - pos)} left`);
       }
       dv = new DataView(bytes.buffer, bytes.byteOffset + pos, layout.size);
       p = 0;
@@ -318,7 +319,7 @@ export class StrIO {
     const layout = this.#layout(format, 'StrIO.writeStruct');
     const acc = layout.acc;
     const stored = acc !== null ? (values.length === 1 ? acc.check(values[0], 'StrIO.writeStruct', 'value') : null) : layout.checkValues(values, 'StrIO.writeStruct', 'values');
-    if (stored === null) throw new TypeError(`StrIO.writeStruct(): format ${JSON.stringify(layout.format)} takes 1 value, got ${values.length}`);
+    if (stored === null) throw new TypeError(`StrIO.writeStruct(): format ${layout.quoted} takes 1 value, got ${values.length}`);
     if (!this.#writable) throw this.#unsupported('StrIO.writeStruct', 'not writable');
     const pos = this.#pos;
     const r = this.#r;
@@ -376,6 +377,11 @@ export class StrIO {
 
   get [Symbol.toStringTag]() {
     return this.constructor.name;
+  }
+
+  // Node's conventions (inspect.js): console.log shows the position and size.
+  [inspectCustom](depth, options, inspect) {
+    return inspectFile(this, depth, options, inspect);
   }
 }
 

@@ -92,7 +92,7 @@ export class Struct {
   }
 }
 
-const quoted = (layout) => JSON.stringify(layout.format);
+const quoted = (layout) => layout.quoted;
 
 function packLayout(layout, values, fn) {
   const stored = layout.checkValues(values, fn, 'values');
@@ -125,59 +125,9 @@ function packIntoLayout(layout, dest, offset, values, fn) {
   layout.writeValues(new DataView(view.buffer, view.byteOffset + at, layout.size), 0, stored);
 }
 
-/**
- * The values of one record at `off` in `dv`, read by the layout's own
- * accessors: for up to six values a closure with each accessor and offset
- * captured and the array written as a literal, which the engine builds and
- * inlines several times faster than a loop over `fields` (iterUnpack's
- * bench row); more values take the layout's loop. One per Layout, cached.
- */
-const readers = new WeakMap();
+/** The values of one record at `off` in `dv` (format.js's reader for the layout). */
 function recordReader(layout) {
-  let read = readers.get(layout);
-  if (read !== undefined) return read;
-  const f = layout.fields;
-  const r = f.map((x) => x.acc.read);
-  const o = f.map((x) => x.offset);
-  switch (f.length) {
-    case 0:
-      read = () => [];
-      break;
-    case 1: {
-      const [r0] = r, [o0] = o;
-      read = (dv, off) => [r0(dv, off + o0)];
-      break;
-    }
-    case 2: {
-      const [r0, r1] = r, [o0, o1] = o;
-      read = (dv, off) => [r0(dv, off + o0), r1(dv, off + o1)];
-      break;
-    }
-    case 3: {
-      const [r0, r1, r2] = r, [o0, o1, o2] = o;
-      read = (dv, off) => [r0(dv, off + o0), r1(dv, off + o1), r2(dv, off + o2)];
-      break;
-    }
-    case 4: {
-      const [r0, r1, r2, r3] = r, [o0, o1, o2, o3] = o;
-      read = (dv, off) => [r0(dv, off + o0), r1(dv, off + o1), r2(dv, off + o2), r3(dv, off + o3)];
-      break;
-    }
-    case 5: {
-      const [r0, r1, r2, r3, r4] = r, [o0, o1, o2, o3, o4] = o;
-      read = (dv, off) => [r0(dv, off + o0), r1(dv, off + o1), r2(dv, off + o2), r3(dv, off + o3), r4(dv, off + o4)];
-      break;
-    }
-    case 6: {
-      const [r0, r1, r2, r3, r4, r5] = r, [o0, o1, o2, o3, o4, o5] = o;
-      read = (dv, off) => [r0(dv, off + o0), r1(dv, off + o1), r2(dv, off + o2), r3(dv, off + o3), r4(dv, off + o4), r5(dv, off + o5)];
-      break;
-    }
-    default:
-      read = (dv, off) => layout.readValues(dv, off);
-  }
-  readers.set(layout, read);
-  return read;
+  return layout.readValues;
 }
 
 function unpackLayout(layout, bytes, fn) {

@@ -38,6 +38,8 @@ for (const build of builds) {
     // A NUL cannot be passed in an argument: those vectors are for the JS side.
     const invalid = vectors.formatErrors.map((e) => e.format).filter((f) => !f.includes('\0'));
     const empty = vectors.calcsize.filter((c) => c.size === 0).map((c) => c.format);
+    // Only ASCII whitespace separates items: Python refuses any non-ASCII format.
+    invalid.push('<\u00a0H', 'H\u2028', '<\ufeffH', '<\u0085H');
     assert.ok(invalid.length >= 20 && empty.length >= 5);
     for (const format of [...invalid, ...empty]) {
       const r = run(build, ['array', '--', format, 'r.bin'], { cwd: dir }); // '--': '-1i' is not an option

@@ -74,7 +74,7 @@ test('every method of an object whose bytes are gone: a clear error, never a tra
       const o = make();
       const cls = o instanceof ChunkArray ? 'ChunkArray' : o instanceof StrArray ? 'StrArray' : o instanceof StrIO ? 'StrIO' : 'MemSlice';
       const call = () => {
-        const r = desc.get ? o[name] : o[name](...(ARGS[name] ?? []));
+        const r = desc.get ? o[name] : o[name](...(Object.hasOwn(ARGS, name) ? ARGS[name] : [])); // not Object.prototype's toString
         if (r !== null && typeof r === 'object' && typeof r.next === 'function') return [...r]; // iterators run now
         return r;
       };

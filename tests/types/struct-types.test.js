@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const tsc = fileURLToPath(new URL('../../node_modules/.bin/tsc', import.meta.url));
+const tsc = fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url));
 
 test('format literals type as tuples; wrong values and wrong counts do not type-check', () => {
   const r = spawnSync(tsc, ['-p', here], { encoding: 'utf8' });

@@ -1,19 +1,19 @@
 // Type-level checks of the struct functions (checked by struct-types.test.js
 // with tsc, never run): a format literal gives a tuple of value types, and
 // each `@ts-expect-error` line must stay an error.
-import { Struct, calcsize, iterUnpack, pack, packInto, unpack, unpackFrom, type StructValue, type StructValues } from 'wasm-mem';
+import { Struct, calcsize, iterUnpack, pack, packInto, unpack, unpackFrom, type StructValue, type StructValues, type Uint8ArrayCopy } from 'wasm-mem';
 
 const u8 = new Uint8Array(16);
 export const tuples = () => {
   const a: [number, number, number] = unpack('<IHd', u8);
-  const b: [number, Uint8Array<ArrayBuffer>] = unpack('>I4s', pack('>I4s', 13, 'IHDR'));
+  const b: [number, Uint8ArrayCopy] = unpack('>I4s', pack('>I4s', 13, 'IHDR'));
   const c: [number, number, number, bigint] = unpack('@ 3H q', u8); // whitespace and counts
   const d: [string, boolean] = unpackFrom('cx?', u8, 2); // a pad byte has no value
   const e: [] = unpack('4x', u8);
-  const f: [Uint8Array<ArrayBuffer>, number] = unpack('<10pH', u8);
+  const f: [Uint8ArrayCopy, number] = unpack('<10pH', u8);
   for (const [x, y, z] of iterUnpack('<IHh', u8)) console.log(x + y + z);
   const s = new Struct('<I4sHh');
-  const g: [number, Uint8Array<ArrayBuffer>, number, number] = s.unpack(u8);
+  const g: [number, Uint8ArrayCopy, number, number] = s.unpack(u8);
   const fmt: '<I4sHh' = s.format;
   s.packInto(u8, 0, 1, 'abcd', 2, 3);
   s.packInto(u8, 0, 1, new Uint8Array(4), 2, 3);

@@ -1,0 +1,51 @@
+// What a user sees when a call fails and nobody catches it: Node prints the
+// source line of the throw site, the message and the stack. The shipped JS
+// is the source itself (scripts/build copies it), so that is a line a person
+// can read, never a minified module of several kilobytes on one line.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { test } from 'node:test';
+
+const root = new URL('../../', import.meta.url);
+const dist = new URL('dist/js/', root);
+
+test('the shipped JS is the source, line for line (no minified module)', () => {
+  const files = readdirSync(dist).filter((f) => f.endsWith('.js'));
+  assert.ok(files.length > 5);
+  for (const f of files) {
+    const text = readFileSync(new URL(f, dist), 'utf8');
+    assert.equal(text, readFileSync(new URL(`bindings/js/${f}`, root), 'utf8'), `dist/js/${f} differs from bindings/js/${f}: run scripts/build`);
+    text.split('\n').forEach((line, i) => assert.ok(line.length <= 300, `dist/js/${f}:${i + 1} is ${line.length} characters long`));
+  }
+});
+
+// One uncaught error from each kind of public entry point.
+const calls = [
+  ['constructor', "import { Chunk } from 'wasm-mem'; new Chunk(5);"],
+  ['function', "import { find } from 'wasm-mem'; find(1, 'a');"],
+  ['NotFoundError', "import { index } from 'wasm-mem'; index('abc', 'z');"],
+  ['all-or-nothing copy', "import { copy } from 'wasm-mem'; copy(new Uint8Array(1), 'abc');"],
+  ['static method', "import { Chunk } from 'wasm-mem'; Chunk.fromHex('abc');"],
+  ['method with a Buffer habit', "import { Chunk } from 'wasm-mem'; new Chunk('hello').indexOf('l', 0, 'latin1');"],
+  ['format', "import { StrArray } from 'wasm-mem'; new StrArray('z');"],
+  ['file', "import { StrIO } from 'wasm-mem'; new StrIO('abc').write('x');"],
+  ['loads', "import { loads } from 'wasm-mem'; loads(new Uint8Array([1, 2, 3]));"],
+  ['a long format', "import { StrArray } from 'wasm-mem'; new StrArray('<' + 'z'.repeat(500));"],
+  ['a long format in a file', "import { ChunkIO } from 'wasm-mem'; new ChunkIO().readStruct('<' + 'i'.repeat(400));"],
+  ['a long encoding', "import { Chunk } from 'wasm-mem'; new Chunk('x').toString('y'.repeat(400));"],
+  ['require', "require('wasm-mem').cmp(null, 'a');"],
+];
+
+test('an uncaught error prints the throw site as readable source and no line over 300 characters', () => {
+  for (const [label, code] of calls) {
+    const args = code.startsWith('require') ? ['-e', code] : ['--input-type=module', '-e', code];
+    const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
+    assert.notEqual(r.status, 0, `${label}: did not throw`);
+    const lines = r.stderr.split('\n');
+    for (const line of lines) assert.ok(line.length <= 300, `${label}: a line of ${line.length} characters:\n${line.slice(0, 400)}`);
+    // The stack names the package's module and the function that threw, and the error line leads.
+    assert.match(r.stderr, /^(TypeError|RangeError|NotFoundError|Error)\b.*\(\): /m, `${label}:\n${r.stderr}`);
+    assert.match(r.stderr, /at .*dist\/js\/[a-z-]+\.js:\d+:\d+/, `${label}:\n${r.stderr}`);
+  }
+});
