@@ -238,6 +238,9 @@ test('wide records: at most MAX_COLUMNS values per item, and fewer rows per page
   assert.equal(openTable(`<${MAX_COLUMNS}B`, new Uint8Array(MAX_COLUMNS)).columns.length, MAX_COLUMNS);
   assert.throws(() => openTable(`<${MAX_COLUMNS + 1}B`, new Uint8Array(0)), /Format: 257 values per item; the table shows at most 256/);
   assert.equal(openTable('<100000s', new Uint8Array(0)).columns.length, 1); // one value, however long
+  assert.equal(openTable('<2000000000s', new Uint8Array(0)).record, true); // asked without a 2 GB item
+  assert.equal(openTable('<H0x', new Uint8Array(0)).record, true); // two items: a record, as StrArray says
+  assert.equal(openTable('1H', new Uint8Array(0)).record, false);
   assert.equal(pageRows(1), 1000);
   assert.equal(pageRows(4), 1000);
   assert.ok(pageRows(MAX_COLUMNS) * (MAX_COLUMNS + 2) <= 60_000 && pageRows(MAX_COLUMNS) >= 20);

@@ -34,6 +34,7 @@ export function parseNames(text) {
  * The array the tab shows: `format` over `bytes` with `names`. Whether the
  * format is a scalar or a record is the package's answer (an item read from
  * one zeroed item is an array or object for a record), not a second parser.
+ * A bad format or bad names throw the package's TypeError.
  * @returns {{array: StrArray, rows: StrArray, record: boolean, columns: {label: string, code: string, size: number, offset: number, plottable: boolean}[]}}
  */
 export function openTable(format, bytes, names) {
@@ -42,7 +43,8 @@ export function openTable(format, bytes, names) {
   if (probe.fields.length > MAX_COLUMNS) {
     throw new InputError(`Format: ${probe.fields.length} values per item; the table shows at most ${MAX_COLUMNS} (an s code reads many bytes as one value)`);
   }
-  const one = new StrArray(format, new Uint8Array(probe.itemsize), options).get(0);
+  // A scalar is at most 8 bytes, so a large item (up to 2 GB: '2000000000s') is never allocated to ask.
+  const one = probe.itemsize > 8 ? [] : new StrArray(format, new Uint8Array(probe.itemsize), options).get(0);
   const record = typeof one === 'object' && one !== null;
   const array = new StrArray(format, bytes, options);
   // Rows are read as arrays from a twin without names: a value is never lost
