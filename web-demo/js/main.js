@@ -273,6 +273,7 @@ const typed = new TypedView($('typed'), {
   cursor: () => app.hex.cursor,
 });
 app.onDoc((doc) => typed.setDoc(doc));
+app.typed = typed;
 app.tabListeners.push((name) => {
   if (name === 'typed') typed.chart.draw(); // the canvas had no size while hidden
   if (name === 'hex') app.hex.layout();
