@@ -87,6 +87,7 @@ export function toView(value, fn, arg, mode = READ) {
       const view = value[bytes](mode === WRITE ? 'write' : 'read');
       if (view === null) throw argError(TypeError, fn, arg, 'is read-only');
       if (!(view instanceof Uint8Array)) throw argError(TypeError, fn, arg, '[bytes]() must return a Uint8Array');
+      if (view.byteLength === 0 && isDetached(view.buffer)) throw argError(TypeError, fn, arg, '[bytes]() returned a view of a detached ArrayBuffer');
       return view;
     }
   }

@@ -31,6 +31,8 @@ function namesOf(options, layout, fn) {
     throw new TypeError(`${fn}(): options.names has ${names.length} names; format ${layout.quoted} has ${layout.fields.length} values`);
   }
   if (new Set(names).size !== names.length) throw new TypeError(`${fn}(): options.names has a name twice`);
+  // Items are plain objects: a '__proto__' key would set the prototype instead of holding a value.
+  if (names.includes('__proto__')) throw new TypeError(`${fn}(): options.names cannot use "__proto__" (items are plain objects)`);
   return Object.freeze(names.slice());
 }
 

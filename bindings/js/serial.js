@@ -28,23 +28,22 @@
 // Version 1 is version 2 without tags 8 and 9; it still loads (a ChunkArray
 // written twice there, as version 1 did, loads as one array twice).
 import { BASE, cellOf, toView } from './bytes.js';
-import { Chunk, MAX_CHUNK } from './chunk.js';
+import { Chunk } from './chunk.js';
 import { describe } from './errors.js';
 import { ChunkArray } from './chunkarray.js';
-import { compile, quote } from './format.js';
-import { MemSlice, rawSlice } from './memslice.js';
-import { StrArray, adopt, ownedOf } from './strarray.js';
+import { MemSlice } from './memslice.js';
+import { StrArray, ownedOf } from './strarray.js';
 import { wasmBuffer } from './wasm.js';
 
-const MAGIC = [0x57, 0x4d, 0x45, 0x4d]; // "WMEM"
-const VERSION = 2;
-const KIND_CHUNK = 1;
-const KIND_BUFFER = 2;
-const MAX_DEPTH = 64;
-const PENDING = Symbol('pending'); // a value begun but not made yet
-const TAG_CHUNK_ARRAY = 7;
-const TAG_REF = 8; // version 2 on
-const TAG_OPEN_SLICE = 9; // version 2 on
+export const MAGIC = [0x57, 0x4d, 0x45, 0x4d]; // "WMEM"
+export const VERSION = 2;
+export const KIND_CHUNK = 1;
+export const KIND_BUFFER = 2;
+export const MAX_DEPTH = 64;
+export const PENDING = Symbol('pending'); // a value begun but not made yet
+export const TAG_CHUNK_ARRAY = 7;
+export const TAG_REF = 8; // version 2 on
+export const TAG_OPEN_SLICE = 9; // version 2 on
 
 class Writer {
   parts = []; // Uint8Arrays, or a view's rebased offset resolved by finish()
@@ -108,9 +107,11 @@ class Writer {
       this.byte(1);
       this.base(v, KIND_CHUNK);
     } else if (isPlainBuffer(v)) {
+      toView(v, 'dumps', 'value', BASE);
       this.byte(2);
       this.base(v, KIND_BUFFER);
     } else if (v instanceof Uint8Array && isPlainBuffer(v.buffer)) {
+      toView(v, 'dumps', 'value', BASE); // a view of a detached buffer: a TypeError that says so
       this.byte(3);
       this.view(v);
     } else if (v instanceof MemSlice) {
@@ -219,225 +220,4 @@ export function dumps(value) {
   return w.finish();
 }
 
-class Reader {
-  constructor(u8) {
-    this.u8 = u8;
-    this.at = 0;
-    this.created = []; // chunks made so far, freed if loading fails
-    this.values = []; // every value begun so far, by number (tag 8); PENDING until made
-    this.owners = new Map(); // chunk -> the ChunkArray that owns it
-  }
-
-  fail(what) {
-    return new RangeError(`loads(): ${what} (at byte ${this.at})`);
-  }
-
-  byte() {
-    if (this.at >= this.u8.length) throw this.fail('truncated input');
-    return this.u8[this.at++];
-  }
-
-  uint() {
-    let n = 0;
-    let scale = 1;
-    for (;;) {
-      const b = this.byte();
-      n += (b & 0x7f) * scale;
-      if (n > Number.MAX_SAFE_INTEGER) throw this.fail('a number beyond 2^53 - 1');
-      if (!(b & 0x80)) return n;
-      scale *= 128;
-    }
-  }
-
-  /** A count or length that must fit in what remains of the input. */
-  length(per = 1) {
-    const n = this.uint();
-    if (n * per > this.u8.length - this.at) throw this.fail(`a length of ${n} that the input cannot hold`);
-    return n;
-  }
-
-  ascii() {
-    const n = this.length();
-    if (n > 256) throw this.fail('a format string longer than 256 characters');
-    const s = String.fromCharCode(...this.u8.subarray(this.at, this.at + n));
-    this.at += n;
-    return s;
-  }
-
-  baseIndex(kind) {
-    const i = this.uint();
-    if (i >= this.bases.length) throw this.fail(`base ${i} does not exist`);
-    const b = this.bases[i];
-    if (b.kind !== kind) throw this.fail(`base ${i} is not ${kind === KIND_CHUNK ? 'a Chunk' : 'an ArrayBuffer'}`);
-    b.used = true;
-    return b;
-  }
-
-  header() {
-    for (const m of MAGIC) if (this.byte() !== m) throw this.fail('not a wasm-mem dump (bad magic)');
-    const v = this.byte();
-    if (v !== 1 && v !== VERSION) throw this.fail(`unknown version ${v} (this package reads versions 1 and ${VERSION})`);
-    this.version = v;
-    const n = this.length(2); // each base takes at least 2 bytes
-    this.bases = [];
-    for (let i = 0; i < n; i++) {
-      const kind = this.byte();
-      if (kind !== KIND_CHUNK && kind !== KIND_BUFFER) throw this.fail(`unknown base kind ${kind}`);
-      const len = this.length();
-      if (kind === KIND_CHUNK && len > MAX_CHUNK) throw this.fail('a chunk larger than 2 GiB - 1');
-      this.bases.push({ kind, start: this.at, len, object: null, used: false });
-      this.at += len;
-    }
-  }
-
-  /** The object of a base, made on first use. */
-  object(b) {
-    if (b.object === null) {
-      const data = this.u8.subarray(b.start, b.start + b.len);
-      if (b.kind === KIND_CHUNK) {
-        b.object = new Chunk(data);
-        this.created.push(b.object);
-      } else {
-        b.object = data.slice().buffer;
-      }
-    }
-    return b.object;
-  }
-
-  value(depth = 0) {
-    if (depth > MAX_DEPTH) throw this.fail(`nesting deeper than ${MAX_DEPTH} levels`);
-    const tag = this.byte();
-    if (tag === TAG_REF && this.version >= 2) return this.reference();
-    const n = this.values.length;
-    this.values.push(PENDING);
-    const v = this.made(tag, depth, n);
-    this.values[n] = v;
-    return v;
-  }
-
-  /** Tag 8: a value read before, the same object again. */
-  reference() {
-    const at = this.at;
-    const n = this.uint();
-    if (n >= this.values.length) throw this.fail(`a reference to value ${n}, which does not come before it`);
-    if (this.values[n] === PENDING) {
-      this.at = at;
-      throw this.fail(`a reference to value ${n} from inside it`);
-    }
-    return this.values[n];
-  }
-
-  made(tag, depth, n) {
-    switch (tag) {
-      case 1:
-        return this.object(this.baseIndex(KIND_CHUNK));
-      case 2:
-        return this.object(this.baseIndex(KIND_BUFFER));
-      case 3: {
-        const b = this.baseIndex(KIND_BUFFER);
-        const off = this.uint();
-        const len = this.uint();
-        if (off + len > b.len) throw this.fail('a Uint8Array outside its buffer');
-        return new Uint8Array(this.object(b), off, len);
-      }
-      case 4:
-      case TAG_OPEN_SLICE: {
-        if (tag === TAG_OPEN_SLICE && this.version < 2) break;
-        const start = this.uint();
-        // A stop past the base's length is kept: the base shrank after the
-        // slice was made, and the length rule of SPEC §4 still applies.
-        const stop = tag === 4 ? this.uint() : Infinity;
-        if (stop < start) throw this.fail('a MemSlice whose stop is before its start');
-        const at = this.at;
-        const base = this.value(depth + 1);
-        if (!(base instanceof Chunk || base instanceof ArrayBuffer || base instanceof Uint8Array)) {
-          this.at = at;
-          throw this.fail('a MemSlice on something that is not a Chunk, ArrayBuffer or Uint8Array');
-        }
-        return MemSlice[rawSlice](base, start, stop);
-      }
-      case 5: {
-        const count = this.length(); // each element takes at least a byte
-        const out = [];
-        this.values[n] = out; // an array may hold itself
-        for (let i = 0; i < count; i++) out.push(this.value(depth + 1));
-        return out;
-      }
-      case 6:
-        return this.strArray(tag, depth);
-      case TAG_CHUNK_ARRAY: {
-        const at = this.at;
-        return this.owned(this.strArray(tag, depth), at);
-      }
-    }
-    throw this.fail(`unknown tag ${tag}`);
-  }
-
-  /**
-   * A ChunkArray owns its chunk (frees it, resizes it): two arrays owning one
-   * chunk would break each other. Version 2 writes an array met twice as a
-   * reference, so a second owner is hostile; version 1 wrote it again, which
-   * loads as the first array when the format agrees.
-   */
-  owned(array, at) {
-    const chunk = array[ownedOf]();
-    const first = this.owners.get(chunk);
-    if (first === undefined) {
-      this.owners.set(chunk, array);
-      return array;
-    }
-    if (this.version === 1 && first.format === array.format) return first;
-    this.at = at;
-    throw this.fail('two ChunkArrays owning one chunk');
-  }
-
-  /** A StrArray (tag 6: format, then its buffer's value) or a ChunkArray (tag 7: format, then its chunk). */
-  strArray(tag, depth) {
-    const format = this.ascii();
-    try {
-      if (compile(format, 'loads').size === 0) throw new TypeError('size 0');
-    } catch {
-      throw this.fail(`a bad format ${quote(format)}`);
-    }
-    if (tag === 7) {
-      const chunk = this.object(this.baseIndex(KIND_CHUNK));
-      const a = new ChunkArray(format);
-      a.free();
-      a[adopt](chunk);
-      return a;
-    }
-    const at = this.at;
-    const buffer = this.value(depth + 1);
-    if (Array.isArray(buffer)) {
-      this.at = at;
-      throw this.fail('a StrArray over an array');
-    }
-    return new StrArray(format, buffer);
-  }
-}
-
-/**
- * Rebuilds what `dumps` wrote. Malformed, truncated, unknown-version or
- * hostile input is a RangeError (a non-bytes argument a TypeError), and
- * nothing it built survives the error.
- * @param {BytesLike} data
- */
-export function loads(data) {
-  const u8 = toInput(data);
-  const r = new Reader(u8);
-  try {
-    r.header();
-    const value = r.value();
-    if (r.at !== u8.length) throw r.fail(`${u8.length - r.at} bytes after the value`);
-    if (r.bases.some((b) => !b.used)) throw r.fail('a base that no value uses');
-    return value;
-  } catch (e) {
-    for (const c of r.created) c.free();
-    throw e;
-  }
-}
-
-function toInput(data) {
-  // A copy: the input may be a chunk's view, which loading (allocating) can detach.
-  return toView(data, 'loads', 'data', BASE).slice();
-}
+export { loads } from './loads.js';

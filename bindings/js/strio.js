@@ -8,13 +8,13 @@
 // readStruct/writeStruct use the StrArray codecs: one conversion path.
 import { toInt } from './args.js';
 import { BASE, READ, WRITE, toRef, toView } from './bytes.js';
-import { Chunk } from './chunk.js';
+import { Chunk, MAX_CHUNK } from './chunk.js';
 import { argError } from './errors.js';
 import { compile } from './format.js';
 import { inspectCustom, inspectFile } from './inspect.js';
 import { copy, search } from './functions.js';
 import { MemSlice } from './memslice.js';
-import { Region } from './region.js';
+import { CHUNK, Region } from './region.js';
 import { heap } from './wasm.js';
 
 const disposeSymbol = Symbol.dispose ?? Symbol.for('Symbol.dispose');
@@ -210,6 +210,7 @@ export class StrIO {
     const size = r.total(fn);
     if (end <= size) return;
     if (r.resizable === null) throw argError(RangeError, fn, 'data', `cannot grow to ${end} bytes (${size} bytes, no resize): nothing written`);
+    if (r.kind === CHUNK && end > MAX_CHUNK) throw argError(RangeError, fn, 'data', `cannot grow to ${end} bytes, more than one chunk holds (2 GiB - 1): nothing written`);
     const max = r.obj.maxByteLength;
     if (max !== undefined && end > max) throw argError(RangeError, fn, 'data', `cannot grow past its maxByteLength (${max}) to ${end} bytes: nothing written`);
     r.resize(end, fn);

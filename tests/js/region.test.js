@@ -192,3 +192,26 @@ describe('foreign searches through growing windows', () => {
     assert.deepEqual([...findAll(hay, pat)], [100, 5000, 70000, 150000]);
   });
 });
+
+describe('engine messages replaced by ours (issue: hardening, item 10)', () => {
+  const detached = () => {
+    const v = new Uint8Array(8);
+    structuredClone(v.buffer, { transfer: [v.buffer] });
+    return v;
+  };
+  test('a detached view, directly or from [bytes](), is a TypeError naming the function', () => {
+    assert.throws(() => mem.dumps(detached()), (e) => e instanceof TypeError && /^dumps\(\): .*detached/.test(e.message));
+    const evil = { [mem.bytes]: () => detached() };
+    assert.throws(() => mem.copy(new Uint8Array(4), evil), (e) => e instanceof TypeError && /^copy\(\): src .*detached/.test(e.message));
+    assert.throws(() => find(evil, 'a'), (e) => e instanceof TypeError && /^find\(\): dest .*detached/.test(e.message));
+  });
+  test('writing at 2^53 - 1 names the write, not Chunk.resize', () => {
+    const f = new mem.ChunkIO();
+    f.seek(2 ** 53 - 1);
+    assert.throws(() => f.write('x'), (e) => e instanceof RangeError && /^StrIO\.write\(\)/.test(e.message));
+    assert.equal(f.size, 0);
+  });
+  test("'__proto__' is refused as a record name (items are plain objects)", () => {
+    assert.throws(() => new StrArray('<HH', new Uint8Array(4), { names: ['__proto__', 'b'] }), TypeError);
+  });
+});
