@@ -5,15 +5,17 @@ format, byte order and storage kind). The output is committed; run this again
 when the table changes. No code is generated at run time."""
 import pathlib
 
-CODES = [  # key, DataView suffix, size, fast value check
-    ('b', 'Int8', 1, 'i8'), ('B', 'Uint8', 1, 'u8'), ('h', 'Int16', 2, 'i16'), ('H', 'Uint16', 2, 'u16'),
-    ('i', 'Int32', 4, 'i32'), ('I', 'Uint32', 4, 'u32'), ('q', 'BigInt64', 8, 'i64'), ('Q', 'BigUint64', 8, 'u64'),
-    ('f', 'Float32', 4, 'f32'), ('d', 'Float64', 8, 'f64'),
+CODES = [  # key, DataView suffix, size, fast value check, typed view of wasm.js (little-endian on a chunk)
+    ('b', 'Int8', 1, 'i8', 'heap8'), ('B', 'Uint8', 1, 'u8', 'heapU8'), ('h', 'Int16', 2, 'i16', 'heap16'),
+    ('H', 'Uint16', 2, 'u16', 'heapU16'), ('i', 'Int32', 4, 'i32', 'heap32'), ('I', 'Uint32', 4, 'u32', 'heapU32'),
+    ('q', 'BigInt64', 8, 'i64', 'heap64'), ('Q', 'BigUint64', 8, 'u64', 'heapU64'), ('f', 'Float32', 4, 'f32', 'heapF32'),
+    ('d', 'Float64', 8, 'f64', 'heapF64'),
 ]
+SHIFT = {1: 0, 2: 1, 4: 2, 8: 3}
 
 def entries(kind):
     out = []
-    for code, dv, size, check in CODES:
+    for code, dv, size, check, view in CODES:
         for little in ((True,) if size == 1 else (True, False)):
             key = code if little else '>' + code
             le = '' if size == 1 else (', true' if little else ', false')
@@ -26,6 +28,17 @@ def entries(kind):
                 inside = f'const e = i * {size} + {size}; if (e <= r.u8.byteLength)'
                 at = f'r.dv, r.off + e - {size}'
             dvv, off = at.split(', ', 1)
+            if kind == 'chunk' and (little or size == 1):
+                # A chunk's block is 8-aligned, so element i is element (ptr >> shift) + i of the typed view.
+                idx = f'(c.ptr >>> {SHIFT[size]}) + i' if size > 1 else 'c.ptr + i'
+                methods = [
+                    f'get(i) {{ {head} if (typeof i === \'number\' && i >>> 0 === i && i * {size} + {size} <= c.len) return {view}[{idx}]; return this[getSlow](i); }}',
+                    f'set(i, v) {{ {head} if (typeof i === \'number\' && i >>> 0 === i && {check}(v) && i * {size} + {size} <= c.len) {{ {view}[{idx}] = v; return; }} this[setSlow](i, v); }}',
+                    f'push(v) {{ const c = this[CELL]; if (arguments.length === 1 && {check}(v) && c.len % {size} === 0) {{ '
+                    f'const p = this[CHUNK][extendBy]({size}, \'StrArray.push\'); {view}[p >>> {SHIFT[size]}] = v; return c.len / {size}; }} return this[pushSlow](arguments); }}',
+                ]
+                out.append(f"  '{key}': {{\n" + ''.join(f'    {m},\n' for m in methods) + '  },')
+                continue
             get = (f'get(i) {{ {head} if (typeof i === \'number\' && i >>> 0 === i) {{ {inside} '
                    f'return {dvv}.get{dv}({off}{le}); }} return this[getSlow](i); }}')
             set = (f'set(i, v) {{ {head} if (typeof i === \'number\' && i >>> 0 === i && {check}(v)) {{ {inside} '
@@ -46,7 +59,7 @@ lines = [
     '// why). Each tries the common case and leaves the rest to the generic methods.',
     "import { CELL, CHUNK, HOT, f32, f64, getSlow, i16, i32, i64, i8, pushSlow, setSlow, u16, u32, u64, u8 } from './access.js';",
     "import { extendBy } from './region.js';",
-    "import { heapDV } from './wasm.js';",
+    "import { heap16, heap32, heap64, heap8, heapDV, heapF32, heapF64, heapU16, heapU32, heapU64, heapU8 } from './wasm.js';",
     '',
     '/** Arrays over a whole Chunk: the bytes are in wasm memory at cell.ptr, read through the current heap view. */',
     'export const ON_CHUNK = {', *entries('chunk'), '};',

@@ -149,6 +149,8 @@ size_t mem_rmatch(const uint8_t *a, size_t a_len, const uint8_t *b, size_t b_len
  * bytes live in blocks from these functions, which wrap the C allocator and
  * count what it does (see mem_stats).
  *
+ * Blocks are aligned for any scalar (8 bytes on wasm32): the JS element
+ * methods index typed views of memory by ptr >> log2(item size).
  * mem_chunk_alloc: a block of size bytes (size 0 is allowed), or NULL when
  * memory cannot grow. mem_chunk_realloc: like realloc, the contents kept up to
  * the smaller size; NULL on failure with the old block untouched.

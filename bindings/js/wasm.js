@@ -17,7 +17,7 @@ export const defaultWasmUrl = new URL('../../dist/wasm-mem.wasm', import.meta.ur
 
 let instance = null;
 let memory = null;
-let heapU8 = null;
+export let heapU8 = null;
 let heapBuffer = null; // heapU8.buffer, kept because memory.buffer is a slow getter
 /**
  * A DataView of the whole memory, exported as a live binding: element access
@@ -25,6 +25,21 @@ let heapBuffer = null; // heapU8.buffer, kept because memory.buffer is a slow ge
  * measured ~1 ns of a ~4 ns get). Replaced, like heapU8, only in refreshViews.
  */
 export let heapDV = null;
+/**
+ * Typed views of the whole memory, live bindings replaced with heapDV: the
+ * element methods of little-endian arrays on a chunk (whose blocks are
+ * 8-aligned, so every element is aligned) index them directly, the fastest
+ * access the engine has.
+ */
+export let heap8 = null;
+export let heap16 = null;
+export let heapU16 = null;
+export let heap32 = null;
+export let heapU32 = null;
+export let heapF32 = null;
+export let heapF64 = null;
+export let heap64 = null;
+export let heapU64 = null;
 let pending = null;
 
 /**
@@ -37,6 +52,15 @@ function refreshViews() {
   heapBuffer = memory.buffer;
   heapU8 = new Uint8Array(heapBuffer);
   heapDV = new DataView(heapBuffer);
+  heap16 = new Int16Array(heapBuffer);
+  heapU16 = new Uint16Array(heapBuffer);
+  heap32 = new Int32Array(heapBuffer);
+  heapU32 = new Uint32Array(heapBuffer);
+  heapF32 = new Float32Array(heapBuffer);
+  heapF64 = new Float64Array(heapBuffer);
+  heap64 = new BigInt64Array(heapBuffer);
+  heapU64 = new BigUint64Array(heapBuffer);
+  heap8 = new Int8Array(heapBuffer);
 }
 
 const imports = {
