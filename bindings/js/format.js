@@ -150,7 +150,7 @@ export class Layout {
     let values = record;
     if (names != null && record !== null && typeof record === 'object' && !Array.isArray(record) && !ArrayBuffer.isView(record)) {
       values = names.map((name) => {
-        if (!(name in record)) throw new TypeError(`${fn}(): ${arg} has no field ${JSON.stringify(name)} (format ${this.quoted})`);
+        if (!(name === '__proto__' ? Object.hasOwn(record, name) : name in record)) throw new TypeError(`${fn}(): ${arg} has no field ${JSON.stringify(name)} (format ${this.quoted})`);
         return record[name];
       });
     } else if (!Array.isArray(record)) {

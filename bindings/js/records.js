@@ -31,8 +31,6 @@ function namesOf(options, layout, fn) {
     throw new TypeError(`${fn}(): options.names has ${names.length} names; format ${layout.quoted} has ${layout.fields.length} values`);
   }
   if (new Set(names).size !== names.length) throw new TypeError(`${fn}(): options.names has a name twice`);
-  // Items are plain objects: a '__proto__' key would set the prototype instead of holding a value.
-  if (names.includes('__proto__')) throw new TypeError(`${fn}(): options.names cannot use "__proto__" (items are plain objects)`);
   return Object.freeze(names.slice());
 }
 
@@ -65,6 +63,7 @@ function scalarItem(acc) {
 
 function recordItem(layout, names) {
   const size = layout.size;
+  const protoAt = names === undefined ? -1 : names.indexOf('__proto__');
   const pack = (stored) => {
     const out = new Uint8Array(size);
     layout.writeValues(new DataView(out.buffer), 0, stored); // pad bytes zero
@@ -88,6 +87,8 @@ function recordItem(layout, names) {
       if (names === undefined) return values;
       const out = {};
       for (let k = 0; k < names.length; k++) out[names[k]] = values[k];
+      // An assignment to '__proto__' sets the prototype: that name is defined as an own key.
+      if (protoAt >= 0) Object.defineProperty(out, '__proto__', { value: values[protoAt], enumerable: true, writable: true, configurable: true });
       return out;
     },
     check: (value, fn, arg) => layout.checkValues(value, fn, arg, names),

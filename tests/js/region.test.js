@@ -211,8 +211,15 @@ describe('engine messages replaced by ours (issue: hardening, item 10)', () => {
     assert.throws(() => f.write('x'), (e) => e instanceof RangeError && /^StrIO\.write\(\)/.test(e.message));
     assert.equal(f.size, 0);
   });
-  test("'__proto__' is refused as a record name (items are plain objects)", () => {
-    assert.throws(() => new StrArray('<HH', new Uint8Array(4), { names: ['__proto__', 'b'] }), TypeError);
+  test("'__proto__' works as a record name (an own key, not the prototype)", () => {
+    const a = new StrArray('<HH', new Uint8Array([1, 0, 2, 0]), { names: ['__proto__', 'b'] });
+    const item = a.get(0);
+    assert.ok(Object.hasOwn(item, '__proto__'));
+    assert.equal(item.__proto__, 1);
+    assert.equal(item.b, 2);
+    a.set(0, JSON.parse('{"__proto__": 7, "b": 8}'));
+    assert.deepEqual([...new Uint8Array(new Chunk(a).toUint8Array())], [7, 0, 8, 0]);
+    assert.throws(() => a.set(0, { b: 1 }), TypeError); // an inherited __proto__ is not a value
   });
 });
 
