@@ -7,6 +7,11 @@ import { argError, describe } from './errors.js';
 /** Package-internal option of column(): the parent's geometry with the field's lead. */
 const COLUMN = Symbol('wasm-mem.column');
 
+/** The options that make an array with geometry `geo` (loads: a dumped column or strided view). */
+export function geometryOptions({ origin, stride, lead, span }) {
+  return { [COLUMN]: { origin, stride, lead, span } };
+}
+
 /** Where items lie (see #geo), from options.offset and options.stride, or a column's. */
 export function geometry(options, size, fn) {
   const col = options?.[COLUMN];

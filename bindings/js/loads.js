@@ -9,7 +9,8 @@ import { ChunkArray } from './chunkarray.js';
 import { compile, quote } from './format.js';
 import { MemSlice, rawSlice } from './memslice.js';
 import { StrArray, adopt, ownedOf } from './strarray.js';
-import { KIND_BUFFER, KIND_CHUNK, MAGIC, MAX_DEPTH, PENDING, TAG_CHUNK_ARRAY, TAG_OPEN_SLICE, TAG_REF, VERSION } from './serial.js';
+import { geometryOptions } from './geometry.js';
+import { KIND_BUFFER, KIND_CHUNK, MAGIC, MAX_DEPTH, PENDING, TAG_CHUNK_ARRAY, TAG_OPEN_SLICE, TAG_REF, TAG_SHAPED_ARRAY, TAG_SHAPED_CHUNK_ARRAY, VERSION } from './serial.js';
 
 class Reader {
   constructor(u8) {
@@ -157,7 +158,10 @@ class Reader {
       }
       case 6:
         return this.strArray(tag, depth);
-      case TAG_CHUNK_ARRAY: {
+      case TAG_SHAPED_ARRAY:
+        return this.strArray(tag, depth);
+      case TAG_CHUNK_ARRAY:
+      case TAG_SHAPED_CHUNK_ARRAY: {
         const at = this.at;
         return this.owned(this.strArray(tag, depth), at);
       }
@@ -186,25 +190,60 @@ class Reader {
   /** A StrArray (tag 6: format, then its buffer's value) or a ChunkArray (tag 7: format, then its chunk). */
   strArray(tag, depth) {
     const format = this.ascii();
+    let size;
     try {
-      if (compile(format, 'loads').size === 0) throw new TypeError('size 0');
+      size = compile(format, 'loads').size;
+      if (size === 0) throw new TypeError('size 0');
     } catch {
       throw this.fail(`a bad format ${quote(format)}`);
     }
-    if (tag === 7) {
+    const shaped = tag === TAG_SHAPED_ARRAY || tag === TAG_SHAPED_CHUNK_ARRAY;
+    const { names, geo } = shaped ? this.shape(size) : {};
+    const at = this.at;
+    const make = (fn) => {
+      try {
+        return fn();
+      } catch (e) {
+        if (!(e instanceof TypeError || e instanceof RangeError)) throw e;
+        this.at = at;
+        throw this.fail(`a StrArray that cannot be made (${e.message})`);
+      }
+    };
+    if (tag === TAG_CHUNK_ARRAY || tag === TAG_SHAPED_CHUNK_ARRAY) {
+      if (geo !== undefined && !geo.plain) throw this.fail('a ChunkArray with a strided geometry');
       const chunk = this.object(this.baseIndex(KIND_CHUNK));
-      const a = new ChunkArray(format);
+      const a = make(() => new ChunkArray(format, undefined, { names }));
       a.free();
       a[adopt](chunk);
       return a;
     }
-    const at = this.at;
     const buffer = this.value(depth + 1);
     if (Array.isArray(buffer)) {
       this.at = at;
       throw this.fail('a StrArray over an array');
     }
-    return new StrArray(format, buffer);
+    return make(() => new StrArray(format, buffer, { names, ...(geo === undefined || geo.plain ? {} : geometryOptions(geo)) }));
+  }
+
+  /** A record array's names and geometry (serial.js, shape), checked against the item size. */
+  shape(size) {
+    const count = this.length() - 1; // 0: no names
+    const names = count < 0 ? undefined : [];
+    for (let k = 0; k < count; k++) {
+      const n = this.length();
+      try {
+        names.push(new TextDecoder('utf-8', { fatal: true }).decode(this.u8.subarray(this.at, this.at + n)));
+      } catch {
+        throw this.fail('a name that is not UTF-8');
+      }
+      this.at += n;
+    }
+    const [origin, stride, lead, span] = [this.uint(), this.uint(), this.uint(), this.uint()];
+    const limit = 2 ** 31 - 1;
+    if ([origin, stride, span].some((n) => n > limit) || stride < size || lead + size > span || span > stride) {
+      throw this.fail('an item geometry that does not fit its format');
+    }
+    return { names, geo: { origin, stride, lead, span, plain: origin === 0 && stride === size && lead === 0 && span === size } };
   }
 }
 

@@ -16,6 +16,9 @@
 //     5 Array        count value{count}
 //     6 StrArray     format-length format(ASCII) value (its buffer)
 //     7 ChunkArray   format-length format(ASCII) base-index (of kind 1)
+//    10 StrArray with names or a strided/column geometry: as 6, with a shape
+//       after the format; 11 ChunkArray with names: as 7, with a shape
+//       shape := names-count+1 (0: none) (length utf8-bytes){count} origin stride lead span
 //     8 reference    n: the n-th value (counting from 0, in the order the
 //                    values begin, references not counted) appearing again
 //     9 open MemSlice  start value: a slice with stop Infinity (SPEC §4)
@@ -32,6 +35,7 @@ import { Chunk } from './chunk.js';
 import { describe } from './errors.js';
 import { ChunkArray } from './chunkarray.js';
 import { MemSlice } from './memslice.js';
+import { stateOf } from './resize.js';
 import { StrArray, ownedOf } from './strarray.js';
 import { wasmBuffer } from './wasm.js';
 
@@ -44,6 +48,8 @@ export const PENDING = Symbol('pending'); // a value begun but not made yet
 export const TAG_CHUNK_ARRAY = 7;
 export const TAG_REF = 8; // version 2 on
 export const TAG_OPEN_SLICE = 9; // version 2 on
+export const TAG_SHAPED_ARRAY = 10; // version 2 on
+export const TAG_SHAPED_CHUNK_ARRAY = 11; // version 2 on
 
 class Writer {
   parts = []; // Uint8Arrays, or a view's rebased offset resolved by finish()
@@ -62,6 +68,17 @@ class Writer {
   ascii(s) {
     this.uint(s.length);
     this.parts.push(Uint8Array.from(s, (c) => c.charCodeAt(0)));
+  }
+
+  /** A record array's names (count + 1, 0 for none; each UTF-8) and where its items lie. */
+  shape(names, { origin, stride, lead, span }) {
+    this.uint(names === undefined ? 0 : names.length + 1);
+    for (const name of names ?? []) {
+      const bytes = new TextEncoder().encode(name);
+      this.uint(bytes.length);
+      this.parts.push(bytes);
+    }
+    for (const n of [origin, stride, lead, span]) this.uint(n);
   }
 
   /** The base entry of a Chunk or ArrayBuffer, made on first use. */
@@ -132,15 +149,17 @@ class Writer {
       this.byte(5);
       this.uint(v.length);
       for (const x of v) this.value(x, depth + 1);
-    } else if (v instanceof ChunkArray) {
-      this.byte(7);
-      this.ascii(v.format);
-      v[ownedOf]()[cellOf]('dumps', 'value'); // a freed array is a TypeError
-      this.base(v[ownedOf](), KIND_CHUNK);
     } else if (v instanceof StrArray) {
-      this.byte(6);
+      // Names and a strided or column geometry need the shaped tags (10, 11).
+      const { item, geo } = v[stateOf]();
+      const shaped = item.names !== undefined || !geo.plain;
+      const owned = v instanceof ChunkArray;
+      if (owned) v[ownedOf]()[cellOf]('dumps', 'value'); // a freed array is a TypeError
+      this.byte(owned ? (shaped ? TAG_SHAPED_CHUNK_ARRAY : TAG_CHUNK_ARRAY) : shaped ? TAG_SHAPED_ARRAY : 6);
       this.ascii(v.format);
-      this.value(v.buffer, depth + 1);
+      if (shaped) this.shape(item.names, geo);
+      if (owned) this.base(v[ownedOf](), KIND_CHUNK);
+      else this.value(v.buffer, depth + 1);
     } else {
       throw unsupported(v);
     }

@@ -66,7 +66,7 @@ export class StrArray extends SizeChanges {
     this.#layout = layout;
     this.#item = itemCodec(layout, options, fn);
     this.#geo = geometry(options, layout.size, fn);
-    this.#state = { layout, item: this.#item, plain: this.#geo.plain };
+    this.#state = { layout, item: this.#item, plain: this.#geo.plain, geo: this.#geo };
     if (buffer === undefined) {
       buffer = new Chunk();
       this.#owned = buffer;

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { Chunk, ChunkArray, MemSlice, StrArray, StrIO } from 'wasm-mem';
+import { Chunk, ChunkArray, MemSlice, StrArray, StrIO, dumps, loads } from 'wasm-mem';
 
 const V = JSON.parse(readFileSync(new URL('../vectors/records.json', import.meta.url), 'utf8'));
 const hex = (h) => Uint8Array.from(Buffer.from(h, 'hex'));
@@ -154,5 +154,38 @@ describe('readStruct and writeStruct with records', () => {
     assert.equal(Buffer.from(tag).toString(), 'IHDR');
     assert.throws(() => f.readStruct('>I4s'), RangeError);
     assert.equal(f.tell(), 8);
+  });
+});
+
+describe('dumps and loads of record arrays', () => {
+  test('names, strided views and columns round-trip; sharing kept', () => {
+    const recs = new ChunkArray('<IHh', undefined, { names: ['id', 'x', 'y'] });
+    for (let i = 0; i < 10; i++) recs.push({ id: i, x: 2 * i, y: -i });
+    const col = recs.column('y');
+    const data = new Uint8Array(64).map((_, i) => i);
+    const strided = new StrArray('>H', data, { offset: 2, stride: 8 });
+    const [r2, c2, s2] = loads(dumps([recs, col, strided]));
+    assert.deepEqual(r2.get(3), { id: 3, x: 6, y: -3 });
+    assert.deepEqual(r2.fields.map((f) => f.name), ['id', 'x', 'y']);
+    assert.deepEqual(c2.toArray(), col.toArray());
+    assert.equal(c2.stride, 8);
+    assert.equal(c2.offset, 6);
+    assert.deepEqual(s2.toArray(), strided.toArray());
+    assert.equal(s2.stride, 8);
+    const back = loads(dumps(new StrArray('<HH', new Uint8Array([1, 0, 2, 0]), { names: ['a', 'b'] })));
+    assert.deepEqual(back.get(0), { a: 1, b: 2 });
+  });
+  test('a hostile shape is refused with a clear error', () => {
+    const good = dumps(new StrArray('<H', new Uint8Array(8), { stride: 4 }));
+    // Flip every byte of the dump in turn: loads either gives a value or a RangeError/TypeError, never a crash.
+    for (let k = 0; k < good.length; k++) {
+      const bad = good.slice();
+      bad[k] ^= 0xff;
+      try {
+        loads(bad);
+      } catch (e) {
+        assert.ok(e instanceof RangeError || e instanceof TypeError, `${k}: ${e}`);
+      }
+    }
   });
 });
