@@ -41,17 +41,17 @@ const watchLongTasks = (page) =>
 
 /**
  * The check, the issue's wording: no main-thread task over 50 ms. It holds
- * on an idle machine; on one shared by many builds (load 10 on 2 cores) a
- * task's wall time includes the time its thread waits for a core, and the
- * hex view's rendering after a jump alone passes 50 ms, so there it is asked
- * for with MEM_STRICT_LONGTASKS=1, and otherwise the long tasks and the
- * scripts in long frames are reported as diagnostics only. (The search
- * itself never runs on the page: the Worker does it; see the progress check.)
+ * on an idle machine (MEM_STRICT_LONGTASKS=1 asks for it). On one shared by
+ * many builds a task's wall time includes the time its thread waits for a
+ * core (at load 2, opening made a 55 ms task and the hex view's redraw after
+ * a search 81 ms), so by default the bound is 250 ms: still far below what
+ * a search or an open on the main thread takes (460 ms to open 972 MiB, over
+ * a second to search 256 MiB in the page), so moving work back to the page
+ * fails it. The (scripts in long frames) are reported either way.
  */
 function assertNoLongTasks(tasks, scripts, what) {
-  if (process.env.MEM_STRICT_LONGTASKS === '1') {
-    assert.deepEqual(tasks, [], `main-thread tasks over 50 ms ${what} (scripts in long frames: ${scripts.join(', ')})`);
-  }
+  const limit = process.env.MEM_STRICT_LONGTASKS === '1' ? 50 : 250;
+  assert.deepEqual(tasks.filter((ms) => ms > limit), [], `main-thread tasks over ${limit} ms ${what} (scripts in long frames: ${scripts.join(', ')})`);
 }
 
 async function searchFor(page, pattern) {
