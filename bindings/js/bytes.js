@@ -1,8 +1,9 @@
 // The bytes-like gate (SPEC §1): every argument that carries bytes passes
 // through `toView`/`toRef`, which turns it into a Uint8Array over its current
 // bytes or throws a clear error. It knows the package's own classes only
-// through the `bytes` protocol, and tells wasm-resident bytes by their
-// buffer being the module's memory.
+// through the `bytes` protocol and region.js's symbols (a chunk's cell, a
+// slice's region), and tells wasm-resident bytes by their buffer being the
+// module's memory. A user's [bytes]() that throws passes its value through.
 import { toByte } from './args.js';
 import { argError, describe } from './errors.js';
 import { cellOf, isDetached, regionOf, CHUNK } from './region.js';
