@@ -16,7 +16,6 @@
 // and messages.
 import { ON_CHUNK, ON_FOREIGN } from './access-table.js';
 import { CHUNK as CHUNK_KIND, FOREIGN } from './region.js';
-import { heapDV } from './wasm.js';
 
 /** The array's Region (region.js), read by the fast paths. */
 export const HOT = Symbol('wasm-mem.strarray.region');
@@ -49,29 +48,14 @@ export const f64 = (v) => typeof v === 'number';
 // Codes that share another's bytes (wasm32: long, size_t and pointer are 32-bit).
 const ALIAS = { l: 'i', n: 'i', L: 'I', N: 'I', P: 'I' };
 
-// Records and e, c, ?: the item codec reads and writes (one call through it,
+// Records, e c ?, and windows (a MemSlice buffer): the region says where the
+// item is (Region#at) and the item codec reads it (one call through it,
 // no format table), still without the generic path's bookkeeping.
-const ITEM_ON_CHUNK = {
+const ITEM_METHODS = {
   get(i) {
     const r = this[HOT];
-    const size = this[ITEM].size;
-    if (typeof i === 'number' && i >>> 0 === i) {
-      const c = r.cell;
-      const e = r.start + i * size + size;
-      if (e <= c.len && e <= r.stop) return this[ITEM].read(heapDV, c.ptr + e - size);
-    }
-    return this[getSlow](i);
-  },
-};
-const ITEM_ON_FOREIGN = {
-  get(i) {
-    const r = this[HOT];
-    const size = this[ITEM].size;
-    if (typeof i === 'number' && i >>> 0 === i) {
-      const e = r.start + i * size + size;
-      if (e <= r.u8.byteLength && e <= r.stop) return this[ITEM].read(r.dv, r.off + e - size);
-    }
-    return this[getSlow](i);
+    const o = r.at(i, this[ITEM].size);
+    return o < 0 ? this[getSlow](i) : this[ITEM].read(r.tdv(), o);
   },
 };
 
@@ -92,7 +76,7 @@ export function protoFor(classProto, acc, region, plain) {
   const table = region.whole ? (kind === CHUNK_KIND ? ON_CHUNK : ON_FOREIGN) : {};
   const code = acc === null ? '' : (ALIAS[acc.code] ?? acc.code);
   const key = acc === null || acc.little || acc.size === 1 ? code : `>${code}`;
-  const methods = table[key] ?? (kind === CHUNK_KIND ? ITEM_ON_CHUNK : ITEM_ON_FOREIGN);
+  const methods = table[key] ?? ITEM_METHODS;
   let byKey = protos.get(classProto);
   if (byKey === undefined) protos.set(classProto, (byKey = new Map()));
   const full = `${kind}${region.whole ? 'w' : ''}${key}`;
