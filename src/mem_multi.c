@@ -89,8 +89,8 @@ static inline uint32_t fp_read(const uint8_t *p, size_t w) {
 }
 
 /* Calls visit(ctx, value) for each fingerprint value (w bytes) pattern pb/pm allows. */
-static void each_value(const uint8_t *pb, const uint8_t *pm, size_t w, void (*visit)(void *, uint32_t),
-                       void *ctx) {
+MEM_SETUP static void each_value(const uint8_t *pb, const uint8_t *pm, size_t w,
+                                 void (*visit)(void *, uint32_t), void *ctx) {
   uint8_t b[4] = {0, 0, 0, 0};
   for (size_t k = 0; k < w; k++) b[k] = pb[k];
   for (;;) {
@@ -108,8 +108,8 @@ static void each_value(const uint8_t *pb, const uint8_t *pm, size_t w, void (*vi
   }
 }
 
-static size_t layout(const uint8_t *masks, const size_t *lens, size_t count, struct multi_head *h,
-                     size_t *entries_out) {
+MEM_SETUP static size_t layout(const uint8_t *masks, const size_t *lens, size_t count, struct multi_head *h,
+                               size_t *entries_out) {
   size_t min_len = SIZE_MAX, total = 0;
   for (size_t p = 0; p < count; p++) {
     if (lens[p] == 0) return 0;
@@ -143,7 +143,7 @@ static size_t layout(const uint8_t *masks, const size_t *lens, size_t count, str
   return at + 2 * total;
 }
 
-size_t mem_multi_size(const uint8_t *masks, const size_t *lens, size_t count) {
+MEM_SETUP size_t mem_multi_size(const uint8_t *masks, const size_t *lens, size_t count) {
   struct multi_head h;
   size_t entries;
   if (count == 0 || count > UINT32_MAX / 16) return 0;
@@ -166,7 +166,7 @@ struct fill_ctx {
   uint8_t seen[MULTI_BUCKETS / 8]; /* the buckets pattern p is already in */
 };
 
-static void put_value(void *c, uint32_t v) {
+MEM_SETUP static void put_value(void *c, uint32_t v) {
   struct fill_ctx *f = c;
   const uint32_t hash = fp_hash(v), b = hash >> (MULTI_HASH_BITS - MULTI_BUCKET_BITS);
   f->bitmap[hash >> 3] |= (uint8_t)(1u << (hash & 7));
@@ -178,8 +178,8 @@ static void put_value(void *c, uint32_t v) {
     f->first[b + 1]++;
 }
 
-int mem_multi_prepare(void *blob, const uint8_t *pats, const uint8_t *masks, const size_t *lens,
-                      size_t count) {
+MEM_SETUP int mem_multi_prepare(void *blob, const uint8_t *pats, const uint8_t *masks, const size_t *lens,
+                                size_t count) {
   struct multi_head h;
   size_t entries;
   const size_t size = count && count <= UINT32_MAX / 16 ? layout(masks, lens, count, &h, &entries) : 0;

@@ -29,7 +29,7 @@ static const uint8_t byte_rank[256] = {
 
 uint8_t mem_byte_rarity(uint8_t byte) { return byte_rank[byte]; }
 
-void mem_pair_choose(const uint8_t *pat, size_t pat_len, struct mem_pair *pair) {
+MEM_SETUP void mem_pair_choose(const uint8_t *pat, size_t pat_len, struct mem_pair *pair) {
   /* The rarest byte, then the rarest other position, preferring a byte value
    * different from the first: two distinct values reject far more. */
   size_t i1 = 0;
@@ -48,7 +48,7 @@ void mem_pair_choose(const uint8_t *pat, size_t pat_len, struct mem_pair *pair) 
   pair->i1 = i1, pair->i2 = i2, pair->b1 = pat[i1], pair->b2 = pat[i2];
 }
 
-void mem_step_masks(size_t step, mem_v128 deny[MEM_STEP_MASKS]) {
+MEM_SETUP void mem_step_masks(size_t step, mem_v128 deny[MEM_STEP_MASKS]) {
   /* Lane j of `lanes` is allowed (0) when j % step == 0, and lane k of phase
    * r must be allowed when (r + k) % step == 0: that is lanes[r + k], so every
    * mask is a 16-byte window of one 32-byte row, with no division per lane
@@ -70,7 +70,7 @@ static inline uint8_t tw_at(const struct mem_twoway *tw, size_t k) {
  * linear scan of Crochemore and Perrin, comparing the current candidate
  * suffix (at ms) with the one being extended (at j).
  */
-static size_t max_suffix(const struct mem_twoway *tw, int invert, size_t *period) {
+MEM_SETUP static size_t max_suffix(const struct mem_twoway *tw, int invert, size_t *period) {
   const size_t m = tw->pat_len;
   size_t ms = 0, j = 1, k = 0, p = 1; /* candidate start, challenger start, offset, period */
   while (j + k < m) {
@@ -87,7 +87,7 @@ static size_t max_suffix(const struct mem_twoway *tw, int invert, size_t *period
   return ms;
 }
 
-void mem_twoway_prepare(struct mem_twoway *tw, const uint8_t *pat, size_t pat_len, int reverse) {
+MEM_SETUP void mem_twoway_prepare(struct mem_twoway *tw, const uint8_t *pat, size_t pat_len, int reverse) {
   tw->pat = pat, tw->pat_len = pat_len, tw->reverse = reverse;
   /* The critical position is the later of the two maximal suffixes. */
   size_t p1, p2;

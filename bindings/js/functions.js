@@ -10,9 +10,8 @@
 // speed; foreign inputs of at most SMALL bytes, and one-byte patterns in
 // foreign bytes, are searched in JS (the engine's indexOf is a memchr).
 import { searchStart, slicePos, toInt, toStep } from './args.js';
-import { PATTERN, READ, WRITE, live, toRef, toView, utf8Length } from './bytes.js';
+import { PATTERN, READ, WRITE, live, needle, toRef, toView, utf8Length } from './bytes.js';
 import { NotFoundError, argError } from './errors.js';
-import { findAllMasked, maskedParts, plainPattern, searchMasked } from './masked.js';
 import { NPOS, core, heap, withScratch } from './wasm.js';
 import { BATCH, stage, windowedCollect, windowedFind, windowedRfind } from './windowed.js';
 
@@ -108,6 +107,13 @@ function searchBackward({ hay, pat, start, end, step }) {
   return windowedRfind(hay, plainKernel(pat), start, end, step, top);
 }
 
+/** What a Pattern says of how to search with it (bytes.js, `needle`); undefined for any other value. */
+function asNeedle(pattern) {
+  if (pattern === null || typeof pattern !== 'object') return undefined;
+  const f = pattern[needle];
+  return typeof f === 'function' ? f.call(pattern) : undefined;
+}
+
 function notFound(fn) {
   return new NotFoundError(`${fn}(): pattern not found`);
 }
@@ -117,10 +123,12 @@ function notFound(fn) {
  * lastIndexOf: -1 when not found; `fn` names the caller in errors.
  */
 export function search(fn, backward, dest, pattern, start, end, step) {
-  // Patterns hook (SPEC §10): a masked Pattern takes the masked path; a full-mask one is its bytes.
-  const masked = maskedParts(pattern);
-  if (masked !== null) return searchMasked(fn, backward, dest, masked, start, end, step);
-  pattern = plainPattern(pattern);
+  // Patterns (SPEC §10): a masked Pattern searches by its own path; a full-mask one is its bytes.
+  const own = asNeedle(pattern);
+  if (own !== undefined) {
+    if (own.search) return own.search(fn, backward, dest, own.parts, start, end, step);
+    pattern = own.bytes;
+  }
   const args = searchArgs(fn, dest, pattern, start, end, step);
   return backward ? searchBackward(args) : searchForward(args);
 }
@@ -165,10 +173,12 @@ export function rfind(dest, pattern, start, end, step) {
  * @returns {IterableIterator<number>}
  */
 export function findAll(dest, pattern, start, end, step) {
-  // Patterns hook (SPEC §10), as in search().
-  const masked = maskedParts(pattern);
-  if (masked !== null) return findAllMasked('findAll', dest, masked, start, end, step);
-  pattern = plainPattern(pattern);
+  // Patterns (SPEC §10), as in search().
+  const own = asNeedle(pattern);
+  if (own !== undefined) {
+    if (own.findAll) return own.findAll('findAll', dest, own.parts, start, end, step);
+    pattern = own.bytes;
+  }
   const args = searchArgs('findAll', dest, pattern, start, end, step);
   // Strings and byte values were encoded by the gate: keep those bytes.
   const hayValue = args.hay.view !== null && typeof dest === 'string' ? args.hay.view : dest;

@@ -1,25 +1,13 @@
 // Searching with a masked Pattern (SPEC §10): the masked path behind
 // find/rfind/index/rindex/findAll and the classes' indexOf/lastIndexOf/
-// includes. functions.js routes here when the pattern is a Pattern whose
-// mask is not all ones (a full mask is plain bytes and takes the plain
-// path). The window loops are windowed.js's, with the masked kernels.
+// includes. A Pattern whose mask is not all ones hands these functions to
+// functions.js (pattern.js, its [needle] method), so only a page that makes a
+// Pattern loads them; a full mask is plain bytes and takes the plain path.
+// The window loops are windowed.js's, with the masked kernels.
 import { searchStart, slicePos, toStep } from './args.js';
 import { READ, toRef } from './bytes.js';
-import { patternParts } from './pattern.js';
 import { core, heap } from './wasm.js';
 import { windowedCollect, windowedFind, windowedRfind } from './windowed.js';
-
-/** The parts of `pattern` when it is a Pattern with some mask bit clear; else null. */
-export function maskedParts(pattern) {
-  const parts = patternParts(pattern);
-  return parts !== null && !parts.full ? parts : null;
-}
-
-/** A Pattern whose mask is all ones is exactly its bytes; any other value passes through. */
-export function plainPattern(pattern) {
-  const parts = patternParts(pattern);
-  return parts === null ? pattern : parts.bytes;
-}
 
 function maskedArgs(fn, dest, parts, start, end, step) {
   const hay = toRef(dest, fn, 'dest', READ);

@@ -5,11 +5,24 @@
 // a search looks for halfway. It is deliberately not a bytes-like: passed
 // where only bytes make sense it is rejected, never searched as its bytes
 // with the wildcards silently dropped.
-import { READ, toView } from './bytes.js';
+import { READ, needle, toView } from './bytes.js';
 import { argError } from './errors.js';
+import { findAllMasked, searchMasked } from './masked.js';
 
 /** Package-internal: the parts of a Pattern, or null for any other value. */
 export let patternParts;
+
+/** The parts of `pattern` when it is a Pattern with some mask bit clear; else null. */
+export function maskedParts(pattern) {
+  const parts = patternParts(pattern);
+  return parts !== null && !parts.full ? parts : null;
+}
+
+/** A Pattern whose mask is all ones is exactly its bytes; any other value passes through. */
+export function plainPattern(pattern) {
+  const parts = patternParts(pattern);
+  return parts === null ? pattern : parts.bytes;
+}
 
 export class Pattern {
   #bytes;
@@ -42,6 +55,17 @@ export class Pattern {
 
   static {
     patternParts = (p) => (p !== null && typeof p === 'object' && #bytes in p ? { bytes: p.#bytes, mask: p.#mask, full: p.#full } : null);
+  }
+
+  /**
+   * Package-internal (bytes.js, `needle`): how find/rfind/index/rindex/findAll
+   * and the classes' indexOf search with this pattern. Only a real Pattern
+   * answers (a Proxy of one is not one, and is then rejected as not bytes).
+   */
+  [needle]() {
+    if (!(#full in this)) return undefined;
+    if (this.#full) return { bytes: this.#bytes };
+    return { parts: patternParts(this), search: searchMasked, findAll: findAllMasked };
   }
 
   /** The pattern's length in bytes. */

@@ -6,7 +6,7 @@
 import { searchStart, slicePos, toInt, toStep } from './args.js';
 import { PATTERN, toView } from './bytes.js';
 import { argError, describe } from './errors.js';
-import { maskedParts, plainPattern } from './masked.js';
+import { maskedParts, plainPattern } from './pattern.js';
 import { openSource } from './source.js';
 import { core, heap } from './wasm.js';
 

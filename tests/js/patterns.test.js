@@ -88,6 +88,19 @@ describe('Pattern', () => {
   test('is not a bytes-like: where only bytes make sense it is refused', () => {
     assert.throws(() => Chunk.from(hexPattern('41')), TypeError);
   });
+  test('only a real Pattern searches as one: a Proxy of one, or its prototype, is refused, not searched', () => {
+    // The search functions ask a Pattern how to search with it (a method it
+    // owns); an object that only looks like one gets the bytes gate's error.
+    const p = hexPattern('41 ?? 43');
+    assert.equal(find('xxABCx', p), 2);
+    const notBytes = (e) => e instanceof TypeError && /^find\(\): pattern must be a bytes-like/.test(e.message);
+    assert.throws(() => find('xxABCx', new Proxy(p, {})), notBytes);
+    assert.throws(() => find('xxABCx', Object.create(Pattern.prototype)), notBytes);
+    assert.throws(() => [...findAll('xxABCx', new Proxy(p, {}))], (e) => e instanceof TypeError && /^findAll\(\)/.test(e.message));
+    // A Proxy whose trap throws: its value passes through untouched.
+    const boom = new Proxy(p, { get() { throw 42; } });
+    assert.throws(() => find('xxABCx', boom), (e) => e === 42);
+  });
 });
 
 describe('masked search: Python re vectors', () => {

@@ -45,7 +45,7 @@ describe('the tarball', () => {
     }
     console.log(`tarball: ${files.length} files, ${readFileSync(tarball).length} bytes`);
   });
-  test('size budget: what a page loads, the JS bundled and minified + the module, gzipped: 42 KiB for the core API, 48 KiB for everything', () => {
+  test('size budget: what a page loads, the JS bundled and minified + the module, gzipped: 40 KiB for the core API, 47 KiB for everything', () => {
     // The shipped JS is not minified (readable stack traces); an application's bundler minifies it.
     const pkg = join(work, 'node_modules', 'wasm-mem');
     const core = bundledSize(pkg, CORE_IMPORTS);
@@ -56,6 +56,23 @@ describe('the tarball', () => {
     assert.ok(core.total <= BUDGET, `core: ${core.total} bytes`);
     assert.ok(all.total <= ALL_BUDGET, `all: ${all.total} bytes`);
     assert.ok(core.js < all.js, 'a page that imports less loads less JS');
+    // A page that makes no Pattern loads no masked search: the search
+    // functions ask a Pattern for it instead of importing it. Pattern's own
+    // error text marks its code (present in the page that imports it).
+    const patternCode = 'must have the length of bytes';
+    assert.ok(all.text.includes(patternCode), 'the marker is in the Pattern code');
+    assert.ok(!core.text.includes(patternCode), 'the core page holds Pattern code');
+  });
+  test("the README's sizes are what a page loads (within 0.5 KiB)", () => {
+    const readme = readFileSync(join(work, 'node_modules', 'wasm-mem', 'README.md'), 'utf8').replace(/\s+/g, ' ');
+    const page = /loads about ([\d.]+) KiB gzipped: the JS as a bundler minifies it \(([\d.]+) KiB\) and the `\.wasm` \(([\d.]+) KiB\)/.exec(readme);
+    const module = /([\d.]+) KiB raw \/ ([\d.]+) KiB gzipped/.exec(readme);
+    assert.ok(page && module, 'the README states the page and module sizes');
+    const { js, wasm, total, wasmRaw } = bundledSize(join(work, 'node_modules', 'wasm-mem'), CORE_IMPORTS);
+    const pairs = [['page', page[1], total], ['JS', page[2], js], ['.wasm', page[3], wasm], ['.wasm raw', module[1], wasmRaw], ['.wasm gzipped', module[2], wasm]];
+    for (const [what, said, bytes] of pairs) {
+      assert.ok(Math.abs(Number(said) - bytes / 1024) <= 0.5, `README says ${what} ${said} KiB; it is ${(bytes / 1024).toFixed(1)} KiB`);
+    }
   });
 });
 
