@@ -14,6 +14,33 @@ export function argError(Cls, fn, arg, what) {
   return new Cls(`${fn}(): ${arg} ${what}`);
 }
 
+// Text a caller chose (a field name, a class's Symbol.toStringTag) is cut
+// in messages, so that an uncaught error prints no line over 300 characters
+// (tests/js/stack-traces.test.js builds the longest each message can be).
+const cut = (s, most = 32) => (s.length > most ? `${s.slice(0, most - 3)}...` : s);
+
+/** A record field's name for a message: quoted, and cut when long. */
+export function quoteName(name) {
+  return JSON.stringify(cut(String(name)));
+}
+
+/** Field names for a message: as many as fit in about `room` characters, then how many more. */
+export function nameList(names, room = 48) {
+  let shown = '';
+  let k = 0;
+  for (; k < names.length; k++) {
+    const q = quoteName(names[k]);
+    if (k > 0 && shown.length + q.length > room) break;
+    shown += (k ? ', ' : '') + q;
+  }
+  return k < names.length ? `${shown} and ${names.length - k} more` : shown;
+}
+
+/** `arg.name` (or `arg["a name"]`) naming a record's field in a message. */
+export function fieldPath(arg, name) {
+  return /^[A-Za-z_$][\w$]{0,31}$/.test(name) ? `${arg}.${name}` : `${arg}[${quoteName(name)}]`;
+}
+
 /** A short description of a value for error messages. */
 export function describe(value) {
   if (value === null) return 'null';
@@ -31,6 +58,6 @@ export function describe(value) {
     case 'function':
       return 'a function';
     default:
-      return `an object (${Object.prototype.toString.call(value).slice(8, -1)})`;
+      return `an object (${cut(Object.prototype.toString.call(value).slice(8, -1))})`;
   }
 }

@@ -8,7 +8,7 @@
 // little-endian (wasm is), so '@', '=' and no prefix read like '<' on every
 // platform; '@' and no prefix also align each value as wasm32 C does (no
 // trailing padding), exactly as `struct` does natively.
-import { describe } from './errors.js';
+import { describe, fieldPath, nameList, quoteName } from './errors.js';
 import { CODES, accessor, bytesAccessor } from './codecs.js';
 
 const PREFIXES = '@=<>!';
@@ -150,17 +150,17 @@ export class Layout {
     let values = record;
     if (names != null && record !== null && typeof record === 'object' && !Array.isArray(record) && !ArrayBuffer.isView(record)) {
       values = names.map((name) => {
-        if (!(name === '__proto__' ? Object.hasOwn(record, name) : name in record)) throw new TypeError(`${fn}(): ${arg} has no field ${JSON.stringify(name)} (format ${this.quoted})`);
+        if (!(name === '__proto__' ? Object.hasOwn(record, name) : name in record)) throw new TypeError(`${fn}(): ${arg} has no field ${quoteName(name)} (format ${this.quoted})`);
         return record[name];
       });
     } else if (!Array.isArray(record)) {
-      const want = names == null ? `an array of ${fields.length} values` : `an array of ${fields.length} values or an object with ${names.join(', ')}`;
+      const want = names == null ? `an array of ${fields.length} values` : `an array of ${fields.length} values or an object with fields ${nameList(names)}`;
       throw new TypeError(`${fn}(): ${arg} must be ${want} for format ${this.quoted}, got ${describe(record)}`);
     }
     if (values.length !== fields.length) {
       throw new TypeError(`${fn}(): ${arg} has ${values.length} values; format ${this.quoted} has ${fields.length}`);
     }
-    return fields.map((f, k) => f.acc.check(values[k], fn, names == null ? `${arg}[${k}]` : `${arg}.${names[k]}`));
+    return fields.map((f, k) => f.acc.check(values[k], fn, names == null ? `${arg}[${k}]` : fieldPath(arg, names[k])));
   }
 
   /** Writes checked values (and zero pad bytes) at `off`. */

@@ -2,7 +2,7 @@
 // item 0, a stride from one item to the next, and for a column of a record
 // array the field's place in each record.
 import { toIndex, toInt } from './args.js';
-import { argError, describe } from './errors.js';
+import { argError, describe, nameList } from './errors.js';
 
 /** Package-internal option of column(): the parent's geometry with the field's lead. */
 const COLUMN = Symbol('wasm-mem.column');
@@ -32,7 +32,7 @@ export function columnOf(layout, names, geo, field) {
   if (layout.acc !== null) throw new TypeError(`StrArray.column(): format ${layout.quoted} is a scalar format, not a record`);
   const fields = layout.fields;
   const k = typeof field === 'string' && names !== undefined ? names.indexOf(field) : typeof field === 'number' ? toIndex(field, fields.length, 'StrArray.column') : -1;
-  if (k < 0) throw new TypeError(`StrArray.column(): no field ${describe(field)} (${names === undefined ? 'give a position' : `fields: ${names.join(', ')}`})`);
+  if (k < 0) throw new TypeError(`StrArray.column(): no field ${describe(field)} (${names === undefined ? 'give a position' : `fields: ${nameList(names)}`})`);
   const f = fields[k];
   const format = `${layout.prefix}${f.code === 's' || f.code === 'p' ? f.size : ''}${f.code}`;
   return { format, options: { [COLUMN]: { origin: geo.origin, stride: geo.stride, lead: geo.lead + f.offset, span: geo.span } } };

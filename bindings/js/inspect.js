@@ -96,15 +96,21 @@ export function inspectArray(arr, depth, options = {}, inspect = undefined) {
   return `${head}(${n}) ${inner}`;
 }
 
-/** `ChunkIO <position 3 of 10 bytes>`, or `<closed>`. */
+/**
+ * `ChunkIO(10) position 3 <61 62 63 ...>`: the size, the position, whether it
+ * is read-only, and the first bytes (as a Chunk shows them), or `<closed>`.
+ */
 export function inspectFile(file, depth, options) {
   const name = nameOf(file);
   if (depth < 0) return options.stylize(`[${name}]`, 'special');
   if (file.closed) return `${name} <closed>`;
   try {
     const access = file.writable() ? '' : ', read-only';
-    return `${name} <position ${file.tell()} of ${file.size} bytes${access}>`;
+    const position = file.tell();
+    const [n, hex] = hexPreview(file.getbuffer());
+    return `${name}(${n}) position ${position}${access} ${hex}`;
   } catch (e) {
+    // A freed chunk or a detached buffer under the file: say so, do not throw from console.log.
     return `${name} <${errorText(e)}>`;
   }
 }

@@ -380,7 +380,7 @@ export class StrIO {
     return this.constructor.name;
   }
 
-  // Node's conventions (inspect.js): console.log shows the position and size.
+  // Node's conventions (inspect.js): console.log shows the size, the position and the first bytes.
   [inspectCustom](depth, options, inspect) {
     return inspectFile(this, depth, options, inspect);
   }

@@ -84,11 +84,18 @@ test('inspect(array) shows the class, format, length and values as inspect shows
   assert.equal(inspect(new ChunkArray('B', [1, 2, 3]), { maxArrayLength: 2 }), "ChunkArray('B')(3) [ 1, 2, ... 1 more item ]");
 });
 
-test('inspect(file) shows the class, position, size, and when it is read-only or closed', () => {
+test('inspect(file) shows the class, size, position, the first bytes, and when it is read-only or closed', () => {
   const f = new ChunkIO('abcdef');
   f.seek(2);
-  assert.equal(inspect(f), 'ChunkIO <position 2 of 6 bytes>');
-  assert.equal(inspect(new StrIO('abc')), 'StrIO <position 0 of 3 bytes, read-only>');
+  assert.equal(inspect(f), 'ChunkIO(6) position 2 <61 62 63 64 65 66>');
+  assert.equal(inspect(new StrIO('abc')), 'StrIO(3) position 0, read-only <61 62 63>');
+  // As a Chunk: 50 bytes, then how many more (Buffer's INSPECT_MAX_BYTES).
+  const big = new StrIO(new Uint8Array(60).fill(7));
+  assert.equal(inspect(big), `StrIO(60) position 0 <${'07 '.repeat(49)}07 ... 10 more bytes>`);
+  // Bytes written past the end show as the file holds them (the gap as zeros).
+  f.seek(8);
+  f.write('Z');
+  assert.equal(inspect(f), 'ChunkIO(9) position 9 <61 62 63 64 65 66 00 00 5a>');
   f.close();
   assert.equal(inspect(f), 'ChunkIO <closed>');
 });

@@ -65,6 +65,19 @@ describe('record arrays against struct', () => {
     assert.throws(() => new StrArray('<HH', undefined, { names: ['a'] }), TypeError);
     assert.throws(() => new StrArray('<H', undefined, { names: ['a'] }), TypeError);
   });
+  test('errors name the field: a.b, or a["long or odd name..."] cut, and as many names as fit', () => {
+    const a = new ChunkArray('<HH', [], { names: ['ab', 'c d'] });
+    const says = (re) => (e) => e instanceof TypeError && re.test(e.message);
+    assert.throws(() => a.push({ ab: 's', 'c d': 1 }), says(/^StrArray\.push\(\): values\[0\]\.ab must be an integer/));
+    assert.throws(() => a.push({ ab: 1, 'c d': 's' }), says(/^StrArray\.push\(\): values\[0\]\["c d"\] must be an integer/));
+    assert.throws(() => a.push({ ab: 1 }), says(/values\[0\] has no field "c d"/));
+    assert.throws(() => a.column('x'), says(/\(fields: "ab", "c d"\)$/));
+    const long = 'n'.repeat(100);
+    const b = new ChunkArray('<HHHHHH', [], { names: [long, 'b', 'c', 'd', 'e', 'f'] });
+    assert.throws(() => b.push({ b: 1 }), says(/has no field "n{29}\.\.\." /));
+    assert.throws(() => b.push({ [long]: 's', b: 1, c: 1, d: 1, e: 1, f: 1 }), says(/^StrArray\.push\(\): values\[0\]\["n{29}\.\.\."\] must be/));
+    assert.throws(() => b.column('x'), says(/\(fields: "n{29}\.\.\.", "b", "c", "d" and 2 more\)$/));
+  });
   test('format errors are TypeErrors', () => {
     for (const { format } of V.formatErrors) assert.throws(() => new StrArray(format), TypeError, JSON.stringify(format));
     for (const format of ['', '0i', '<']) assert.throws(() => new StrArray(format), TypeError);

@@ -20,6 +20,9 @@ test('the shipped JS is the source, line for line (no minified module)', () => {
   }
 });
 
+// 60 fields, each named with 400 characters (and a number, so they differ).
+const longNames = "import { ChunkArray } from 'wasm-mem'; const names = Array.from({ length: 60 }, (_, i) => 'f'.repeat(400) + i); const fmt = '<' + 'B'.repeat(60);";
+
 // One uncaught error from each kind of public entry point.
 const calls = [
   ['constructor', "import { Chunk } from 'wasm-mem'; new Chunk(5);"],
@@ -35,6 +38,12 @@ const calls = [
   ['a long format in a file', "import { ChunkIO } from 'wasm-mem'; new ChunkIO().readStruct('<' + 'i'.repeat(400));"],
   ['a long encoding', "import { Chunk } from 'wasm-mem'; new Chunk('x').toString('y'.repeat(400));"],
   ['require', "require('wasm-mem').cmp(null, 'a');"],
+  // Text a caller chose, as long as it can be: field names, a format, a class's tag.
+  ['a column not among many long names', `${longNames} new ChunkArray(fmt, [], { names }).column('q'.repeat(400));`],
+  ['a record that is neither array nor object, many long names', `${longNames} new ChunkArray(fmt, [], { names }).push(5);`],
+  ['a record missing a long-named field', `${longNames} new ChunkArray(fmt, [], { names }).push({});`],
+  ['a bad value in a long-named field', `${longNames} new ChunkArray(fmt, [], { names }).push({ ...Object.fromEntries(names.map((n) => [n, 1])), [names[59]]: 's' });`],
+  ['an object with a long Symbol.toStringTag', "import { find } from 'wasm-mem'; find({ [Symbol.toStringTag]: 'T'.repeat(1000) }, 'a');"],
 ];
 
 test('an uncaught error prints the throw site as readable source and no line over 300 characters', () => {
