@@ -20,15 +20,6 @@ export { cellOf, isDetached };
  */
 export const bytes = Symbol.for('wasm-mem.bytes');
 
-/**
- * Package-internal: a search pattern that is not bytes (a Pattern, pattern.js)
- * has a method under this symbol saying how to search with it: `{ bytes }`
- * (search for these bytes) or `{ parts, search, findAll }` (its own masked
- * search). The search functions ask it rather than import pattern.js, so a
- * page that never makes a Pattern does not load the masked search.
- */
-export const needle = Symbol('wasm-mem.needle');
-
 /** Read-only argument: strings (UTF-8) allowed. */
 export const READ = 'read';
 /** Search pattern: like READ, plus a single byte value as a number. */

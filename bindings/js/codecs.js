@@ -88,7 +88,7 @@ function makeAccessor(code, [size, kind, min, max, TypedArray], little) {
           let b = v;
           if (typeof v === 'number' && Number.isSafeInteger(v)) b = BigInt(v);
           else if (typeof v !== 'bigint') throw new TypeError(`${fn}(): ${arg} must be a BigInt or a safe integer for format '${code}', got ${describe(v)}`);
-          if (b < min || b > max) throw new RangeError(`${fn}(): ${arg}: ${range}, got ${b}`);
+          if (b < min || b > max) throw new RangeError(`${fn}(): ${arg}: ${range}, got ${describe(b)}`);
           return b;
         },
         exact: (v) => (typeof v === 'bigint' && v >= min && v <= max ? v : undefined),

@@ -14,14 +14,29 @@ export function argError(Cls, fn, arg, what) {
   return new Cls(`${fn}(): ${arg} ${what}`);
 }
 
-// Text a caller chose (a field name, a class's Symbol.toStringTag) is cut
-// in messages, so that an uncaught error prints no line over 300 characters
-// (tests/js/stack-traces.test.js builds the longest each message can be).
-const cut = (s, most = 32) => (s.length > most ? `${s.slice(0, most - 3)}...` : s);
+// Text a caller chose (a format, a field name, a string, a class's
+// Symbol.toStringTag, a BigInt) is cut in messages, so that an uncaught error
+// prints no line over 300 characters (tests/js/stack-traces.test.js builds
+// the longest each message can be).
+
+/**
+ * `text` quoted as JSON, cut after about `most` characters of the quoted
+ * text: escapes count as what they print (a control character is six), and
+ * are never split; only what is shown is escaped, so a huge text costs little.
+ */
+export function quoteCut(text, most = 32) {
+  let out = '';
+  for (const ch of text) {
+    const e = JSON.stringify(ch).slice(1, -1);
+    if (out.length + e.length > most) return `"${out}..."`;
+    out += e;
+  }
+  return `"${out}"`;
+}
 
 /** A record field's name for a message: quoted, and cut when long. */
 export function quoteName(name) {
-  return JSON.stringify(cut(String(name)));
+  return quoteCut(String(name));
 }
 
 /** Field names for a message: as many as fit in about `room` characters, then how many more. */
@@ -46,9 +61,11 @@ export function describe(value) {
   if (value === null) return 'null';
   switch (typeof value) {
     case 'string':
-      return value.length > 20 ? `a string of length ${value.length}` : JSON.stringify(value);
-    case 'bigint':
-      return `${value}n`;
+      return value.length > 20 ? `a string of length ${value.length}` : quoteCut(value);
+    case 'bigint': {
+      const digits = String(value < 0n ? -value : value).length;
+      return digits > 24 ? `a${value < 0n ? ' negative' : ''} BigInt of ${digits} digits` : `${value}n`;
+    }
     case 'number':
     case 'boolean':
     case 'undefined':
@@ -58,6 +75,6 @@ export function describe(value) {
     case 'function':
       return 'a function';
     default:
-      return `an object (${cut(Object.prototype.toString.call(value).slice(8, -1))})`;
+      return `an object (${quoteCut(Object.prototype.toString.call(value).slice(8, -1)).slice(1, -1)})`;
   }
 }

@@ -8,7 +8,7 @@
 // little-endian (wasm is), so '@', '=' and no prefix read like '<' on every
 // platform; '@' and no prefix also align each value as wasm32 C does (no
 // trailing padding), exactly as `struct` does natively.
-import { describe, fieldPath, nameList, quoteName } from './errors.js';
+import { describe, fieldPath, nameList, quoteCut, quoteName } from './errors.js';
 import { CODES, accessor, bytesAccessor } from './codecs.js';
 
 const PREFIXES = '@=<>!';
@@ -38,7 +38,8 @@ export function compile(format, fn) {
 
 /** A format in a message: quoted, and cut when long, so that the message stays one readable line. */
 export function quote(format) {
-  return format.length > 60 ? `${JSON.stringify(format.slice(0, 60))}... (${format.length} characters)` : JSON.stringify(format);
+  const q = quoteCut(format, 60);
+  return q.endsWith('..."') ? `${q} (${format.length} characters)` : q;
 }
 
 /** Python's whitespace between items (ASCII only: struct refuses U+00A0 and the like). */
@@ -66,8 +67,9 @@ function parse(format, fn) {
       at += digits.length;
       count = Number(digits);
       counted = true;
-      if (at >= format.length || SPACE.test(format[at])) throw bad(`the repeat count ${digits} at position ${at - digits.length} has no code after it`);
-      if (!Number.isSafeInteger(count) || count > MAX_SIZE) throw bad(`the repeat count ${digits} is too large`);
+      const shown = digits.length > 20 ? `of ${digits.length} digits` : digits;
+      if (at >= format.length || SPACE.test(format[at])) throw bad(`the repeat count ${shown} at position ${at - digits.length} has no code after it`);
+      if (!Number.isSafeInteger(count) || count > MAX_SIZE) throw bad(`the repeat count ${shown} is too large`);
     }
     const code = format[at++];
     const known = CODES[code] !== undefined || code === 's' || code === 'p' || code === 'x';

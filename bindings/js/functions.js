@@ -10,7 +10,7 @@
 // speed; foreign inputs of at most SMALL bytes, and one-byte patterns in
 // foreign bytes, are searched in JS (the engine's indexOf is a memchr).
 import { searchStart, slicePos, toInt, toStep } from './args.js';
-import { PATTERN, READ, WRITE, live, needle, toRef, toView, utf8Length } from './bytes.js';
+import { PATTERN, READ, WRITE, live, toRef, toView, utf8Length } from './bytes.js';
 import { NotFoundError, argError } from './errors.js';
 import { NPOS, core, heap, withScratch } from './wasm.js';
 import { BATCH, stage, windowedCollect, windowedFind, windowedRfind } from './windowed.js';
@@ -107,11 +107,19 @@ function searchBackward({ hay, pat, start, end, step }) {
   return windowedRfind(hay, plainKernel(pat), start, end, step, top);
 }
 
-/** What a Pattern says of how to search with it (bytes.js, `needle`); undefined for any other value. */
-function asNeedle(pattern) {
-  if (pattern === null || typeof pattern !== 'object') return undefined;
-  const f = pattern[needle];
-  return typeof f === 'function' ? f.call(pattern) : undefined;
+/**
+ * How to search with a Pattern (SPEC §10), which this module does not import:
+ * pattern.js registers it as it loads (no Pattern exists before), so a page
+ * that never makes one does not load the masked search. For a value it
+ * answers undefined (not a Pattern), `{ bytes }` (a full mask: plain bytes) or
+ * `{ parts, search, findAll }` (the masked search). It runs no user code (a
+ * private-field check), and what it answers never reaches a caller.
+ */
+let patternSearch = () => undefined;
+
+/** Package-internal: pattern.js's registration (see patternSearch). */
+export function registerPatternSearch(f) {
+  patternSearch = f;
 }
 
 function notFound(fn) {
@@ -124,7 +132,7 @@ function notFound(fn) {
  */
 export function search(fn, backward, dest, pattern, start, end, step) {
   // Patterns (SPEC §10): a masked Pattern searches by its own path; a full-mask one is its bytes.
-  const own = asNeedle(pattern);
+  const own = patternSearch(pattern);
   if (own !== undefined) {
     if (own.search) return own.search(fn, backward, dest, own.parts, start, end, step);
     pattern = own.bytes;
@@ -174,7 +182,7 @@ export function rfind(dest, pattern, start, end, step) {
  */
 export function findAll(dest, pattern, start, end, step) {
   // Patterns (SPEC §10), as in search().
-  const own = asNeedle(pattern);
+  const own = patternSearch(pattern);
   if (own !== undefined) {
     if (own.findAll) return own.findAll('findAll', dest, own.parts, start, end, step);
     pattern = own.bytes;

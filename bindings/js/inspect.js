@@ -23,11 +23,11 @@ const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'
 
 /**
  * [5, "<68 65 6c 6c 6f>"], or [53, "<68 ... 3 more bytes>"]: the length and
- * first bytes of `obj` (a bytes-like of ours), both from one view of its
- * bytes, used at once (a base's [bytes]() may answer differently each call).
+ * first bytes of `obj` (a bytes-like of ours, or a view), both from one view
+ * of its bytes, used at once (a base's [bytes]() may answer differently each call).
  */
 function hexPreview(obj) {
-  const view = obj[bytes]('read');
+  const view = obj instanceof Uint8Array ? obj : obj[bytes]('read');
   const n = view.length;
   const shown = Math.min(n, INSPECT_MAX_BYTES);
   let s = '';
@@ -99,15 +99,16 @@ export function inspectArray(arr, depth, options = {}, inspect = undefined) {
 /**
  * `ChunkIO(10) position 3 <61 62 63 ...>`: the size, the position, whether it
  * is read-only, and the first bytes (as a Chunk shows them), or `<closed>`.
+ * `view()` is the file's data now (the file's own, not an overridable method).
  */
-export function inspectFile(file, depth, options) {
+export function inspectFile(file, depth, options, view) {
   const name = nameOf(file);
   if (depth < 0) return options.stylize(`[${name}]`, 'special');
   if (file.closed) return `${name} <closed>`;
   try {
     const access = file.writable() ? '' : ', read-only';
     const position = file.tell();
-    const [n, hex] = hexPreview(file.getbuffer());
+    const [n, hex] = hexPreview(view());
     return `${name}(${n}) position ${position}${access} ${hex}`;
   } catch (e) {
     // A freed chunk or a detached buffer under the file: say so, do not throw from console.log.

@@ -1,8 +1,8 @@
 // Searching with a masked Pattern (SPEC §10): the masked path behind
 // find/rfind/index/rindex/findAll and the classes' indexOf/lastIndexOf/
-// includes. A Pattern whose mask is not all ones hands these functions to
-// functions.js (pattern.js, its [needle] method), so only a page that makes a
-// Pattern loads them; a full mask is plain bytes and takes the plain path.
+// includes. pattern.js hands these functions to functions.js for a Pattern
+// whose mask is not all ones (registerPatternSearch), so only a page that
+// makes a Pattern loads them; a full mask is plain bytes and takes the plain path.
 // The window loops are windowed.js's, with the masked kernels.
 import { searchStart, slicePos, toStep } from './args.js';
 import { READ, toRef } from './bytes.js';

@@ -5,8 +5,9 @@
 // a search looks for halfway. It is deliberately not a bytes-like: passed
 // where only bytes make sense it is rejected, never searched as its bytes
 // with the wildcards silently dropped.
-import { READ, needle, toView } from './bytes.js';
+import { READ, toView } from './bytes.js';
 import { argError } from './errors.js';
+import { registerPatternSearch } from './functions.js';
 import { findAllMasked, searchMasked } from './masked.js';
 
 /** Package-internal: the parts of a Pattern, or null for any other value. */
@@ -55,17 +56,13 @@ export class Pattern {
 
   static {
     patternParts = (p) => (p !== null && typeof p === 'object' && #bytes in p ? { bytes: p.#bytes, mask: p.#mask, full: p.#full } : null);
-  }
-
-  /**
-   * Package-internal (bytes.js, `needle`): how find/rfind/index/rindex/findAll
-   * and the classes' indexOf search with this pattern. Only a real Pattern
-   * answers (a Proxy of one is not one, and is then rejected as not bytes).
-   */
-  [needle]() {
-    if (!(#full in this)) return undefined;
-    if (this.#full) return { bytes: this.#bytes };
-    return { parts: patternParts(this), search: searchMasked, findAll: findAllMasked };
+    // How find/rfind/index/rindex/findAll and the classes' indexOf search with
+    // a Pattern: functions.js does not import this module (or the masked search).
+    registerPatternSearch((p) => {
+      const parts = patternParts(p);
+      if (parts === null) return undefined;
+      return parts.full ? { bytes: parts.bytes } : { parts, search: searchMasked, findAll: findAllMasked };
+    });
   }
 
   /** The pattern's length in bytes. */

@@ -381,8 +381,8 @@ export class StrIO {
   }
 
   // Node's conventions (inspect.js): console.log shows the size, the position and the first bytes.
-  [inspectCustom](depth, options, inspect) {
-    return inspectFile(this, depth, options, inspect);
+  [inspectCustom](depth, options) {
+    return inspectFile(this, depth, options, () => this.#bytes('StrIO.inspect'));
   }
 }
 

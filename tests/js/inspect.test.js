@@ -98,6 +98,13 @@ test('inspect(file) shows the class, size, position, the first bytes, and when i
   assert.equal(inspect(f), 'ChunkIO(9) position 9 <61 62 63 64 65 66 00 00 5a>');
   f.close();
   assert.equal(inspect(f), 'ChunkIO <closed>');
+  // The file's own bytes, not what an overriding method answers.
+  class Mine extends StrIO {
+    getbuffer() {
+      return new Uint8Array([1]);
+    }
+  }
+  assert.equal(inspect(new Mine('abc')), 'Mine(3) position 0, read-only <61 62 63>');
 });
 
 test('toJSON: bytes as numbers (Buffer\'s shape), values with BigInts as decimal text', () => {

@@ -88,9 +88,29 @@ describe('Pattern', () => {
   test('is not a bytes-like: where only bytes make sense it is refused', () => {
     assert.throws(() => Chunk.from(hexPattern('41')), TypeError);
   });
+  test('a snapshot no method can change: nothing a Pattern gives out is its own bytes or mask', () => {
+    const p = hexPattern('41 ?? 43');
+    const before = [String(p), find('xxAbCx', p), find('xxABCx', new Pattern('ABC', new Uint8Array(3).fill(255)))];
+    const arrays = (v, depth = 0) => (v instanceof Uint8Array ? [v] : v !== null && typeof v === 'object' && depth < 3 ? Object.values(v).flatMap((x) => arrays(x, depth + 1)) : []);
+    for (const q of [p, new Pattern('ABC', new Uint8Array(3).fill(255))]) {
+      for (const key of Reflect.ownKeys(Pattern.prototype)) {
+        const d = Object.getOwnPropertyDescriptor(Pattern.prototype, key);
+        const f = d.get ?? d.value;
+        if (key === 'constructor' || typeof f !== 'function') continue;
+        let out;
+        try {
+          out = f.call(q);
+        } catch {
+          continue;
+        }
+        for (const u of arrays(out)) u.fill(0x5a);
+      }
+    }
+    assert.deepEqual([String(p), find('xxAbCx', p), find('xxABCx', new Pattern('ABC', new Uint8Array(3).fill(255)))], before);
+  });
   test('only a real Pattern searches as one: a Proxy of one, or its prototype, is refused, not searched', () => {
-    // The search functions ask a Pattern how to search with it (a method it
-    // owns); an object that only looks like one gets the bytes gate's error.
+    // The search functions know a Pattern by its private fields; an object
+    // that only looks like one gets the bytes gate's error.
     const p = hexPattern('41 ?? 43');
     assert.equal(find('xxABCx', p), 2);
     const notBytes = (e) => e instanceof TypeError && /^find\(\): pattern must be a bytes-like/.test(e.message);

@@ -44,6 +44,16 @@ const calls = [
   ['a record missing a long-named field', `${longNames} new ChunkArray(fmt, [], { names }).push({});`],
   ['a bad value in a long-named field', `${longNames} new ChunkArray(fmt, [], { names }).push({ ...Object.fromEntries(names.map((n) => [n, 1])), [names[59]]: 's' });`],
   ['an object with a long Symbol.toStringTag', "import { find } from 'wasm-mem'; find({ [Symbol.toStringTag]: 'T'.repeat(1000) }, 'a');"],
+  ['a huge BigInt where a position belongs', "import { Chunk } from 'wasm-mem'; new Chunk('x').indexOf('x', 10n ** 1000n);"],
+  ['a huge BigInt out of range', "import { pack } from 'wasm-mem'; pack('q', -(10n ** 1000n));"],
+  ['a repeat count of 1000 digits', "import { calcsize } from 'wasm-mem'; calcsize('9'.repeat(1000));"],
+  ['a repeat count too large', "import { StrArray } from 'wasm-mem'; new StrArray('9'.repeat(1000) + 'b');"],
+  // Escapes: a control character prints as six characters, and \v is space a format may hold.
+  ['a format of control characters', "import { calcsize } from 'wasm-mem'; calcsize('\\x01'.repeat(61));"],
+  ['a valid format of vertical tabs', "import { pack } from 'wasm-mem'; pack('i' + '\\v'.repeat(59));"],
+  ['names of control characters, with such a format', "import { ChunkArray } from 'wasm-mem'; new ChunkArray('bb' + '\\v'.repeat(58), [], { names: ['\\x01'.repeat(40), 'b'] }).push({});"],
+  ['a string of control characters in a field so named', "import { ChunkArray } from 'wasm-mem'; new ChunkArray('bb' + '\\v'.repeat(58), [], { names: ['\\x01'.repeat(40), 'b'] }).push({ ['\\x01'.repeat(40)]: '\\x01'.repeat(20), b: 1 });"],
+  ['a column named in control characters', "import { ChunkArray } from 'wasm-mem'; new ChunkArray('bb', [], { names: ['\\x01'.repeat(40), 'b'] }).column('\\x01'.repeat(20));"],
 ];
 
 test('an uncaught error prints the throw site as readable source and no line over 300 characters', () => {
