@@ -6,7 +6,7 @@
 // module's memory. A user's [bytes]() that throws passes its value through.
 import { toByte } from './args.js';
 import { argError, describe } from './errors.js';
-import { cellOf, isDetached, regionOf, CHUNK } from './region.js';
+import { cellOf, isDetached, isPlainBytes, isUint8Array, regionOf, viewParts, CHUNK } from './region.js';
 import { wasmBuffer } from './wasm.js';
 
 export { cellOf, isDetached };
@@ -49,15 +49,6 @@ function encode(s) {
 }
 const toTag = (v) => Object.prototype.toString.call(v);
 
-/** A DataView that is detached, or outside its shrunk resizable buffer, throws on byteLength. */
-export function dataViewInBounds(view) {
-  try {
-    return view.byteLength > 0;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The current bytes of `value` as a Uint8Array. Views of wasm memory are
  * valid only until the next allocation; callers that allocate use `toRef`.
@@ -71,12 +62,13 @@ export function toView(value, fn, arg, mode = READ) {
   if (typeof value === 'number' && mode === PATTERN) return Uint8Array.of(toByte(value, fn, arg));
   if (value !== null && typeof value === 'object') {
     if (ArrayBuffer.isView(value)) {
-      // byteLength first: reading .buffer costs ~20 ns, and only an empty view can be detached.
-      if (value instanceof DataView ? !dataViewInBounds(value) : value.byteLength === 0) {
-        if (isDetached(value.buffer)) throw argError(TypeError, fn, arg, 'is a view of a detached ArrayBuffer');
-        return new Uint8Array(0); // empty, or left outside its shrunk resizable buffer
-      }
-      return value instanceof Uint8Array ? value : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+      // A plain Uint8Array is its own bytes (only an empty one can be detached).
+      if (isPlainBytes(value) && value.byteLength !== 0) return value;
+      // Any other view (a Buffer, a subclass, a DataView, another element
+      // type): a plain Uint8Array over its bytes, from the built-in getters.
+      const view = viewParts(value).bytes;
+      if (view === null) throw argError(TypeError, fn, arg, 'is a view of a detached ArrayBuffer');
+      return view; // empty, too, when left outside its shrunk resizable buffer
     }
     const tag = toTag(value);
     if (tag === '[object ArrayBuffer]' || tag === '[object SharedArrayBuffer]') {
@@ -87,9 +79,10 @@ export function toView(value, fn, arg, mode = READ) {
       // Whatever a user's method throws passes through untouched.
       const view = value[bytes](mode === WRITE ? 'write' : 'read');
       if (view === null) throw argError(TypeError, fn, arg, 'is read-only');
-      if (!(view instanceof Uint8Array)) throw argError(TypeError, fn, arg, '[bytes]() must return a Uint8Array');
-      if (view.byteLength === 0 && isDetached(view.buffer)) throw argError(TypeError, fn, arg, '[bytes]() returned a view of a detached ArrayBuffer');
-      return view;
+      if (!isUint8Array(view)) throw argError(TypeError, fn, arg, '[bytes]() must return a Uint8Array');
+      const plain = isPlainBytes(view) && view.byteLength !== 0 ? view : viewParts(view).bytes;
+      if (plain === null) throw argError(TypeError, fn, arg, '[bytes]() returned a view of a detached ArrayBuffer');
+      return plain;
     }
   }
   const want = mode === WRITE ? 'a writable bytes-like' : mode === PATTERN ? 'a bytes-like, a string or a byte value' : mode === READ ? 'a bytes-like or a string' : 'a bytes-like';

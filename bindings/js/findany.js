@@ -35,7 +35,7 @@ export function compilePatterns(fn, patterns) {
   for (let k = 0; k < list.length; k++) {
     const parts = patternParts(list[k]);
     // A copy: a later [bytes]() of another pattern may change this one's view.
-    const b = parts !== null ? parts.bytes : toView(list[k], fn, `patterns[${k}]`, PATTERN).slice();
+    const b = parts !== null ? parts.bytes : new Uint8Array(toView(list[k], fn, `patterns[${k}]`, PATTERN)); // a copy (no caller's slice)
     if (b.length === 0) throw argError(RangeError, fn, `patterns[${k}]`, 'is empty');
     bytes.push(b);
     masks.push(parts !== null ? parts.mask : null);

@@ -270,5 +270,5 @@ export function loads(data) {
 
 function toInput(data) {
   // A copy: the input may be a chunk's view, which loading (allocating) can detach.
-  return toView(data, 'loads', 'data', BASE).slice();
+  return new Uint8Array(toView(data, 'loads', 'data', BASE)); // a copy (no caller's slice)
 }

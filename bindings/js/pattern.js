@@ -37,15 +37,17 @@ export class Pattern {
    * @param {BytesLike | string} mask the same length as `bytes`
    */
   constructor(bytes, mask) {
-    const b = toView(bytes, 'Pattern', 'bytes', READ);
-    const m = toView(mask, 'Pattern', 'mask', READ);
+    // Copies, made by the Uint8Array constructor (which calls no method of
+    // the caller's object, as a subclass's slice could be), then masked: bits
+    // the mask ignores are stored as 0, so two patterns that match the same
+    // bytes look the same. Lengths are compared on the copies.
+    const b = new Uint8Array(toView(bytes, 'Pattern', 'bytes', READ));
+    const m = new Uint8Array(toView(mask, 'Pattern', 'mask', READ));
     if (b.length !== m.length) {
       throw argError(RangeError, 'Pattern', 'mask', `must have the length of bytes (${b.length}), got ${m.length}`);
     }
-    // Copies (slice), masked: bits the mask ignores are stored as 0, so two
-    // patterns that match the same bytes look the same.
-    this.#mask = m.slice();
-    this.#bytes = b.slice();
+    this.#mask = m;
+    this.#bytes = b;
     let full = true;
     for (let k = 0; k < this.#bytes.length; k++) {
       this.#bytes[k] &= this.#mask[k];

@@ -52,6 +52,47 @@ const isBuffer = (v) => {
   return tag === '[object ArrayBuffer]' || tag === '[object SharedArrayBuffer]';
 };
 
+// A view's own answers come from the built-in getters, never from the
+// object: a Buffer or another Uint8Array subclass may override slice,
+// subarray or length (Buffer's slice is a view, not a copy), so the package
+// works on a plain Uint8Array over the same bytes and calls no caller's method.
+const TypedArrayProto = Object.getPrototypeOf(Uint8Array.prototype);
+const getter = (proto, name) => Object.getOwnPropertyDescriptor(proto, name).get;
+const typedTag = getter(TypedArrayProto, Symbol.toStringTag); // undefined for a DataView
+const typedBuffer = getter(TypedArrayProto, 'buffer');
+const typedOffset = getter(TypedArrayProto, 'byteOffset');
+const typedLength = getter(TypedArrayProto, 'byteLength'); // 0 when detached or out of bounds
+const dvBuffer = getter(DataView.prototype, 'buffer');
+const dvOffset = getter(DataView.prototype, 'byteOffset');
+const dvLength = getter(DataView.prototype, 'byteLength'); // throws when detached or out of bounds
+
+/** Whether `v` (ArrayBuffer.isView) is a plain Uint8Array: its own answers are the built-in ones. */
+export const isPlainBytes = (v) => Object.getPrototypeOf(v) === Uint8Array.prototype;
+
+/** Whether `v` is a Uint8Array of any realm or subclass (a Buffer is one). */
+export const isUint8Array = (v) => ArrayBuffer.isView(v) && typedTag.call(v) === 'Uint8Array';
+
+/**
+ * The buffer of view `v` (a TypedArray or DataView) and, when its bytes can
+ * be reached, a plain Uint8Array over exactly them; `bytes` is null for a view
+ * that is detached or outside its shrunk resizable buffer.
+ */
+export function viewParts(v) {
+  if (typedTag.call(v) !== undefined) {
+    const buffer = typedBuffer.call(v);
+    const n = typedLength.call(v);
+    return { buffer, bytes: n === 0 && isDetached(buffer) ? null : new Uint8Array(buffer, typedOffset.call(v), n) };
+  }
+  const buffer = dvBuffer.call(v);
+  let n;
+  try {
+    n = dvLength.call(v);
+  } catch {
+    return { buffer, bytes: isDetached(buffer) ? null : new Uint8Array(0) };
+  }
+  return { buffer, bytes: new Uint8Array(buffer, dvOffset.call(v), n) };
+}
+
 /** Node 20 lacks ArrayBuffer.prototype.detached: a detached buffer is empty and refuses new views. */
 export function isDetached(buffer) {
   if (buffer.byteLength !== 0 || toTag(buffer) !== '[object ArrayBuffer]') return false;
@@ -88,14 +129,17 @@ export class Region {
     } else if (isBuffer(obj)) {
       this.kind = FOREIGN;
       this.u8 = new Uint8Array(obj); // length-tracking when the buffer is resizable
-    } else if (ArrayBuffer.isView(obj) && !(obj instanceof DataView) && obj.buffer !== heap().buffer) {
-      // A Uint8Array is its own byte window (length-tracking ones included);
-      // other views of fixed buffers get a fixed byte mirror. The rest
-      // (other views of resizable buffers) stay GENERIC.
-      const buf = obj.buffer;
-      if (obj instanceof Uint8Array) this.u8 = obj;
-      else if (!buf.resizable && !buf.growable) this.u8 = new Uint8Array(buf, obj.byteOffset, obj.byteLength);
-      if (this.u8 !== null) this.kind = FOREIGN;
+    } else if (ArrayBuffer.isView(obj) && typedTag.call(obj) !== undefined) {
+      // A plain Uint8Array is its own byte window (length-tracking ones
+      // included); other typed arrays of fixed buffers (a Buffer, other
+      // element types) get a plain mirror, made with the built-in getters.
+      // The rest (DataViews, other views of resizable buffers) stay GENERIC.
+      const { buffer, bytes } = viewParts(obj);
+      if (buffer !== heap().buffer) {
+        if (isPlainBytes(obj)) this.u8 = obj;
+        else if (bytes !== null && !buffer.resizable && !buffer.growable) this.u8 = bytes;
+        if (this.u8 !== null) this.kind = FOREIGN;
+      }
     }
     if (this.kind === FOREIGN) {
       this.dv = new DataView(this.u8.buffer); // length-tracking too

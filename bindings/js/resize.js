@@ -6,6 +6,7 @@ import { slicePos, toIndex, toInt } from './args.js';
 import { HOT, pushSlow } from './access.js';
 import { NotFoundError, argError, describe } from './errors.js';
 import { fillRegion, iterableArg } from './sequence.js';
+import { viewParts } from './region.js';
 import { heap, heapDV, wasmBuffer } from './wasm.js';
 
 /** Package-internal: StrArray's state for these functions ({layout, item, plain}). */
@@ -71,11 +72,17 @@ function pushValues(arr, st, values) {
 function appendValues(arr, st, values, fn) {
   const acc = st.layout.acc;
   if (acc !== null && acc.bulk !== null && values instanceof acc.bulk) {
-    const src = values.buffer === wasmBuffer() ? values.slice() : values; // growth would detach it
-    const p = arr[HOT].append(src.byteLength, fn, acc.size);
+    // Its bytes through the built-in getters (a subclass may say another
+    // length), copied when they are in wasm memory (growth would detach them).
+    const parts = viewParts(values);
+    const bytes = parts.buffer === wasmBuffer() && parts.bytes !== null ? parts.bytes.slice() : parts.bytes;
+    const p = bytes === null ? -1 : arr[HOT].append(bytes.byteLength, fn, acc.size);
     if (p >= 0) {
-      if (acc.little) heap().set(new Uint8Array(src.buffer, src.byteOffset, src.byteLength), p);
-      else for (let k = 0; k < src.length; k++) acc.write(heapDV, p + k * acc.size, src[k]);
+      if (acc.little) heap().set(bytes, p);
+      else {
+        const src = new acc.bulk(bytes.buffer, bytes.byteOffset, bytes.byteLength / acc.size);
+        for (let k = 0; k < src.length; k++) acc.write(heapDV, p + k * acc.size, src[k]);
+      }
       return;
     }
   }

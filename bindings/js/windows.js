@@ -34,7 +34,7 @@ export function alignUp(x, start, step) {
  * memory by `place(ptr)`, and searched with the core's kernels.
  */
 export function bytesSearcher(pattern, fn) {
-  const bytes = toView(plainPattern(pattern), fn, 'pattern', PATTERN).slice();
+  const bytes = new Uint8Array(toView(plainPattern(pattern), fn, 'pattern', PATTERN)); // a copy (no caller's slice)
   let p = 0;
   const plen = bytes.length;
   return {
