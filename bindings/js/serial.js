@@ -35,6 +35,7 @@ import { Chunk } from './chunk.js';
 import { describe } from './errors.js';
 import { ChunkArray } from './chunkarray.js';
 import { MemSlice } from './memslice.js';
+import { viewParts } from './region.js';
 import { stateOf } from './resize.js';
 import { StrArray, ownedOf } from './strarray.js';
 import { wasmBuffer } from './wasm.js';
@@ -101,12 +102,14 @@ class Writer {
 
   /** Writes a view's base index, rebased offset and length (tag 3's body). */
   view(v) {
-    const e = this.entry(v.buffer, KIND_BUFFER);
-    const window = { from: v.byteOffset, to: v.byteOffset + v.length };
+    // The view's own window, from the built-in getters (a subclass may say another).
+    const { buffer, bytes } = viewParts(v);
+    const e = this.entry(buffer, KIND_BUFFER);
+    const window = { from: bytes.byteOffset, to: bytes.byteOffset + bytes.length };
     e.windows.push(window);
     this.uint(e.index);
     this.parts.push({ entry: e, window }); // the offset, once the base's range is known
-    this.uint(v.length);
+    this.uint(bytes.length);
   }
 
   /** A value whose tag is 1..3 (a chunk or a plain buffer or Uint8Array) or 4 (a MemSlice). */
@@ -127,13 +130,13 @@ class Writer {
       toView(v, 'dumps', 'value', BASE);
       this.byte(2);
       this.base(v, KIND_BUFFER);
-    } else if (v instanceof Uint8Array && isPlainBuffer(v.buffer)) {
+    } else if (v instanceof Uint8Array && isPlainBuffer(viewParts(v).buffer)) {
       toView(v, 'dumps', 'value', BASE); // a view of a detached buffer: a TypeError that says so
       this.byte(3);
       this.view(v);
     } else if (v instanceof MemSlice) {
       const base = v.base;
-      if (!(base instanceof Chunk || isPlainBuffer(base) || (base instanceof Uint8Array && isPlainBuffer(base.buffer)))) {
+      if (!(base instanceof Chunk || isPlainBuffer(base) || (base instanceof Uint8Array && isPlainBuffer(viewParts(base).buffer)))) {
         throw new TypeError(`dumps(): a MemSlice's base must be a Chunk, an ArrayBuffer or a Uint8Array, got ${describe(base)}`);
       }
       if (v.stop === Infinity) {
