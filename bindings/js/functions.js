@@ -117,7 +117,11 @@ function searchBackward({ hay, pat, start, end, step }) {
  */
 let patternSearch = () => undefined;
 
-/** Package-internal: pattern.js's registration (see patternSearch). */
+/**
+ * Package-internal: pattern.js's registration (see patternSearch). A copy of
+ * the package has its own functions.js too; only loading pattern.js twice
+ * against this one (two URLs for one file) would replace the first hook.
+ */
 export function registerPatternSearch(f) {
   patternSearch = f;
 }
