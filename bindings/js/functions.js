@@ -7,8 +7,8 @@
 // One path per input kind: wasm-resident bytes go to the kernel in place;
 // foreign ones are staged in windows (windowed.js) that start small and double up
 // to WINDOW, so an early match costs a small copy and a late one the full
-// speed; foreign inputs of at most SMALL bytes, and one-byte patterns in
-// foreign bytes, are searched in JS (the engine's indexOf is a memchr).
+// speed; foreign inputs of at most SMALL bytes are searched in JS, and one
+// byte in foreign bytes with the platform's memchr when it has one.
 import { searchStart, slicePos, toInt, toStep } from './args.js';
 import { PATTERN, READ, WRITE, live, toRef, toView, utf8Length } from './bytes.js';
 import { NotFoundError, argError } from './errors.js';
@@ -24,6 +24,19 @@ const WINDOW = 256 << 10;
  * Measured with bench/small.bench.js; tests cross it with sizes on both sides.
  */
 const SMALL = 64;
+
+/**
+ * A memchr for one byte in foreign memory, when the platform has a fast one:
+ * platform-node.js registers Node's Buffer indexOf and lastIndexOf (C++,
+ * ~70 GB/s, on any Uint8Array). Without one (V8's TypedArray indexOf runs at
+ * ~3 GB/s), one byte is searched like any pattern, in wasm windows (~11 GB/s).
+ */
+let byteSearch = null;
+
+/** Package-internal: the platform's `{ indexOf(view, byte), lastIndexOf(view, byte) }` (see byteSearch). */
+export function registerByteSearch(search) {
+  byteSearch = search;
+}
 
 /** A ref's bytes as a view: small wasm-resident patterns are read through the current heap view. */
 function toJs(ref) {
@@ -77,10 +90,9 @@ function searchForward({ hay, pat, start, end, step }) {
   if (start > end || end - start < plen) return -1;
   if (plen === 0) return start;
   if (hay.view !== null && end - start <= SMALL) return searchSmall(hay.view, toJs(pat), start, end, step, false);
-  if (hay.view !== null && plen === 1 && step === 1) {
-    // One byte in foreign memory: the engine's own indexOf (memchr) beats
-    // copying the bytes into wasm first.
-    const i = hay.view.subarray(start, end).indexOf(toJs(pat)[0]);
+  if (hay.view !== null && plen === 1 && step === 1 && byteSearch !== null) {
+    // One byte in foreign memory: the platform's memchr beats copying the bytes into wasm first.
+    const i = byteSearch.indexOf(hay.view.subarray(start, end), toJs(pat)[0]);
     return i < 0 ? -1 : start + i;
   }
   if (hay.view === null && pat.view === null) {
@@ -96,8 +108,8 @@ function searchBackward({ hay, pat, start, end, step }) {
   const top = end - plen - ((end - plen - start) % step); // the highest aligned candidate
   if (plen === 0) return top;
   if (hay.view !== null && end - start <= SMALL) return searchSmall(hay.view, toJs(pat), start, end, step, true);
-  if (hay.view !== null && plen === 1 && step === 1) {
-    const i = hay.view.subarray(start, end).lastIndexOf(toJs(pat)[0]);
+  if (hay.view !== null && plen === 1 && step === 1 && byteSearch !== null) {
+    const i = byteSearch.lastIndexOf(hay.view.subarray(start, end), toJs(pat)[0]);
     return i < 0 ? -1 : start + i;
   }
   if (hay.view === null && pat.view === null) {
