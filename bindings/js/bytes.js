@@ -6,7 +6,7 @@
 // module's memory. A user's [bytes]() that throws passes its value through.
 import { toByte } from './args.js';
 import { argError, describe } from './errors.js';
-import { cellOf, isDetached, isPlainBytes, isUint8Array, regionOf, viewParts, CHUNK } from './region.js';
+import { cellOf, isDetached, isUint8Array, plainView, regionOf, CHUNK } from './region.js';
 import { wasmBuffer } from './wasm.js';
 
 export { cellOf, isDetached };
@@ -62,11 +62,9 @@ export function toView(value, fn, arg, mode = READ) {
   if (typeof value === 'number' && mode === PATTERN) return Uint8Array.of(toByte(value, fn, arg));
   if (value !== null && typeof value === 'object') {
     if (ArrayBuffer.isView(value)) {
-      // A plain Uint8Array is its own bytes (only an empty one can be detached).
-      if (isPlainBytes(value) && value.byteLength !== 0) return value;
-      // Any other view (a Buffer, a subclass, a DataView, another element
-      // type): a plain Uint8Array over its bytes, from the built-in getters.
-      const view = viewParts(value).bytes;
+      // Any view but a plain Uint8Array (a Buffer, a subclass, a DataView,
+      // another element type): a plain Uint8Array over its bytes.
+      const view = plainView(value);
       if (view === null) throw argError(TypeError, fn, arg, 'is a view of a detached ArrayBuffer');
       return view; // empty, too, when left outside its shrunk resizable buffer
     }
@@ -80,7 +78,7 @@ export function toView(value, fn, arg, mode = READ) {
       const view = value[bytes](mode === WRITE ? 'write' : 'read');
       if (view === null) throw argError(TypeError, fn, arg, 'is read-only');
       if (!isUint8Array(view)) throw argError(TypeError, fn, arg, '[bytes]() must return a Uint8Array');
-      const plain = isPlainBytes(view) && view.byteLength !== 0 ? view : viewParts(view).bytes;
+      const plain = plainView(view);
       if (plain === null) throw argError(TypeError, fn, arg, '[bytes]() returned a view of a detached ArrayBuffer');
       return plain;
     }

@@ -73,6 +73,15 @@ export const isPlainBytes = (v) => Object.getPrototypeOf(v) === Uint8Array.proto
 export const isUint8Array = (v) => ArrayBuffer.isView(v) && typedTag.call(v) === 'Uint8Array';
 
 /**
+ * View `v`'s bytes as a plain Uint8Array: `v` itself when it is one (and not
+ * empty, as only an empty one can be detached), else one over the same bytes
+ * from the built-in getters; null when its buffer is detached.
+ */
+export function plainView(v) {
+  return isPlainBytes(v) && v.byteLength !== 0 ? v : viewParts(v).bytes;
+}
+
+/**
  * The buffer of view `v` (a TypedArray or DataView) and, when its bytes can
  * be reached, a plain Uint8Array over exactly them; `bytes` is null for a view
  * that is detached or outside its shrunk resizable buffer.

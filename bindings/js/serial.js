@@ -100,11 +100,9 @@ class Writer {
     this.uint(e.index);
   }
 
-  /** Writes a view's base index, rebased offset and length (tag 3's body). */
-  view(v) {
-    // The view's own window, from the built-in getters (a subclass may say another).
-    const { buffer, bytes } = viewParts(v);
-    const e = this.entry(buffer, KIND_BUFFER);
+  /** Writes a view's base index, rebased offset and length (tag 3's body); `bytes` is the gate's plain view of it. */
+  view(bytes) {
+    const e = this.entry(bytes.buffer, KIND_BUFFER);
     const window = { from: bytes.byteOffset, to: bytes.byteOffset + bytes.length };
     e.windows.push(window);
     this.uint(e.index);
@@ -131,9 +129,11 @@ class Writer {
       this.byte(2);
       this.base(v, KIND_BUFFER);
     } else if (v instanceof Uint8Array && isPlainBuffer(viewParts(v).buffer)) {
-      toView(v, 'dumps', 'value', BASE); // a view of a detached buffer: a TypeError that says so
+      // Its own window, as the gate reads it (a subclass may say another);
+      // a view of a detached buffer: a TypeError that says so.
+      const bytes = toView(v, 'dumps', 'value', BASE);
       this.byte(3);
-      this.view(v);
+      this.view(bytes);
     } else if (v instanceof MemSlice) {
       const base = v.base;
       if (!(base instanceof Chunk || isPlainBuffer(base) || (base instanceof Uint8Array && isPlainBuffer(viewParts(base).buffer)))) {
