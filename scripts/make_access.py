@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Writes bindings/js/access-table.js, the per-format element methods of
-StrArray (see bindings/js/access.js for why there is one function literal per
+"""Writes bindings/js/array/access-table.js, the per-format element methods of
+StrArray (see bindings/js/array/access.js for why there is one function literal per
 format, byte order and storage kind). The output is committed; run this again
 when the table changes. No code is generated at run time."""
 import pathlib
@@ -58,8 +58,8 @@ lines = [
     '// kind, so each is monomorphic with its DataView call inlined (access.js says',
     '// why). Each tries the common case and leaves the rest to the generic methods.',
     "import { CELL, CHUNK, HOT, f32, f64, getSlow, i16, i32, i64, i8, pushSlow, setSlow, u16, u32, u64, u8 } from './access.js';",
-    "import { extendBy } from './region.js';",
-    "import { heap16, heap32, heap64, heap8, heapDV, heapF32, heapF64, heapU16, heapU32, heapU64, heapU8 } from './wasm.js';",
+    "import { extendBy } from '../core/region.js';",
+    "import { heap16, heap32, heap64, heap8, heapDV, heapF32, heapF64, heapU16, heapU32, heapU64, heapU8 } from '../core/wasm.js';",
     '',
     '/** Arrays over a whole Chunk: the bytes are in wasm memory at cell.ptr, read through the current heap view. */',
     'export const ON_CHUNK = {', *entries('chunk'), '};',
@@ -67,5 +67,5 @@ lines = [
     '/** Arrays over a whole foreign ArrayBuffer or Uint8Array: its DataView; u8.byteLength is 0 once detached. */',
     'export const ON_FOREIGN = {', *entries('foreign'), '};',
 ]
-path = pathlib.Path(__file__).resolve().parent.parent / 'bindings' / 'js' / 'access-table.js'
+path = pathlib.Path(__file__).resolve().parent.parent / 'bindings' / 'js' / 'array' / 'access-table.js'
 path.write_text('\n'.join(lines) + '\n')

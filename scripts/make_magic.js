@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // Generates the two tables of built-in file signatures from their one
-// source, src/magic.txt: bindings/js/magic.js (the package's `magic`) and
+// source, src/magic.txt: bindings/js/search/magic.js (the package's `magic`) and
 // wasi/magic_table.c (`mem scan --magic`). Run by scripts/build;
 // `--check` exits 1 when a generated file is out of date.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseHex } from '../bindings/js/pattern.js';
+import { parseHex } from '../bindings/js/search/pattern.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const source = readFileSync(join(root, 'src/magic.txt'), 'utf8');
@@ -53,7 +53,7 @@ const size_t mem_magic_count = sizeof mem_magic_table / sizeof mem_magic_table[0
 `;
 
 const outputs = [
-  ['bindings/js/magic.js', js],
+  ['bindings/js/search/magic.js', js],
   ['wasi/magic_table.c', c],
 ];
 const check = process.argv.includes('--check');

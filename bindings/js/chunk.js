@@ -5,16 +5,16 @@
 // time, even after resizes moved it. The capacity lives in JS: a resize
 // within it is a length change and a fill, with no call into wasm for a byte
 // pattern, which keeps a loop of one-byte growths at a few ns per step.
-import { slicePos, toByte, toIndex, toInt } from './args.js';
-import { READ, bytes, cellOf, live, toRef } from './bytes.js';
-import { argError } from './errors.js';
-import { extendBy } from './region.js';
-import { compareBytes, search } from './functions.js';
-import { decode } from './encodings.js';
-import { bytesJSON, inspectChunk, inspectCustom } from './inspect.js';
+import { slicePos, toByte, toIndex, toInt } from './core/args.js';
+import { READ, bytes, cellOf, live, toRef } from './core/bytes.js';
+import { argError } from './core/errors.js';
+import { extendBy } from './core/region.js';
+import { compareBytes, search } from './search/functions.js';
+import { decode } from './core/encodings.js';
+import { bytesJSON, inspectChunk, inspectCustom } from './core/inspect.js';
 import { MemSlice } from './memslice.js';
 import { toFill, writeFill } from './fill.js';
-import { core, heap } from './wasm.js';
+import { core, heap } from './core/wasm.js';
 
 /** The largest chunk: the allocator's and typed arrays' practical limit. */
 export const MAX_CHUNK = 2 ** 31 - 1;

@@ -1,9 +1,9 @@
 // Writing a byte value or a pattern repeated over wasm memory: Chunk.alloc,
 // fill and resize. A pattern that lies where it is written is copied first.
-import { toByte } from './args.js';
-import { PATTERN, toRef } from './bytes.js';
-import { argError } from './errors.js';
-import { core, heap, withScratch } from './wasm.js';
+import { toByte } from './core/args.js';
+import { PATTERN, toRef } from './core/bytes.js';
+import { argError } from './core/errors.js';
+import { core, heap, withScratch } from './core/wasm.js';
 
 /** A fill value: a byte (number) or a non-empty ref. */
 export function toFill(value, fn, arg) {

@@ -5,14 +5,14 @@
 // window follows a chunk that was resized and moved, memory that grew, and a
 // resizable ArrayBuffer that changed size. Its length is what is accessible
 // now; an open-ended slice (stop Infinity) follows its base to its end.
-import { slicePos, toByte, toIndex, toInt } from './args.js';
-import { BASE, bytes, toView } from './bytes.js';
-import { decode } from './encodings.js';
-import { argError } from './errors.js';
-import { compareBytes, search } from './functions.js';
-import { bytesJSON, inspectCustom, inspectSlice } from './inspect.js';
-import { CHUNK, Region, regionOf, writableOf } from './region.js';
-import { heap } from './wasm.js';
+import { slicePos, toByte, toIndex, toInt } from './core/args.js';
+import { BASE, bytes, toView } from './core/bytes.js';
+import { decode } from './core/encodings.js';
+import { argError } from './core/errors.js';
+import { compareBytes, search } from './search/functions.js';
+import { bytesJSON, inspectCustom, inspectSlice } from './core/inspect.js';
+import { CHUNK, Region, regionOf, writableOf } from './core/region.js';
+import { heap } from './core/wasm.js';
 
 /** Package-internal symbol of the raw constructor used by `loads`. */
 export const rawSlice = Symbol('wasm-mem.rawSlice');

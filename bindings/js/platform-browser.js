@@ -3,6 +3,6 @@
 // Where fetching it is not possible (a strict content-security policy, a CDN
 // that serves it elsewhere), the import still succeeds and the application
 // calls init(source) itself before using the library.
-import { init } from './wasm.js';
+import { init } from './core/wasm.js';
 
 await init().catch(() => {});

@@ -3,8 +3,8 @@
 // with no top-level await anywhere on this path.
 import { Buffer } from 'node:buffer';
 import { readFileSync } from 'node:fs';
-import { registerByteSearch } from './functions.js';
-import { defaultWasmUrl, instantiate } from './wasm.js';
+import { registerByteSearch } from './search/functions.js';
+import { defaultWasmUrl, instantiate } from './core/wasm.js';
 
 instantiate(new WebAssembly.Module(readFileSync(defaultWasmUrl)));
 

@@ -6,16 +6,16 @@
 // changes size. Writes past the end grow the data through its resize (the
 // gap reads as zeros, like a file); lines are found with the byte search.
 // readStruct/writeStruct use the StrArray codecs: one conversion path.
-import { toInt } from './args.js';
-import { BASE, READ, WRITE, toRef, toView } from './bytes.js';
+import { toInt } from './core/args.js';
+import { BASE, READ, WRITE, toRef, toView } from './core/bytes.js';
 import { Chunk, MAX_CHUNK } from './chunk.js';
-import { argError } from './errors.js';
-import { compile } from './format.js';
-import { inspectCustom, inspectFile } from './inspect.js';
-import { copy, search } from './functions.js';
+import { argError } from './core/errors.js';
+import { compile } from './struct/format.js';
+import { inspectCustom, inspectFile } from './core/inspect.js';
+import { copy, search } from './search/functions.js';
 import { MemSlice } from './memslice.js';
-import { CHUNK, Region } from './region.js';
-import { heap } from './wasm.js';
+import { CHUNK, Region } from './core/region.js';
+import { heap } from './core/wasm.js';
 
 const disposeSymbol = Symbol.dispose ?? Symbol.for('Symbol.dispose');
 const NEWLINE = 10;

@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { describe, test } from 'node:test';
 import { Chunk, MemSlice, cmp, find, memoryStats, rfind } from 'wasm-mem';
-import { cellOf } from '../../dist/js/bytes.js';
-import { wasmBuffer } from '../../dist/js/wasm.js';
+import { cellOf } from '../../dist/js/core/bytes.js';
+import { wasmBuffer } from '../../dist/js/core/wasm.js';
 import { modelFind, modelRfind, rng } from './helpers.js';
 
 const hex = (u) => Buffer.from(u).toString('hex');

@@ -8,7 +8,7 @@ import { describe, test } from 'node:test';
 import {
   NotFoundError, cmp, copy, diff, find, findAll, index, len, match, rdiff, rfind, rindex, rmatch,
 } from 'wasm-mem';
-import { wasmBuffer } from '../../dist/js/wasm.js';
+import { wasmBuffer } from '../../dist/js/core/wasm.js';
 import { freeKinds, kinds, modelAll, modelFind, modelRfind, modelScan, rng, wasmBytes } from './helpers.js';
 
 const vectors = JSON.parse(readFileSync(new URL('../vectors/find.json', import.meta.url)));

@@ -2,7 +2,7 @@
 // the callers' messages), the bytes-like kinds the gate accepts, and oracles
 // written straight from the SPEC's wording.
 import { bytes } from 'wasm-mem';
-import { core, heap } from '../../dist/js/wasm.js';
+import { core, heap } from '../../dist/js/core/wasm.js';
 
 export { rng } from '../lib/random.js';
 

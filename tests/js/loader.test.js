@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import { Worker } from 'node:worker_threads';
 import * as mem from 'wasm-mem';
-import { core, heap, wasmBuffer } from '../../dist/js/wasm.js';
+import { core, heap, wasmBuffer } from '../../dist/js/core/wasm.js';
 import { wasmBytes } from './helpers.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url)));

@@ -9,7 +9,7 @@ import { describe, test } from 'node:test';
 import {
   Chunk, Pattern, bytes, find, findAll, findAllAny, findAny, hexPattern, index, magic, rfind, rindex,
 } from 'wasm-mem';
-import { findAnyInWindow, compilePatterns } from '../../dist/js/findany.js';
+import { findAnyInWindow, compilePatterns } from '../../dist/js/search/findany.js';
 import { freeKinds, kinds, rng } from './helpers.js';
 
 const vectors = JSON.parse(readFileSync(new URL('../vectors/patterns.json', import.meta.url)));

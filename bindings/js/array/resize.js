@@ -2,12 +2,12 @@
 // asks the array's Region whether and how its buffer can change size, and is
 // all or nothing (values are checked before anything is written). Appends to
 // a chunk go through the chunk's own verb (Region#append → Chunk[extendBy]).
-import { slicePos, toIndex, toInt } from './args.js';
+import { slicePos, toIndex, toInt } from '../core/args.js';
 import { HOT, pushSlow } from './access.js';
-import { NotFoundError, argError, describe } from './errors.js';
+import { NotFoundError, argError, describe } from '../core/errors.js';
 import { fillRegion, iterableArg } from './sequence.js';
-import { viewParts } from './region.js';
-import { heap, heapDV, wasmBuffer } from './wasm.js';
+import { viewParts } from '../core/region.js';
+import { heap, heapDV, wasmBuffer } from '../core/wasm.js';
 
 /** Package-internal: StrArray's state for these functions ({layout, item, plain}). */
 export const stateOf = Symbol('wasm-mem.strarray.state');

@@ -8,7 +8,7 @@
 // little-endian (wasm is), so '@', '=' and no prefix read like '<' on every
 // platform; '@' and no prefix also align each value as wasm32 C does (no
 // trailing padding), exactly as `struct` does natively.
-import { describe, fieldPath, nameList, quoteCut, quoteName } from './errors.js';
+import { describe, fieldPath, nameList, quoteCut, quoteName } from '../core/errors.js';
 import { CODES, accessor, bytesAccessor } from './codecs.js';
 
 const PREFIXES = '@=<>!';

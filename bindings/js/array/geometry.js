@@ -1,8 +1,8 @@
 // Where a StrArray's items lie in its buffer (SPEC §5): an offset before
 // item 0, a stride from one item to the next, and for a column of a record
 // array the field's place in each record.
-import { toIndex, toInt } from './args.js';
-import { argError, describe, nameList } from './errors.js';
+import { toIndex, toInt } from '../core/args.js';
+import { argError, describe, nameList } from '../core/errors.js';
 
 /** Package-internal option of column(): the parent's geometry with the field's lead. */
 const COLUMN = Symbol('wasm-mem.column');

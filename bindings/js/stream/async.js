@@ -16,11 +16,11 @@
 // pattern kind of §10 brings its own kernels; findAllAnyAsync drives the
 // multi-pattern window entry of findany.js through the same loop.
 
-import { argError } from './errors.js';
-import { compilePatterns, findAnyInWindow } from './findany.js';
+import { argError } from '../core/errors.js';
+import { compilePatterns, findAnyInWindow } from '../search/findany.js';
 import { openSource } from './source.js';
-import { NPOS, core, heap, wasmBuffer } from './wasm.js';
-import { BATCH, Run, WINDOW, alignUp, allocate, beginSearch, forwardWindows, layout, toOptions } from './windows.js';
+import { NPOS, core, heap, wasmBuffer } from '../core/wasm.js';
+import { BATCH, Run, WINDOW, alignUp, allocate, beginSearch, forwardWindows, layout, toOptions } from './run.js';
 
 /**
  * The lowest match's absolute offset, or -1. Stops reading at the first

@@ -3,13 +3,13 @@
 // count and length is checked against the bytes that remain before anything
 // is allocated, nesting is bounded, and whatever was built before an error
 // is freed.
-import { BASE, toView } from './bytes.js';
-import { Chunk, MAX_CHUNK } from './chunk.js';
-import { ChunkArray } from './chunkarray.js';
-import { compile, quote } from './format.js';
-import { MemSlice, rawSlice } from './memslice.js';
-import { StrArray, adopt, ownedOf } from './strarray.js';
-import { geometryOptions } from './geometry.js';
+import { BASE, toView } from '../core/bytes.js';
+import { Chunk, MAX_CHUNK } from '../chunk.js';
+import { ChunkArray } from '../array/chunkarray.js';
+import { compile, quote } from '../struct/format.js';
+import { MemSlice, rawSlice } from '../memslice.js';
+import { StrArray, adopt, ownedOf } from '../array/strarray.js';
+import { geometryOptions } from '../array/geometry.js';
 import { KIND_BUFFER, KIND_CHUNK, MAGIC, MAX_DEPTH, PENDING, TAG_CHUNK_ARRAY, TAG_OPEN_SLICE, TAG_REF, TAG_SHAPED_ARRAY, TAG_SHAPED_CHUNK_ARRAY, VERSION } from './serial.js';
 
 class Reader {

@@ -30,15 +30,15 @@
 // view does not show (a Node Buffer cut from the shared pool).
 // Version 1 is version 2 without tags 8 and 9; it still loads (a ChunkArray
 // written twice there, as version 1 did, loads as one array twice).
-import { BASE, cellOf, toView } from './bytes.js';
-import { Chunk } from './chunk.js';
-import { describe } from './errors.js';
-import { ChunkArray } from './chunkarray.js';
-import { MemSlice } from './memslice.js';
-import { viewParts } from './region.js';
-import { stateOf } from './resize.js';
-import { StrArray, ownedOf } from './strarray.js';
-import { wasmBuffer } from './wasm.js';
+import { BASE, cellOf, toView } from '../core/bytes.js';
+import { Chunk } from '../chunk.js';
+import { describe } from '../core/errors.js';
+import { ChunkArray } from '../array/chunkarray.js';
+import { MemSlice } from '../memslice.js';
+import { viewParts } from '../core/region.js';
+import { stateOf } from '../array/resize.js';
+import { StrArray, ownedOf } from '../array/strarray.js';
+import { wasmBuffer } from '../core/wasm.js';
 
 export const MAGIC = [0x57, 0x4d, 0x45, 0x4d]; // "WMEM"
 export const VERSION = 2;

@@ -3,8 +3,8 @@
 // kind, so each is monomorphic with its DataView call inlined (access.js says
 // why). Each tries the common case and leaves the rest to the generic methods.
 import { CELL, CHUNK, HOT, f32, f64, getSlow, i16, i32, i64, i8, pushSlow, setSlow, u16, u32, u64, u8 } from './access.js';
-import { extendBy } from './region.js';
-import { heap16, heap32, heap64, heap8, heapDV, heapF32, heapF64, heapU16, heapU32, heapU64, heapU8 } from './wasm.js';
+import { extendBy } from '../core/region.js';
+import { heap16, heap32, heap64, heap8, heapDV, heapF32, heapF64, heapU16, heapU32, heapU64, heapU8 } from '../core/wasm.js';
 
 /** Arrays over a whole Chunk: the bytes are in wasm memory at cell.ptr, read through the current heap view. */
 export const ON_CHUNK = {

@@ -5,11 +5,11 @@
 // holds offsets, not pointers, so where it lands does not matter, and
 // nothing stays allocated in wasm memory between the batches of a lazy
 // iterator (a consumer that stops early leaks nothing).
-import { searchStart, slicePos, toStep } from './args.js';
-import { PATTERN, READ, toRef, toView } from './bytes.js';
-import { argError, describe } from './errors.js';
+import { searchStart, slicePos, toStep } from '../core/args.js';
+import { PATTERN, READ, toRef, toView } from '../core/bytes.js';
+import { argError, describe } from '../core/errors.js';
 import { patternParts } from './pattern.js';
-import { core, heap, wasmBuffer, withScratch } from './wasm.js';
+import { core, heap, wasmBuffer, withScratch } from '../core/wasm.js';
 
 /** Foreign haystack bytes staged per call. */
 const WINDOW = 256 << 10;

@@ -5,8 +5,8 @@
 // a search looks for halfway. It is deliberately not a bytes-like: passed
 // where only bytes make sense it is rejected, never searched as its bytes
 // with the wildcards silently dropped.
-import { READ, toView } from './bytes.js';
-import { argError } from './errors.js';
+import { READ, toView } from '../core/bytes.js';
+import { argError } from '../core/errors.js';
 import { registerPatternSearch } from './functions.js';
 import { findAllMasked, searchMasked } from './masked.js';
 

@@ -3,12 +3,12 @@
 // the one wasm window a call holds across awaits, and the forward walk of
 // windows with the bytes not yet ruled out carried over. async.js builds
 // the public functions on it.
-import { searchStart, slicePos, toInt, toStep } from './args.js';
-import { PATTERN, toView } from './bytes.js';
-import { argError, describe } from './errors.js';
-import { maskedParts, plainPattern } from './pattern.js';
+import { searchStart, slicePos, toInt, toStep } from '../core/args.js';
+import { PATTERN, toView } from '../core/bytes.js';
+import { argError, describe } from '../core/errors.js';
+import { maskedParts, plainPattern } from '../search/pattern.js';
 import { openSource } from './source.js';
-import { core, heap } from './wasm.js';
+import { core, heap } from '../core/wasm.js';
 
 /**
  * Bytes of source per window: small enough that the window is still in

@@ -1,9 +1,9 @@
 // ChunkArray (SPEC §5): a StrArray over a Chunk of its own, with Python's
 // `+` (concat) and `*` (repeat).
-import { toInt } from './args.js';
-import { READ, toView } from './bytes.js';
-import { Chunk } from './chunk.js';
-import { argError } from './errors.js';
+import { toInt } from '../core/args.js';
+import { READ, toView } from '../core/bytes.js';
+import { Chunk } from '../chunk.js';
+import { argError } from '../core/errors.js';
 import { iterableArg } from './sequence.js';
 import { StrArray, adopt, appendAs, countOf, ownedOf } from './strarray.js';
 

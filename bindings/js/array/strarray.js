@@ -7,18 +7,18 @@
 // value into its bytes and run the byte search with step = itemsize, so they
 // use the C kernels. Size changes need a resizable buffer and are all or
 // nothing.
-import { slicePos, toIndex, toInt } from './args.js';
-import { BASE, WRITE, bytes, toView } from './bytes.js';
-import { Chunk } from './chunk.js';
+import { slicePos, toIndex, toInt } from '../core/args.js';
+import { BASE, WRITE, bytes, toView } from '../core/bytes.js';
+import { Chunk } from '../chunk.js';
 import { CELL, CHUNK, HOT, ITEM, getSlow, protoFor, pushSlow, setSlow } from './access.js';
-import { argError } from './errors.js';
-import { compile } from './format.js';
-import { search } from './functions.js';
-import { arrayJSON, inspectArray, inspectCustom } from './inspect.js';
-import { MemSlice } from './memslice.js';
-import { Region, regionOf, writableOf } from './region.js';
+import { argError } from '../core/errors.js';
+import { compile } from '../struct/format.js';
+import { search } from '../search/functions.js';
+import { arrayJSON, inspectArray, inspectCustom } from '../core/inspect.js';
+import { MemSlice } from '../memslice.js';
+import { Region, regionOf, writableOf } from '../core/region.js';
 import { columnOf, geometry } from './geometry.js';
-import { itemCodec } from './records.js';
+import { itemCodec } from '../struct/records.js';
 import { SizeChanges, stateOf } from './resize.js';
 import { countItems, fillItems, findItem, gatherItems, iterableArg, reverseItems, typedCopy } from './sequence.js';
 

@@ -15,7 +15,7 @@
 // generic methods under the symbols below, which give the exact behaviour
 // and messages.
 import { ON_CHUNK, ON_FOREIGN } from './access-table.js';
-import { CHUNK as CHUNK_KIND, FOREIGN } from './region.js';
+import { CHUNK as CHUNK_KIND, FOREIGN } from '../core/region.js';
 
 /** The array's Region (region.js), read by the fast paths. */
 export const HOT = Symbol('wasm-mem.strarray.region');

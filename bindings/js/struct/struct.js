@@ -4,9 +4,9 @@
 // string, shared with StrArray and readStruct); what is here is the argument
 // rules: offsets, lengths, and the order that keeps a rejected call from
 // writing anything.
-import { toInt } from './args.js';
-import { READ, WRITE, toView } from './bytes.js';
-import { argError } from './errors.js';
+import { toInt } from '../core/args.js';
+import { READ, WRITE, toView } from '../core/bytes.js';
+import { argError } from '../core/errors.js';
 import { compile } from './format.js';
 
 /** Bytes per record of `format`, as Python's struct.calcsize. */

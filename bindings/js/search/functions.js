@@ -9,11 +9,11 @@
 // to WINDOW, so an early match costs a small copy and a late one the full
 // speed; foreign inputs of at most SMALL bytes are searched in JS, and one
 // byte in foreign bytes with the platform's memchr when it has one.
-import { searchStart, slicePos, toInt, toStep } from './args.js';
-import { PATTERN, READ, WRITE, live, toRef, toView, utf8Length } from './bytes.js';
-import { NotFoundError, argError } from './errors.js';
-import { NPOS, core, heap, withScratch } from './wasm.js';
-import { BATCH, stage, windowedCollect, windowedFind, windowedRfind } from './windowed.js';
+import { searchStart, slicePos, toInt, toStep } from '../core/args.js';
+import { PATTERN, READ, WRITE, live, toRef, toView, utf8Length } from '../core/bytes.js';
+import { NotFoundError, argError } from '../core/errors.js';
+import { NPOS, core, heap, withScratch } from '../core/wasm.js';
+import { BATCH, stage, windowedCollect, windowedFind, windowedRfind } from './window.js';
 
 /** Pair scans (cmp, diff, ...) stage foreign bytes this many at a time. */
 const WINDOW = 256 << 10;

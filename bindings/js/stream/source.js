@@ -10,9 +10,9 @@
 // resolves them, through the heap view taken right then: an await may run
 // user code that grows memory (detaching older views) or moves a Chunk. A
 // stream piece in wasm memory is copied out before its rest is kept.
-import { READ, toView } from './bytes.js';
-import { argError, describe } from './errors.js';
-import { heap, wasmBuffer } from './wasm.js';
+import { READ, toView } from '../core/bytes.js';
+import { argError, describe } from '../core/errors.js';
+import { heap, wasmBuffer } from '../core/wasm.js';
 
 /**
  * Bytes a Blob or a FileHandle is read in per request: large enough that the

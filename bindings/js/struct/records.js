@@ -2,7 +2,7 @@
 // scalar value, or a record read as an array of its values (or an object
 // with `names`) — and how items are checked, written, packed for a byte
 // search and compared. Built on the one parser and codec of format.js.
-import { describe } from './errors.js';
+import { describe } from '../core/errors.js';
 
 const scratch = new DataView(new ArrayBuffer(8)); // one scalar's bytes, packed for searching
 const scalars = new WeakMap();

@@ -9,7 +9,7 @@
 // A kernel: {len, room, place(slot), find(h, hl, s, e, step),
 // rfind(h, hl, s, e, step), findMany(h, hl, s, e, step, out, max)}; `room`
 // is the scratch bytes `place` needs, all positions are wasm positions.
-import { NPOS, heap, wasmBuffer, withScratch } from './wasm.js';
+import { NPOS, heap, wasmBuffer, withScratch } from '../core/wasm.js';
 
 /**
  * Foreign bytes are staged into wasm memory at most this many at a time:

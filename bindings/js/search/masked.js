@@ -4,10 +4,10 @@
 // whose mask is not all ones (registerPatternSearch), so only a page that
 // makes a Pattern loads them; a full mask is plain bytes and takes the plain path.
 // The window loops are windowed.js's, with the masked kernels.
-import { searchStart, slicePos, toStep } from './args.js';
-import { READ, toRef } from './bytes.js';
-import { core, heap } from './wasm.js';
-import { windowedCollect, windowedFind, windowedRfind } from './windowed.js';
+import { searchStart, slicePos, toStep } from '../core/args.js';
+import { READ, toRef } from '../core/bytes.js';
+import { core, heap } from '../core/wasm.js';
+import { windowedCollect, windowedFind, windowedRfind } from './window.js';
 
 function maskedArgs(fn, dest, parts, start, end, step) {
   const hay = toRef(dest, fn, 'dest', READ);

@@ -2,8 +2,8 @@
 // in one byte order, and for each `Ns`/`Np` field, an accessor that reads,
 // checks and writes one value through a DataView. format.js builds layouts
 // of them; this is the one place a value is converted.
-import { toView } from './bytes.js';
-import { describe } from './errors.js';
+import { toView } from '../core/bytes.js';
+import { describe } from '../core/errors.js';
 import { fromHalf, toHalf } from './half.js';
 
 // code: [size, kind, min, max, TypedArray]. The native alignment of a

@@ -11,9 +11,10 @@ export const NPOS = 0xffffffff;
 /**
  * Where the package's module sits, relative to this file (bundlers see the
  * pattern and copy it). The same relative path serves the source
- * (bindings/js/) and the shipped build (dist/js/): both are two levels down.
+ * (bindings/js/core/) and the shipped build (dist/js/core/): both are three
+ * levels down.
  */
-export const defaultWasmUrl = new URL('../../dist/wasm-mem.wasm', import.meta.url);
+export const defaultWasmUrl = new URL('../../../dist/wasm-mem.wasm', import.meta.url);
 
 let instance = null;
 let memory = null;

@@ -1,7 +1,7 @@
 // Sequence helpers of StrArray that need no private state: value searches
 // as byte searches with step = itemsize, counts, fills, iterable checks.
-import { argError, describe } from './errors.js';
-import { findAll, search } from './functions.js';
+import { argError, describe } from '../core/errors.js';
+import { findAll, search } from '../search/functions.js';
 
 export function iterableArg(values, fn, arg) {
   if (values === null || typeof values !== 'object' || typeof values[Symbol.iterator] !== 'function') {
