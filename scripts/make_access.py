@@ -20,11 +20,11 @@ def entries(kind):
             key = code if little else '>' + code
             le = '' if size == 1 else (', true' if little else ', false')
             if kind == 'chunk':
-                head = 'const c = this[CELL];'
+                head = 'const c = this[fastCell];'
                 inside = f'const e = i * {size} + {size}; if (e <= c.len)'
                 at = f'heapDV, c.ptr + e - {size}'
             else:
-                head = 'const r = this[HOT];'
+                head = 'const r = this[fastRegion];'
                 inside = f'const e = i * {size} + {size}; if (e <= r.u8.byteLength)'
                 at = f'r.dv, r.off + e - {size}'
             dvv, off = at.split(', ', 1)
@@ -34,8 +34,8 @@ def entries(kind):
                 methods = [
                     f'get(i) {{ {head} if (typeof i === \'number\' && i >>> 0 === i && i * {size} + {size} <= c.len) return {view}[{idx}]; return this[getSlow](i); }}',
                     f'set(i, v) {{ {head} if (typeof i === \'number\' && i >>> 0 === i && {check}(v) && i * {size} + {size} <= c.len) {{ {view}[{idx}] = v; return; }} this[setSlow](i, v); }}',
-                    f'push(v) {{ const c = this[CELL]; if (arguments.length === 1 && {check}(v) && c.len % {size} === 0) {{ '
-                    f'const p = this[CHUNK][extendBy]({size}, \'StrArray.push\'); {view}[p >>> {SHIFT[size]}] = v; return c.len / {size}; }} return this[pushSlow](arguments); }}',
+                    f'push(v) {{ const c = this[fastCell]; if (arguments.length === 1 && {check}(v) && c.len % {size} === 0) {{ '
+                    f'const p = this[fastChunk][extendBy]({size}, \'StrArray.push\'); {view}[p >>> {SHIFT[size]}] = v; return c.len / {size}; }} return this[pushSlow](arguments); }}',
                 ]
                 out.append(f"  '{key}': {{\n" + ''.join(f'    {m},\n' for m in methods) + '  },')
                 continue
@@ -47,8 +47,8 @@ def entries(kind):
             if kind == 'chunk':
                 # The chunk's own verb makes the room (only chunk.js changes its length).
                 # (p first: making room may grow memory, which replaces heapDV.)
-                methods.append(f'push(v) {{ const c = this[CELL]; if (arguments.length === 1 && {check}(v) && c.len % {size} === 0) {{ '
-                               f'const p = this[CHUNK][extendBy]({size}, \'StrArray.push\'); heapDV.set{dv}(p, v{le}); return c.len / {size}; }} return this[pushSlow](arguments); }}')
+                methods.append(f'push(v) {{ const c = this[fastCell]; if (arguments.length === 1 && {check}(v) && c.len % {size} === 0) {{ '
+                               f'const p = this[fastChunk][extendBy]({size}, \'StrArray.push\'); heapDV.set{dv}(p, v{le}); return c.len / {size}; }} return this[pushSlow](arguments); }}')
             out.append(f"  '{key}': {{\n" + ''.join(f'    {m},\n' for m in methods) + '  },')
     return out
 
@@ -57,9 +57,9 @@ lines = [
     '// methods of StrArray, one function literal per code, byte order and storage',
     '// kind, so each is monomorphic with its DataView call inlined (access.js says',
     '// why). Each tries the common case and leaves the rest to the generic methods.',
-    "import { CELL, CHUNK, HOT, f32, f64, getSlow, i16, i32, i64, i8, pushSlow, setSlow, u16, u32, u64, u8 } from './access.js';",
-    "import { extendBy } from '../core/region.js';",
+    "import { extendBy, fastCell, fastChunk, fastRegion, getSlow, pushSlow, setSlow } from '../core/internal.js';",
     "import { heap16, heap32, heap64, heap8, heapDV, heapF32, heapF64, heapU16, heapU32, heapU64, heapU8 } from '../core/wasm.js';",
+    "import { f32, f64, i16, i32, i64, i8, u16, u32, u64, u8 } from './fits.js';",
     '',
     '/** Arrays over a whole Chunk: the bytes are in wasm memory at cell.ptr, read through the current heap view. */',
     'export const ON_CHUNK = {', *entries('chunk'), '};',

@@ -6,15 +6,15 @@
 // within it is a length change and a fill, with no call into wasm for a byte
 // pattern, which keeps a loop of one-byte growths at a few ns per step.
 import { slicePos, toByte, toIndex, toInt } from './core/args.js';
-import { READ, bytes, cellOf, live, toRef } from './core/bytes.js';
+import { READ, bytes, live, toRef } from './core/bytes.js';
 import { argError } from './core/errors.js';
-import { extendBy } from './core/region.js';
 import { compareBytes, search } from './search/functions.js';
 import { decode } from './core/encodings.js';
 import { bytesJSON, inspectChunk, inspectCustom } from './core/inspect.js';
 import { MemSlice } from './memslice.js';
 import { toFill, writeFill } from './fill.js';
 import { core, heap } from './core/wasm.js';
+import { cellOf, disposeSymbol, extendBy } from './core/internal.js';
 
 /** The largest chunk: the allocator's and typed arrays' practical limit. */
 export const MAX_CHUNK = 2 ** 31 - 1;
@@ -26,7 +26,6 @@ const registry = new FinalizationRegistry((cell) => {
 });
 /** A `bytes` view keeps its chunk alive: the registry never frees under a reachable view. */
 const keepAlive = new WeakMap();
-const disposeSymbol = Symbol.dispose ?? Symbol.for('Symbol.dispose');
 /** Lets the static constructors skip the parts constructor. */
 const EMPTY = Symbol('empty');
 
@@ -61,7 +60,7 @@ export class Chunk {
       if (typeof p === 'number') throw argError(TypeError, fn, `part ${i}`, `is a number (${p}): use Chunk.alloc(size) for a size`);
       return toRef(p, fn, `part ${i}`, READ);
     }));
-    all.forEach((r, i) => live(r, fn, i < refs.length ? 'this' : `part ${i - refs.length}`));
+    for (const [i, r] of all.entries()) live(r, fn, i < refs.length ? 'this' : `part ${i - refs.length}`);
     const total = all.reduce((n, r) => n + r.len, 0);
     if (total > MAX_CHUNK) throw new RangeError(`${fn}(): the parts total ${total} bytes, more than one chunk holds (2 GiB - 1)`);
     this.#reserve(total, fn);

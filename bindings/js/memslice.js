@@ -11,11 +11,10 @@ import { decode } from './core/encodings.js';
 import { argError } from './core/errors.js';
 import { compareBytes, search } from './search/functions.js';
 import { bytesJSON, inspectCustom, inspectSlice } from './core/inspect.js';
-import { CHUNK, Region, regionOf, writableOf } from './core/region.js';
+import { Region } from './core/region.js';
 import { heap } from './core/wasm.js';
+import { CHUNK_REGION, makeSlice, regionOf, writableOf } from './core/internal.js';
 
-/** Package-internal symbol of the raw constructor used by `loads`. */
-export const rawSlice = Symbol('wasm-mem.rawSlice');
 
 /** A stop argument: Infinity (open-ended, never clamped) or a slice position. */
 function stopPos(stop, n, fn) {
@@ -89,7 +88,7 @@ export class MemSlice {
   /** The byte at `i` (negative from the end); RangeError out of range. */
   get(i) {
     const r = this.#r;
-    if (r.kind === CHUNK && typeof i === 'number' && (i >>> 0) === i) {
+    if (r.kind === CHUNK_REGION && typeof i === 'number' && (i >>> 0) === i) {
       const cell = r.cell;
       if (i < Math.min(r.stop, cell.len) - r.start) return heap()[cell.ptr + r.start + i];
     }
@@ -100,7 +99,7 @@ export class MemSlice {
   /** Sets the byte at `i` to `value` (0..255); TypeError when the base is read-only. */
   set(i, value) {
     const r = this.#r;
-    if (r.kind === CHUNK && typeof i === 'number' && (i >>> 0) === i && typeof value === 'number' && (value >>> 0) === value && value < 256) {
+    if (r.kind === CHUNK_REGION && typeof i === 'number' && (i >>> 0) === i && typeof value === 'number' && (value >>> 0) === value && value < 256) {
       const cell = r.cell;
       if (i < Math.min(r.stop, cell.len) - r.start) {
         heap()[cell.ptr + r.start + i] = value;
@@ -194,7 +193,7 @@ export class MemSlice {
   }
 
   /** Package-internal (dump loading): a slice with offsets taken as they are, not normalised. */
-  static [rawSlice](base, start, stop) {
+  static [makeSlice](base, start, stop) {
     const s = new MemSlice(base);
     s.#r = new Region(base, start, stop, 'loads', 'base');
     return s;

@@ -14,15 +14,14 @@ import { compile } from './struct/format.js';
 import { inspectCustom, inspectFile } from './core/inspect.js';
 import { copy, search } from './search/functions.js';
 import { MemSlice } from './memslice.js';
-import { CHUNK, Region } from './core/region.js';
+import { Region } from './core/region.js';
 import { heap } from './core/wasm.js';
+import { CHUNK_REGION, disposeSymbol } from './core/internal.js';
 
-const disposeSymbol = Symbol.dispose ?? Symbol.for('Symbol.dispose');
 const NEWLINE = 10;
 /** Bytes per chunk that readableStream() enqueues; back-pressure comes from pulling. */
 const STREAM_CHUNK = 64 * 1024;
 const encoder = new TextEncoder();
-const scratch = new DataView(new ArrayBuffer(8));
 
 /** A non-negative integer or -1 (Python's "all") for read sizes and limits. */
 function sizeArg(n, fn, arg) {
@@ -210,7 +209,7 @@ export class StrIO {
     const size = r.total(fn);
     if (end <= size) return;
     if (r.resizable === null) throw argError(RangeError, fn, 'data', `cannot grow to ${end} bytes (${size} bytes, no resize): nothing written`);
-    if (r.kind === CHUNK && end > MAX_CHUNK) throw argError(RangeError, fn, 'data', `cannot grow to ${end} bytes, more than one chunk holds (2 GiB - 1): nothing written`);
+    if (r.kind === CHUNK_REGION && end > MAX_CHUNK) throw argError(RangeError, fn, 'data', `cannot grow to ${end} bytes, more than one chunk holds (2 GiB - 1): nothing written`);
     const max = r.obj.maxByteLength;
     if (max !== undefined && end > max) throw argError(RangeError, fn, 'data', `cannot grow past its maxByteLength (${max}) to ${end} bytes: nothing written`);
     r.resize(end, fn);

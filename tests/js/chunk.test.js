@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { describe, test } from 'node:test';
 import { Chunk, MemSlice, cmp, find, memoryStats, rfind } from 'wasm-mem';
-import { cellOf } from '../../dist/js/core/bytes.js';
+import { cellOf } from '../../dist/js/core/internal.js';
 import { wasmBuffer } from '../../dist/js/core/wasm.js';
 import { modelFind, modelRfind, rng } from './helpers.js';
 

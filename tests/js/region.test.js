@@ -224,7 +224,7 @@ describe('engine messages replaced by ours (issue: hardening, item 10)', () => {
 });
 
 test('chunk blocks stay 8-aligned through growth and shrinking (the typed element methods rely on it)', async () => {
-  const { cellOf } = await import('../../dist/js/core/bytes.js');
+  const { cellOf } = await import('../../dist/js/core/internal.js');
   const r = rng(9);
   const chunks = Array.from({ length: 20 }, () => new Chunk());
   for (let k = 0; k < 2000; k++) {

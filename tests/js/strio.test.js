@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, test } from 'node:test';
 import { Chunk, ChunkIO, MemSlice, StrIO, memoryStats } from 'wasm-mem';
-import { cellOf } from '../../dist/js/core/bytes.js';
+import { cellOf } from '../../dist/js/core/internal.js';
 
 const sequences = JSON.parse(readFileSync(new URL('../vectors/bytesio.json', import.meta.url)));
 const hex = (u) => Buffer.from(u).toString('hex');

@@ -109,7 +109,10 @@ export function setupCompare(app) {
 
   function showCurrent(s) {
     const out = $('diff-current');
-    if (!result) return (out.textContent = '');
+    if (!result) {
+      out.textContent = '';
+      return;
+    }
     const k = result.runs.findIndex(([a, b]) => s >= a && s < b);
     const of = `${group(result.runs.length)}${result.complete ? '' : '+'}`;
     out.textContent = k >= 0 ? `difference ${group(k + 1)} of ${of} at ${showOffset(result.runs[k][0])}` : '';

@@ -98,7 +98,7 @@ export function setupPatch(app) {
     const status = $('edit-status');
     const editable = !!doc && doc.editable;
     for (const id of ['insert-button', 'delete-button', 'undo-button']) $(id).disabled = !editable;
-    $('download-button').disabled = !doc || doc.kind !== 'memory';
+    $('download-button').disabled = doc?.kind !== 'memory';
     if (!doc) status.textContent = '';
     else if (!editable) status.textContent = 'read-only (windowed)';
     else status.textContent = doc.modified ? `${doc.editedRanges().length} edited range(s)` : 'unmodified';

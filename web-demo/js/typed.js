@@ -101,18 +101,16 @@ export class TypedView {
     this.pageInfo = el('span', { id: 'typed-page', class: 'muted' });
     this.csvBtn = el('button', { type: 'button', id: 'typed-csv', title: 'the items of the chart range as CSV', onclick: () => this.exportCsv() }, 'Export CSV');
     this.note = el('div', { class: 'muted', id: 'typed-note' });
-    host.append(
-      form,
-      (this.body = el('div', { class: 'typed-body' },
-        el('div', { class: 'chart-box' },
-          el('div', { class: 'chart-head' },
-            el('label', {}, 'Column ', this.columnSel),
-            el('span', {}, 'Drag across the chart to zoom; double-click to see all. '), this.zoomInfo, reset),
-          this.canvas),
-        el('div', { class: 'table-box' },
-          el('div', { class: 'table-head' }, this.prevBtn, this.pageInfo, this.nextBtn, this.csvBtn),
-          el('div', { class: 'table-scroll' }, this.tableEl, this.note)))),
-    );
+    this.body = el('div', { class: 'typed-body' },
+      el('div', { class: 'chart-box' },
+        el('div', { class: 'chart-head' },
+          el('label', {}, 'Column ', this.columnSel),
+          el('span', {}, 'Drag across the chart to zoom; double-click to see all. '), this.zoomInfo, reset),
+        this.canvas),
+      el('div', { class: 'table-box' },
+        el('div', { class: 'table-head' }, this.prevBtn, this.pageInfo, this.nextBtn, this.csvBtn),
+        el('div', { class: 'table-scroll' }, this.tableEl, this.note)));
+    host.append(form, this.body);
     this.formatOut.textContent = JSON.stringify(this.formatIn.value);
   }
 

@@ -5,7 +5,8 @@ import { READ, toView } from '../core/bytes.js';
 import { Chunk } from '../chunk.js';
 import { argError } from '../core/errors.js';
 import { iterableArg } from './sequence.js';
-import { StrArray, adopt, appendAs, countOf, ownedOf } from './strarray.js';
+import { StrArray } from './strarray.js';
+import { adoptChunk, appendAs, countOf, ownedOf } from '../core/internal.js';
 
 export class ChunkArray extends StrArray {
   /**
@@ -34,7 +35,7 @@ export class ChunkArray extends StrArray {
     try {
       const src = new Chunk(toView(data, 'ChunkArray.fromBytes', 'data', READ));
       a[ownedOf]().free();
-      a[adopt](src);
+      a[adoptChunk](src);
     } catch (e) {
       a.free();
       throw e;
@@ -51,7 +52,7 @@ export class ChunkArray extends StrArray {
         const chunk = out[ownedOf]();
         const joined = chunk.concat(other);
         chunk.free();
-        out[adopt](joined);
+        out[adoptChunk](joined);
       } else {
         out.extend(iterableArg(other, 'ChunkArray.concat', 'other'));
       }

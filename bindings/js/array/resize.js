@@ -3,31 +3,26 @@
 // all or nothing (values are checked before anything is written). Appends to
 // a chunk go through the chunk's own verb (Region#append → Chunk[extendBy]).
 import { slicePos, toIndex, toInt } from '../core/args.js';
-import { HOT, pushSlow } from './access.js';
 import { NotFoundError, argError, describe } from '../core/errors.js';
 import { fillRegion, iterableArg } from './sequence.js';
-import { viewParts } from '../core/region.js';
 import { heap, heapDV, wasmBuffer } from '../core/wasm.js';
+import { appendAs, fastRegion, pushSlow, stateOf, viewParts } from '../core/internal.js';
 
-/** Package-internal: StrArray's state for these functions ({layout, item, plain}). */
-export const stateOf = Symbol('wasm-mem.strarray.state');
-/** Package-internal: extend, with errors naming the caller (the ChunkArray constructor). */
-export const appendAs = Symbol('wasm-mem.appendAs');
 
 /** Whole items now. */
 function count(arr, st, fn) {
-  return Math.floor(arr[HOT].length(fn) / st.layout.size);
+  return Math.floor(arr[fastRegion].length(fn) / st.layout.size);
 }
 
 /** The items' bytes now, writable (valid until the next allocation). */
 function itemBytes(arr, st, fn) {
-  const v = arr[HOT].view(fn, true);
+  const v = arr[fastRegion].view(fn, true);
   return v.subarray(0, v.length - (v.length % st.layout.size));
 }
 
 /** The Region when this array may change size, else a TypeError (nothing changed). */
 function resizable(arr, st, fn, growing) {
-  const r = arr[HOT];
+  const r = arr[fastRegion];
   r.total(fn); // a freed or detached buffer says so first
   if (!st.plain) throw argError(TypeError, fn, 'this', 'is an offset or strided view: it cannot change size');
   const how = r.whole ? r.resizable : null;
@@ -43,7 +38,7 @@ function resizable(arr, st, fn, growing) {
  */
 function replace(arr, st, fn, s, del, stored) {
   const size = st.layout.size;
-  const r = arr[HOT];
+  const r = arr[fastRegion];
   const byteLen = r.length(fn);
   const n = Math.floor(byteLen / size);
   const newN = n - del + stored.length;
@@ -76,7 +71,7 @@ function appendValues(arr, st, values, fn) {
     // length), copied when they are in wasm memory (growth would detach them).
     const parts = viewParts(values);
     const bytes = parts.buffer === wasmBuffer() && parts.bytes !== null ? parts.bytes.slice() : parts.bytes;
-    const p = bytes === null ? -1 : arr[HOT].append(bytes.byteLength, fn, acc.size);
+    const p = bytes === null ? -1 : arr[fastRegion].append(bytes.byteLength, fn, acc.size);
     if (p >= 0) {
       if (acc.little) heap().set(bytes, p);
       else {

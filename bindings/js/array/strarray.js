@@ -8,28 +8,21 @@
 // use the C kernels. Size changes need a resizable buffer and are all or
 // nothing.
 import { slicePos, toIndex, toInt } from '../core/args.js';
-import { BASE, WRITE, bytes, toView } from '../core/bytes.js';
+import { BASE, bytes, toView } from '../core/bytes.js';
 import { Chunk } from '../chunk.js';
-import { CELL, CHUNK, HOT, ITEM, getSlow, protoFor, pushSlow, setSlow } from './access.js';
+import { protoFor } from './access.js';
 import { argError } from '../core/errors.js';
 import { compile } from '../struct/format.js';
 import { search } from '../search/functions.js';
 import { arrayJSON, inspectArray, inspectCustom } from '../core/inspect.js';
 import { MemSlice } from '../memslice.js';
-import { Region, regionOf, writableOf } from '../core/region.js';
+import { Region } from '../core/region.js';
 import { columnOf, geometry } from './geometry.js';
 import { itemCodec } from '../struct/records.js';
-import { SizeChanges, stateOf } from './resize.js';
+import { SizeChanges } from './resize.js';
 import { countItems, fillItems, findItem, gatherItems, iterableArg, reverseItems, typedCopy } from './sequence.js';
+import { adoptChunk, countOf, disposeSymbol, fastCell, fastChunk, fastItem, fastRegion, getSlow, ownedOf, regionOf, setSlow, stateOf, writableOf } from '../core/internal.js';
 
-const disposeSymbol = Symbol.dispose ?? Symbol.for('Symbol.dispose');
-/** Package-internal (chunkarray.js, serial.js): the chunk an array made and owns. */
-export const ownedOf = Symbol('wasm-mem.owned');
-/** Package-internal: makes a chunk the array's own buffer (fromBytes, concat, loads). */
-export const adopt = Symbol('wasm-mem.adopt');
-/** Package-internal: the item count, with errors naming the caller. */
-export const countOf = Symbol('wasm-mem.countOf');
-export { appendAs } from './resize.js';
 
 /** The region of a StrArray's buffer: a MemSlice's window, or the whole object. */
 function regionFor(buffer, fn) {
@@ -75,19 +68,19 @@ export class StrArray extends SizeChanges {
     }
     this.#buffer = buffer;
     const region = regionFor(buffer, fn);
-    Object.defineProperties(this, { [HOT]: { value: region, writable: true }, [CELL]: { value: region.cell, writable: true }, [CHUNK]: { value: region.whole ? region.cell && buffer : null, writable: true }, [ITEM]: { value: this.#item } });
+    Object.defineProperties(this, { [fastRegion]: { value: region, writable: true }, [fastCell]: { value: region.cell, writable: true }, [fastChunk]: { value: region.whole ? region.cell && buffer : null, writable: true }, [fastItem]: { value: this.#item } });
     Object.setPrototypeOf(this, protoFor(new.target.prototype, layout.acc, region, this.#geo.plain));
   }
 
   /** Bytes before item 0 in the buffer. */
   get offset() {
-    this[HOT].total('StrArray.offset');
+    this[fastRegion].total('StrArray.offset');
     return this.#geo.origin + this.#geo.lead;
   }
 
   /** Bytes from one item to the next. */
   get stride() {
-    this[HOT].total('StrArray.stride');
+    this[fastRegion].total('StrArray.stride');
     return this.#geo.stride;
   }
 
@@ -96,7 +89,7 @@ export class StrArray extends SizeChanges {
    * the field's own format, stride = the record stride, over the same buffer.
    */
   column(field) {
-    this[HOT].total('StrArray.column');
+    this[fastRegion].total('StrArray.column');
     const { format, options } = columnOf(this.#layout, this.#item.names, this.#geo, field);
     return new StrArray(format, this.#buffer, options);
   }
@@ -118,7 +111,7 @@ export class StrArray extends SizeChanges {
 
   /** Per value of an item: {name, code, offset, size} (name undefined without names). */
   get fields() {
-    this[HOT].total('StrArray.fields'); // a freed or detached buffer says so, like every member
+    this[fastRegion].total('StrArray.fields'); // a freed or detached buffer says so, like every member
     const names = this.#item.names ?? [];
     return this.#layout.fields.map((f, k) => ({ name: names[k], code: f.code, offset: f.offset, size: f.size }));
   }
@@ -130,7 +123,7 @@ export class StrArray extends SizeChanges {
 
   /** The item count now; `fn` names the caller in errors. */
   #count(fn) {
-    return this.#countOf(this[HOT].length(fn));
+    return this.#countOf(this[fastRegion].length(fn));
   }
 
   /** The item count of `n` bytes. (The buffer is asked once per call: a user's [bytes]() may move memory.) */
@@ -142,25 +135,25 @@ export class StrArray extends SizeChanges {
 
   /** [DataView, position of item 0 in it, item count] now; item k is `stride` bytes further per step. */
   #typed(fn, write = false) {
-    const [dv, off, n] = this[HOT].typed(fn, write);
+    const [dv, off, n] = this[fastRegion].typed(fn, write);
     return [dv, off + this.#geo.origin + this.#geo.lead, this.#countOf(n)];
   }
 
   /** The items' bytes now, from item 0's first byte to the last item's last (valid until the next allocation). */
   #itemBytes(fn, write = false) {
-    const v = this[HOT].view(fn, write);
+    const v = this[fastRegion].view(fn, write);
     const n = this.#countOf(v.length);
     const from = this.#geo.origin + this.#geo.lead;
     return n === 0 ? v.subarray(0, 0) : v.subarray(from, from + (n - 1) * this.#geo.stride + this.#layout.size);
   }
 
   [bytes](access) {
-    if (access === 'write' && !this[HOT].writable) return null;
+    if (access === 'write' && !this[fastRegion].writable) return null;
     return this.#itemBytes('StrArray[bytes]', access === 'write');
   }
 
   [writableOf]() {
-    return this[HOT].writable;
+    return this[fastRegion].writable;
   }
 
   /** The value (or record) at `i` (negative from the end); RangeError out of range. */
@@ -180,7 +173,7 @@ export class StrArray extends SizeChanges {
 
   [setSlow](i, value) {
     const stored = this.#item.check(value, 'StrArray.set', 'value');
-    if (!this[HOT].writable) throw argError(TypeError, 'StrArray.set', 'buffer', 'is read-only');
+    if (!this[fastRegion].writable) throw argError(TypeError, 'StrArray.set', 'buffer', 'is read-only');
     const [dv, off, n] = this.#typed('StrArray.set', true);
     this.#item.write(dv, off + toIndex(i, n, 'StrArray.set') * this.#geo.stride, stored);
   }
@@ -276,7 +269,7 @@ export class StrArray extends SizeChanges {
   }
 
   #writableBytes(fn) {
-    if (!this[HOT].writable) throw argError(TypeError, fn, 'buffer', 'is read-only');
+    if (!this[fastRegion].writable) throw argError(TypeError, fn, 'buffer', 'is read-only');
     return this.#itemBytes(fn, true);
   }
 
@@ -296,7 +289,7 @@ export class StrArray extends SizeChanges {
     const copy = new Chunk(gatherItems(this.#itemBytes('StrArray.slice'), size, this.#geo.stride, s, e));
     const out = new this.constructor.Copy(this.format, undefined, options);
     out.#owned.free();
-    out[adopt](copy);
+    out[adoptChunk](copy);
     return out;
   }
 
@@ -341,11 +334,12 @@ export class StrArray extends SizeChanges {
     return this.#owned;
   }
 
-  [adopt](chunk) {
+  [adoptChunk](chunk) {
     this.#owned = chunk;
     this.#buffer = chunk;
-    this[CELL] = (this[HOT] = regionFor(chunk, 'StrArray')).cell; // a whole chunk before and after: the prototype stays
-    this[CHUNK] = chunk;
+    this[fastRegion] = regionFor(chunk, 'StrArray'); // a whole chunk before and after: the prototype stays
+    this[fastCell] = this[fastRegion].cell;
+    this[fastChunk] = chunk;
   }
 
   /** The class `slice` copies into (ChunkArray overrides it). */

@@ -1,15 +1,13 @@
 // The bytes-like gate (SPEC §1): every argument that carries bytes passes
 // through `toView`/`toRef`, which turns it into a Uint8Array over its current
 // bytes or throws a clear error. It knows the package's own classes only
-// through the `bytes` protocol and region.js's symbols (a chunk's cell, a
-// slice's region), and tells wasm-resident bytes by their buffer being the
+// through the `bytes` protocol and the package's internal symbols (a chunk's
+// cell, a slice's region: internal.js), and tells wasm-resident bytes by their buffer being the
 // module's memory. A user's [bytes]() that throws passes its value through.
 import { toByte } from './args.js';
 import { argError, describe } from './errors.js';
-import { cellOf, isDetached, isUint8Array, plainView, regionOf, CHUNK } from './region.js';
+import { CHUNK_REGION, cellOf, isBufferObject, isDetached, isUint8Array, plainView, regionOf } from './internal.js';
 import { wasmBuffer } from './wasm.js';
-
-export { cellOf, isDetached };
 
 /**
  * The bytes protocol: an object with a method under this symbol is a
@@ -47,7 +45,16 @@ function encode(s) {
   }
   return encoder.encode(s);
 }
-const toTag = (v) => Object.prototype.toString.call(v);
+
+/**
+ * Whether `value` is a bytes-like (SPEC §1) or a string, by its type alone
+ * (no method of it is called): what the gate would take as bytes.
+ */
+export function isBytesLike(value) {
+  if (typeof value === 'string') return true;
+  if (value === null || typeof value !== 'object') return false;
+  return ArrayBuffer.isView(value) || isBufferObject(value) || typeof value[bytes] === 'function';
+}
 
 /**
  * The current bytes of `value` as a Uint8Array. Views of wasm memory are
@@ -68,8 +75,7 @@ export function toView(value, fn, arg, mode = READ) {
       if (view === null) throw argError(TypeError, fn, arg, 'is a view of a detached ArrayBuffer');
       return view; // empty, too, when left outside its shrunk resizable buffer
     }
-    const tag = toTag(value);
-    if (tag === '[object ArrayBuffer]' || tag === '[object SharedArrayBuffer]') {
+    if (isBufferObject(value)) {
       if (isDetached(value)) throw argError(TypeError, fn, arg, 'is a detached ArrayBuffer');
       return new Uint8Array(value);
     }
@@ -103,7 +109,7 @@ export function toRef(value, fn, arg, mode = READ) {
     if (value[cellOf] !== undefined) return value[cellOf](fn, arg);
     // A window on a chunk stays live the same way (read at use, not now).
     const region = value[regionOf]?.();
-    if (region !== undefined && region.kind === CHUNK) {
+    if (region !== undefined && region.kind === CHUNK_REGION) {
       if (mode === WRITE && !region.writable) throw argError(TypeError, fn, arg, 'is read-only');
       region.total(fn);
       return new ChunkRef(region);

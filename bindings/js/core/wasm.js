@@ -212,13 +212,43 @@ export function withScratch(size, fn) {
       slotBusy = false;
     }
   }
-  const ptr = core.malloc(Math.max(size, 1));
-  if (ptr === 0) throw new RangeError(`wasm-mem: out of memory allocating ${size} bytes`);
+  const ptr = allocate(size, 'wasm-mem');
   try {
     return fn(ptr);
   } finally {
     core.free(ptr);
   }
+}
+
+/**
+ * `size` bytes of wasm memory held across awaits, for an async call: as
+ * withScratch (freed on every exit, whatever `fn` throws passes through),
+ * but never the slot, which a synchronous call may need meanwhile. `fn` is
+ * given the position; the RangeError for memory that cannot be had names `fn`.
+ */
+export async function withScratchAsync(size, caller, fn) {
+  const ptr = allocate(size, caller);
+  try {
+    return await fn(ptr);
+  } finally {
+    core.free(ptr);
+  }
+}
+
+/** As withScratchAsync for an async generator: `gen(ptr)`'s values pass through; freed when it ends, throws or is returned early. */
+export async function* withScratchIterating(size, caller, gen) {
+  const ptr = allocate(size, caller);
+  try {
+    yield* gen(ptr);
+  } finally {
+    core.free(ptr);
+  }
+}
+
+function allocate(size, caller) {
+  const ptr = core.malloc(Math.max(size, 1));
+  if (ptr === 0) throw new RangeError(`${caller}: out of memory allocating ${size} bytes`);
+  return ptr;
 }
 
 /**

@@ -5,16 +5,15 @@
 // holds offsets, not pointers, so where it lands does not matter, and
 // nothing stays allocated in wasm memory between the batches of a lazy
 // iterator (a consumer that stops early leaks nothing).
-import { searchStart, slicePos, toStep } from '../core/args.js';
 import { PATTERN, READ, toRef, toView } from '../core/bytes.js';
 import { argError, describe } from '../core/errors.js';
-import { patternParts } from './pattern.js';
 import { core, heap, wasmBuffer, withScratch } from '../core/wasm.js';
+import { rangeArgs } from './functions.js';
+import { patternParts } from './pattern.js';
+import { BATCH, WINDOW, alignUp } from './window.js';
 
-/** Foreign haystack bytes staged per call. */
-const WINDOW = 256 << 10;
-/** Pairs collected per call into wasm (findAllAny's batch). */
-const BATCH = 2048;
+/** Pairs collected per call into wasm (findAllAny's batch): a pair is two size_t, so BATCH positions' bytes. */
+const PAIR_BATCH = BATCH / 2;
 
 /**
  * Compiles `patterns` (an array or iterable of bytes-likes, strings, byte
@@ -71,52 +70,69 @@ export function compilePatterns(fn, patterns) {
 }
 
 /**
- * The window entry (for the async functions of SPEC §9 and other windowed
- * callers): the matches of `set` in one window of a source.
+ * A compiled set in the kernel shape of kernel.js (length, minLength, room,
+ * place), with `findPairs` for its own export: the blob is placed in the
+ * scratch, on a 4-byte boundary (it holds uint32 fields).
+ */
+function setKernel(set) {
+  let blob = 0;
+  return {
+    length: set.maxLen,
+    minLength: set.minLen,
+    room: set.blob.length + 3,
+    place(ptr) {
+      blob = ptr + ((4 - (ptr % 4)) % 4);
+      heap().set(set.blob, blob);
+    },
+    findPairs: (h, hl, s, e, ce, st, minPat, out, max) => core.multiFind(blob, h, hl, s, e, ce, st, minPat, out, max),
+  };
+}
+
+/**
+ * The window entry (for windowed callers of a source): the matches of `set`
+ * in one window of a source.
  *
- * `window` is a Uint8Array holding source bytes [base, base + window.length);
- * `start` and `step` are the search's absolute alignment origin and step;
- * `from` the first absolute position still to settle (aligned, >= base);
- * `end` the absolute end of the searched range when this window reaches it,
- * else undefined. Returns `{pairs, settled}`: every `[index, pattern]` pair
- * (absolute index) with from <= index < settled, ordered by index then
- * pattern; `settled` is where the next window must start settling: the
- * window's end minus the longest pattern's length plus one (those
- * positions may match patterns not yet whole), or `end` for the last window.
- * Keep the bytes from `settled` on for the next window.
+ * `window` is a Uint8Array holding source bytes [base, base + window.length)
+ * (or, from the async functions, a ref of bytes in wasm memory: `{ptr, len,
+ * view: null}`); `start` and `step` are the search's absolute alignment
+ * origin and step; `from` the first absolute position still to settle
+ * (aligned, >= base); `end` the absolute end of the searched range when this
+ * window reaches it, else undefined. Returns `{pairs, settled}`: every
+ * `[index, pattern]` pair (absolute index) with from <= index < settled,
+ * ordered by index then pattern; `settled` is where the next window must
+ * start settling: the window's end minus the longest pattern's length plus
+ * one (those positions may match patterns not yet whole), or `end` for the
+ * last window. Keep the bytes from `settled` on for the next window.
  */
 export function findAnyInWindow(set, window, base, start, step, from, end) {
-  const last = end !== undefined ? Math.min(end, base + window.length) : base + window.length;
+  const hay = window instanceof Uint8Array ? { ptr: 0, len: window.length, view: window } : window;
+  const last = end !== undefined ? Math.min(end, base + hay.len) : base + hay.len;
   const settled = end !== undefined ? last : Math.max(from, last - set.maxLen + 1);
   const pairs = [];
   if (from >= settled) return { pairs, settled };
-  const hay = { ptr: 0, len: window.length, view: window };
-  scanRange(set, hay, from - base, last - base, settled - base, step, pairs, Infinity, 0, base);
+  scanRange(setKernel(set), hay, { from: from - base, end: last - base, candEnd: settled - base, step, offset: base }, pairs);
   return { pairs, settled };
 }
 
 /**
- * Pairs of `set` in hay (positions local to hay's bytes) for candidates
- * from..candEnd-1 aligned on step from `from`, match ends <= end, pushed
- * onto `pairs` as absolute (local + offset) positions, at most `max` of
- * them; `minPat` skips lower patterns at `from`. Foreign bytes are staged in
- * windows. Returns the resume point `{from, minPat}` when `max` was reached,
- * else null.
+ * Pairs of the set kernel `set` in hay (positions local to hay's bytes) for
+ * candidates from..candEnd-1 aligned on step from `from`, match ends <= end,
+ * pushed onto `pairs` as absolute (local + offset) positions, at most `max`
+ * of them; `minPat` skips lower patterns at `from`. Foreign bytes are staged
+ * in windows. Returns the resume point `{from, minPat}` when `max` was
+ * reached, else null.
  */
-function scanRange(set, hay, from, end, candEnd, step, pairs, max, minPat, offset) {
-  const room = hay.view === null ? 0 : Math.min(end - from, WINDOW + set.maxLen - 1);
-  const blobLen = set.blob.length;
-  const batch = Math.min(BATCH, max === Infinity ? BATCH : max);
+function scanRange(set, hay, { from, end, candEnd, step, max = Infinity, minPat = 0, offset = 0 }, pairs) {
+  const room = hay.view === null ? 0 : Math.min(end - from, WINDOW + set.length - 1);
+  const batch = Math.min(PAIR_BATCH, max);
   const outBytes = batch * 8;
-  return withScratch(blobLen + outBytes + room + 4, (slot) => {
-    const blobAt = (slot + 3) & ~3; // the blob's uint32 fields
-    const outAt = blobAt + blobLen + ((4 - (blobLen % 4)) % 4);
+  return withScratch(outBytes + room + set.room, (outAt) => {
     const hayAt = outAt + outBytes;
-    heap().set(set.blob, blobAt);
+    set.place(hayAt + room);
     let wFrom = from; // the window's first byte (local)
     for (;;) {
       const wEnd = hay.view === null ? end : Math.min(end, wFrom + room);
-      const wCand = wEnd === end ? candEnd : Math.min(candEnd, wEnd - set.maxLen + 1);
+      const wCand = wEnd === end ? candEnd : Math.min(candEnd, wEnd - set.length + 1);
       let h;
       if (hay.view === null) h = hay.ptr + wFrom;
       else {
@@ -126,7 +142,7 @@ function scanRange(set, hay, from, end, candEnd, step, pairs, max, minPat, offse
       // Candidates from..wCand-1 of this window, in batches.
       while (from < wCand) {
         const want = Math.min(batch, max - pairs.length);
-        const n = core.multiFind(blobAt, h, wEnd - wFrom, from - wFrom, wEnd - wFrom, wCand - wFrom, step, minPat, outAt, want);
+        const n = set.findPairs(h, wEnd - wFrom, from - wFrom, wEnd - wFrom, wCand - wFrom, step, minPat, outAt, want);
         const out = new Uint32Array(wasmBuffer(), outAt, 2 * n); // read at once, not kept
         for (let k = 0; k < n; k++) pairs.push([offset + wFrom + out[2 * k], out[2 * k + 1]]);
         if (n < want) break;
@@ -136,8 +152,7 @@ function scanRange(set, hay, from, end, candEnd, step, pairs, max, minPat, offse
       }
       if (wCand >= candEnd) return null;
       // The next window starts at the first unsettled aligned candidate.
-      const r = (wCand - from) % step;
-      from = r === 0 ? wCand : wCand + step - r;
+      from = alignUp(wCand, from, step);
       minPat = 0;
       if (from >= candEnd) return null;
       wFrom = from;
@@ -146,12 +161,7 @@ function scanRange(set, hay, from, end, candEnd, step, pairs, max, minPat, offse
 }
 
 function anyArgs(fn, dest, patterns, start, end, step) {
-  const hay = toRef(dest, fn, 'dest', READ);
-  const args = {
-    start: searchStart(start, hay.len, fn),
-    end: slicePos(end, hay.len, fn, 'end', hay.len),
-    step: toStep(step, fn),
-  };
+  const { hay, ...args } = rangeArgs(fn, dest, start, end, step);
   // The patterns last: their [bytes]() may move dest, which is resolved again before use.
   args.set = compilePatterns(fn, patterns);
   return args;
@@ -169,7 +179,7 @@ export function findAny(dest, patterns, start, end, step) {
   const e = Math.min(a.end, hay.len);
   if (a.start >= e) return null;
   const pairs = [];
-  scanRange(set, hay, a.start, e, e, a.step, pairs, 1, 0, 0);
+  scanRange(setKernel(set), hay, { from: a.start, end: e, candEnd: e, step: a.step, max: 1 }, pairs);
   return pairs.length ? { index: pairs[0][0], pattern: pairs[0][1] } : null;
 }
 
@@ -192,7 +202,7 @@ function* allAny(set, hayValue, { start, end, step }) {
     const e = Math.min(end, hay.len);
     if (resume.from >= e) return;
     const pairs = [];
-    resume = scanRange(set, hay, resume.from, e, e, step, pairs, BATCH, resume.minPat, 0);
+    resume = scanRange(setKernel(set), hay, { from: resume.from, end: e, candEnd: e, step, max: PAIR_BATCH, minPat: resume.minPat }, pairs);
     yield* pairs;
   }
 }

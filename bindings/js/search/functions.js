@@ -5,18 +5,17 @@
 // searches), so a 1 GiB Buffer never needs 1 GiB of wasm memory.
 //
 // One path per input kind: wasm-resident bytes go to the kernel in place;
-// foreign ones are staged in windows (windowed.js) that start small and double up
-// to WINDOW, so an early match costs a small copy and a late one the full
+// foreign ones are staged in windows (window.js) that start small and double
+// up to WINDOW, so an early match costs a small copy and a late one the full
 // speed; foreign inputs of at most SMALL bytes are searched in JS, and one
-// byte in foreign bytes with the platform's memchr when it has one.
+// byte in foreign bytes with the platform's memchr when it has one. A masked
+// Pattern brings its own kernel (see patternSearch) to the same window loops.
 import { searchStart, slicePos, toInt, toStep } from '../core/args.js';
 import { PATTERN, READ, WRITE, live, toRef, toView, utf8Length } from '../core/bytes.js';
 import { NotFoundError, argError } from '../core/errors.js';
 import { NPOS, core, heap, withScratch } from '../core/wasm.js';
-import { BATCH, stage, windowedCollect, windowedFind, windowedRfind } from './window.js';
-
-/** Pair scans (cmp, diff, ...) stage foreign bytes this many at a time. */
-const WINDOW = 256 << 10;
+import { bytesKernel } from './kernel.js';
+import { BATCH, WINDOW, stage, topCandidate, windowedCollect, windowedFind, windowedRfind } from './window.js';
 
 /**
  * Foreign inputs up to this many bytes are handled by plain JS loops: staging
@@ -43,33 +42,22 @@ function toJs(ref) {
   return ref.view ?? heap().subarray(ref.ptr, ref.ptr + ref.len);
 }
 
+/** The range of a search over `hay`, checked (`fn` names the caller in errors). */
+function rangeOf(fn, hay, start, end, step) {
+  return { start: searchStart(start, hay.len, fn), end: slicePos(end, hay.len, fn, 'end', hay.len), step: toStep(step, fn) };
+}
+
+/** Package-internal (findany.js too): the haystack of a search and its range, checked. */
+export function rangeArgs(fn, dest, start, end, step) {
+  const hay = toRef(dest, fn, 'dest', READ);
+  return { hay, ...rangeOf(fn, hay, start, end, step) };
+}
+
 function searchArgs(fn, dest, pattern, start, end, step) {
   const hay = toRef(dest, fn, 'dest', READ);
   const pat = toRef(pattern, fn, 'pattern', PATTERN);
   live(hay, fn, 'dest');
-  return {
-    hay,
-    pat,
-    start: searchStart(start, hay.len, fn),
-    end: slicePos(end, hay.len, fn, 'end', hay.len),
-    step: toStep(step, fn),
-  };
-}
-
-/** The kernel of plain pattern bytes (see windowed.js): `pat` placed in wasm memory, then the byte searches. */
-function plainKernel(pat) {
-  const plen = pat.len;
-  let p = 0;
-  return {
-    len: plen,
-    room: pat.view === null ? 0 : plen,
-    place(slot) {
-      p = stage(pat, 0, plen, slot);
-    },
-    find: (h, hl, s, e, st) => core.find(h, hl, p, plen, s, e, st),
-    rfind: (h, hl, s, e, st) => core.rfind(h, hl, p, plen, s, e, st),
-    findMany: (h, hl, s, e, st, out, max) => core.findMany(h, hl, p, plen, s, e, st, out, max),
-  };
+  return { hay, pat, ...rangeOf(fn, hay, start, end, step) };
 }
 
 /** Plain-JS search of a small foreign haystack: candidates aligned from `start`, verified byte by byte. */
@@ -99,13 +87,13 @@ function searchForward({ hay, pat, start, end, step }) {
     const i = core.find(hay.ptr, hay.len, pat.ptr, plen, start, end, step);
     return i === NPOS ? -1 : i;
   }
-  return windowedFind(hay, plainKernel(pat), start, end, step);
+  return windowedFind(hay, bytesKernel(pat), start, end, step);
 }
 
 function searchBackward({ hay, pat, start, end, step }) {
   const plen = pat.len;
   if (start > end || end - start < plen) return -1;
-  const top = end - plen - ((end - plen - start) % step); // the highest aligned candidate
+  const top = topCandidate(start, end, plen, step);
   if (plen === 0) return top;
   if (hay.view !== null && end - start <= SMALL) return searchSmall(hay.view, toJs(pat), start, end, step, true);
   if (hay.view !== null && plen === 1 && step === 1 && byteSearch !== null) {
@@ -116,16 +104,17 @@ function searchBackward({ hay, pat, start, end, step }) {
     const i = core.rfind(hay.ptr, hay.len, pat.ptr, plen, start, end, step);
     return i === NPOS ? -1 : i;
   }
-  return windowedRfind(hay, plainKernel(pat), start, end, step, top);
+  return windowedRfind(hay, bytesKernel(pat), start, end, step, top);
 }
 
 /**
  * How to search with a Pattern (SPEC §10), which this module does not import:
  * pattern.js registers it as it loads (no Pattern exists before), so a page
- * that never makes one does not load the masked search. For a value it
+ * that never makes one does not load the masked kernels. For a value it
  * answers undefined (not a Pattern), `{ bytes }` (a full mask: plain bytes) or
- * `{ parts, search, findAll }` (the masked search). It runs no user code (a
- * private-field check), and what it answers never reaches a caller.
+ * `{ kernel }` (a masked kernel, kernel.js, for the same window loops). It
+ * runs no user code (a private-field check), and what it answers never
+ * reaches a caller.
  */
 let patternSearch = () => undefined;
 
@@ -138,6 +127,14 @@ export function registerPatternSearch(f) {
   patternSearch = f;
 }
 
+/** A masked pattern's search: its kernel over the windows of `hay`. */
+function kernelSearch({ hay, start, end, step }, kernel, backward) {
+  const plen = kernel.length;
+  if (start > end || end - start < plen) return -1;
+  if (backward) return windowedRfind(hay, kernel, start, end, step, topCandidate(start, end, plen, step));
+  return windowedFind(hay, kernel, start, end, step);
+}
+
 function notFound(fn) {
   return new NotFoundError(`${fn}(): pattern not found`);
 }
@@ -147,12 +144,10 @@ function notFound(fn) {
  * lastIndexOf: -1 when not found; `fn` names the caller in errors.
  */
 export function search(fn, backward, dest, pattern, start, end, step) {
-  // Patterns (SPEC §10): a masked Pattern searches by its own path; a full-mask one is its bytes.
+  // Patterns (SPEC §10): a masked Pattern brings its kernel; a full-mask one is its bytes.
   const own = patternSearch(pattern);
-  if (own !== undefined) {
-    if (own.search) return own.search(fn, backward, dest, own.parts, start, end, step);
-    pattern = own.bytes;
-  }
+  if (own?.kernel !== undefined) return kernelSearch(rangeArgs(fn, dest, start, end, step), own.kernel, backward);
+  if (own !== undefined) pattern = own.bytes;
   const args = searchArgs(fn, dest, pattern, start, end, step);
   return backward ? searchBackward(args) : searchForward(args);
 }
@@ -199,22 +194,28 @@ export function rfind(dest, pattern, start, end, step) {
 export function findAll(dest, pattern, start, end, step) {
   // Patterns (SPEC §10), as in search().
   const own = patternSearch(pattern);
-  if (own !== undefined) {
-    if (own.findAll) return own.findAll('findAll', dest, own.parts, start, end, step);
-    pattern = own.bytes;
+  const masked = own?.kernel;
+  if (masked !== undefined) {
+    const args = rangeArgs('findAll', dest, start, end, step);
+    return allMatches(hayValueOf(args.hay, dest), () => masked, args);
   }
+  if (own !== undefined) pattern = own.bytes;
   const args = searchArgs('findAll', dest, pattern, start, end, step);
   // Strings and byte values were encoded by the gate: keep those bytes.
-  const hayValue = args.hay.view !== null && typeof dest === 'string' ? args.hay.view : dest;
   const patValue = args.pat.view !== null && typeof pattern !== 'object' ? args.pat.view : pattern;
-  return allMatches(hayValue, patValue, args);
+  return allMatches(hayValueOf(args.hay, dest), () => bytesKernel(toRef(patValue, 'findAll', 'pattern', PATTERN)), args);
 }
 
-function* allMatches(hayValue, patValue, { start, end, step }) {
+/** What a lazy search reads again per batch: a string's bytes as the gate encoded them, else the object. */
+function hayValueOf(hay, dest) {
+  return hay.view !== null && typeof dest === 'string' ? hay.view : dest;
+}
+
+/** Batches of matches, each reading the haystack (then the pattern: `kernelNow()`) as they are then. */
+function* allMatches(hayValue, kernelNow, { start, end, step }) {
   for (let from = start; ; ) {
     const hay = toRef(hayValue, 'findAll', 'dest', READ);
-    const pat = toRef(patValue, 'findAll', 'pattern', PATTERN);
-    const batch = collect({ hay, pat, start, end: Math.min(end, hay.len), step }, from);
+    const batch = collect(hay, kernelNow(), start, Math.min(end, hay.len), step, from);
     yield* batch.found;
     if (batch.next === null) return;
     from = batch.next;
@@ -222,15 +223,15 @@ function* allMatches(hayValue, patValue, { start, end, step }) {
 }
 
 /** Up to BATCH matches from `from` on; `next` is where to resume, or null at the end. */
-function collect({ hay, pat, start, end, step }, from) {
-  const plen = pat.len;
-  const found = [];
-  if (from > end || end - from < plen) return { found, next: null };
+function collect(hay, kernel, start, end, step, from) {
+  const plen = kernel.length;
+  if (from > end || end - from < plen) return { found: [], next: null };
   if (plen === 0) {
+    const found = [];
     for (; found.length < BATCH && from <= end; from += step) found.push(from);
     return { found, next: from <= end ? from : null };
   }
-  return windowedCollect(hay, plainKernel(pat), start, end, step, from);
+  return windowedCollect(hay, kernel, start, end, step, from);
 }
 
 /**

@@ -8,7 +8,7 @@
 import { READ, toView } from '../core/bytes.js';
 import { argError } from '../core/errors.js';
 import { registerPatternSearch } from './functions.js';
-import { findAllMasked, searchMasked } from './masked.js';
+import { maskedKernel } from './kernel.js';
 
 /** Package-internal: the parts of a Pattern, or null for any other value. */
 export let patternParts;
@@ -63,7 +63,7 @@ export class Pattern {
     registerPatternSearch((p) => {
       const parts = patternParts(p);
       if (parts === null) return undefined;
-      return parts.full ? { bytes: parts.bytes } : { parts, search: searchMasked, findAll: findAllMasked };
+      return parts.full ? { bytes: parts.bytes } : { kernel: maskedKernel(parts) };
     });
   }
 

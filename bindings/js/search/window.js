@@ -1,30 +1,29 @@
-// The search loops over windows (SPEC §2, §10): a haystack in wasm memory is
-// searched in place; foreign bytes are staged into a scratch allocation in
-// windows that start at FIRST_WINDOW and double up to WINDOW, overlapping by
-// the pattern length - 1, so an early match copies little and a 1 GiB
-// Buffer never needs 1 GiB of wasm memory. The loops are the same for every
-// pattern kind: a kernel places its pattern in wasm memory and runs its C
-// search over one window (functions.js: plain bytes; masked.js: a Pattern).
-//
-// A kernel: {len, room, place(slot), find(h, hl, s, e, step),
-// rfind(h, hl, s, e, step), findMany(h, hl, s, e, step, out, max)}; `room`
-// is the scratch bytes `place` needs, all positions are wasm positions.
+// The search loops over windows (SPEC §2, §9, §10) and their one set of
+// constants: a haystack in wasm memory is searched in place; foreign bytes
+// are staged into a scratch allocation in windows that start at FIRST_WINDOW
+// and double up to WINDOW, overlapping by the pattern length - 1, so an early
+// match copies little and a 1 GiB Buffer never needs 1 GiB of wasm memory.
+// The loops are the same for every pattern kind: a kernel (kernel.js) places
+// its pattern in wasm memory and runs its C search over one window. The async
+// functions (stream/) and findAny walk windows of the same size with the
+// same alignment rule.
 import { NPOS, heap, wasmBuffer, withScratch } from '../core/wasm.js';
 
 /**
- * Foreign bytes are staged into wasm memory at most this many at a time:
- * small enough that a window is still in cache when the kernel reads it
- * (256 KiB measured ~10% faster than 1 MiB at 64 MiB), large enough that the
+ * Bytes staged into wasm memory at a time (foreign haystacks, pair scans,
+ * a source's window in the async functions): small enough that a window is
+ * still in cache when the kernel reads it right after the copy (256 KiB
+ * measured ~10% faster than 1 MiB at 64 MiB), large enough that the
  * per-window cost vanishes.
  */
-const WINDOW = 256 << 10;
+export const WINDOW = 256 << 10;
 /**
  * The first window of a forward or backward search over foreign bytes; each
  * next one is twice as large, up to WINDOW. A match near the start costs
  * about what Buffer#indexOf costs (bench/small.bench.js, "match 5 KB in").
  */
 const FIRST_WINDOW = 4 << 10;
-/** findAll collects this many positions per call into wasm. */
+/** Positions collected per kernel call (findAll, countAsync, ...): wasm32 size_t each. */
 export const BATCH = 4096;
 
 /** The lowest position >= x that is start + k * step. */
@@ -32,6 +31,11 @@ export function alignUp(x, start, step) {
   if (x <= start) return start;
   const r = (x - start) % step;
   return r === 0 ? x : x + step - r;
+}
+
+/** The highest candidate at or below `end - plen` that is `start + k * step` (`end - start >= plen`). */
+export function topCandidate(start, end, plen, step) {
+  return end - plen - ((end - plen - start) % step);
 }
 
 /** Bytes [from, from + len) of `ref` in wasm memory: in place, or copied to `slot`. */
@@ -58,9 +62,9 @@ function nextSpan(span, plen, room) {
   return Math.min(room, 2 * span - plen + 1);
 }
 
-/** The lowest aligned match in [start, end), or -1; `end - start >= kernel.len > 0`. */
+/** The lowest aligned match in [start, end), or -1; `end - start >= kernel.length > 0`. */
 export function windowedFind(hay, kernel, start, end, step) {
-  const plen = kernel.len;
+  const plen = kernel.length;
   const room = roomFor(hay, plen, start, end);
   const hayRoom = hay.view === null ? 0 : room;
   return withScratch(hayRoom + kernel.room, (slot) => {
@@ -80,7 +84,7 @@ export function windowedFind(hay, kernel, start, end, step) {
 
 /** The highest aligned match, from the top candidate `top` down to `start`, or -1. */
 export function windowedRfind(hay, kernel, start, end, step, top) {
-  const plen = kernel.len;
+  const plen = kernel.length;
   const room = roomFor(hay, plen, start, end);
   const hayRoom = hay.view === null ? 0 : room;
   return withScratch(hayRoom + kernel.room, (slot) => {
@@ -99,9 +103,9 @@ export function windowedRfind(hay, kernel, start, end, step, top) {
   });
 }
 
-/** Up to BATCH matches from `from` on (kernel.len > 0); `next` is where to resume, or null at the end. */
+/** Up to BATCH matches from `from` on (kernel.length > 0); `next` is where to resume, or null at the end. */
 export function windowedCollect(hay, kernel, start, end, step, from) {
-  const plen = kernel.len;
+  const plen = kernel.length;
   const found = [];
   if (from > end || end - from < plen) return { found, next: null };
   const span = roomFor(hay, plen, from, end);

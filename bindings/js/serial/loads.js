@@ -1,5 +1,5 @@
 // loads (SPEC §7): reads what serial.js's dumps writes (format versions 1
-// and 2; serial.js documents the format). The reader trusts nothing: every
+// and 2; wire.js documents the format). The reader trusts nothing: every
 // count and length is checked against the bytes that remain before anything
 // is allocated, nesting is bounded, and whatever was built before an error
 // is freed.
@@ -7,10 +7,31 @@ import { BASE, toView } from '../core/bytes.js';
 import { Chunk, MAX_CHUNK } from '../chunk.js';
 import { ChunkArray } from '../array/chunkarray.js';
 import { compile, quote } from '../struct/format.js';
-import { MemSlice, rawSlice } from '../memslice.js';
-import { StrArray, adopt, ownedOf } from '../array/strarray.js';
+import { MemSlice } from '../memslice.js';
+import { StrArray } from '../array/strarray.js';
 import { geometryOptions } from '../array/geometry.js';
-import { KIND_BUFFER, KIND_CHUNK, MAGIC, MAX_DEPTH, PENDING, TAG_CHUNK_ARRAY, TAG_OPEN_SLICE, TAG_REF, TAG_SHAPED_ARRAY, TAG_SHAPED_CHUNK_ARRAY, VERSION } from './serial.js';
+import {
+  KIND_BUFFER,
+  KIND_CHUNK,
+  MAGIC,
+  MAX_DEPTH,
+  TAG_ARRAY,
+  TAG_BUFFER,
+  TAG_CHUNK,
+  TAG_CHUNK_ARRAY,
+  TAG_OPEN_SLICE,
+  TAG_REF,
+  TAG_SHAPED_ARRAY,
+  TAG_SHAPED_CHUNK_ARRAY,
+  TAG_SLICE,
+  TAG_STR_ARRAY,
+  TAG_UINT8ARRAY,
+  VERSION,
+} from './wire.js';
+import { adoptChunk, makeSlice, ownedOf } from '../core/internal.js';
+
+/** A value begun but not made yet (a reference to it is refused). */
+const PENDING = Symbol('pending');
 
 class Reader {
   constructor(u8) {
@@ -122,24 +143,24 @@ class Reader {
 
   made(tag, depth, n) {
     switch (tag) {
-      case 1:
+      case TAG_CHUNK:
         return this.object(this.baseIndex(KIND_CHUNK));
-      case 2:
+      case TAG_BUFFER:
         return this.object(this.baseIndex(KIND_BUFFER));
-      case 3: {
+      case TAG_UINT8ARRAY: {
         const b = this.baseIndex(KIND_BUFFER);
         const off = this.uint();
         const len = this.uint();
         if (off + len > b.len) throw this.fail('a Uint8Array outside its buffer');
         return new Uint8Array(this.object(b), off, len);
       }
-      case 4:
+      case TAG_SLICE:
       case TAG_OPEN_SLICE: {
         if (tag === TAG_OPEN_SLICE && this.version < 2) break;
         const start = this.uint();
         // A stop past the base's length is kept: the base shrank after the
         // slice was made, and the length rule of SPEC §4 still applies.
-        const stop = tag === 4 ? this.uint() : Infinity;
+        const stop = tag === TAG_SLICE ? this.uint() : Infinity;
         if (stop < start) throw this.fail('a MemSlice whose stop is before its start');
         const at = this.at;
         const base = this.value(depth + 1);
@@ -147,17 +168,16 @@ class Reader {
           this.at = at;
           throw this.fail('a MemSlice on something that is not a Chunk, ArrayBuffer or Uint8Array');
         }
-        return MemSlice[rawSlice](base, start, stop);
+        return MemSlice[makeSlice](base, start, stop);
       }
-      case 5: {
+      case TAG_ARRAY: {
         const count = this.length(); // each element takes at least a byte
         const out = [];
         this.values[n] = out; // an array may hold itself
         for (let i = 0; i < count; i++) out.push(this.value(depth + 1));
         return out;
       }
-      case 6:
-        return this.strArray(tag, depth);
+      case TAG_STR_ARRAY:
       case TAG_SHAPED_ARRAY:
         return this.strArray(tag, depth);
       case TAG_CHUNK_ARRAY:
@@ -214,7 +234,7 @@ class Reader {
       const chunk = this.object(this.baseIndex(KIND_CHUNK));
       const a = make(() => new ChunkArray(format, undefined, { names }));
       a.free();
-      a[adopt](chunk);
+      a[adoptChunk](chunk);
       return a;
     }
     const buffer = this.value(depth + 1);

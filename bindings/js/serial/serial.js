@@ -5,52 +5,33 @@
 // remain before anything is allocated, nesting is bounded, and whatever was
 // built before an error is freed.
 //
-// Format, version 2 (all integers unsigned LEB128, at most 2^53 - 1):
-//   dump   := "WMEM" u8(2) nbases base{nbases} value
-//   base   := u8 kind (1 Chunk, 2 ArrayBuffer) length bytes{length}
-//   value  := u8 tag, then by tag:
-//     1 Chunk        base-index (of kind 1)
-//     2 ArrayBuffer  base-index (of kind 2)
-//     3 Uint8Array   base-index (of kind 2) byteOffset length (inside the buffer)
-//     4 MemSlice     start stop value (whose tag is 1, 2, 3 or 8)
-//     5 Array        count value{count}
-//     6 StrArray     format-length format(ASCII) value (its buffer)
-//     7 ChunkArray   format-length format(ASCII) base-index (of kind 1)
-//    10 StrArray with names or a strided/column geometry: as 6, with a shape
-//       after the format; 11 ChunkArray with names: as 7, with a shape
-//       shape := names-count+1 (0: none) (length utf8-bytes){count} origin stride lead span
-//     8 reference    n: the n-th value (counting from 0, in the order the
-//                    values begin, references not counted) appearing again
-//     9 open MemSlice  start value: a slice with stop Infinity (SPEC §4)
-// Every base is referred to at least once; a base is its bytes, so sharing
-// survives exactly. What a base holds is what the dumped objects hold: a
-// Chunk, or an ArrayBuffer dumped as such, whole; an ArrayBuffer reached only
-// through views, the smallest range that holds every view (offsets rebased),
-// with the bytes no view covers written as zeros — never the neighbours a
-// view does not show (a Node Buffer cut from the shared pool).
-// Version 1 is version 2 without tags 8 and 9; it still loads (a ChunkArray
-// written twice there, as version 1 did, loads as one array twice).
-import { BASE, cellOf, toView } from '../core/bytes.js';
+// The format (version 2) is documented, with its constants, in wire.js.
+import { BASE, toView } from '../core/bytes.js';
 import { Chunk } from '../chunk.js';
 import { describe } from '../core/errors.js';
 import { ChunkArray } from '../array/chunkarray.js';
 import { MemSlice } from '../memslice.js';
-import { viewParts } from '../core/region.js';
-import { stateOf } from '../array/resize.js';
-import { StrArray, ownedOf } from '../array/strarray.js';
+import { StrArray } from '../array/strarray.js';
 import { wasmBuffer } from '../core/wasm.js';
-
-export const MAGIC = [0x57, 0x4d, 0x45, 0x4d]; // "WMEM"
-export const VERSION = 2;
-export const KIND_CHUNK = 1;
-export const KIND_BUFFER = 2;
-export const MAX_DEPTH = 64;
-export const PENDING = Symbol('pending'); // a value begun but not made yet
-export const TAG_CHUNK_ARRAY = 7;
-export const TAG_REF = 8; // version 2 on
-export const TAG_OPEN_SLICE = 9; // version 2 on
-export const TAG_SHAPED_ARRAY = 10; // version 2 on
-export const TAG_SHAPED_CHUNK_ARRAY = 11; // version 2 on
+import { cellOf, ownedOf, stateOf, viewParts } from '../core/internal.js';
+import {
+  KIND_BUFFER,
+  KIND_CHUNK,
+  MAGIC,
+  MAX_DEPTH,
+  TAG_ARRAY,
+  TAG_BUFFER,
+  TAG_CHUNK,
+  TAG_CHUNK_ARRAY,
+  TAG_OPEN_SLICE,
+  TAG_REF,
+  TAG_SHAPED_ARRAY,
+  TAG_SHAPED_CHUNK_ARRAY,
+  TAG_SLICE,
+  TAG_STR_ARRAY,
+  TAG_UINT8ARRAY,
+  VERSION,
+} from './wire.js';
 
 class Writer {
   parts = []; // Uint8Arrays, or a view's rebased offset resolved by finish()
@@ -110,7 +91,7 @@ class Writer {
     this.uint(bytes.length);
   }
 
-  /** A value whose tag is 1..3 (a chunk or a plain buffer or Uint8Array) or 4 (a MemSlice). */
+  /** A value: a reference to one met before (tag 8), else by its kind. */
   value(v, depth = 0) {
     if (depth > MAX_DEPTH) throw new RangeError(`dumps(): nesting deeper than ${MAX_DEPTH} levels`);
     const n = this.seen.get(v);
@@ -120,52 +101,69 @@ class Writer {
       return;
     }
     if (v !== null && typeof v === 'object') this.seen.set(v, this.seen.size);
-    if (v instanceof Chunk) {
-      v[cellOf]('dumps', 'value'); // a freed chunk is a TypeError
-      this.byte(1);
-      this.base(v, KIND_CHUNK);
-    } else if (isPlainBuffer(v)) {
-      toView(v, 'dumps', 'value', BASE);
-      this.byte(2);
-      this.base(v, KIND_BUFFER);
-    } else if (v instanceof Uint8Array && isPlainBuffer(viewParts(v).buffer)) {
-      // Its own window, as the gate reads it (a subclass may say another);
-      // a view of a detached buffer: a TypeError that says so.
-      const bytes = toView(v, 'dumps', 'value', BASE);
-      this.byte(3);
-      this.view(bytes);
-    } else if (v instanceof MemSlice) {
-      const base = v.base;
-      if (!(base instanceof Chunk || isPlainBuffer(base) || (base instanceof Uint8Array && isPlainBuffer(viewParts(base).buffer)))) {
-        throw new TypeError(`dumps(): a MemSlice's base must be a Chunk, an ArrayBuffer or a Uint8Array, got ${describe(base)}`);
-      }
-      if (v.stop === Infinity) {
-        this.byte(TAG_OPEN_SLICE);
-        this.uint(v.start);
-      } else {
-        this.byte(4);
-        this.uint(v.start);
-        this.uint(v.stop);
-      }
-      this.value(base, depth + 1);
-    } else if (Array.isArray(v)) {
-      this.byte(5);
-      this.uint(v.length);
-      for (const x of v) this.value(x, depth + 1);
-    } else if (v instanceof StrArray) {
-      // Names and a strided or column geometry need the shaped tags (10, 11).
-      const { item, geo } = v[stateOf]();
-      const shaped = item.names !== undefined || !geo.plain;
-      const owned = v instanceof ChunkArray;
-      if (owned) v[ownedOf]()[cellOf]('dumps', 'value'); // a freed array is a TypeError
-      this.byte(owned ? (shaped ? TAG_SHAPED_CHUNK_ARRAY : TAG_CHUNK_ARRAY) : shaped ? TAG_SHAPED_ARRAY : 6);
-      this.ascii(v.format);
-      if (shaped) this.shape(item.names, geo);
-      if (owned) this.base(v[ownedOf](), KIND_CHUNK);
-      else this.value(v.buffer, depth + 1);
-    } else {
-      throw unsupported(v);
+    if (v instanceof Chunk) this.#chunk(v);
+    else if (isPlainBuffer(v)) this.#buffer(v);
+    else if (v instanceof Uint8Array && isPlainBuffer(viewParts(v).buffer)) this.#uint8Array(v);
+    else if (v instanceof MemSlice) this.#slice(v, depth + 1);
+    else if (Array.isArray(v)) this.#list(v, depth + 1);
+    else if (v instanceof StrArray) this.#strArray(v, depth + 1);
+    else throw unsupported(v);
+  }
+
+  #chunk(v) {
+    v[cellOf]('dumps', 'value'); // a freed chunk is a TypeError
+    this.byte(TAG_CHUNK);
+    this.base(v, KIND_CHUNK);
+  }
+
+  #buffer(v) {
+    toView(v, 'dumps', 'value', BASE);
+    this.byte(TAG_BUFFER);
+    this.base(v, KIND_BUFFER);
+  }
+
+  #uint8Array(v) {
+    // Its own window, as the gate reads it (a subclass may say another);
+    // a view of a detached buffer: a TypeError that says so.
+    const bytes = toView(v, 'dumps', 'value', BASE);
+    this.byte(TAG_UINT8ARRAY);
+    this.view(bytes);
+  }
+
+  #slice(v, depth) {
+    const base = v.base;
+    if (!(base instanceof Chunk || isPlainBuffer(base) || (base instanceof Uint8Array && isPlainBuffer(viewParts(base).buffer)))) {
+      throw new TypeError(`dumps(): a MemSlice's base must be a Chunk, an ArrayBuffer or a Uint8Array, got ${describe(base)}`);
     }
+    if (v.stop === Infinity) {
+      this.byte(TAG_OPEN_SLICE);
+      this.uint(v.start);
+    } else {
+      this.byte(TAG_SLICE);
+      this.uint(v.start);
+      this.uint(v.stop);
+    }
+    this.value(base, depth);
+  }
+
+  #list(v, depth) {
+    this.byte(TAG_ARRAY);
+    this.uint(v.length);
+    for (const x of v) this.value(x, depth);
+  }
+
+  #strArray(v, depth) {
+    // Names and a strided or column geometry need the shaped tags (10, 11).
+    const { item, geo } = v[stateOf]();
+    const shaped = item.names !== undefined || !geo.plain;
+    const owned = v instanceof ChunkArray;
+    if (owned) v[ownedOf]()[cellOf]('dumps', 'value'); // a freed array is a TypeError
+    if (owned) this.byte(shaped ? TAG_SHAPED_CHUNK_ARRAY : TAG_CHUNK_ARRAY);
+    else this.byte(shaped ? TAG_SHAPED_ARRAY : TAG_STR_ARRAY);
+    this.ascii(v.format);
+    if (shaped) this.shape(item.names, geo);
+    if (owned) this.base(v[ownedOf](), KIND_CHUNK);
+    else this.value(v.buffer, depth);
   }
 
   finish() {
@@ -242,4 +240,3 @@ export function dumps(value) {
   return w.finish();
 }
 
-export { loads } from './loads.js';

@@ -11,16 +11,49 @@
 // source. Positions are absolute: window byte 0 sits at `base`, and `step`
 // alignment is counted from the call's `start`.
 //
-// The search itself is a "searcher" (bytesSearcher, maskedSearcher): the
-// window loops call only its find/findMany/rfind over a window, so each
-// pattern kind of §10 brings its own kernels; findAllAnyAsync drives the
-// multi-pattern window entry of findany.js through the same loop.
+// The search itself is a kernel (search/kernel.js): the window loops call
+// only its find/findMany/rfind over a window, so each pattern kind of §10
+// brings its own C search; findAllAnyAsync drives the multi-pattern window
+// entry of findany.js through the same loop. Each call's window is lent by
+// the loader (withScratchIterating), freed however the call ends.
 
 import { argError } from '../core/errors.js';
+import { NPOS, core, wasmBuffer, withScratchAsync, withScratchIterating } from '../core/wasm.js';
 import { compilePatterns, findAnyInWindow } from '../search/findany.js';
+import { BATCH, WINDOW, alignUp, topCandidate } from '../search/window.js';
+import { Run, beginSearch, forwardWindows, layout, layoutSize, toOptions } from './run.js';
 import { openSource } from './source.js';
-import { NPOS, core, heap, wasmBuffer } from '../core/wasm.js';
-import { BATCH, Run, WINDOW, alignUp, allocate, beginSearch, forwardWindows, layout, toOptions } from './run.js';
+
+/**
+ * Runs `body(mem)` (an async generator) with the call's wasm layout (run.js)
+ * lent for its duration, and closes the call's source after it, however it
+ * ends: its values pass through.
+ */
+async function* searching(job, withBatch, body) {
+  try {
+    yield* withScratchIterating(layoutSize(job.kernel, withBatch), `${job.fn}()`, (base) => body(layout(base, job.kernel, withBatch)));
+  } finally {
+    await job.run.close();
+  }
+}
+
+/** The first value `body` yields (see searching), or `otherwise` when it yields none. */
+async function firstOf(job, withBatch, otherwise, body) {
+  for await (const v of searching(job, withBatch, body)) return v;
+  return otherwise;
+}
+
+/** The matches of one window of a findMany kernel, BATCH at a time, as absolute offsets. */
+function* matchesIn(job, mem, w) {
+  for (let s = w.s; ; ) {
+    const n = job.kernel.findMany(mem.window, w.len, s, w.e, job.step, mem.out, BATCH);
+    // Read the batch out at once: yielding runs the consumer's code, which may grow memory.
+    const found = Array.from(new Uint32Array(wasmBuffer(), mem.out, n), (i) => w.base + i);
+    yield* found;
+    if (n < BATCH) return;
+    s = found[BATCH - 1] - w.base + job.step;
+  }
+}
 
 /**
  * The lowest match's absolute offset, or -1. Stops reading at the first
@@ -29,18 +62,12 @@ import { BATCH, Run, WINDOW, alignUp, allocate, beginSearch, forwardWindows, lay
  */
 export async function findAsync(source, pattern, start, end, step, options) {
   const job = await beginSearch('findAsync', source, pattern, start, end, step, options);
-  let mem = null;
-  try {
-    mem = layout('findAsync', job.searcher, false);
+  return firstOf(job, false, -1, async function* (mem) {
     for await (const w of forwardWindows(job, mem)) {
-      const i = job.searcher.find(mem.window, w.len, w.s, w.e, job.step);
-      if (i !== NPOS) return w.base + i;
+      const i = job.kernel.find(mem.window, w.len, w.s, w.e, job.step);
+      if (i !== NPOS) yield w.base + i;
     }
-    return -1;
-  } finally {
-    if (mem) core.free(mem.base);
-    await job.run.close();
-  }
+  });
 }
 
 /**
@@ -52,23 +79,9 @@ export async function findAsync(source, pattern, start, end, step, options) {
  */
 export async function* findAllAsync(source, pattern, start, end, step, options) {
   const job = await beginSearch('findAllAsync', source, pattern, start, end, step, options);
-  let mem = null;
-  try {
-    mem = layout('findAllAsync', job.searcher, true);
-    for await (const w of forwardWindows(job, mem)) {
-      for (let s = w.s; ; ) {
-        const n = job.searcher.findMany(mem.window, w.len, s, w.e, job.step, mem.out, BATCH);
-        // Read the batch out at once: yielding runs the consumer's code, which may grow memory.
-        const found = Array.from(new Uint32Array(wasmBuffer(), mem.out, n), (i) => w.base + i);
-        for (const i of found) yield i;
-        if (n < BATCH) break;
-        s = found[BATCH - 1] - w.base + job.step;
-      }
-    }
-  } finally {
-    if (mem) core.free(mem.base);
-    await job.run.close();
-  }
+  yield* searching(job, true, async function* (mem) {
+    for await (const w of forwardWindows(job, mem)) yield* matchesIn(job, mem, w);
+  });
 }
 
 /**
@@ -79,23 +92,19 @@ export async function* findAllAsync(source, pattern, start, end, step, options) 
 export async function* findAllAnyAsync(source, patterns, start, end, step, options) {
   const fn = 'findAllAnyAsync';
   const job = await beginSearch(fn, source, patterns, start, end, step, options, (list) => {
+    // The window's geometry only: findAnyInWindow places the set itself.
     const set = compilePatterns(fn, list);
     return { set, length: set.maxLen, minLength: set.minLen, room: 0, place() {} };
   });
-  let mem = null;
-  try {
-    mem = layout(fn, job.searcher, false);
+  yield* searching(job, false, async function* (mem) {
     for await (const w of forwardWindows(job, mem)) {
-      // The window entry takes foreign bytes: a copy, since its own staging may grow memory.
-      const bytes = heap().slice(mem.window, mem.window + w.len);
-      const end = w.last ? w.base + w.e : undefined;
-      const { pairs } = findAnyInWindow(job.searcher.set, bytes, w.base, job.start, job.step, w.base + w.s, end);
-      for (const pair of pairs) yield pair;
+      // The window's bytes in place, by position: findAnyInWindow's own scratch may grow memory.
+      const window = { ptr: mem.window, len: w.len, view: null };
+      const last = w.last ? w.base + w.e : undefined;
+      const { pairs } = findAnyInWindow(job.kernel.set, window, w.base, job.start, job.step, w.base + w.s, last);
+      yield* pairs;
     }
-  } finally {
-    if (mem) core.free(mem.base);
-    await job.run.close();
-  }
+  });
 }
 
 /**
@@ -105,23 +114,18 @@ export async function* findAllAnyAsync(source, patterns, start, end, step, optio
  */
 export async function countAsync(source, pattern, start, end, step, options) {
   const job = await beginSearch('countAsync', source, pattern, start, end, step, options);
-  let mem = null;
-  try {
-    mem = layout('countAsync', job.searcher, true);
+  return firstOf(job, true, 0, async function* (mem) {
     let count = 0;
     for await (const w of forwardWindows(job, mem)) {
       for (let s = w.s; ; ) {
-        const n = job.searcher.findMany(mem.window, w.len, s, w.e, job.step, mem.out, BATCH);
+        const n = job.kernel.findMany(mem.window, w.len, s, w.e, job.step, mem.out, BATCH);
         count += n;
         if (n < BATCH) break;
         s = new Uint32Array(wasmBuffer(), mem.out + (BATCH - 1) * 4, 1)[0] + job.step;
       }
     }
-    return count;
-  } finally {
-    if (mem) core.free(mem.base);
-    await job.run.close();
-  }
+    yield count;
+  });
 }
 
 /**
@@ -132,17 +136,19 @@ export async function countAsync(source, pattern, start, end, step, options) {
 export async function rfindAsync(source, pattern, start, end, step, options) {
   const fn = 'rfindAsync';
   const job = await beginSearch(fn, source, pattern, start, end, step, options);
-  let mem = null;
-  try {
-    if (!job.reader.seekable) {
+  const { kernel, run, start: s, end: e, step: st } = job;
+  const plen = kernel.length;
+  // Answers that need no window: the source is closed, nothing is read.
+  const early = !job.reader.seekable ? null : s > e || e - s < plen ? -1 : plen === 0 ? topCandidate(s, e, plen, st) : undefined;
+  if (early !== undefined) {
+    await run.close();
+    if (early === null) {
       throw argError(TypeError, fn, 'source', 'must be seekable (a Blob, a FileHandle or a bytes-like) to be searched backwards, got a source read once');
     }
-    const { searcher, run, start: s, end: e, step: st } = job;
-    const plen = searcher.length;
-    if (s > e || e - s < plen) return -1;
-    const top = e - plen - ((e - plen - s) % st); // the highest aligned candidate
-    if (plen === 0) return top;
-    mem = layout(fn, searcher, false);
+    return early;
+  }
+  const top = topCandidate(s, e, plen, st);
+  return firstOf(job, false, -1, async function* (mem) {
     // Windows walk down from the top candidate; each holds the candidates
     // lo..hi (aligned) and the bytes their matches need.
     for (let hi = top; ; ) {
@@ -151,15 +157,12 @@ export async function rfindAsync(source, pattern, start, end, step, options) {
       const to = hi + plen;
       run.seek(lo, to);
       const len = await run.fill(mem.window, to - lo);
-      const i = len < plen ? NPOS : searcher.rfind(mem.window, len, 0, len, st);
-      if (i !== NPOS) return lo + i;
-      if (lo === s) return -1;
+      const i = len < plen ? NPOS : kernel.rfind(mem.window, len, 0, len, st);
+      if (i !== NPOS) return yield lo + i;
+      if (lo === s) return;
       hi = lo - st;
     }
-  } finally {
-    if (mem) core.free(mem.base);
-    await job.run.close();
-  }
+  });
 }
 
 /**
@@ -180,12 +183,20 @@ async function compareSources(fn, a, b, options, onWindow, atEnd) {
   }
   const runA = new Run(ra, opts, ra.size);
   const runB = new Run(rb, { signal: opts.signal }, rb.size);
-  let mem = 0;
   try {
-    mem = allocate(2 * WINDOW, fn);
-    const pa = mem;
-    const pb = mem + WINDOW;
-    for (let offset = 0; ; offset += WINDOW) {
+    return await withScratchAsync(2 * WINDOW, `${fn}()`, (mem) => readPairs(runA, runB, mem, mem + WINDOW, onWindow, atEnd));
+  } finally {
+    try {
+      await runA.close();
+    } finally {
+      await runB.close();
+    }
+  }
+}
+
+/** compareSources' loop over windows at `pa` and `pb`. */
+async function readPairs(runA, runB, pa, pb, onWindow, atEnd) {
+  for (let offset = 0; ; offset += WINDOW) {
       const la = await runA.fill(pa, WINDOW);
       // A that ended: one byte of B says whether B is longer.
       const lb = await runB.fill(pb, la === 0 ? 1 : la);
@@ -198,14 +209,6 @@ async function compareSources(fn, a, b, options, onWindow, atEnd) {
         const bLonger = la < lb || (la < WINDOW && la === lb && la > 0 && (await runB.fill(pb, 1)) > 0);
         return atEnd(la > lb, bLonger);
       }
-    }
-  } finally {
-    if (mem) core.free(mem);
-    try {
-      await runA.close();
-    } finally {
-      await runB.close();
-    }
   }
 }
 

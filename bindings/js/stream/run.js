@@ -1,81 +1,24 @@
 // The machinery of the async searches (SPEC §9): options, one reading of a
-// source (Run: abort, progress, cancel), the searchers (plain, masked, sets),
-// the one wasm window a call holds across awaits, and the forward walk of
-// windows with the bytes not yet ruled out carried over. async.js builds
-// the public functions on it.
+// source (Run: abort, progress, cancel), the kernel of a call's pattern
+// (search/kernel.js), the layout of the one wasm window a call holds across
+// awaits, and the forward walk of windows with the bytes not yet ruled out
+// carried over. async.js builds the public functions on it; the window size
+// and the alignment rule are search/window.js's, as in the sync functions.
 import { searchStart, slicePos, toInt, toStep } from '../core/args.js';
-import { PATTERN, toView } from '../core/bytes.js';
 import { argError, describe } from '../core/errors.js';
+import { core } from '../core/wasm.js';
+import { maskedKernel, snapshotKernel } from '../search/kernel.js';
 import { maskedParts, plainPattern } from '../search/pattern.js';
+import { BATCH, WINDOW, alignUp } from '../search/window.js';
 import { openSource } from './source.js';
-import { core, heap } from '../core/wasm.js';
 
-/**
- * Bytes of source per window: small enough that the window is still in
- * cache when the kernel reads it right after the copy (as functions.js
- * measured for staging), large enough that the per-window cost vanishes.
- */
-export const WINDOW = 256 << 10;
-/** Matches collected per kernel call (findAll, count). */
-export const BATCH = 4096;
 /** onProgress is called each time this many more bytes were read (SPEC: at least every 64 MiB). */
 export const PROGRESS_EVERY = 16 << 20;
 
-/** The lowest position >= x that is start + k * step. */
-export function alignUp(x, start, step) {
-  if (x <= start) return start;
-  const r = (x - start) % step;
-  return r === 0 ? x : x + step - r;
-}
-
-/**
- * A plain byte pattern as a searcher: its bytes are copied once (a pattern
- * the caller changes mid-call does not change this call), placed in wasm
- * memory by `place(ptr)`, and searched with the core's kernels.
- */
-export function bytesSearcher(pattern, fn) {
-  const bytes = new Uint8Array(toView(plainPattern(pattern), fn, 'pattern', PATTERN)); // a copy (no caller's slice)
-  let p = 0;
-  const plen = bytes.length;
-  return {
-    length: plen,
-    minLength: plen,
-    room: plen,
-    place(ptr, heapU8) {
-      heapU8.set(bytes, ptr);
-      p = ptr;
-    },
-    find: (h, hl, s, e, st) => core.find(h, hl, p, plen, s, e, st),
-    rfind: (h, hl, s, e, st) => core.rfind(h, hl, p, plen, s, e, st),
-    findMany: (h, hl, s, e, st, out, max) => core.findMany(h, hl, p, plen, s, e, st, out, max),
-  };
-}
-
-/** A masked Pattern (some mask bit clear) as a searcher: its bytes and mask placed side by side. */
-export function maskedSearcher({ bytes, mask }) {
-  const plen = bytes.length;
-  let p = 0;
-  let m = 0;
-  return {
-    length: plen,
-    minLength: plen,
-    room: 2 * plen,
-    place(ptr, heapU8) {
-      heapU8.set(bytes, ptr);
-      heapU8.set(mask, ptr + plen);
-      p = ptr;
-      m = ptr + plen;
-    },
-    find: (h, hl, s, e, st) => core.findMasked(h, hl, p, m, plen, s, e, st),
-    rfind: (h, hl, s, e, st) => core.rfindMasked(h, hl, p, m, plen, s, e, st),
-    findMany: (h, hl, s, e, st, out, max) => core.findMaskedMany(h, hl, p, m, plen, s, e, st, out, max),
-  };
-}
-
-/** The searcher for any pattern of §2 or §10 (the Pattern's parts are already a snapshot). */
-export function searcherFor(pattern, fn) {
+/** The kernel for any pattern of §2 or §10, a snapshot taken now (a Pattern's parts already are one). */
+export function kernelFor(pattern, fn) {
   const masked = maskedParts(pattern);
-  return masked !== null ? maskedSearcher(masked) : bytesSearcher(pattern, fn);
+  return masked !== null ? maskedKernel(masked) : snapshotKernel(plainPattern(pattern), fn);
 }
 
 export function toOptions(options, fn) {
@@ -89,13 +32,6 @@ export function toOptions(options, fn) {
     throw argError(TypeError, fn, 'options.onProgress', `must be a function, got ${describe(onProgress)}`);
   }
   return { signal, onProgress };
-}
-
-/** `n` bytes of wasm memory, held across awaits (withScratch lends only for a synchronous call). */
-export function allocate(n, fn) {
-  const ptr = core.malloc(n);
-  if (ptr === 0) throw new RangeError(`${fn}(): out of memory allocating a ${n}-byte window`);
-  return ptr;
 }
 
 /**
@@ -195,9 +131,9 @@ export class Run {
  * source is opened, except what needs its size; abort before start reads
  * nothing.
  */
-export async function beginSearch(fn, source, pattern, start, end, step, options, makeSearcher = searcherFor) {
+export async function beginSearch(fn, source, pattern, start, end, step, options, makeKernel = kernelFor) {
   const opts = toOptions(options, fn);
-  const searcher = makeSearcher(pattern, fn);
+  const kernel = makeKernel(pattern, fn);
   toInt(start, fn, 'start', 0);
   if (end !== undefined) toInt(end, fn, 'end');
   const st = toStep(step, fn);
@@ -221,20 +157,22 @@ export async function beginSearch(fn, source, pattern, start, end, step, options
     throw err;
   }
   const total = reader.seekable ? Math.max(0, e - s) : undefined;
-  return { reader, searcher, start: s, end: e, step: st, run: new Run(reader, opts, total) };
+  return { fn, reader, kernel, start: s, end: e, step: st, run: new Run(reader, opts, total) };
+}
+
+/** Bytes of wasm memory a search's layout takes (see layout). */
+export function layoutSize(kernel, withBatch) {
+  return (withBatch ? BATCH * 4 : 0) + kernel.room + WINDOW + kernel.length; // wasm32 size_t positions
 }
 
 /**
- * The wasm memory of a forward search: the batch of positions, the pattern,
- * then the window. Returns the pointers; the caller frees `base` when done.
+ * The wasm memory of a search at `base` (layoutSize bytes): the batch of
+ * positions, the pattern (placed now), then the window of `cap` bytes.
  */
-export function layout(fn, searcher, withBatch) {
-  const outBytes = withBatch ? BATCH * 4 : 0; // wasm32 size_t
-  const cap = WINDOW + searcher.length;
-  const base = allocate(outBytes + searcher.room + cap, fn);
-  const ptrs = { base, out: base, window: base + outBytes + searcher.room, cap };
-  searcher.place(base + outBytes, heap());
-  return ptrs;
+export function layout(base, kernel, withBatch) {
+  const outBytes = withBatch ? BATCH * 4 : 0;
+  kernel.place(base + outBytes);
+  return { out: base, window: base + outBytes + kernel.room, cap: WINDOW + kernel.length };
 }
 
 /**
@@ -246,9 +184,9 @@ export function layout(fn, searcher, withBatch) {
  * patterns of several lengths, the longest sets the carry and the shortest
  * whether a window has candidates.
  */
-export async function* forwardWindows({ run, reader, searcher, start, end, step }, { window, cap }) {
-  const plen = searcher.length;
-  const minLen = searcher.minLength;
+export async function* forwardWindows({ run, reader, kernel, start, end, step }, { window, cap }) {
+  const plen = kernel.length;
+  const minLen = kernel.minLength;
   if (start > end || end - start < minLen) return;
   let pos = 0; // absolute position of the next byte the reader gives
   let base = start;

@@ -1,16 +1,17 @@
 // Sources (SPEC §9): turns anything the async functions accept — a
 // ReadableStream, an async or sync iterable of bytes-likes, a Blob, a Node
-// FileHandle, or a bytes-like itself — into one reader with a single verb,
-// `readInto(ptr, max)`: copies the next bytes, at most `max` of them, into
-// wasm memory at `ptr` and gives their count (0 at the end). Seekable
-// sources (Blob, FileHandle, bytes-like) also `seek(pos)` and know their
-// `size`; the others are read once, forward.
+// FileHandle, or a bytes-like itself — into one reader with four verbs:
+// `ready()` (bytes are at hand now), `await more()` (wait for the next piece
+// or block; false at the end), `take(ptr, max)` (copy at most `max` bytes at
+// hand into wasm memory at `ptr`; their count) and `await close(early)`.
+// Seekable sources (Blob, FileHandle, bytes-like) also `seek(pos)` and know
+// their `size`; the others are read once, forward.
 //
 // Bytes are copied into wasm memory in the same synchronous step that
 // resolves them, through the heap view taken right then: an await may run
 // user code that grows memory (detaching older views) or moves a Chunk. A
 // stream piece in wasm memory is copied out before its rest is kept.
-import { READ, toView } from '../core/bytes.js';
+import { READ, isBytesLike, toView } from '../core/bytes.js';
 import { argError, describe } from '../core/errors.js';
 import { heap, wasmBuffer } from '../core/wasm.js';
 
@@ -25,15 +26,6 @@ const isBlob = (v) => typeof Blob !== 'undefined' && v instanceof Blob;
 const isStream = (v) => typeof v.getReader === 'function';
 // Node's FileHandle, told by shape so this module imports nothing from Node.
 const isFileHandle = (v) => typeof v.fd === 'number' && typeof v.read === 'function' && typeof v.stat === 'function';
-
-/** Whether `value` is a bytes-like (SPEC §1) or a string: one seekable piece. */
-function isBytesLike(value) {
-  if (typeof value === 'string') return true;
-  if (value === null || typeof value !== 'object') return false;
-  if (ArrayBuffer.isView(value)) return true;
-  const tag = Object.prototype.toString.call(value);
-  return tag === '[object ArrayBuffer]' || tag === '[object SharedArrayBuffer]' || typeof value[Symbol.for('wasm-mem.bytes')] === 'function';
-}
 
 /**
  * A reader over `source`, or a TypeError naming `fn` and what it got. For
@@ -206,7 +198,8 @@ class FileHandleReader extends BlockReader {
   }
 
   async readBlock(pos, n) {
-    const buf = (this.#buffer ??= new Uint8Array(Math.min(BLOCK, this.size)));
+    this.#buffer ??= new Uint8Array(Math.min(BLOCK, this.size));
+    const buf = this.#buffer;
     let got = 0;
     while (got < n) {
       const { bytesRead } = await this.#handle.read(buf, got, n - got, pos + got);

@@ -134,12 +134,14 @@ export class Layout {
       const acc = accessor(code, this.little);
       for (let k = 0; k < n; k++) fields.push({ code, offset: offset + k * acc.size, size: acc.size, acc });
     }
-    return (this.#fields = fields);
+    this.#fields = fields;
+    return fields;
   }
 
   /** `readValues(dv, off)`: the values of one record at `off`, in order. */
   get readValues() {
-    return (this.#reader ??= recordReader(this.fields));
+    this.#reader ??= recordReader(this.fields);
+    return this.#reader;
   }
 
   /**
