@@ -3,7 +3,22 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  Chunk, ChunkIO, NotFoundError, StrArray, cmp, copy, diff, dumps, find, findAll, index, len, loads, memoryStats, rdiff, rfind,
+  Chunk,
+  ChunkIO,
+  NotFoundError,
+  StrArray,
+  cmp,
+  copy,
+  diff,
+  dumps,
+  find,
+  findAll,
+  index,
+  len,
+  loads,
+  memoryStats,
+  rdiff,
+  rfind,
   version,
 } from 'wasm-mem';
 
@@ -41,7 +56,7 @@ try {
   console.log('\nCompare a patched copy:');
   const patched = Uint8Array.from(data);
   copy(patched, new Uint8Array([0xff, 0xff]), 8 * 20 + 12); // overwrite one value
-  copy(patched, 'peak', -8 * 3);                             // and a tag near the end
+  copy(patched, 'peak', -8 * 3); // and a tag near the end
   show('cmp(data, patched)', cmp(data, patched));
   show('diff(data, patched) (first difference)', diff(data, patched));
   show('rdiff(data, patched) (last difference)', rdiff(data, patched));
@@ -54,13 +69,13 @@ try {
 
   console.log('\nA Chunk grows in wasm memory while a MemSlice on it keeps working:');
   const chunk = new Chunk(data.subarray(0, 8)); // "MEMTOUR1"
-  const tag = chunk.subarray(3, 7);               // a live window: "TOUR"
+  const tag = chunk.subarray(3, 7); // a live window: "TOUR"
   show('chunk.toString(), tag', `${chunk.toString()}, ${Buffer.from(tag.toUint8Array())}`);
-  chunk.resize(1 << 20, '-=');                    // 1 MiB; the bytes move to a bigger block
-  tag.set(0, 0x74);                               // write through the window: "tOUR"
+  chunk.resize(1 << 20, '-='); // 1 MiB; the bytes move to a bigger block
+  tag.set(0, 0x74); // write through the window: "tOUR"
   show('after resize(1 MiB, "-=") and tag.set(0, "t")', `${chunk.slice(0, 12).toString()}... (${chunk.length} bytes)`);
   show("chunk.indexOf('-=', 8, undefined, 2) (aligned)", chunk.indexOf('-=', 8, undefined, 2));
-  const copyBack = loads(dumps([chunk, tag]));     // the slice comes back on the same chunk
+  const copyBack = loads(dumps([chunk, tag])); // the slice comes back on the same chunk
   show('loads(dumps([chunk, tag])): slice on its chunk', copyBack[1].base === copyBack[0]);
   show('memoryStats().bytesInUse', memoryStats().bytesInUse);
   for (const c of [chunk, copyBack[0]]) c.free();
@@ -73,11 +88,21 @@ try {
   show('items 3, 5, 7, 9 (records 0..3: k * k)', [3, 5, 7, 9].map((i) => values.get(i)).join(', '));
   show('values.indexOf(49): item 17, record 7', values.indexOf(49));
   const be = new StrArray('>H', data.subarray(0, 8));
-  show("new StrArray('>H', header).toArray()", be.toArray().map((v) => `0x${v.toString(16)}`).join(' '));
+  show(
+    "new StrArray('>H', header).toArray()",
+    be
+      .toArray()
+      .map((v) => `0x${v.toString(16)}`)
+      .join(' '),
+  );
 
   console.log('\nA file over a chunk (ChunkIO), records written with writeStruct:');
   const io = new ChunkIO();
-  for (const [id, temp, ok] of [[1, 21.5, true], [2, -3.25, false], [3, 37, true]]) {
+  for (const [id, temp, ok] of [
+    [1, 21.5, true],
+    [2, -3.25, false],
+    [3, 37, true],
+  ]) {
     io.writeStruct('<H', id);
     io.writeStruct('<f', temp);
     io.writeStruct('?', ok);

@@ -2,8 +2,10 @@
 """Writes bindings/js/array/access-table.js, the per-format element methods of
 StrArray (see bindings/js/array/access.js for why there is one function literal per
 format, byte order and storage kind). The output is committed; run this again
-when the table changes. No code is generated at run time."""
+when the table changes (`--check` exits 1 when the committed one is out of
+date). No code is generated at run time."""
 import pathlib
+import sys
 
 CODES = [  # key, DataView suffix, size, fast value check, typed view of wasm.js (little-endian on a chunk)
     ('b', 'Int8', 1, 'i8', 'heap8'), ('B', 'Uint8', 1, 'u8', 'heapU8'), ('h', 'Int16', 2, 'i16', 'heap16'),
@@ -68,4 +70,10 @@ lines = [
     'export const ON_FOREIGN = {', *entries('foreign'), '};',
 ]
 path = pathlib.Path(__file__).resolve().parent.parent / 'bindings' / 'js' / 'array' / 'access-table.js'
-path.write_text('\n'.join(lines) + '\n')
+text = '\n'.join(lines) + '\n'
+if '--check' in sys.argv:
+    # The committed table must be what this script makes (scripts/test runs this).
+    if path.read_text() != text:
+        sys.exit(f'{path} is out of date: run scripts/make_access.py')
+else:
+    path.write_text(text)

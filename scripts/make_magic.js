@@ -44,9 +44,7 @@ const c =
 
 // clang-format off
 const struct mem_magic mem_magic_table[] = {
-${entries
-  .map((e) => `    {${JSON.stringify(e.name)}, ${e.offset}, ${e.bytes.length}, ${cBytes(e.bytes)}, ${cBytes(e.mask)}},`)
-  .join('\n')}
+${entries.map((e) => `    {${JSON.stringify(e.name)}, ${e.offset}, ${e.bytes.length}, ${cBytes(e.bytes)}, ${cBytes(e.mask)}},`).join('\n')}
 };
 // clang-format on
 const size_t mem_magic_count = sizeof mem_magic_table / sizeof mem_magic_table[0];

@@ -112,13 +112,19 @@ async function publicFile(rel) {
   } catch {
     return null;
   }
-  const inside = real.startsWith(root + sep) ? real.slice(root.length + 1).split(sep).join('/') : null;
+  const inside = real.startsWith(root + sep)
+    ? real
+        .slice(root.length + 1)
+        .split(sep)
+        .join('/')
+    : null;
   if (inside === null || !PUBLIC.some((p) => inside === p || (p.endsWith('/') && inside.startsWith(p)))) return null;
   return real;
 }
 
 async function handle(req, res, port, bound) {
-  if (!hostAllowed(req.headers.host, port, bound)) return send(res, 421, 'this server answers only to localhost, 127.0.0.1 and [::1] with its port');
+  if (!hostAllowed(req.headers.host, port, bound))
+    return send(res, 421, 'this server answers only to localhost, 127.0.0.1 and [::1] with its port');
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
   let path;
   try {

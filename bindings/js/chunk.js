@@ -34,7 +34,8 @@ function freedError(fn) {
 }
 
 function checkSize(n, fn, arg) {
-  if (n < 0 || n > MAX_CHUNK) throw argError(RangeError, fn, arg, `must be 0..${MAX_CHUNK} (one chunk holds at most 2 GiB - 1 bytes), got ${n}`);
+  if (n < 0 || n > MAX_CHUNK)
+    throw argError(RangeError, fn, arg, `must be 0..${MAX_CHUNK} (one chunk holds at most 2 GiB - 1 bytes), got ${n}`);
   return n;
 }
 
@@ -56,10 +57,12 @@ export class Chunk {
 
   /** Fills this new chunk with `refs` (already checked) followed by `parts`. */
   #join(refs, parts, fn) {
-    const all = refs.concat(parts.map((p, i) => {
-      if (typeof p === 'number') throw argError(TypeError, fn, `part ${i}`, `is a number (${p}): use Chunk.alloc(size) for a size`);
-      return toRef(p, fn, `part ${i}`, READ);
-    }));
+    const all = refs.concat(
+      parts.map((p, i) => {
+        if (typeof p === 'number') throw argError(TypeError, fn, `part ${i}`, `is a number (${p}): use Chunk.alloc(size) for a size`);
+        return toRef(p, fn, `part ${i}`, READ);
+      }),
+    );
     for (const [i, r] of all.entries()) live(r, fn, i < refs.length ? 'this' : `part ${i - refs.length}`);
     const total = all.reduce((n, r) => n + r.len, 0);
     if (total > MAX_CHUNK) throw new RangeError(`${fn}(): the parts total ${total} bytes, more than one chunk holds (2 GiB - 1)`);
@@ -231,15 +234,15 @@ export class Chunk {
   /** The byte at `i` (negative from the end); RangeError out of range. */
   get(i) {
     const cell = this.#live('Chunk.get');
-    if (typeof i === 'number' && (i >>> 0) === i && i < cell.len) return heap()[cell.ptr + i];
+    if (typeof i === 'number' && i >>> 0 === i && i < cell.len) return heap()[cell.ptr + i];
     return heap()[cell.ptr + toIndex(i, cell.len, 'Chunk.get')];
   }
 
   /** Sets the byte at `i` (negative from the end) to `value` (0..255). */
   set(i, value) {
     const cell = this.#live('Chunk.set');
-    const k = typeof i === 'number' && (i >>> 0) === i && i < cell.len ? i : toIndex(i, cell.len, 'Chunk.set');
-    if (typeof value !== 'number' || (value >>> 0) !== value || value > 255) toByte(value, 'Chunk.set', 'value');
+    const k = typeof i === 'number' && i >>> 0 === i && i < cell.len ? i : toIndex(i, cell.len, 'Chunk.set');
+    if (typeof value !== 'number' || value >>> 0 !== value || value > 255) toByte(value, 'Chunk.set', 'value');
     heap()[cell.ptr + k] = value;
   }
 
@@ -287,7 +290,8 @@ export class Chunk {
     const cell = this.#live('Chunk.repeat');
     const count = toInt(n, 'Chunk.repeat', 'n');
     if (count < 0) throw argError(RangeError, 'Chunk.repeat', 'n', `must be >= 0, got ${count}`);
-    if (cell.len * count > MAX_CHUNK) throw argError(RangeError, 'Chunk.repeat', 'n', `makes ${cell.len * count} bytes, more than one chunk holds (2 GiB - 1)`);
+    if (cell.len * count > MAX_CHUNK)
+      throw argError(RangeError, 'Chunk.repeat', 'n', `makes ${cell.len * count} bytes, more than one chunk holds (2 GiB - 1)`);
     const c = new Chunk(EMPTY);
     if (cell.len > 0) c.#setLength(cell.len * count, { ptr: cell.ptr, len: cell.len, view: null }, 'Chunk.repeat');
     return c;

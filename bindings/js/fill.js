@@ -22,7 +22,8 @@ export function writeFill(dst, n, fill) {
   if (n === 0) return;
   if (typeof fill === 'number') {
     const h = heap();
-    if (n <= 16) for (let i = dst; i < dst + n; i++) h[i] = fill; // a call to fill() costs more
+    if (n <= 16)
+      for (let i = dst; i < dst + n; i++) h[i] = fill; // a call to fill() costs more
     else h.fill(fill, dst, dst + n);
     return;
   }

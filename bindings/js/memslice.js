@@ -15,7 +15,6 @@ import { Region } from './core/region.js';
 import { heap } from './core/wasm.js';
 import { CHUNK_REGION, makeSlice, regionOf, writableOf } from './core/internal.js';
 
-
 /** A stop argument: Infinity (open-ended, never clamped) or a slice position. */
 function stopPos(stop, n, fn) {
   return stop === Infinity ? Infinity : slicePos(stop, n, fn, 'stop', n);
@@ -88,7 +87,7 @@ export class MemSlice {
   /** The byte at `i` (negative from the end); RangeError out of range. */
   get(i) {
     const r = this.#r;
-    if (r.kind === CHUNK_REGION && typeof i === 'number' && (i >>> 0) === i) {
+    if (r.kind === CHUNK_REGION && typeof i === 'number' && i >>> 0 === i) {
       const cell = r.cell;
       if (i < Math.min(r.stop, cell.len) - r.start) return heap()[cell.ptr + r.start + i];
     }
@@ -99,7 +98,14 @@ export class MemSlice {
   /** Sets the byte at `i` to `value` (0..255); TypeError when the base is read-only. */
   set(i, value) {
     const r = this.#r;
-    if (r.kind === CHUNK_REGION && typeof i === 'number' && (i >>> 0) === i && typeof value === 'number' && (value >>> 0) === value && value < 256) {
+    if (
+      r.kind === CHUNK_REGION &&
+      typeof i === 'number' &&
+      i >>> 0 === i &&
+      typeof value === 'number' &&
+      value >>> 0 === value &&
+      value < 256
+    ) {
       const cell = r.cell;
       if (i < Math.min(r.stop, cell.len) - r.start) {
         heap()[cell.ptr + r.start + i] = value;

@@ -208,10 +208,13 @@ export class StrIO {
     const r = this.#r;
     const size = r.total(fn);
     if (end <= size) return;
-    if (r.resizable === null) throw argError(RangeError, fn, 'data', `cannot grow to ${end} bytes (${size} bytes, no resize): nothing written`);
-    if (r.kind === CHUNK_REGION && end > MAX_CHUNK) throw argError(RangeError, fn, 'data', `cannot grow to ${end} bytes, more than one chunk holds (2 GiB - 1): nothing written`);
+    if (r.resizable === null)
+      throw argError(RangeError, fn, 'data', `cannot grow to ${end} bytes (${size} bytes, no resize): nothing written`);
+    if (r.kind === CHUNK_REGION && end > MAX_CHUNK)
+      throw argError(RangeError, fn, 'data', `cannot grow to ${end} bytes, more than one chunk holds (2 GiB - 1): nothing written`);
     const max = r.obj.maxByteLength;
-    if (max !== undefined && end > max) throw argError(RangeError, fn, 'data', `cannot grow past its maxByteLength (${max}) to ${end} bytes: nothing written`);
+    if (max !== undefined && end > max)
+      throw argError(RangeError, fn, 'data', `cannot grow past its maxByteLength (${max}) to ${end} bytes: nothing written`);
     r.resize(end, fn);
   }
 
@@ -251,7 +254,8 @@ export class StrIO {
     if (!this.#writable) throw this.#unsupported('StrIO.truncate', 'cannot truncate');
     const current = this.#bytes('StrIO.truncate').length;
     if (s >= current) return s;
-    if (this.#r.resizable !== 'both') throw argError(TypeError, 'StrIO.truncate', 'data', `cannot shrink (no resize) from ${current} to ${s} bytes`);
+    if (this.#r.resizable !== 'both')
+      throw argError(TypeError, 'StrIO.truncate', 'data', `cannot shrink (no resize) from ${current} to ${s} bytes`);
     this.#r.resize(s, 'StrIO.truncate');
     return s;
   }
@@ -300,7 +304,9 @@ export class StrIO {
     if (p < 0) {
       const bytes = this.#bytes('StrIO.readStruct');
       if (pos + layout.size > bytes.length) {
-        throw new RangeError(`StrIO.readStruct(): format ${layout.quoted} needs ${layout.size} bytes at position ${pos}, ${Math.max(0, bytes.length - pos)} left`);
+        throw new RangeError(
+          `StrIO.readStruct(): format ${layout.quoted} needs ${layout.size} bytes at position ${pos}, ${Math.max(0, bytes.length - pos)} left`,
+        );
       }
       dv = new DataView(bytes.buffer, bytes.byteOffset + pos, layout.size);
       p = 0;
@@ -318,7 +324,12 @@ export class StrIO {
     this.#open('StrIO.writeStruct');
     const layout = this.#layout(format, 'StrIO.writeStruct');
     const acc = layout.acc;
-    const stored = acc !== null ? (values.length === 1 ? acc.check(values[0], 'StrIO.writeStruct', 'value') : null) : layout.checkValues(values, 'StrIO.writeStruct', 'values');
+    const stored =
+      acc !== null
+        ? values.length === 1
+          ? acc.check(values[0], 'StrIO.writeStruct', 'value')
+          : null
+        : layout.checkValues(values, 'StrIO.writeStruct', 'values');
     if (stored === null) throw new TypeError(`StrIO.writeStruct(): format ${layout.quoted} takes 1 value, got ${values.length}`);
     if (!this.#writable) throw this.#unsupported('StrIO.writeStruct', 'not writable');
     const pos = this.#pos;

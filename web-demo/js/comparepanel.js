@@ -36,8 +36,18 @@ export function setupCompare(app) {
     }
     return out;
   };
-  viewA.decorate(marker(() => app.doc, () => docB));
-  viewB.decorate(marker(() => docB, () => app.doc));
+  viewA.decorate(
+    marker(
+      () => app.doc,
+      () => docB,
+    ),
+  );
+  viewB.decorate(
+    marker(
+      () => docB,
+      () => app.doc,
+    ),
+  );
 
   // The two views move together: whichever the user drives leads.
   let syncing = false;
@@ -92,18 +102,26 @@ export function setupCompare(app) {
     const A = app.doc;
     const words = { '-1': 'A sorts first', 0: 'identical', 1: 'B sorts first' };
     const item = (id, label, value, text) =>
-      el('div', { class: 'kv' },
+      el(
+        'div',
+        { class: 'kv' },
         el('span', { class: 'k' }, label),
-        el('span', { class: 'v mono', id, dataset: { value: String(value) } }, text));
+        el('span', { class: 'v mono', id, dataset: { value: String(value) } }, text),
+      );
     const pos = (i) => (i < 0 ? 'none (−1)' : showOffset(i));
     const bytes = result.runs.reduce((n, [a, b]) => n + b - a, 0);
-    const sizes = A.size === docB.size ? 'same size' : `${A.size < docB.size ? 'B' : 'A'} is longer by ${group(Math.abs(A.size - docB.size))} bytes`;
+    const sizes =
+      A.size === docB.size ? 'same size' : `${A.size < docB.size ? 'B' : 'A'} is longer by ${group(Math.abs(A.size - docB.size))} bytes`;
     box.replaceChildren(
       item('cmp-result', 'cmp(A, B)', result.cmp, `${result.cmp} · ${words[result.cmp]}`),
       item('diff-result', 'first difference · diff', result.diff, pos(result.diff)),
       item('rdiff-result', 'last difference · rdiff (aligned on the ends)', result.rdiff, pos(result.rdiff)),
-      item('runs-result', 'differing runs at equal offsets', result.runs.length,
-        `${group(result.runs.length)}${result.complete ? '' : '+'} (${group(bytes)} bytes) · ${sizes}`),
+      item(
+        'runs-result',
+        'differing runs at equal offsets',
+        result.runs.length,
+        `${group(result.runs.length)}${result.complete ? '' : '+'} (${group(bytes)} bytes) · ${sizes}`,
+      ),
     );
   }
 
@@ -139,7 +157,11 @@ export function setupCompare(app) {
       viewA.render();
       viewB.render();
       if (r.runs.length > 0) jump('first');
-      else app.message(r.cmp === 0 ? 'The files are identical.' : 'No differing bytes at equal offsets: one file is a prefix of the other.', 'ok');
+      else
+        app.message(
+          r.cmp === 0 ? 'The files are identical.' : 'No differing bytes at equal offsets: one file is a prefix of the other.',
+          'ok',
+        );
     } catch (e) {
       stale = true;
       app.error(e);
@@ -194,16 +216,20 @@ export function setupCompare(app) {
   $('diff-next').addEventListener('click', () => jump('next'));
   $('diff-last').addEventListener('click', () => jump('last'));
   for (const v of [viewA, viewB]) {
-    v.host.addEventListener('keydown', (e) => {
-      // N/P jump between differences from the hex column (where they are not
-      // hex digits); in the ASCII column they are characters to type.
-      if (e.ctrlKey || e.metaKey || e.altKey || v.column !== 'hex') return;
-      if (e.key === 'n' || e.key === 'p') {
-        e.preventDefault();
-        e.stopImmediatePropagation();
-        jump(e.key === 'n' ? 'next' : 'prev');
-      }
-    }, { capture: true });
+    v.host.addEventListener(
+      'keydown',
+      (e) => {
+        // N/P jump between differences from the hex column (where they are not
+        // hex digits); in the ASCII column they are characters to type.
+        if (e.ctrlKey || e.metaKey || e.altKey || v.column !== 'hex') return;
+        if (e.key === 'n' || e.key === 'p') {
+          e.preventDefault();
+          e.stopImmediatePropagation();
+          jump(e.key === 'n' ? 'next' : 'prev');
+        }
+      },
+      { capture: true },
+    );
     v.on('message', ({ text, kind }) => app.message(text, kind));
   }
 
@@ -247,5 +273,12 @@ export function setupCompare(app) {
     if (stale && app.doc && docB) compute();
   });
 
-  return { openB, viewA, viewB, get docB() { return docB; } };
+  return {
+    openB,
+    viewA,
+    viewB,
+    get docB() {
+      return docB;
+    },
+  };
 }

@@ -148,8 +148,7 @@ export class MemoryDoc {
     if (e.op === 'overwrite') {
       copy(this.chunk, e.old, e.off);
       this.#pieces.overwrite(e.off, e.old);
-    }
-    else if (e.op === 'insert') this.#remove(e.off, e.bytes.length);
+    } else if (e.op === 'insert') this.#remove(e.off, e.bytes.length);
     else this.#insert(e.off, e.old);
     this.changed.emit(e);
     return e;
@@ -168,7 +167,14 @@ export class MemoryDoc {
       else if (e.op === 'insert') {
         const n = e.bytes.length;
         ranges = ranges.flatMap(([a, b]) =>
-          b <= e.off ? [[a, b]] : a >= e.off ? [[a + n, b + n]] : [[a, e.off], [e.off + n, b + n]],
+          b <= e.off
+            ? [[a, b]]
+            : a >= e.off
+              ? [[a + n, b + n]]
+              : [
+                  [a, e.off],
+                  [e.off + n, b + n],
+                ],
         );
         ranges.push([e.off, e.off + n]);
       } else {
@@ -325,8 +331,7 @@ export class FileDoc {
 
   #readOnly() {
     return new InputError(
-      `${this.name} (${humanSize(this.size)}) is open read-only, in windows: ${this.reason}. ` +
-        'Editing needs the whole file in memory.',
+      `${this.name} (${humanSize(this.size)}) is open read-only, in windows: ${this.reason}. ` + 'Editing needs the whole file in memory.',
     );
   }
 

@@ -312,10 +312,7 @@ export class HexView {
     const max = 1 << 20;
     const len = Math.min(e - s, max);
     const bytes = this.doc.kind === 'memory' ? this.doc.read(s, len).slice() : await this.doc.load(s, len);
-    const text =
-      this.column === 'hex'
-        ? Array.from(bytes, hex2).join(' ')
-        : Array.from(bytes, (b) => String.fromCharCode(b)).join('');
+    const text = this.column === 'hex' ? Array.from(bytes, hex2).join(' ') : Array.from(bytes, (b) => String.fromCharCode(b)).join('');
     try {
       await navigator.clipboard.writeText(text);
       const cut = e - s > max ? ` (the first ${max} of ${e - s})` : '';

@@ -54,9 +54,18 @@ export class Inspector {
     this.bytes = el('div', { class: 'insp-bytes mono' });
     this.table = el('table', { class: 'insp-table', id: 'inspector' });
     this.table.append(
-      el('thead', {}, el('tr', {},
-        el('th', {}, 'code'), el('th', {}, 'type'),
-        el('th', { title: 'little-endian' }, 'little <'), el('th', { title: 'big-endian' }, 'big >'))),
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          el('th', {}, 'code'),
+          el('th', {}, 'type'),
+          el('th', { title: 'little-endian' }, 'little <'),
+          el('th', { title: 'big-endian' }, 'big >'),
+        ),
+      ),
     );
     this.tbody = el('tbody');
     this.table.append(this.tbody);

@@ -7,7 +7,14 @@ const $ = (id) => document.getElementById(id);
 
 export function setupPatch(app) {
   // Edited bytes, in today's offsets, marked in the hex view.
-  app.hex.decorate((a, b) => (app.doc ? app.doc.editedRanges().filter(([x, y]) => y > a && x < b).map(([x, y]) => [x, y, 'edited']) : []));
+  app.hex.decorate((a, b) =>
+    app.doc
+      ? app.doc
+          .editedRanges()
+          .filter(([x, y]) => y > a && x < b)
+          .map(([x, y]) => [x, y, 'edited'])
+      : [],
+  );
 
   function attempt(fn) {
     try {

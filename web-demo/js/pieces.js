@@ -50,6 +50,8 @@ export class PieceTable {
 
   /** The current bytes as a Blob (slices and small copies: cheap to make and to send to a Worker). */
   blob() {
-    return new Blob(this.#pieces.map((p) => (p.src instanceof Blob ? p.src.slice(p.off, p.off + p.len) : p.src.subarray(p.off, p.off + p.len))));
+    return new Blob(
+      this.#pieces.map((p) => (p.src instanceof Blob ? p.src.slice(p.off, p.off + p.len) : p.src.subarray(p.off, p.off + p.len))),
+    );
   }
 }

@@ -41,7 +41,9 @@ export function openTable(format, bytes, names) {
   const options = names === undefined ? undefined : { names };
   const probe = new StrArray(format, new Uint8Array(0), options); // a bad format or bad names throw here
   if (probe.fields.length > MAX_COLUMNS) {
-    throw new InputError(`Format: ${probe.fields.length} values per item; the table shows at most ${MAX_COLUMNS} (an s code reads many bytes as one value)`);
+    throw new InputError(
+      `Format: ${probe.fields.length} values per item; the table shows at most ${MAX_COLUMNS} (an s code reads many bytes as one value)`,
+    );
   }
   // A scalar is at most 8 bytes, so a large item (up to 2 GB: '2000000000s') is never allocated to ask.
   const one = probe.itemsize > 8 ? [] : new StrArray(format, new Uint8Array(probe.itemsize), options).get(0);
@@ -51,7 +53,7 @@ export function openTable(format, bytes, names) {
   // to a name such as '__proto__' that a plain object cannot hold as a key.
   const rows = options ? new StrArray(format, bytes) : array;
   const columns = probe.fields.map((f, k) => ({
-    label: record ? f.name ?? `#${k} ${f.code === 's' || f.code === 'p' ? f.size + f.code : f.code}` : 'value',
+    label: record ? (f.name ?? `#${k} ${f.code === 's' || f.code === 'p' ? f.size + f.code : f.code}`) : 'value',
     code: f.code,
     size: f.size,
     offset: f.offset,

@@ -70,7 +70,11 @@ function portable(pattern) {
 
 /** As search.js's searchOne: the first match at or after `from` (or the last before it), in the Worker. */
 export function searchOne(doc, pattern, { start = 0, end, step = 1, from, backward = false, signal, onProgress }) {
-  return call('find', { blob: doc.blob(), pattern: portable(pattern), start, end: end ?? doc.size, step, from, backward }, { signal, onProgress });
+  return call(
+    'find',
+    { blob: doc.blob(), pattern: portable(pattern), start, end: end ?? doc.size, step, from, backward },
+    { signal, onProgress },
+  );
 }
 
 /** As search.js's countAll: {count, first} (the first five positions), in the Worker. */

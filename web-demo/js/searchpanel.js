@@ -75,7 +75,15 @@ export function setupSearch(app) {
     const t0 = performance.now();
     try {
       const i = await app.run(`Searching ${humanSize(doc.size)} for ${describe(q)}`, (signal, progress) =>
-        searchOne(doc, q.pattern, { start: q.start, end: q.end, step: q.step, from, backward: direction === 'prev', signal, onProgress: progress }),
+        searchOne(doc, q.pattern, {
+          start: q.start,
+          end: q.end,
+          step: q.step,
+          from,
+          backward: direction === 'prev',
+          signal,
+          onProgress: progress,
+        }),
       );
       const ms = performance.now() - t0;
       if (app.doc !== doc) return;

@@ -71,15 +71,17 @@ export function setupSignatures(app) {
     if (!doc) return app.error(new InputError('Open a file first.'));
     list.replaceChildren();
     try {
-      const hits = await app.run('Scanning for file signatures', (signal, progress) =>
-        scanInWorker(doc, { signal, onProgress: progress }),
-      );
+      const hits = await app.run('Scanning for file signatures', (signal, progress) => scanInWorker(doc, { signal, onProgress: progress }));
       if (app.doc !== doc) return;
       list.dataset.count = String(hits.length);
       if (!hits.length) list.append(Object.assign(document.createElement('li'), { textContent: 'No signature found.' }));
       for (const h of hits) {
         const li = document.createElement('li');
-        const go = Object.assign(document.createElement('button'), { type: 'button', className: 'link mono', textContent: showOffset(h.offset) });
+        const go = Object.assign(document.createElement('button'), {
+          type: 'button',
+          className: 'link mono',
+          textContent: showOffset(h.offset),
+        });
         go.dataset.offset = String(h.offset);
         go.addEventListener('click', () => app.hex.goTo(h.offset, { length: 1 }));
         li.append(go, ` ${h.name}`);

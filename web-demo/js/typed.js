@@ -36,32 +36,80 @@ export class TypedView {
    */
   constructor(host, hooks) {
     this.hooks = hooks;
-    this.formatIn = el('input', { id: 'typed-format-in', value: '<h', size: 22, spellcheck: false, autocomplete: 'off', title: "a struct format: '<h', '>I4s', '<4sI4s4sIHHIIHH4sI'" });
-    this.namesIn = el('input', { id: 'typed-names', value: '', size: 30, spellcheck: false, autocomplete: 'off', placeholder: 'a, b, c (optional)', title: 'one name per value of a record, comma-separated' });
+    this.formatIn = el('input', {
+      id: 'typed-format-in',
+      value: '<h',
+      size: 22,
+      spellcheck: false,
+      autocomplete: 'off',
+      title: "a struct format: '<h', '>I4s', '<4sI4s4sIHHIIHH4sI'",
+    });
+    this.namesIn = el('input', {
+      id: 'typed-names',
+      value: '',
+      size: 30,
+      spellcheck: false,
+      autocomplete: 'off',
+      placeholder: 'a, b, c (optional)',
+      title: 'one name per value of a record, comma-separated',
+    });
     // The code and order pickers write a scalar format into the field: a quick start.
     const codeSel = el('select', { id: 'typed-code', title: 'pick a scalar code' });
     for (const [code, type] of CODES) codeSel.append(el('option', { value: code }, `${code} — ${type}`));
     codeSel.value = 'h';
     const orderSel = el('select', { id: 'typed-order', title: 'byte order of the format' });
-    for (const [v, t] of [['<', '< little-endian'], ['>', '> big-endian'], ['@', '@ native (little in wasm)']]) {
+    for (const [v, t] of [
+      ['<', '< little-endian'],
+      ['>', '> big-endian'],
+      ['@', '@ native (little in wasm)'],
+    ]) {
       orderSel.append(el('option', { value: v }, t));
     }
     this.codeSel = codeSel;
     this.orderSel = orderSel;
-    this.offsetIn = el('input', { id: 'typed-offset', value: '0', size: 12, spellcheck: false, title: 'offset: decimal or 0x hex, negative from the end' });
-    this.countIn = el('input', { id: 'typed-count', value: '512', size: 8, spellcheck: false, title: 'number of items (values or records)' });
+    this.offsetIn = el('input', {
+      id: 'typed-offset',
+      value: '0',
+      size: 12,
+      spellcheck: false,
+      title: 'offset: decimal or 0x hex, negative from the end',
+    });
+    this.countIn = el('input', {
+      id: 'typed-count',
+      value: '512',
+      size: 8,
+      spellcheck: false,
+      title: 'number of items (values or records)',
+    });
     this.formatOut = el('code', { id: 'typed-format' });
     const show = el('button', { id: 'typed-show', class: 'primary', type: 'submit' }, 'Show');
-    const useCursor = el('button', { type: 'button', id: 'typed-at-cursor', title: 'the hex view cursor', onclick: () => {
-      this.offsetIn.value = '0x' + hooks.cursor().toString(16);
-      this.update();
-    } }, 'At cursor');
-    const form = el('form', { class: 'toolbar-row', id: 'typed-form' },
-      el('label', {}, 'Format ', this.formatIn), el('label', {}, 'Names ', this.namesIn),
-      el('label', {}, 'Offset ', this.offsetIn), el('label', {}, 'Count ', this.countIn),
-      show, useCursor,
-      el('label', { class: 'typed-pick' }, 'Code ', codeSel), el('label', { class: 'typed-pick' }, 'Order ', orderSel),
-      el('span', { class: 'muted' }, 'showing '), this.formatOut);
+    const useCursor = el(
+      'button',
+      {
+        type: 'button',
+        id: 'typed-at-cursor',
+        title: 'the hex view cursor',
+        onclick: () => {
+          this.offsetIn.value = '0x' + hooks.cursor().toString(16);
+          this.update();
+        },
+      },
+      'At cursor',
+    );
+    const form = el(
+      'form',
+      { class: 'toolbar-row', id: 'typed-form' },
+      el('label', {}, 'Format ', this.formatIn),
+      el('label', {}, 'Names ', this.namesIn),
+      el('label', {}, 'Offset ', this.offsetIn),
+      el('label', {}, 'Count ', this.countIn),
+      show,
+      useCursor,
+      el('label', { class: 'typed-pick' }, 'Code ', codeSel),
+      el('label', { class: 'typed-pick' }, 'Order ', orderSel),
+      el('span', { class: 'muted' }, 'showing '),
+      this.formatOut,
+    );
     form.addEventListener('submit', (e) => {
       e.preventDefault();
       this.update();
@@ -99,17 +147,35 @@ export class TypedView {
     this.prevBtn = el('button', { type: 'button', id: 'typed-prev', onclick: () => this.#page(-1) }, '◀ Rows');
     this.nextBtn = el('button', { type: 'button', id: 'typed-next', onclick: () => this.#page(1) }, 'Rows ▶');
     this.pageInfo = el('span', { id: 'typed-page', class: 'muted' });
-    this.csvBtn = el('button', { type: 'button', id: 'typed-csv', title: 'the items of the chart range as CSV', onclick: () => this.exportCsv() }, 'Export CSV');
+    this.csvBtn = el(
+      'button',
+      { type: 'button', id: 'typed-csv', title: 'the items of the chart range as CSV', onclick: () => this.exportCsv() },
+      'Export CSV',
+    );
     this.note = el('div', { class: 'muted', id: 'typed-note' });
-    this.body = el('div', { class: 'typed-body' },
-      el('div', { class: 'chart-box' },
-        el('div', { class: 'chart-head' },
+    this.body = el(
+      'div',
+      { class: 'typed-body' },
+      el(
+        'div',
+        { class: 'chart-box' },
+        el(
+          'div',
+          { class: 'chart-head' },
           el('label', {}, 'Column ', this.columnSel),
-          el('span', {}, 'Drag across the chart to zoom; double-click to see all. '), this.zoomInfo, reset),
-        this.canvas),
-      el('div', { class: 'table-box' },
+          el('span', {}, 'Drag across the chart to zoom; double-click to see all. '),
+          this.zoomInfo,
+          reset,
+        ),
+        this.canvas,
+      ),
+      el(
+        'div',
+        { class: 'table-box' },
         el('div', { class: 'table-head' }, this.prevBtn, this.pageInfo, this.nextBtn, this.csvBtn),
-        el('div', { class: 'table-scroll' }, this.tableEl, this.note)));
+        el('div', { class: 'table-scroll' }, this.tableEl, this.note),
+      ),
+    );
     host.append(form, this.body);
     this.formatOut.textContent = JSON.stringify(this.formatIn.value);
   }
@@ -162,7 +228,8 @@ export class TypedView {
       this.tableEl.dataset.offset = String(offset);
       this.tableEl.dataset.names = names ? names.join(',') : '';
       if (count === 0) this.note.textContent = 'No whole item fits between this offset and the end of the file.';
-      else if (clipped) this.note.textContent = `Showing the first ${group(count)} items (${MAX_WINDOW_BYTES >> 20} MiB) of this read-only file.`;
+      else if (clipped)
+        this.note.textContent = `Showing the first ${group(count)} items (${MAX_WINDOW_BYTES >> 20} MiB) of this read-only file.`;
     } catch (e) {
       this.hooks.onMessage(e);
     }
@@ -172,10 +239,18 @@ export class TypedView {
     const { columns, record } = this.table;
     // Records get the whole width for their table, under the chart.
     this.body.classList.toggle('records', record);
-    this.thead.replaceChildren(el('tr', {}, el('th', {}, 'item'), el('th', {}, 'offset'),
-      ...columns.map((c) => el('th', { title: `${c.code}, ${c.size} byte(s) at +${c.offset}` }, c.label))));
-    this.columnSel.replaceChildren(...columns.map((c, k) =>
-      el('option', { value: String(k), disabled: !c.plottable }, record ? c.label : 'value')));
+    this.thead.replaceChildren(
+      el(
+        'tr',
+        {},
+        el('th', {}, 'item'),
+        el('th', {}, 'offset'),
+        ...columns.map((c) => el('th', { title: `${c.code}, ${c.size} byte(s) at +${c.offset}` }, c.label)),
+      ),
+    );
+    this.columnSel.replaceChildren(
+      ...columns.map((c, k) => el('option', { value: String(k), disabled: !c.plottable }, record ? c.label : 'value')),
+    );
     this.columnSel.disabled = columns.length < 2;
   }
 
@@ -217,10 +292,21 @@ export class TypedView {
     try {
       for (let i = this.#first; i < shown; i++) {
         const off = this.#base + i * size;
-        rows.push(el('tr', { dataset: { index: String(i), offset: String(off) } },
-          el('td', { class: 'num' }, String(i)), el('td', { class: 'mono' }, '0x' + hexOffset(off, 0)),
-          ...rowValues(this.table, i).map((v, k) =>
-            el('td', { class: `mono value${typeof v === 'number' || typeof v === 'bigint' ? ' num' : ''}`, dataset: { col: String(k) } }, cellText(v)))));
+        rows.push(
+          el(
+            'tr',
+            { dataset: { index: String(i), offset: String(off) } },
+            el('td', { class: 'num' }, String(i)),
+            el('td', { class: 'mono' }, '0x' + hexOffset(off, 0)),
+            ...rowValues(this.table, i).map((v, k) =>
+              el(
+                'td',
+                { class: `mono value${typeof v === 'number' || typeof v === 'bigint' ? ' num' : ''}`, dataset: { col: String(k) } },
+                cellText(v),
+              ),
+            ),
+          ),
+        );
       }
     } catch (e) {
       this.hooks.onMessage(e); // the bytes changed under a live view

@@ -48,7 +48,7 @@ export function parseOffset(text, what, { relativeTo } = {}) {
   if (t === '') return undefined;
   const m = /^(-)?(?:0x([0-9a-f]+)|([0-9a-f]+)h|(\d+))$/i.exec(t);
   if (!m) throw new InputError(`${what}: "${text}" is not a number (decimal, or hex as 0x1f)`);
-  const v = m[2] ?? m[3] ? parseInt(m[2] ?? m[3], 16) : Number(m[4]);
+  const v = (m[2] ?? m[3]) ? parseInt(m[2] ?? m[3], 16) : Number(m[4]);
   if (!Number.isSafeInteger(v)) throw new InputError(`${what}: ${text} is too large`);
   if (!m[1]) return v;
   if (relativeTo === undefined) throw new InputError(`${what}: must not be negative, got ${text}`);

@@ -89,7 +89,10 @@ const ops = {
     const c = await cmpAsync(a, b, ctx.options(n, half(0)));
     const d = await diffAsync(a, b, ctx.options(n, half(0)));
     // rdiff: the last n bytes of each, aligned on their ends.
-    const r = await scan({ a: a.slice(a.size - n), b: b.slice(b.size - n), kind: 'diff', from: 0, to: n, backward: true }, ctx.sub(half(0.5)));
+    const r = await scan(
+      { a: a.slice(a.size - n), b: b.slice(b.size - n), kind: 'diff', from: 0, to: n, backward: true },
+      ctx.sub(half(0.5)),
+    );
     return { cmp: c, diff: d, rdiff: r < 0 ? -1 : a.size - n + r };
   },
 
@@ -99,7 +102,14 @@ const ops = {
   async signatures({ blob }, ctx) {
     const { findAllAnyAsync, magic } = await mem;
     const hits = [];
-    const all = findAllAnyAsync(blob, magic.map((m) => m.pattern), 0, undefined, 1, ctx.options(blob.size));
+    const all = findAllAnyAsync(
+      blob,
+      magic.map((m) => m.pattern),
+      0,
+      undefined,
+      1,
+      ctx.options(blob.size),
+    );
     for await (const [at, k] of all) {
       const offset = at - magic[k].offset;
       if (offset < 0) continue;
@@ -115,9 +125,15 @@ const ops = {
     const runs = [];
     let pos = 0;
     while (pos < n && runs.length < MAX_RUNS) {
-      const d = await scan({ a, b, kind: 'diff', from: pos, to: n }, ctx.sub((f) => ctx.progress((pos + f * (n - pos)) / n)));
+      const d = await scan(
+        { a, b, kind: 'diff', from: pos, to: n },
+        ctx.sub((f) => ctx.progress((pos + f * (n - pos)) / n)),
+      );
       if (d < 0) break;
-      const m = await scan({ a, b, kind: 'match', from: d, to: n }, ctx.sub(() => {}));
+      const m = await scan(
+        { a, b, kind: 'match', from: d, to: n },
+        ctx.sub(() => {}),
+      );
       const end = m < 0 ? n : m;
       runs.push([d, end]);
       pos = end;

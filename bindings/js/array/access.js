@@ -15,8 +15,7 @@
 // generic methods under the symbols below, which give the exact behaviour
 // and messages.
 import { ON_CHUNK, ON_FOREIGN } from './access-table.js';
-import { CHUNK_REGION, FOREIGN_REGION, fastItem, fastRegion, getSlow, } from '../core/internal.js';
-
+import { CHUNK_REGION, FOREIGN_REGION, fastItem, fastRegion, getSlow } from '../core/internal.js';
 
 // Codes that share another's bytes (wasm32: long, size_t and pointer are 32-bit).
 const ALIAS = { l: 'i', n: 'i', L: 'I', N: 'I', P: 'I' };

@@ -8,7 +8,6 @@ import { fillRegion, iterableArg } from './sequence.js';
 import { heap, heapDV, wasmBuffer } from '../core/wasm.js';
 import { appendAs, fastRegion, pushSlow, stateOf, viewParts } from '../core/internal.js';
 
-
 /** Whole items now. */
 function count(arr, st, fn) {
   return Math.floor(arr[fastRegion].length(fn) / st.layout.size);

@@ -21,8 +21,21 @@ import { columnOf, geometry } from './geometry.js';
 import { itemCodec } from '../struct/records.js';
 import { SizeChanges } from './resize.js';
 import { countItems, fillItems, findItem, gatherItems, iterableArg, reverseItems, typedCopy } from './sequence.js';
-import { adoptChunk, countOf, disposeSymbol, fastCell, fastChunk, fastItem, fastRegion, getSlow, ownedOf, regionOf, setSlow, stateOf, writableOf } from '../core/internal.js';
-
+import {
+  adoptChunk,
+  countOf,
+  disposeSymbol,
+  fastCell,
+  fastChunk,
+  fastItem,
+  fastRegion,
+  getSlow,
+  ownedOf,
+  regionOf,
+  setSlow,
+  stateOf,
+  writableOf,
+} from '../core/internal.js';
 
 /** The region of a StrArray's buffer: a MemSlice's window, or the whole object. */
 function regionFor(buffer, fn) {
@@ -68,7 +81,12 @@ export class StrArray extends SizeChanges {
     }
     this.#buffer = buffer;
     const region = regionFor(buffer, fn);
-    Object.defineProperties(this, { [fastRegion]: { value: region, writable: true }, [fastCell]: { value: region.cell, writable: true }, [fastChunk]: { value: region.whole ? region.cell && buffer : null, writable: true }, [fastItem]: { value: this.#item } });
+    Object.defineProperties(this, {
+      [fastRegion]: { value: region, writable: true },
+      [fastCell]: { value: region.cell, writable: true },
+      [fastChunk]: { value: region.whole ? region.cell && buffer : null, writable: true },
+      [fastItem]: { value: this.#item },
+    });
     Object.setPrototypeOf(this, protoFor(new.target.prototype, layout.acc, region, this.#geo.plain));
   }
 
@@ -203,15 +221,27 @@ export class StrArray extends SizeChanges {
   /** A copy in the platform's typed array (Int32Array, BigUint64Array, Float64Array, ...; 'e' gives Float32Array). */
   toTypedArray() {
     const acc = this.#layout.acc;
-    if (acc === null) throw new TypeError(`StrArray.toTypedArray(): format ${this.#layout.quoted} is a record format; use column() for one value`);
+    if (acc === null)
+      throw new TypeError(`StrArray.toTypedArray(): format ${this.#layout.quoted} is a record format; use column() for one value`);
     // Contiguous little-endian integers and floats of the platform's width: one byte copy.
-    if (this.#geo.stride === acc.size && acc.little && acc.bulk !== null) return new acc.TypedArray(this.#itemBytes('StrArray.toTypedArray').slice().buffer);
+    if (this.#geo.stride === acc.size && acc.little && acc.bulk !== null)
+      return new acc.TypedArray(this.#itemBytes('StrArray.toTypedArray').slice().buffer);
     return typedCopy(acc, this.#geo.stride, ...this.#typed('StrArray.toTypedArray'));
   }
 
   #find(fn, value, start, stop, backward) {
     const n = this.#count(fn);
-    return findItem(this, this.#item, this.#layout.size, this.#geo.stride, fn, value, slicePos(start, n, fn, 'start', 0), slicePos(stop, n, fn, 'stop', n), backward);
+    return findItem(
+      this,
+      this.#item,
+      this.#layout.size,
+      this.#geo.stride,
+      fn,
+      value,
+      slicePos(start, n, fn, 'start', 0),
+      slicePos(stop, n, fn, 'stop', n),
+      backward,
+    );
   }
 
   /** The first index of `value` (===; records: equal values) in [start, stop), or -1. */
@@ -285,7 +315,8 @@ export class StrArray extends SizeChanges {
     const s = slicePos(start, n, 'StrArray.slice', 'start', 0);
     const e = Math.max(s, slicePos(stop, n, 'StrArray.slice', 'stop', n));
     const options = this.#item.names ? { names: this.#item.names } : undefined;
-    if (this.#buffer instanceof MemSlice && this.#geo.plain) return new StrArray(this.format, new MemSlice(this.#buffer, s * size, e * size), options);
+    if (this.#buffer instanceof MemSlice && this.#geo.plain)
+      return new StrArray(this.format, new MemSlice(this.#buffer, s * size, e * size), options);
     const copy = new Chunk(gatherItems(this.#itemBytes('StrArray.slice'), size, this.#geo.stride, s, e));
     const out = new this.constructor.Copy(this.format, undefined, options);
     out.#owned.free();

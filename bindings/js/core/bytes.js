@@ -64,7 +64,12 @@ export function isBytesLike(value) {
 export function toView(value, fn, arg, mode = READ) {
   if (typeof value === 'string') {
     if (mode === READ || mode === PATTERN) return encode(value);
-    throw argError(TypeError, fn, arg, mode === WRITE ? 'must be a writable bytes-like, got a string' : 'must be a bytes-like (not a string)');
+    throw argError(
+      TypeError,
+      fn,
+      arg,
+      mode === WRITE ? 'must be a writable bytes-like, got a string' : 'must be a bytes-like (not a string)',
+    );
   }
   if (typeof value === 'number' && mode === PATTERN) return Uint8Array.of(toByte(value, fn, arg));
   if (value !== null && typeof value === 'object') {
@@ -89,7 +94,14 @@ export function toView(value, fn, arg, mode = READ) {
       return plain;
     }
   }
-  const want = mode === WRITE ? 'a writable bytes-like' : mode === PATTERN ? 'a bytes-like, a string or a byte value' : mode === READ ? 'a bytes-like or a string' : 'a bytes-like';
+  const want =
+    mode === WRITE
+      ? 'a writable bytes-like'
+      : mode === PATTERN
+        ? 'a bytes-like, a string or a byte value'
+        : mode === READ
+          ? 'a bytes-like or a string'
+          : 'a bytes-like';
   throw argError(TypeError, fn, arg, `must be ${want}, got ${describe(value)}`);
 }
 

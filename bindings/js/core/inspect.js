@@ -90,9 +90,10 @@ export function inspectArray(arr, depth, options = {}, inspect = undefined) {
   for (let i = 0; i < Math.min(n, limit + 1); i++) values.push(arr.get(i));
   values.length = n;
   // util.inspect passes itself; a direct call without it gets a plain list.
-  const inner = typeof inspect === 'function'
-    ? inspect(values, { ...options, depth: options.depth == null ? options.depth : options.depth - 1 })
-    : `[ ${values.slice(0, limit).map(String).join(', ')}${n > limit ? `, ... ${n - limit} more` : ''} ]`;
+  const inner =
+    typeof inspect === 'function'
+      ? inspect(values, { ...options, depth: options.depth == null ? options.depth : options.depth - 1 })
+      : `[ ${values.slice(0, limit).map(String).join(', ')}${n > limit ? `, ... ${n - limit} more` : ''} ]`;
   return `${head}(${n}) ${inner}`;
 }
 

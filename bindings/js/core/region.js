@@ -20,7 +20,21 @@
 // a Region resizes a chunk through Chunk#resize like any caller.
 import { BASE, WRITE, bytes, toView } from './bytes.js';
 import { argError } from './errors.js';
-import { CHUNK_REGION, FOREIGN_REGION, GENERIC_REGION, cellOf, extendBy, isArrayBuffer, isBufferObject, isDetached, isPlainBytes, regionOf, typedTag, viewParts, writableOf } from './internal.js';
+import {
+  CHUNK_REGION,
+  FOREIGN_REGION,
+  GENERIC_REGION,
+  cellOf,
+  extendBy,
+  isArrayBuffer,
+  isBufferObject,
+  isDetached,
+  isPlainBytes,
+  regionOf,
+  typedTag,
+  viewParts,
+  writableOf,
+} from './internal.js';
 import { heap, heapDV } from './wasm.js';
 
 export class Region {
@@ -190,8 +204,10 @@ export class Region {
     if (how === null) throw argError(TypeError, fn, this.arg, 'cannot change size (a Chunk or a resizable ArrayBuffer can)');
     if (this.kind === CHUNK_REGION) return void obj.resize(n);
     if (isBufferObject(obj)) {
-      if (how === 'grow' && n < obj.byteLength) throw argError(TypeError, fn, this.arg, 'is a growable SharedArrayBuffer: it can grow but not shrink');
-      if (n > obj.maxByteLength) throw argError(RangeError, fn, this.arg, `cannot grow past its maxByteLength (${obj.maxByteLength}) to ${n} bytes`);
+      if (how === 'grow' && n < obj.byteLength)
+        throw argError(TypeError, fn, this.arg, 'is a growable SharedArrayBuffer: it can grow but not shrink');
+      if (n > obj.maxByteLength)
+        throw argError(RangeError, fn, this.arg, `cannot grow past its maxByteLength (${obj.maxByteLength}) to ${n} bytes`);
       if (how === 'grow') obj.grow(n);
       else obj.resize(n);
       return;

@@ -78,12 +78,6 @@ export function heap() {
   return heapU8;
 }
 
-/** A DataView of the whole linear memory (typed values at any alignment and byte order). */
-export function heapView() {
-  if (heapDV === null) notInitialised();
-  return heapDV;
-}
-
 /** The module memory's current buffer: bytes-likes whose buffer it is live in wasm. */
 export function wasmBuffer() {
   if (heapBuffer === null) notInitialised();
@@ -115,8 +109,7 @@ function adopt(inst) {
   const fit = (st, hl) => (st > hl ? hl + 1 : st);
   core.find = (h, hl, p, pl, s, e, st) => ex.mem_find(h, hl, p, pl, s, e, fit(st, hl)) >>> 0;
   core.rfind = (h, hl, p, pl, s, e, st) => ex.mem_rfind(h, hl, p, pl, s, e, fit(st, hl)) >>> 0;
-  core.findMany = (h, hl, p, pl, s, e, st, out, max) =>
-    ex.mem_find_many(h, hl, p, pl, s, e, fit(st, hl), out, max) >>> 0;
+  core.findMany = (h, hl, p, pl, s, e, st, out, max) => ex.mem_find_many(h, hl, p, pl, s, e, fit(st, hl), out, max) >>> 0;
   core.cmp = (a, al, b, bl) => ex.mem_cmp(a, al, b, bl);
   core.copy = (d, s, n) => ex.mem_copy(d, s, n) >>> 0;
   core.diff = (a, al, b, bl) => ex.mem_diff(a, al, b, bl) >>> 0;
@@ -276,8 +269,7 @@ async function load(source) {
     if (!source.ok) throw new Error(`wasm-mem: init(): fetching the module failed: HTTP ${source.status}`);
     // Streaming compilation needs the application/wasm type; fall back to bytes without it.
     const streaming =
-      typeof WebAssembly.instantiateStreaming === 'function' &&
-      source.headers.get('content-type')?.startsWith('application/wasm');
+      typeof WebAssembly.instantiateStreaming === 'function' && source.headers.get('content-type')?.startsWith('application/wasm');
     result = streaming
       ? await WebAssembly.instantiateStreaming(source, imports)
       : await WebAssembly.instantiate(await source.arrayBuffer(), imports);

@@ -92,7 +92,7 @@ export class Pattern {
       const hi = (m & 0xf0) === 0xf0 ? hex[b >> 4] : '?';
       const lo = (m & 0x0f) === 0x0f ? hex[b & 15] : '?';
       // A mask that is neither a whole nibble nor none has no hex text: show its bits.
-      if (((m >> 4) !== 0 && (m >> 4) !== 15) || ((m & 15) !== 0 && (m & 15) !== 15)) {
+      if ((m >> 4 !== 0 && m >> 4 !== 15) || ((m & 15) !== 0 && (m & 15) !== 15)) {
         out.push(`[${b.toString(2).padStart(8, '0')}/${m.toString(2).padStart(8, '0')}]`);
       } else out.push(hi + lo);
     }

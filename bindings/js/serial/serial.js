@@ -226,7 +226,9 @@ function isPlainBuffer(v) {
 
 function unsupported(v) {
   const hint = v instanceof Uint8Array && v.buffer === wasmBuffer() ? ' (a view of wasm memory: dump the Chunk itself)' : '';
-  return new TypeError(`dumps(): cannot dump ${describe(v)}${hint}; supported: Chunk, MemSlice, StrArray, ChunkArray, ArrayBuffer, Uint8Array and arrays of these`);
+  return new TypeError(
+    `dumps(): cannot dump ${describe(v)}${hint}; supported: Chunk, MemSlice, StrArray, ChunkArray, ArrayBuffer, Uint8Array and arrays of these`,
+  );
 }
 
 /**
@@ -239,4 +241,3 @@ export function dumps(value) {
   w.value(value);
   return w.finish();
 }
-

@@ -143,7 +143,12 @@ export async function rfindAsync(source, pattern, start, end, step, options) {
   if (early !== undefined) {
     await run.close();
     if (early === null) {
-      throw argError(TypeError, fn, 'source', 'must be seekable (a Blob, a FileHandle or a bytes-like) to be searched backwards, got a source read once');
+      throw argError(
+        TypeError,
+        fn,
+        'source',
+        'must be seekable (a Blob, a FileHandle or a bytes-like) to be searched backwards, got a source read once',
+      );
     }
     return early;
   }
@@ -197,18 +202,18 @@ async function compareSources(fn, a, b, options, onWindow, atEnd) {
 /** compareSources' loop over windows at `pa` and `pb`. */
 async function readPairs(runA, runB, pa, pb, onWindow, atEnd) {
   for (let offset = 0; ; offset += WINDOW) {
-      const la = await runA.fill(pa, WINDOW);
-      // A that ended: one byte of B says whether B is longer.
-      const lb = await runB.fill(pb, la === 0 ? 1 : la);
-      const k = Math.min(la, lb);
-      if (k > 0) {
-        const r = onWindow(pa, pb, k, offset);
-        if (r !== undefined) return r;
-      }
-      if (la !== lb || la < WINDOW) {
-        const bLonger = la < lb || (la < WINDOW && la === lb && la > 0 && (await runB.fill(pb, 1)) > 0);
-        return atEnd(la > lb, bLonger);
-      }
+    const la = await runA.fill(pa, WINDOW);
+    // A that ended: one byte of B says whether B is longer.
+    const lb = await runB.fill(pb, la === 0 ? 1 : la);
+    const k = Math.min(la, lb);
+    if (k > 0) {
+      const r = onWindow(pa, pb, k, offset);
+      if (r !== undefined) return r;
+    }
+    if (la !== lb || la < WINDOW) {
+      const bLonger = la < lb || (la < WINDOW && la === lb && la > 0 && (await runB.fill(pb, 1)) > 0);
+      return atEnd(la > lb, bLonger);
+    }
   }
 }
 

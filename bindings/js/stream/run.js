@@ -23,9 +23,13 @@ export function kernelFor(pattern, fn) {
 
 export function toOptions(options, fn) {
   if (options === undefined) return {};
-  if (options === null || typeof options !== 'object') throw argError(TypeError, fn, 'options', `must be an object, got ${describe(options)}`);
+  if (options === null || typeof options !== 'object')
+    throw argError(TypeError, fn, 'options', `must be an object, got ${describe(options)}`);
   const { signal, onProgress } = options;
-  if (signal !== undefined && (signal === null || typeof signal !== 'object' || typeof signal.aborted !== 'boolean' || typeof signal.addEventListener !== 'function')) {
+  if (
+    signal !== undefined &&
+    (signal === null || typeof signal !== 'object' || typeof signal.aborted !== 'boolean' || typeof signal.addEventListener !== 'function')
+  ) {
     throw argError(TypeError, fn, 'options.signal', `must be an AbortSignal, got ${describe(signal)}`);
   }
   if (onProgress !== undefined && typeof onProgress !== 'function') {
@@ -148,7 +152,10 @@ export async function beginSearch(fn, source, pattern, start, end, step, options
     } else {
       s = toInt(start, fn, 'start', 0);
       e = end === undefined ? Infinity : toInt(end, fn, 'end');
-      for (const [name, v] of [['start', s], ['end', e]]) {
+      for (const [name, v] of [
+        ['start', s],
+        ['end', e],
+      ]) {
         if (v < 0) throw argError(RangeError, fn, name, `must be >= 0 for a source read once (its length is not known), got ${v}`);
       }
     }

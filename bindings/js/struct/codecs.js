@@ -72,7 +72,8 @@ function makeAccessor(code, [size, kind, min, max, TypedArray], little) {
         read,
         write,
         check(v, fn, arg) {
-          if (typeof v !== 'number' || !Number.isInteger(v)) throw new TypeError(`${fn}(): ${arg} must be an integer for format '${code}', got ${describe(v)}`);
+          if (typeof v !== 'number' || !Number.isInteger(v))
+            throw new TypeError(`${fn}(): ${arg} must be an integer for format '${code}', got ${describe(v)}`);
           if (v < min || v > max) throw new RangeError(`${fn}(): ${arg}: ${range}, got ${v}`);
           return v;
         },
@@ -87,7 +88,8 @@ function makeAccessor(code, [size, kind, min, max, TypedArray], little) {
         check(v, fn, arg) {
           let b = v;
           if (typeof v === 'number' && Number.isSafeInteger(v)) b = BigInt(v);
-          else if (typeof v !== 'bigint') throw new TypeError(`${fn}(): ${arg} must be a BigInt or a safe integer for format '${code}', got ${describe(v)}`);
+          else if (typeof v !== 'bigint')
+            throw new TypeError(`${fn}(): ${arg} must be a BigInt or a safe integer for format '${code}', got ${describe(v)}`);
           if (b < min || b > max) throw new RangeError(`${fn}(): ${arg}: ${range}, got ${describe(b)}`);
           return b;
         },
@@ -111,7 +113,10 @@ function makeAccessor(code, [size, kind, min, max, TypedArray], little) {
         check(v, fn, arg) {
           if (typeof v === 'string' && v.length === 1) {
             const c = v.charCodeAt(0);
-            if (c > 255) throw new RangeError(`${fn}(): ${arg}: a character for format 'c' must have a code <= 255 (Latin-1), got U+${c.toString(16).toUpperCase().padStart(4, '0')}`);
+            if (c > 255)
+              throw new RangeError(
+                `${fn}(): ${arg}: a character for format 'c' must have a code <= 255 (Latin-1), got U+${c.toString(16).toUpperCase().padStart(4, '0')}`,
+              );
             return c;
           }
           if (ArrayBuffer.isView(v) && v.byteLength === 1) return new Uint8Array(v.buffer, v.byteOffset, 1)[0];
@@ -168,7 +173,9 @@ function floatAccessor(base, code, size, little) {
 function intAccess(size, signed, little) {
   switch (size) {
     case 1:
-      return signed ? [(dv, o) => dv.getInt8(o), (dv, o, v) => dv.setInt8(o, v)] : [(dv, o) => dv.getUint8(o), (dv, o, v) => dv.setUint8(o, v)];
+      return signed
+        ? [(dv, o) => dv.getInt8(o), (dv, o, v) => dv.setInt8(o, v)]
+        : [(dv, o) => dv.getUint8(o), (dv, o, v) => dv.setUint8(o, v)];
     case 2:
       return signed
         ? [(dv, o) => dv.getInt16(o, little), (dv, o, v) => dv.setInt16(o, v, little)]

@@ -68,14 +68,17 @@ function parse(format, fn) {
       count = Number(digits);
       counted = true;
       const shown = digits.length > 20 ? `of ${digits.length} digits` : digits;
-      if (at >= format.length || SPACE.test(format[at])) throw bad(`the repeat count ${shown} at position ${at - digits.length} has no code after it`);
+      if (at >= format.length || SPACE.test(format[at]))
+        throw bad(`the repeat count ${shown} at position ${at - digits.length} has no code after it`);
       if (!Number.isSafeInteger(count) || count > MAX_SIZE) throw bad(`the repeat count ${shown} is too large`);
     }
     const code = format[at++];
     const known = CODES[code] !== undefined || code === 's' || code === 'p' || code === 'x';
     if (!known) {
       const where = PREFIXES.includes(code) ? ` (a byte order goes first, only once)` : '';
-      throw bad(`${JSON.stringify(code)} at position ${at - 1} is not a struct code${where} (one of x c b B ? h H i I l L q Q n N P e f d s p)`);
+      throw bad(
+        `${JSON.stringify(code)} at position ${at - 1} is not a struct code${where} (one of x c b B ? h H i I l L q Q n N P e f d s p)`,
+      );
     }
     if (NATIVE_ONLY.includes(code) && !native) throw bad(`'${code}' exists only in native mode (no prefix or '@'), as in struct`);
     if (code === 'p' && counted && count === 0) throw bad(`'0p' is a Pascal string with no room for its length byte`);
@@ -111,7 +114,10 @@ export class Layout {
     this.scalar = only !== null && only.count === 1 && CODES[only.code] !== undefined;
     /** The accessor of a scalar format's value (null for a record format). */
     this.acc = this.scalar ? accessor(only.code, little) : null;
-    const valueBytes = items.reduce((n, { code, count }) => n + (code === 'x' ? 0 : code === 's' || code === 'p' ? count : count * CODES[code][0]), 0);
+    const valueBytes = items.reduce(
+      (n, { code, count }) => n + (code === 'x' ? 0 : code === 's' || code === 'p' ? count : count * CODES[code][0]),
+      0,
+    );
     this.hasPad = valueBytes !== size;
   }
 
@@ -123,7 +129,8 @@ export class Layout {
   get fields() {
     if (this.#fields !== null) return this.#fields;
     const count = this.#items.reduce((n, it) => n + (it.code === 'x' ? 0 : it.code === 's' || it.code === 'p' ? 1 : it.count), 0);
-    if (count > MAX_VALUES) throw new TypeError(`format ${this.quoted} has ${count} values; at most ${MAX_VALUES} are supported in one record`);
+    if (count > MAX_VALUES)
+      throw new TypeError(`format ${this.quoted} has ${count} values; at most ${MAX_VALUES} are supported in one record`);
     const fields = [];
     for (const { code, count: n, offset } of this.#items) {
       if (code === 'x') continue;
@@ -154,11 +161,15 @@ export class Layout {
     let values = record;
     if (names != null && record !== null && typeof record === 'object' && !Array.isArray(record) && !ArrayBuffer.isView(record)) {
       values = names.map((name) => {
-        if (!(name === '__proto__' ? Object.hasOwn(record, name) : name in record)) throw new TypeError(`${fn}(): ${arg} has no field ${quoteName(name)} (format ${this.quoted})`);
+        if (!(name === '__proto__' ? Object.hasOwn(record, name) : name in record))
+          throw new TypeError(`${fn}(): ${arg} has no field ${quoteName(name)} (format ${this.quoted})`);
         return record[name];
       });
     } else if (!Array.isArray(record)) {
-      const want = names == null ? `an array of ${fields.length} values` : `an array of ${fields.length} values or an object with fields ${nameList(names)}`;
+      const want =
+        names == null
+          ? `an array of ${fields.length} values`
+          : `an array of ${fields.length} values or an object with fields ${nameList(names)}`;
       throw new TypeError(`${fn}(): ${arg} must be ${want} for format ${this.quoted}, got ${describe(record)}`);
     }
     if (values.length !== fields.length) {

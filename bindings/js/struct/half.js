@@ -19,7 +19,8 @@ export function toHalf(v) {
   if (a === Infinity) return sign | 0x7c00;
   if (a < 2 ** -14) return sign | roundHalfEven(a * 2 ** 24); // subnormal; 1024 rounds up into the normals
   let e = Math.floor(Math.log2(a));
-  if (2 ** e > a) e--; // log2 may round up near a power of two
+  if (2 ** e > a)
+    e--; // log2 may round up near a power of two
   else if (2 ** (e + 1) <= a) e++;
   let m = roundHalfEven((a / 2 ** e - 1) * 1024);
   if (m === 1024) {

@@ -25,7 +25,8 @@ function namesOf(options, layout, fn) {
   if (options === null || typeof options !== 'object') throw new TypeError(`${fn}(): options must be an object, got ${describe(options)}`);
   const names = options.names;
   if (names === undefined) return undefined;
-  if (!Array.isArray(names) || !names.every((n) => typeof n === 'string')) throw new TypeError(`${fn}(): options.names must be an array of strings, got ${describe(names)}`);
+  if (!Array.isArray(names) || !names.every((n) => typeof n === 'string'))
+    throw new TypeError(`${fn}(): options.names must be an array of strings, got ${describe(names)}`);
   if (layout.acc !== null) throw new TypeError(`${fn}(): options.names is for record formats; ${layout.quoted} is one scalar`);
   if (names.length !== layout.fields.length) {
     throw new TypeError(`${fn}(): options.names has ${names.length} names; format ${layout.quoted} has ${layout.fields.length} values`);
@@ -88,7 +89,8 @@ function recordItem(layout, names) {
       const out = {};
       for (let k = 0; k < names.length; k++) out[names[k]] = values[k];
       // An assignment to '__proto__' sets the prototype: that name is defined as an own key.
-      if (protoAt >= 0) Object.defineProperty(out, '__proto__', { value: values[protoAt], enumerable: true, writable: true, configurable: true });
+      if (protoAt >= 0)
+        Object.defineProperty(out, '__proto__', { value: values[protoAt], enumerable: true, writable: true, configurable: true });
       return out;
     },
     check: (value, fn, arg) => layout.checkValues(value, fn, arg, names),

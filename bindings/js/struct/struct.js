@@ -109,7 +109,12 @@ function packLayout(layout, values, fn) {
 function recordStart(layout, offset, length, fn) {
   const at = offset < 0 ? offset + length : offset;
   if (at < 0 || at + layout.size > length) {
-    throw argError(RangeError, fn, 'offset', `${offset} does not leave room for format ${quoted(layout)} (${layout.size} bytes) in ${length} bytes`);
+    throw argError(
+      RangeError,
+      fn,
+      'offset',
+      `${offset} does not leave room for format ${quoted(layout)} (${layout.size} bytes) in ${length} bytes`,
+    );
   }
   return at;
 }
