@@ -8,7 +8,7 @@
 import { slicePos, toByte, toIndex, toInt } from './core/args.js';
 import { READ, bytes, live, toRef } from './core/bytes.js';
 import { argError } from './core/errors.js';
-import { compareBytes, search } from './search/functions.js';
+import { defineByteMethods } from './search/methods.js';
 import { decode } from './core/encodings.js';
 import { bytesJSON, inspectChunk, inspectCustom } from './core/inspect.js';
 import { MemSlice } from './memslice.js';
@@ -40,6 +40,10 @@ function checkSize(n, fn, arg) {
 }
 
 export class Chunk {
+  static {
+    defineByteMethods(Chunk.prototype, 'Chunk'); // indexOf, lastIndexOf, includes, equals, compare
+  }
+
   // `view: null` makes the cell a ref of the gate (see toRef): the one
   // object every call holds for this chunk's bytes, so it sees resizes that
   // happen mid-call (another argument's [bytes]() may resize this chunk).
@@ -305,31 +309,6 @@ export class Chunk {
     const e = slicePos(end, cell.len, 'Chunk.fill', 'end', cell.len);
     if (e > s) writeFill(cell.ptr + s, e - s, f);
     return this;
-  }
-
-  /** Like `find(this, ...)`: the lowest aligned position of `pattern`, or -1. */
-  indexOf(pattern, start, end, step) {
-    return search('Chunk.indexOf', false, this, pattern, start, end, step);
-  }
-
-  /** Like `rfind(this, ...)`: the highest aligned position of `pattern`, or -1. */
-  lastIndexOf(pattern, start, end, step) {
-    return search('Chunk.lastIndexOf', true, this, pattern, start, end, step);
-  }
-
-  /** Whether `pattern` occurs (in [start, end)). */
-  includes(pattern, start, end) {
-    return search('Chunk.includes', false, this, pattern, start, end) >= 0;
-  }
-
-  /** Byte-for-byte equality with any bytes-like. */
-  equals(other) {
-    return compareBytes('Chunk.equals', this, other) === 0;
-  }
-
-  /** -1, 0 or 1, like `cmp(this, other)`. */
-  compare(other) {
-    return compareBytes('Chunk.compare', this, other);
   }
 
   /** A copy of the bytes. */

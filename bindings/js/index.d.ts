@@ -171,6 +171,20 @@ export declare function diffAsync(a: Source, b: Source, options?: AsyncOptions):
 /** As `findAllAny` over a source: every match of every pattern as `[index, pattern]` pairs, by index, then pattern number. */
 export declare function findAllAnyAsync(source: Source, patterns: Iterable<AnyPattern>, start?: number, end?: number, step?: number, options?: AsyncOptions): AsyncIterableIterator<[number, number]>;
 
+/** The search and comparison methods of a Chunk and a MemSlice, over its bytes (a slice: its window's). */
+export interface ByteMethods {
+  /** Like `find(this, ...)`: the lowest aligned position of `pattern`, or -1. */
+  indexOf(pattern: SearchPattern, start?: number, end?: number, step?: number): number;
+  /** Like `rfind(this, ...)`: the highest aligned position of `pattern`, or -1. */
+  lastIndexOf(pattern: SearchPattern, start?: number, end?: number, step?: number): number;
+  /** Whether `pattern` occurs in [start, end). */
+  includes(pattern: SearchPattern, start?: number, end?: number): boolean;
+  /** Byte-for-byte equality with any bytes-like. */
+  equals(other: ReadableBytes): boolean;
+  /** -1, 0 or 1, like `cmp(this, other)`. */
+  compare(other: ReadableBytes): -1 | 0 | 1;
+}
+
 /** Growable bytes in the module's linear memory. */
 export declare class Chunk implements Iterable<number> {
   /** A new chunk holding the parts joined (no parts: empty). A number is a TypeError: use `Chunk.alloc`. */
@@ -208,14 +222,6 @@ export declare class Chunk implements Iterable<number> {
   repeat(n: number): Chunk;
   /** Fills [start, end) with a byte value or a pattern. */
   fill(value: Fill, start?: number, end?: number): this;
-  /** Like `find(this, ...)`. */
-  indexOf(pattern: SearchPattern, start?: number, end?: number, step?: number): number;
-  /** Like `rfind(this, ...)`. */
-  lastIndexOf(pattern: SearchPattern, start?: number, end?: number, step?: number): number;
-  includes(pattern: SearchPattern, start?: number, end?: number): boolean;
-  equals(other: ReadableBytes): boolean;
-  /** Like `cmp(this, other)`. */
-  compare(other: ReadableBytes): -1 | 0 | 1;
   /** A copy of the bytes. */
   toUint8Array(): Uint8ArrayCopy;
   /** The bytes decoded as `encoding` (Buffer's names; default 'utf8', invalid sequences as U+FFFD). */
@@ -232,6 +238,9 @@ export declare class Chunk implements Iterable<number> {
   [Symbol.iterator](): IterableIterator<number>;
   [bytes](access?: 'read' | 'write'): Uint8ArrayCopy;
 }
+
+/** Chunk has the methods of ByteMethods (declared once, below its class). */
+export interface Chunk extends ByteMethods {}
 
 /** A live window [start, stop) on another bytes-like; it follows the base as it moves or resizes. */
 export declare class MemSlice implements Iterable<number> {
@@ -257,16 +266,6 @@ export declare class MemSlice implements Iterable<number> {
   slice(start?: number, stop?: number): MemSlice;
   /** The same as `slice`. */
   subarray(start?: number, stop?: number): MemSlice;
-  /** Like `find(this, ...)`: the lowest aligned position of `pattern` in the window, or -1. */
-  indexOf(pattern: SearchPattern, start?: number, end?: number, step?: number): number;
-  /** Like `rfind(this, ...)`: the highest aligned position, or -1. */
-  lastIndexOf(pattern: SearchPattern, start?: number, end?: number, step?: number): number;
-  /** Whether `pattern` occurs in [start, end). */
-  includes(pattern: SearchPattern, start?: number, end?: number): boolean;
-  /** Byte-for-byte equality with any bytes-like. */
-  equals(other: ReadableBytes): boolean;
-  /** -1, 0 or 1, like `cmp(this, other)`. */
-  compare(other: ReadableBytes): -1 | 0 | 1;
   /** A copy of the window's current bytes. */
   toUint8Array(): Uint8ArrayCopy;
   /** The window's bytes decoded as `encoding` (as `Chunk.toString`). */
@@ -310,6 +309,9 @@ export type ItemInputOf<F extends string, N extends readonly string[] | undefine
   string extends F ? unknown
   : F extends ScalarFormat ? InputOf<F>
   : N extends readonly string[] ? Named<StructInputs<F>, N> | StructInputs<F> : StructInputs<F>;
+/** MemSlice has the methods of ByteMethods. */
+export interface MemSlice extends ByteMethods {}
+
 /** Options of a StrArray: names for a record format's values, and where the items lie. */
 export interface StrArrayOptions<N extends readonly string[] | undefined = readonly string[] | undefined> {
   /** One name per value of a record format: items become objects with these keys. */

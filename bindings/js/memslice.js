@@ -9,7 +9,7 @@ import { slicePos, toByte, toIndex, toInt } from './core/args.js';
 import { BASE, bytes, toView } from './core/bytes.js';
 import { decode } from './core/encodings.js';
 import { argError } from './core/errors.js';
-import { compareBytes, search } from './search/functions.js';
+import { defineByteMethods } from './search/methods.js';
 import { bytesJSON, inspectCustom, inspectSlice } from './core/inspect.js';
 import { Region } from './core/region.js';
 import { heap } from './core/wasm.js';
@@ -21,6 +21,10 @@ function stopPos(stop, n, fn) {
 }
 
 export class MemSlice {
+  static {
+    defineByteMethods(MemSlice.prototype, 'MemSlice'); // indexOf, lastIndexOf, includes, equals, compare
+  }
+
   /** @type {Region} */
   #r;
 
@@ -143,31 +147,6 @@ export class MemSlice {
   /** The same as slice: a new MemSlice. */
   subarray(start, stop) {
     return new MemSlice(this, start, stop, 'MemSlice.subarray');
-  }
-
-  /** Like `find(this, ...)`: the lowest aligned position of `pattern` in the window, or -1. */
-  indexOf(pattern, start, end, step) {
-    return search('MemSlice.indexOf', false, this, pattern, start, end, step);
-  }
-
-  /** Like `rfind(this, ...)`: the highest aligned position of `pattern`, or -1. */
-  lastIndexOf(pattern, start, end, step) {
-    return search('MemSlice.lastIndexOf', true, this, pattern, start, end, step);
-  }
-
-  /** Whether `pattern` occurs (in [start, end)). */
-  includes(pattern, start, end) {
-    return search('MemSlice.includes', false, this, pattern, start, end) >= 0;
-  }
-
-  /** Byte-for-byte equality with any bytes-like. */
-  equals(other) {
-    return compareBytes('MemSlice.equals', this, other) === 0;
-  }
-
-  /** -1, 0 or 1, like `cmp(this, other)`. */
-  compare(other) {
-    return compareBytes('MemSlice.compare', this, other);
   }
 
   /** A copy of the window's current bytes. */

@@ -10,24 +10,7 @@ import { compile, quote } from '../struct/format.js';
 import { MemSlice } from '../memslice.js';
 import { StrArray } from '../array/strarray.js';
 import { geometryOptions } from '../array/geometry.js';
-import {
-  KIND_BUFFER,
-  KIND_CHUNK,
-  MAGIC,
-  MAX_DEPTH,
-  TAG_ARRAY,
-  TAG_BUFFER,
-  TAG_CHUNK,
-  TAG_CHUNK_ARRAY,
-  TAG_OPEN_SLICE,
-  TAG_REF,
-  TAG_SHAPED_ARRAY,
-  TAG_SHAPED_CHUNK_ARRAY,
-  TAG_SLICE,
-  TAG_STR_ARRAY,
-  TAG_UINT8ARRAY,
-  VERSION,
-} from './wire.js';
+import * as wire from './wire.js';
 import { adoptChunk, makeSlice, ownedOf } from '../core/internal.js';
 
 /** A value begun but not made yet (a reference to it is refused). */
@@ -82,23 +65,23 @@ class Reader {
     const i = this.uint();
     if (i >= this.bases.length) throw this.fail(`base ${i} does not exist`);
     const b = this.bases[i];
-    if (b.kind !== kind) throw this.fail(`base ${i} is not ${kind === KIND_CHUNK ? 'a Chunk' : 'an ArrayBuffer'}`);
+    if (b.kind !== kind) throw this.fail(`base ${i} is not ${kind === wire.KIND_CHUNK ? 'a Chunk' : 'an ArrayBuffer'}`);
     b.used = true;
     return b;
   }
 
   header() {
-    for (const m of MAGIC) if (this.byte() !== m) throw this.fail('not a wasm-mem dump (bad magic)');
+    for (const m of wire.MAGIC) if (this.byte() !== m) throw this.fail('not a wasm-mem dump (bad magic)');
     const v = this.byte();
-    if (v !== 1 && v !== VERSION) throw this.fail(`unknown version ${v} (this package reads versions 1 and ${VERSION})`);
+    if (v !== 1 && v !== wire.VERSION) throw this.fail(`unknown version ${v} (this package reads versions 1 and ${wire.VERSION})`);
     this.version = v;
     const n = this.length(2); // each base takes at least 2 bytes
     this.bases = [];
     for (let i = 0; i < n; i++) {
       const kind = this.byte();
-      if (kind !== KIND_CHUNK && kind !== KIND_BUFFER) throw this.fail(`unknown base kind ${kind}`);
+      if (kind !== wire.KIND_CHUNK && kind !== wire.KIND_BUFFER) throw this.fail(`unknown base kind ${kind}`);
       const len = this.length();
-      if (kind === KIND_CHUNK && len > MAX_CHUNK) throw this.fail('a chunk larger than 2 GiB - 1');
+      if (kind === wire.KIND_CHUNK && len > MAX_CHUNK) throw this.fail('a chunk larger than 2 GiB - 1');
       this.bases.push({ kind, start: this.at, len, object: null, used: false });
       this.at += len;
     }
@@ -108,7 +91,7 @@ class Reader {
   object(b) {
     if (b.object === null) {
       const data = this.u8.subarray(b.start, b.start + b.len);
-      if (b.kind === KIND_CHUNK) {
+      if (b.kind === wire.KIND_CHUNK) {
         b.object = new Chunk(data);
         this.created.push(b.object);
       } else {
@@ -119,9 +102,9 @@ class Reader {
   }
 
   value(depth = 0) {
-    if (depth > MAX_DEPTH) throw this.fail(`nesting deeper than ${MAX_DEPTH} levels`);
+    if (depth > wire.MAX_DEPTH) throw this.fail(`nesting deeper than ${wire.MAX_DEPTH} levels`);
     const tag = this.byte();
-    if (tag === TAG_REF && this.version >= 2) return this.reference();
+    if (tag === wire.TAG_REF && this.version >= 2) return this.reference();
     const n = this.values.length;
     this.values.push(PENDING);
     const v = this.made(tag, depth, n);
@@ -143,24 +126,24 @@ class Reader {
 
   made(tag, depth, n) {
     switch (tag) {
-      case TAG_CHUNK:
-        return this.object(this.baseIndex(KIND_CHUNK));
-      case TAG_BUFFER:
-        return this.object(this.baseIndex(KIND_BUFFER));
-      case TAG_UINT8ARRAY: {
-        const b = this.baseIndex(KIND_BUFFER);
+      case wire.TAG_CHUNK:
+        return this.object(this.baseIndex(wire.KIND_CHUNK));
+      case wire.TAG_BUFFER:
+        return this.object(this.baseIndex(wire.KIND_BUFFER));
+      case wire.TAG_UINT8ARRAY: {
+        const b = this.baseIndex(wire.KIND_BUFFER);
         const off = this.uint();
         const len = this.uint();
         if (off + len > b.len) throw this.fail('a Uint8Array outside its buffer');
         return new Uint8Array(this.object(b), off, len);
       }
-      case TAG_SLICE:
-      case TAG_OPEN_SLICE: {
-        if (tag === TAG_OPEN_SLICE && this.version < 2) break;
+      case wire.TAG_SLICE:
+      case wire.TAG_OPEN_SLICE: {
+        if (tag === wire.TAG_OPEN_SLICE && this.version < 2) break;
         const start = this.uint();
         // A stop past the base's length is kept: the base shrank after the
         // slice was made, and the length rule of SPEC §4 still applies.
-        const stop = tag === TAG_SLICE ? this.uint() : Infinity;
+        const stop = tag === wire.TAG_SLICE ? this.uint() : Infinity;
         if (stop < start) throw this.fail('a MemSlice whose stop is before its start');
         const at = this.at;
         const base = this.value(depth + 1);
@@ -170,18 +153,18 @@ class Reader {
         }
         return MemSlice[makeSlice](base, start, stop);
       }
-      case TAG_ARRAY: {
+      case wire.TAG_ARRAY: {
         const count = this.length(); // each element takes at least a byte
         const out = [];
         this.values[n] = out; // an array may hold itself
         for (let i = 0; i < count; i++) out.push(this.value(depth + 1));
         return out;
       }
-      case TAG_STR_ARRAY:
-      case TAG_SHAPED_ARRAY:
+      case wire.TAG_STR_ARRAY:
+      case wire.TAG_SHAPED_ARRAY:
         return this.strArray(tag, depth);
-      case TAG_CHUNK_ARRAY:
-      case TAG_SHAPED_CHUNK_ARRAY: {
+      case wire.TAG_CHUNK_ARRAY:
+      case wire.TAG_SHAPED_CHUNK_ARRAY: {
         const at = this.at;
         return this.owned(this.strArray(tag, depth), at);
       }
@@ -217,7 +200,7 @@ class Reader {
     } catch {
       throw this.fail(`a bad format ${quote(format)}`);
     }
-    const shaped = tag === TAG_SHAPED_ARRAY || tag === TAG_SHAPED_CHUNK_ARRAY;
+    const shaped = tag === wire.TAG_SHAPED_ARRAY || tag === wire.TAG_SHAPED_CHUNK_ARRAY;
     const { names, geo } = shaped ? this.shape(size) : {};
     const at = this.at;
     const make = (fn) => {
@@ -229,9 +212,9 @@ class Reader {
         throw this.fail(`a StrArray that cannot be made (${e.message})`);
       }
     };
-    if (tag === TAG_CHUNK_ARRAY || tag === TAG_SHAPED_CHUNK_ARRAY) {
+    if (tag === wire.TAG_CHUNK_ARRAY || tag === wire.TAG_SHAPED_CHUNK_ARRAY) {
       if (geo !== undefined && !geo.plain) throw this.fail('a ChunkArray with a strided geometry');
-      const chunk = this.object(this.baseIndex(KIND_CHUNK));
+      const chunk = this.object(this.baseIndex(wire.KIND_CHUNK));
       const a = make(() => new ChunkArray(format, undefined, { names }));
       a.free();
       a[adoptChunk](chunk);

@@ -14,24 +14,7 @@ import { MemSlice } from '../memslice.js';
 import { StrArray } from '../array/strarray.js';
 import { wasmBuffer } from '../core/wasm.js';
 import { cellOf, ownedOf, stateOf, viewParts } from '../core/internal.js';
-import {
-  KIND_BUFFER,
-  KIND_CHUNK,
-  MAGIC,
-  MAX_DEPTH,
-  TAG_ARRAY,
-  TAG_BUFFER,
-  TAG_CHUNK,
-  TAG_CHUNK_ARRAY,
-  TAG_OPEN_SLICE,
-  TAG_REF,
-  TAG_SHAPED_ARRAY,
-  TAG_SHAPED_CHUNK_ARRAY,
-  TAG_SLICE,
-  TAG_STR_ARRAY,
-  TAG_UINT8ARRAY,
-  VERSION,
-} from './wire.js';
+import * as wire from './wire.js';
 
 class Writer {
   parts = []; // Uint8Arrays, or a view's rebased offset resolved by finish()
@@ -67,7 +50,7 @@ class Writer {
   entry(key, kind) {
     let e = this.bases.get(key);
     if (e === undefined) {
-      e = { key, kind, index: this.baseList.length, whole: kind === KIND_CHUNK, windows: [] };
+      e = { key, kind, index: this.baseList.length, whole: kind === wire.KIND_CHUNK, windows: [] };
       this.bases.set(key, e);
       this.baseList.push(e);
     }
@@ -83,7 +66,7 @@ class Writer {
 
   /** Writes a view's base index, rebased offset and length (tag 3's body); `bytes` is the gate's plain view of it. */
   view(bytes) {
-    const e = this.entry(bytes.buffer, KIND_BUFFER);
+    const e = this.entry(bytes.buffer, wire.KIND_BUFFER);
     const window = { from: bytes.byteOffset, to: bytes.byteOffset + bytes.length };
     e.windows.push(window);
     this.uint(e.index);
@@ -93,10 +76,10 @@ class Writer {
 
   /** A value: a reference to one met before (tag 8), else by its kind. */
   value(v, depth = 0) {
-    if (depth > MAX_DEPTH) throw new RangeError(`dumps(): nesting deeper than ${MAX_DEPTH} levels`);
+    if (depth > wire.MAX_DEPTH) throw new RangeError(`dumps(): nesting deeper than ${wire.MAX_DEPTH} levels`);
     const n = this.seen.get(v);
     if (n !== undefined) {
-      this.byte(TAG_REF);
+      this.byte(wire.TAG_REF);
       this.uint(n);
       return;
     }
@@ -112,21 +95,21 @@ class Writer {
 
   #chunk(v) {
     v[cellOf]('dumps', 'value'); // a freed chunk is a TypeError
-    this.byte(TAG_CHUNK);
-    this.base(v, KIND_CHUNK);
+    this.byte(wire.TAG_CHUNK);
+    this.base(v, wire.KIND_CHUNK);
   }
 
   #buffer(v) {
     toView(v, 'dumps', 'value', BASE);
-    this.byte(TAG_BUFFER);
-    this.base(v, KIND_BUFFER);
+    this.byte(wire.TAG_BUFFER);
+    this.base(v, wire.KIND_BUFFER);
   }
 
   #uint8Array(v) {
     // Its own window, as the gate reads it (a subclass may say another);
     // a view of a detached buffer: a TypeError that says so.
     const bytes = toView(v, 'dumps', 'value', BASE);
-    this.byte(TAG_UINT8ARRAY);
+    this.byte(wire.TAG_UINT8ARRAY);
     this.view(bytes);
   }
 
@@ -136,10 +119,10 @@ class Writer {
       throw new TypeError(`dumps(): a MemSlice's base must be a Chunk, an ArrayBuffer or a Uint8Array, got ${describe(base)}`);
     }
     if (v.stop === Infinity) {
-      this.byte(TAG_OPEN_SLICE);
+      this.byte(wire.TAG_OPEN_SLICE);
       this.uint(v.start);
     } else {
-      this.byte(TAG_SLICE);
+      this.byte(wire.TAG_SLICE);
       this.uint(v.start);
       this.uint(v.stop);
     }
@@ -147,7 +130,7 @@ class Writer {
   }
 
   #list(v, depth) {
-    this.byte(TAG_ARRAY);
+    this.byte(wire.TAG_ARRAY);
     this.uint(v.length);
     for (const x of v) this.value(x, depth);
   }
@@ -158,16 +141,16 @@ class Writer {
     const shaped = item.names !== undefined || !geo.plain;
     const owned = v instanceof ChunkArray;
     if (owned) v[ownedOf]()[cellOf]('dumps', 'value'); // a freed array is a TypeError
-    if (owned) this.byte(shaped ? TAG_SHAPED_CHUNK_ARRAY : TAG_CHUNK_ARRAY);
-    else this.byte(shaped ? TAG_SHAPED_ARRAY : TAG_STR_ARRAY);
+    if (owned) this.byte(shaped ? wire.TAG_SHAPED_CHUNK_ARRAY : wire.TAG_CHUNK_ARRAY);
+    else this.byte(shaped ? wire.TAG_SHAPED_ARRAY : wire.TAG_STR_ARRAY);
     this.ascii(v.format);
     if (shaped) this.shape(item.names, geo);
-    if (owned) this.base(v[ownedOf](), KIND_CHUNK);
+    if (owned) this.base(v[ownedOf](), wire.KIND_CHUNK);
     else this.value(v.buffer, depth);
   }
 
   finish() {
-    const head = [Uint8Array.from(MAGIC), Uint8Array.of(VERSION), leb128(this.baseList.length)];
+    const head = [Uint8Array.from(wire.MAGIC), Uint8Array.of(wire.VERSION), leb128(this.baseList.length)];
     for (const e of this.baseList) {
       const data = baseBytes(e);
       head.push(Uint8Array.of(e.kind), leb128(data.length), data);
@@ -190,7 +173,7 @@ class Writer {
  * views' own bytes copied in. Sets entry.origin, the range's start.
  */
 function baseBytes(e) {
-  if (e.kind === KIND_CHUNK) return e.key.bytes;
+  if (e.kind === wire.KIND_CHUNK) return e.key.bytes;
   const all = new Uint8Array(e.key);
   if (e.whole) {
     e.origin = 0;
