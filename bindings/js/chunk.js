@@ -5,7 +5,7 @@
 // time, even after resizes moved it. The capacity lives in JS: a resize
 // within it is a length change and a fill, with no call into wasm for a byte
 // pattern, which keeps a loop of one-byte growths at a few ns per step.
-import { slicePos, toByte, toIndex, toInt } from './core/args.js';
+import { isIterableObject, slicePos, toByte, toIndex, toInt } from './core/args.js';
 import { READ, bytes, live, toRef } from './core/bytes.js';
 import { argError } from './core/errors.js';
 import { defineByteMethods } from './search/methods.js';
@@ -98,7 +98,7 @@ export class Chunk {
    * @param {Iterable<number>} values
    */
   static from(values) {
-    if (values === null || typeof values !== 'object' || typeof values[Symbol.iterator] !== 'function') {
+    if (!isIterableObject(values)) {
       throw argError(TypeError, 'Chunk.from', 'values', 'must be an iterable of byte values');
     }
     const list = [];

@@ -1,14 +1,12 @@
-// The web demo's windowed loops, in Node: searches, counts and compares cut
-// into tiny windows (so matches and differences straddle their edges) must
-// give exactly what one call of the package's find/rfind/findAll/cmp/diff/
-// rdiff/match gives on the whole buffer — over a document held in a Chunk
+// The web demo's windowed loops, in Node: compares cut into tiny windows (so
+// differences straddle their edges) must give exactly what one call of the
+// package's cmp/diff/rdiff/match gives on the whole buffer — over a document held in a Chunk
 // and over one read from a File in windows. And the editor's edits, undone,
 // give back the original bytes. Seeds are printed on failure.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cmp, diff, find, findAll, match, rdiff, rfind } from 'wasm-mem';
+import { cmp, diff, match, rdiff } from 'wasm-mem';
 import { FileDoc, MemoryDoc } from '../../web-demo/js/doc.js';
-import { countAll, searchOne } from '../../web-demo/js/search.js';
 import { differenceRuns, scan, summary } from '../../web-demo/js/compare.js';
 import { rng } from '../lib/random.js';
 
@@ -16,36 +14,6 @@ const docsOf = (u8) => [
   ['memory', MemoryDoc.fromBytes('m.bin', u8)],
   ['windowed', new FileDoc(new File([u8], 'f.bin'), 'test')],
 ];
-
-test('searchOne and countAll over tiny windows agree with find, rfind and findAll', async () => {
-  for (let seed = 1; seed <= 120; seed++) {
-    const r = rng(seed);
-    const int = (n) => Math.floor(r() * n);
-    const hay = Uint8Array.from({ length: int(300) }, () => 97 + int(3));
-    const pat = Uint8Array.from({ length: int(4) }, () => 97 + int(3));
-    const n = hay.length;
-    const start = int(n + 3);
-    const end = int(n + 3);
-    const step = 1 + int(5);
-    const windowBytes = 1 + int(20);
-    const from = int(n + 3);
-    const opts = { start, end, step, windowBytes };
-    const at = `seed ${seed}: n=${n} pat=${pat.length} start=${start} end=${end} step=${step} window=${windowBytes} from=${from}`;
-    // The first candidate at or after `from` keeps the alignment on start.
-    const alignedFrom = from <= start ? start : start + Math.ceil((from - start) / step) * step;
-    const wantNext = find(hay, pat, alignedFrom, end, step);
-    const wantPrev = from < start ? -1 : rfind(hay, pat, start, Math.min(end, from + pat.length), step);
-    const wantFirst = find(hay, pat, start, end, step);
-    const wantCount = start > Math.min(end, n) ? 0 : [...findAll(hay, pat, start, end, step)].length;
-    for (const [kind, doc] of docsOf(hay)) {
-      assert.equal(await searchOne(doc, pat, opts), wantFirst, `${kind} first, ${at}`);
-      assert.equal(await searchOne(doc, pat, { ...opts, from }), wantNext, `${kind} next, ${at}`);
-      assert.equal(await searchOne(doc, pat, { ...opts, from, backward: true }), wantPrev, `${kind} prev, ${at}`);
-      assert.equal((await countAll(doc, pat, opts)).count, wantCount, `${kind} count, ${at}`);
-      doc.close();
-    }
-  }
-});
 
 test('summary, scan and differenceRuns over tiny windows agree with cmp, diff, rdiff and match', async () => {
   for (let seed = 1; seed <= 120; seed++) {

@@ -35,14 +35,14 @@ const ITEM_METHODS = {
 const protos = new WeakMap();
 
 /**
- * The prototype for an array of accessor `acc` (null for a record) over
+ * The element-method prototype for an array whose value codec is `acc` (null for a record) over
  * `region`, whose class prototype is `classProto`: `classProto` itself for
  * GENERIC regions and strided arrays; the format's get/set (and push) from
  * access-table.js for a whole chunk or foreign object; else (a window, a
  * record, e c ?) a get through the item codec. Cached, so all arrays of one
  * class, format and storage share a shape.
  */
-export function protoFor(classProto, acc, region, plain) {
+export function elementProto(classProto, acc, region, plain) {
   const kind = region.kind;
   if ((kind !== CHUNK_REGION && kind !== FOREIGN_REGION) || !plain) return classProto;
   const table = region.whole ? (kind === CHUNK_REGION ? ON_CHUNK : ON_FOREIGN) : {};

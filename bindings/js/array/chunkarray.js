@@ -34,7 +34,6 @@ export class ChunkArray extends StrArray {
     const a = new ChunkArray(format, undefined, options);
     try {
       const src = new Chunk(toView(data, 'ChunkArray.fromBytes', 'data', READ));
-      a[ownedOf]().free();
       a[adoptChunk](src);
     } catch (e) {
       a.free();
@@ -49,10 +48,7 @@ export class ChunkArray extends StrArray {
     const out = ChunkArray.fromBytes(this.format, this, this.#options());
     try {
       if (other instanceof StrArray && other.format === this.format) {
-        const chunk = out[ownedOf]();
-        const joined = chunk.concat(other);
-        chunk.free();
-        out[adoptChunk](joined);
+        out[adoptChunk](out[ownedOf]().concat(other));
       } else {
         out.extend(iterableArg(other, 'ChunkArray.concat', 'other'));
       }

@@ -2,6 +2,7 @@
 // asks the array's Region whether and how its buffer can change size, and is
 // all or nothing (values are checked before anything is written). Appends to
 // a chunk go through the chunk's own verb (Region#append → Chunk[extendBy]).
+import { MAX_CHUNK } from '../chunk.js';
 import { slicePos, toIndex, toInt } from '../core/args.js';
 import { NotFoundError, argError, describe } from '../core/errors.js';
 import { fillRegion, iterableArg } from './sequence.js';
@@ -23,11 +24,9 @@ function itemBytes(arr, st, fn) {
 function resizable(arr, st, fn, growing) {
   const r = arr[fastRegion];
   r.total(fn); // a freed or detached buffer says so first
-  if (!st.plain) throw argError(TypeError, fn, 'this', 'is an offset or strided view: it cannot change size');
-  const how = r.whole ? r.resizable : null;
-  if (how === 'both' || (how === 'grow' && growing)) return r;
-  if (how === 'grow') throw argError(TypeError, fn, 'buffer', 'is a growable SharedArrayBuffer: it can grow but not shrink');
-  throw argError(TypeError, fn, 'buffer', 'cannot change size (a Chunk or a resizable ArrayBuffer can)');
+  if (!st.geo.plain) throw argError(TypeError, fn, 'this', 'is an offset or strided view: it cannot change size');
+  r.checkResize(fn, growing, r.whole ? r.resizable : null);
+  return r;
 }
 
 /**
@@ -138,7 +137,7 @@ function imulItems(arr, st, n) {
   if (times < 0) throw argError(RangeError, 'StrArray.imul', 'n', `must be >= 0, got ${times}`);
   const len = count(arr, st, 'StrArray.imul') * st.layout.size;
   const r = resizable(arr, st, 'StrArray.imul', times > 1);
-  if (len * times > 2 ** 31 - 1) throw argError(RangeError, 'StrArray.imul', 'n', `makes ${len * times} bytes, more than a buffer holds`);
+  if (len * times > MAX_CHUNK) throw argError(RangeError, 'StrArray.imul', 'n', `makes ${len * times} bytes, more than a buffer holds`);
   if (times === 0) return void clearItems(arr, st);
   r.resize(len * times, 'StrArray.imul');
   const u8 = itemBytes(arr, st, 'StrArray.imul');
@@ -146,19 +145,26 @@ function imulItems(arr, st, n) {
 }
 
 /**
- * StrArray's size-changing methods (StrArray extends this): each checks and
- * converts its arguments, then takes the one path above. The per-format
- * prototypes of access.js override `push` for one value onto a chunk.
+ * Defines StrArray's size-changing methods on `proto` (not enumerable, as
+ * class methods are): each checks and converts its arguments, then takes the
+ * one path above. The per-format prototypes of access.js override `push` for
+ * one value onto a chunk.
  */
-export class SizeChanges {
+export function defineSizeMethods(proto) {
+  for (const key of Reflect.ownKeys(sizeMethods)) {
+    Object.defineProperty(proto, key, { value: sizeMethods[key], writable: true, configurable: true });
+  }
+}
+
+const sizeMethods = {
   /** Appends values (all or nothing); returns the new length. Amortised over a chunk's growth. */
   push(...values) {
     return this[pushSlow](values);
-  }
+  },
 
   [pushSlow](values) {
     return pushValues(this, this[stateOf](), values);
-  }
+  },
 
   /**
    * Appends the values of an iterable. A typed array of the format's own
@@ -168,51 +174,51 @@ export class SizeChanges {
   extend(values) {
     appendValues(this, this[stateOf](), iterableArg(values, 'StrArray.extend', 'values'), 'StrArray.extend');
     return this;
-  }
+  },
 
   [appendAs](values, fn) {
     appendValues(this, this[stateOf](), iterableArg(values, fn, 'values'), fn);
-  }
+  },
 
   /** Python's `+=`: extend, returning this array. */
   iadd(values) {
     appendValues(this, this[stateOf](), iterableArg(values, 'StrArray.iadd', 'values'), 'StrArray.iadd');
     return this;
-  }
+  },
 
   /** Inserts before `i`, clamped like Python's list.insert. */
   insert(i, value) {
     insertValue(this, this[stateOf](), i, value);
-  }
+  },
 
   /** Removes and returns the item at `i` (default the last); RangeError when empty or out of range. */
   pop(i = -1) {
     return popItem(this, this[stateOf](), i);
-  }
+  },
 
   /** Removes the first item equal to `value`; NotFoundError when there is none. */
   remove(value) {
     removeValue(this, this[stateOf](), value);
-  }
+  },
 
   /** Like Array.prototype.splice: removes `deleteCount` items at `start`, inserts `items`, returns the removed values. */
   splice(start, deleteCount, ...items) {
     return spliceItems(this, this[stateOf](), start, deleteCount, items);
-  }
+  },
 
   /** Python's a[start:stop] = values. */
   setSlice(start, stop, values) {
     setSliceItems(this, this[stateOf](), start, stop, values);
-  }
+  },
 
   /** Removes every item. */
   clear() {
     clearItems(this, this[stateOf]());
-  }
+  },
 
   /** Python's `*=`: the items repeated n times in place (n = 0 clears). */
   imul(n) {
     imulItems(this, this[stateOf](), n);
     return this;
-  }
-}
+  },
+};

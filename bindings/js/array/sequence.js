@@ -1,11 +1,12 @@
 // Sequence helpers of StrArray that need no private state: value searches
 // as byte searches with step = itemsize, counts, fills, iterable checks.
+import { isIterableObject } from '../core/args.js';
 import { argError, describe } from '../core/errors.js';
 import { findAll, search } from '../search/functions.js';
 
 export function iterableArg(values, fn, arg) {
-  if (values === null || typeof values !== 'object' || typeof values[Symbol.iterator] !== 'function') {
-    if (typeof values !== 'string') throw argError(TypeError, fn, arg, `must be an iterable of values, got ${describe(values)}`);
+  if (!isIterableObject(values) && typeof values !== 'string') {
+    throw argError(TypeError, fn, arg, `must be an iterable of values, got ${describe(values)}`);
   }
   return values;
 }

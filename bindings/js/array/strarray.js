@@ -10,7 +10,7 @@
 import { slicePos, toIndex, toInt } from '../core/args.js';
 import { BASE, bytes, toView } from '../core/bytes.js';
 import { Chunk } from '../chunk.js';
-import { protoFor } from './access.js';
+import { elementProto } from './access.js';
 import { argError } from '../core/errors.js';
 import { compile } from '../struct/format.js';
 import { search } from '../search/functions.js';
@@ -19,7 +19,7 @@ import { MemSlice } from '../memslice.js';
 import { Region } from '../core/region.js';
 import { columnOf, geometry } from './geometry.js';
 import { itemCodec } from '../struct/records.js';
-import { SizeChanges } from './resize.js';
+import { defineSizeMethods } from './resize.js';
 import { countItems, fillItems, findItem, gatherItems, iterableArg, reverseItems, typedCopy } from './sequence.js';
 import {
   adoptChunk,
@@ -46,10 +46,15 @@ function regionFor(buffer, fn) {
   return new Region(buffer, 0, Infinity, fn, 'buffer', true);
 }
 
-export class StrArray extends SizeChanges {
+export class StrArray {
+  static {
+    defineSizeMethods(StrArray.prototype); // push, extend, insert, pop, remove, splice, setSlice, clear, imul, iadd
+  }
+
+  // The array's own state, these fields only: resize.js asks for it through
+  // [stateOf]; the element fast paths read the data properties #setFast makes.
   #layout;
-  #item; // the scalar accessor, or the record codec (records.js)
-  #state; // {layout, item, plain}: what resize.js needs of this array
+  #item; // the item codec (struct/records.js): a scalar value codec, or a record codec
   // Where items lie in the buffer's bytes: item k's first byte is at
   // origin + k * stride + lead, and an item counts when the `span` bytes
   // from origin + k * stride are all there (a column counts whole records).
@@ -65,14 +70,12 @@ export class StrArray extends SizeChanges {
    *   the next (at least itemsize). An offset or strided array cannot change size.
    */
   constructor(format, buffer, options) {
-    super();
     const fn = new.target?.name === 'ChunkArray' ? 'ChunkArray' : 'StrArray';
     const layout = compile(format, fn);
     if (layout.size === 0) throw new TypeError(`${fn}(): format ${layout.quoted} has size 0: an item needs at least one byte`);
     this.#layout = layout;
     this.#item = itemCodec(layout, options, fn);
     this.#geo = geometry(options, layout.size, fn);
-    this.#state = { layout, item: this.#item, plain: this.#geo.plain, geo: this.#geo };
     if (buffer === undefined) {
       buffer = new Chunk();
       this.#owned = buffer;
@@ -81,13 +84,8 @@ export class StrArray extends SizeChanges {
     }
     this.#buffer = buffer;
     const region = regionFor(buffer, fn);
-    Object.defineProperties(this, {
-      [fastRegion]: { value: region, writable: true },
-      [fastCell]: { value: region.cell, writable: true },
-      [fastChunk]: { value: region.whole ? region.cell && buffer : null, writable: true },
-      [fastItem]: { value: this.#item },
-    });
-    Object.setPrototypeOf(this, protoFor(new.target.prototype, layout.acc, region, this.#geo.plain));
+    this.#setFast(region);
+    Object.setPrototypeOf(this, elementProto(new.target.prototype, layout.acc, region, this.#geo.plain));
   }
 
   /** Bytes before item 0 in the buffer. */
@@ -319,13 +317,12 @@ export class StrArray extends SizeChanges {
       return new StrArray(this.format, new MemSlice(this.#buffer, s * size, e * size), options);
     const copy = new Chunk(gatherItems(this.#itemBytes('StrArray.slice'), size, this.#geo.stride, s, e));
     const out = new this.constructor.Copy(this.format, undefined, options);
-    out.#owned.free();
     out[adoptChunk](copy);
     return out;
   }
 
   [stateOf]() {
-    return this.#state;
+    return { layout: this.#layout, item: this.#item, geo: this.#geo };
   }
 
   [countOf](fn) {
@@ -365,12 +362,26 @@ export class StrArray extends SizeChanges {
     return this.#owned;
   }
 
+  /** Frees the chunk this array made and makes `chunk` its own buffer (a whole chunk before and after: the prototype stays). */
   [adoptChunk](chunk) {
+    if (this.#owned !== chunk) this.#owned?.free();
     this.#owned = chunk;
     this.#buffer = chunk;
-    this[fastRegion] = regionFor(chunk, 'StrArray'); // a whole chunk before and after: the prototype stays
-    this[fastCell] = this[fastRegion].cell;
-    this[fastChunk] = chunk;
+    this.#setFast(regionFor(chunk, 'StrArray'));
+  }
+
+  /**
+   * What the element fast paths (access.js) read of the array, as data
+   * properties (not enumerable, one load each): the region, and for a whole
+   * chunk its cell and the chunk itself. Set here only.
+   */
+  #setFast(region) {
+    Object.defineProperties(this, {
+      [fastRegion]: { value: region, writable: true, configurable: true },
+      [fastCell]: { value: region.cell, writable: true, configurable: true },
+      [fastChunk]: { value: region.whole && region.cell !== null ? this.#buffer : null, writable: true, configurable: true },
+      [fastItem]: { value: this.#item, writable: true, configurable: true },
+    });
   }
 
   /** The class `slice` copies into (ChunkArray overrides it). */

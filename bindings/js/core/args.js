@@ -2,6 +2,11 @@
 import { encodingHint } from './encodings.js';
 import { argError, describe } from './errors.js';
 
+/** Whether `v` is an object with an iterator (an array, a Set, a typed array, a generator...). */
+export function isIterableObject(v) {
+  return v !== null && typeof v === 'object' && typeof v[Symbol.iterator] === 'function';
+}
+
 /**
  * Checks an integer argument. `undefined` gives `dflt` when the argument is
  * optional (dflt !== undefined) and is a TypeError otherwise.

@@ -197,15 +197,24 @@ export class Region {
     return typeof obj.resize === 'function' ? 'both' : null;
   }
 
+  /**
+   * A TypeError naming `fn` unless the object can change size this way
+   * (`growing`: to more bytes); `how` is `this.resizable` when the caller
+   * has it (a window that is not the whole object: null).
+   */
+  checkResize(fn, growing, how = this.resizable) {
+    if (how === 'both' || (how === 'grow' && growing)) return;
+    if (how === 'grow') throw argError(TypeError, fn, this.arg, 'is a growable SharedArrayBuffer: it can grow but not shrink');
+    throw argError(TypeError, fn, this.arg, 'cannot change size (a Chunk or a resizable ArrayBuffer can)');
+  }
+
   /** Resizes the object to `n` bytes, or a TypeError/RangeError naming `fn` with nothing changed. */
   resize(n, fn) {
     const obj = this.obj;
     const how = this.resizable;
-    if (how === null) throw argError(TypeError, fn, this.arg, 'cannot change size (a Chunk or a resizable ArrayBuffer can)');
+    this.checkResize(fn, how !== 'grow' || n >= obj.byteLength, how);
     if (this.kind === CHUNK_REGION) return void obj.resize(n);
     if (isBufferObject(obj)) {
-      if (how === 'grow' && n < obj.byteLength)
-        throw argError(TypeError, fn, this.arg, 'is a growable SharedArrayBuffer: it can grow but not shrink');
       if (n > obj.maxByteLength)
         throw argError(RangeError, fn, this.arg, `cannot grow past its maxByteLength (${obj.maxByteLength}) to ${n} bytes`);
       if (how === 'grow') obj.grow(n);

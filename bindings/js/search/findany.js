@@ -5,6 +5,7 @@
 // holds offsets, not pointers, so where it lands does not matter, and
 // nothing stays allocated in wasm memory between the batches of a lazy
 // iterator (a consumer that stops early leaks nothing).
+import { isIterableObject } from '../core/args.js';
 import { PATTERN, READ, toRef, toView } from '../core/bytes.js';
 import { argError, describe } from '../core/errors.js';
 import { core, heap, wasmBuffer, withScratch } from '../core/wasm.js';
@@ -21,7 +22,7 @@ const PAIR_BATCH = BATCH / 2;
  * RangeError for an empty list or an empty pattern, naming `fn`.
  */
 export function compilePatterns(fn, patterns) {
-  if (patterns === null || typeof patterns !== 'object' || typeof patterns[Symbol.iterator] !== 'function') {
+  if (!isIterableObject(patterns)) {
     throw argError(TypeError, fn, 'patterns', `must be an array of patterns, got ${describe(patterns)}`);
   }
   const list = Array.from(patterns);

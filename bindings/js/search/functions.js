@@ -64,7 +64,7 @@ function searchArgs(fn, dest, pattern, start, end, step) {
 function searchSmall(h, p, start, end, step, backward) {
   const plen = p.length;
   const last = end - plen;
-  const top = last - ((last - start) % step);
+  const top = topCandidate(start, end, plen, step);
   for (let i = backward ? top : start; backward ? i >= start : i <= last; i += backward ? -step : step) {
     let k = 0;
     while (k < plen && h[i + k] === p[k]) k++;

@@ -216,7 +216,6 @@ class Reader {
       if (geo !== undefined && !geo.plain) throw this.fail('a ChunkArray with a strided geometry');
       const chunk = this.object(this.baseIndex(wire.KIND_CHUNK));
       const a = make(() => new ChunkArray(format, undefined, { names }));
-      a.free();
       a[adoptChunk](chunk);
       return a;
     }
@@ -242,8 +241,7 @@ class Reader {
       this.at += n;
     }
     const [origin, stride, lead, span] = [this.uint(), this.uint(), this.uint(), this.uint()];
-    const limit = 2 ** 31 - 1;
-    if ([origin, stride, span].some((n) => n > limit) || stride < size || lead + size > span || span > stride) {
+    if ([origin, stride, span].some((n) => n > MAX_CHUNK) || stride < size || lead + size > span || span > stride) {
       throw this.fail('an item geometry that does not fit its format');
     }
     return { names, geo: { origin, stride, lead, span, plain: origin === 0 && stride === size && lead === 0 && span === size } };

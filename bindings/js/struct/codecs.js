@@ -1,5 +1,5 @@
 // The codecs of struct codes (SPEC §5): for each numeric, bool or char code
-// in one byte order, and for each `Ns`/`Np` field, an accessor that reads,
+// in one byte order, and for each `Ns`/`Np` field, a value codec that reads,
 // checks and writes one value through a DataView. format.js builds layouts
 // of them; this is the one place a value is converted.
 import { toView } from '../core/bytes.js';
@@ -28,21 +28,21 @@ export const CODES = {
   f: [4, 'float', 0, 0, Float32Array],
   d: [8, 'float', 0, 0, Float64Array],
 };
-const accessors = new Map();
+const codecs = new Map(); // made so far, by code, byte order (and size for s/p)
 
 /**
- * The accessor of a numeric, bool or char code in one byte order: `read`,
+ * The value codec of a numeric, bool or char code in one byte order: `read`,
  * `write` (of what `check` returned), `check` (validates a value, returns its
  * stored form), `exact` (the stored form when the value is exactly
  * representable, else undefined, never throwing: for searches).
  * @returns {Accessor}
  */
-export function accessor(code, little) {
+export function valueCodec(code, little) {
   const key = little || CODES[code][0] === 1 ? code : `>${code}`;
-  let acc = accessors.get(key);
+  let acc = codecs.get(key);
   if (acc === undefined) {
     acc = makeAccessor(code, CODES[code], little || CODES[code][0] === 1);
-    accessors.set(key, acc);
+    codecs.set(key, acc);
   }
   return acc;
 }
@@ -188,13 +188,13 @@ function intAccess(size, signed, little) {
 }
 
 /**
- * The accessor of an `Ns` (N bytes, cut or zero-padded) or `Np` field (a
+ * The value codec of an `Ns` (N bytes, cut or zero-padded) or `Np` field (a
  * Pascal string: a length byte, at most min(N - 1, 255), then the bytes).
  * Reads give a copy.
  */
-export function bytesAccessor(code, n) {
+export function bytesCodec(code, n) {
   const key = `${n}${code}`;
-  let acc = accessors.get(key);
+  let acc = codecs.get(key);
   if (acc !== undefined) return acc;
   const pascal = code === 'p';
   const room = pascal ? Math.min(n - 1, 255) : n;
@@ -231,6 +231,6 @@ export function bytesAccessor(code, n) {
       }
     },
   };
-  accessors.set(key, acc);
+  codecs.set(key, acc);
   return acc;
 }

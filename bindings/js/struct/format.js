@@ -1,7 +1,7 @@
 // Struct formats (SPEC §5): Python's whole `struct` format language, parsed
 // once per format string into a Layout, and the codecs that turn values into
 // bytes and back — the one code path for typed values in the package
-// (StrArray and its per-format accessors, StrIO.readStruct/writeStruct,
+// (StrArray and its per-format element methods, StrIO.readStruct/writeStruct,
 // the struct functions, dumps).
 //
 // Sizes are wasm32 C sizes (l/L/n/N/P 4 bytes). Native order is
@@ -9,7 +9,7 @@
 // platform; '@' and no prefix also align each value as wasm32 C does (no
 // trailing padding), exactly as `struct` does natively.
 import { describe, fieldPath, nameList, quoteCut, quoteName } from '../core/errors.js';
-import { CODES, accessor, bytesAccessor } from './codecs.js';
+import { CODES, bytesCodec, valueCodec } from './codecs.js';
 
 const PREFIXES = '@=<>!';
 const NATIVE_ONLY = 'nNP';
@@ -94,7 +94,7 @@ function parse(format, fn) {
 /**
  * A parsed format. `fields` lists its values in order ({name, code, offset,
  * size, acc}); a scalar format (one code, no count but 1, no pad) also has
- * `acc`, the accessor of its one value.
+ * `acc`, the value codec of its one value.
  */
 export class Layout {
   #items;
@@ -112,8 +112,8 @@ export class Layout {
     this.#items = items;
     const only = items.length === 1 ? items[0] : null;
     this.scalar = only !== null && only.count === 1 && CODES[only.code] !== undefined;
-    /** The accessor of a scalar format's value (null for a record format). */
-    this.acc = this.scalar ? accessor(only.code, little) : null;
+    /** The value codec of a scalar format (null for a record format). */
+    this.acc = this.scalar ? valueCodec(only.code, little) : null;
     const valueBytes = items.reduce(
       (n, { code, count }) => n + (code === 'x' ? 0 : code === 's' || code === 'p' ? count : count * CODES[code][0]),
       0,
@@ -135,10 +135,10 @@ export class Layout {
     for (const { code, count: n, offset } of this.#items) {
       if (code === 'x') continue;
       if (code === 's' || code === 'p') {
-        fields.push({ code, offset, size: n, acc: bytesAccessor(code, n) });
+        fields.push({ code, offset, size: n, acc: bytesCodec(code, n) });
         continue;
       }
-      const acc = accessor(code, this.little);
+      const acc = valueCodec(code, this.little);
       for (let k = 0; k < n; k++) fields.push({ code, offset: offset + k * acc.size, size: acc.size, acc });
     }
     this.#fields = fields;
@@ -188,7 +188,7 @@ export class Layout {
 
 /**
  * The reader of a record's values: for up to six values a closure with each
- * accessor and offset captured and the array written as a literal, which the
+ * value codec and offset captured and the array written as a literal, which the
  * engine builds and inlines several times faster than a loop over the fields
  * (the iterUnpack and record-get bench rows); more values take the loop.
  */
