@@ -18,6 +18,7 @@
 // docs/cli.md).
 import { isMainThread, parentPort, workerData, Worker } from 'node:worker_threads';
 import { accessSync, chmodSync, constants, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 
 // The shared record of the temporary file: [0] the UTF-8 length of its
 // host path (0: none), then the path's bytes.
@@ -84,6 +85,18 @@ async function runModule() {
   const { WASI } = await import('node:wasi');
   process.emitWarning = emitWarning;
 
+  // No V8 "fast API calls" in this process (nodejs/node#46777, open in Node
+  // 20 to 22 at least). node:wasi's functions reach wasm as fast API calls,
+  // during which V8 must not collect garbage, yet each allocation uvwasi makes
+  // (a path, an iovec array) is reported to V8, and once the module's memory
+  // has grown past V8's external-memory limit (about 50 MB) that report starts
+  // a collection there: it misses the frames on the stack, frees or moves
+  // live objects, and the process dies without a word (SIGSEGV, SIGTRAP, or
+  // an assertion in the WASI object's destructor). Without fast calls the
+  // same functions are ordinary API callbacks, where a collection is safe; the
+  // extra cost per call is small beside the window of bytes a call moves.
+  // Import kinds are fixed when the module is instantiated, below.
+  setFlagsFromString('--no-turbo-fast-api-calls');
   const wasi = new WASI({ version: 'preview1', args, env, preopens: { '/': '/' }, returnOnExit: true });
   const imports = wasi.getImportObject();
   const sys = imports.wasi_snapshot_preview1;
