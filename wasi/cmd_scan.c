@@ -108,7 +108,8 @@ static int add_list(scan_set *s, const char *path, bool hex) {
     if (n == 0 || line[0] == '#') continue;
     if (memchr(line, '\0', (size_t)n))
       status = cli_fail("scan",
-                        "-f %s: line %" PRIu64 " holds a NUL byte, not allowed in a pattern line "
+                        "-f %s: line %" PRIu64
+                        " holds a NUL byte, not allowed in a pattern line "
                         "(with --hex, write a zero byte as 00)",
                         path, number);
     else
