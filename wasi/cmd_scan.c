@@ -21,6 +21,7 @@
 
 #include "cli.h"
 #include "magic.h"
+#include "preopen.h"
 #include "mem.h"
 #include "reader.h"
 
@@ -94,8 +95,9 @@ static int add_text(scan_set *s, const char *text, bool hex) {
  * here on (and is echoed as text), so it would silently end at the NUL and
  * match less than the line says; --hex writes a zero byte as 00. */
 static int add_list(scan_set *s, const char *path, bool hex) {
+  if (strcmp(path, "-") != 0 && preopen_check(path) != 0) return EXIT_ERROR;
   FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-  if (!f) return cli_fail_errno(path);
+  if (!f) return cli_fail_path(path);
   char *line = NULL;
   size_t cap = 0;
   ssize_t n;

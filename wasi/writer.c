@@ -23,6 +23,7 @@
 
 #include "cli.h"
 #include "paths.h"
+#include "preopen.h"
 
 /* A path beside OUT: DIR/.BASE.mem-XXXXXXXXXXXXXXXX */
 static char *temp_name(const char *path) {
@@ -53,6 +54,7 @@ static int open_temp(mem_writer *w, int mode) {
     const int err = errno;
     free(w->temp);
     w->temp = NULL;
+    if (err != EEXIST && preopen_outside(w->name)) return preopen_fail(w->name);
     if (err != EEXIST)
       return cli_fail(w->name, "cannot create a temporary file beside it: %s", strerror(err));
   }
@@ -63,19 +65,19 @@ static int open_temp(mem_writer *w, int mode) {
 static int open_target(mem_writer *w) {
   struct stat st;
   if (stat(w->target, &st) != 0) {
-    if (errno != ENOENT) return cli_fail_errno(w->name);
+    if (errno != ENOENT) return cli_fail_path(w->name);
     return open_temp(w, -1);
   }
   if (S_ISDIR(st.st_mode)) return cli_fail(w->name, "%s", strerror(EISDIR));
   if (S_ISREG(st.st_mode)) {
     /* Replacing a file the user may not write would bypass its mode. */
-    if (access(w->target, W_OK) != 0) return cli_fail_errno(w->name);
+    if (access(w->target, W_OK) != 0) return cli_fail_path(w->name);
     return open_temp(w, (int)(st.st_mode & 07777));
   }
   w->fd = open(w->target, O_WRONLY); /* a device, FIFO or socket: no rename possible, write through */
   free(w->target);
   w->target = NULL;
-  return w->fd < 0 ? cli_fail_errno(w->name) : 0;
+  return w->fd < 0 ? cli_fail_path(w->name) : 0;
 }
 
 int writer_open(mem_writer *w, const char *path) {
