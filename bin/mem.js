@@ -14,10 +14,10 @@
 // The worker learns which file that is by watching the module's own file
 // system calls, and publishes its name in shared memory, readable at once
 // whatever the worker is doing. The same watch keeps a replaced file's
-// permission bits, which WASI cannot express (another runtime cannot: see
-// docs/cli.md).
+// owner and permission bits, which WASI cannot express (another runtime
+// cannot: see docs/cli.md).
 import { isMainThread, parentPort, workerData, Worker } from 'node:worker_threads';
-import { accessSync, chmodSync, constants, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { accessSync, chmodSync, chownSync, constants, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 
 // The shared record of the temporary file: [0] the UTF-8 length of its
@@ -126,28 +126,35 @@ async function runModule() {
     }
     return errno;
   };
-  // Renaming it into place: keep the replaced file's permission bits, and
-  // refuse to replace a file the user could not write (as the native build's
-  // access(2) check does).
+  // Renaming it into place: keep the replaced file's owner and permission
+  // bits, and refuse to replace a file the user could not write (as the
+  // native build's access(2) check does).
   const pathRename = sys.path_rename;
   sys.path_rename = (fd, oldPtr, oldLen, newFd, newPtr, newLen) => {
     const from = hostPath(fd, oldPtr, oldLen);
     const to = hostPath(newFd, newPtr, newLen);
     if (from !== null && from === temp && to !== null) {
-      let mode = null;
+      let old = null;
       try {
-        mode = statSync(to).mode & 0o7777;
+        old = statSync(to);
       } catch {
         // No file there yet: the new file keeps the module's default mode.
       }
-      if (mode !== null) {
+      if (old !== null) {
         try {
           accessSync(to, constants.W_OK);
         } catch {
           return ERRNO_ACCES;
         }
         try {
-          chmodSync(from, mode);
+          // Root replacing another user's file would hand it to root. Owner
+          // first: chown may clear the set-id bits, which chmod restores.
+          chownSync(from, old.uid, old.gid);
+        } catch {
+          // Only root may give a file away: the new file stays the user's own, as with any editor.
+        }
+        try {
+          chmodSync(from, old.mode & 0o7777);
         } catch {
           // Our own new file: chmod cannot fail short of the file vanishing, which rename reports.
         }
