@@ -95,7 +95,10 @@ async function runModule() {
   // an assertion in the WASI object's destructor). Without fast calls the
   // same functions are ordinary API callbacks, where a collection is safe; the
   // extra cost per call is small beside the window of bytes a call moves.
-  // Import kinds are fixed when the module is instantiated, below.
+  // V8 makes a wasm import a fast call only under this flag (its import-kind
+  // check, in every V8 from Node 20's on), and fixes import kinds when the
+  // module is instantiated, below; the flag also keeps TurboFan from making
+  // fast calls out of the JS wrappers here.
   setFlagsFromString('--no-turbo-fast-api-calls');
   const wasi = new WASI({ version: 'preview1', args, env, preopens: { '/': '/' }, returnOnExit: true });
   const imports = wasi.getImportObject();
