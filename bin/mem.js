@@ -14,10 +14,11 @@
 // The worker learns which file that is by watching the module's own file
 // system calls, and publishes its name in shared memory, readable at once
 // whatever the worker is doing. The same watch keeps a replaced file's
-// permission bits, which WASI cannot express (another runtime cannot: see
-// docs/cli.md).
+// owner and permission bits, which WASI cannot express (another runtime
+// cannot: see docs/cli.md).
 import { isMainThread, parentPort, workerData, Worker } from 'node:worker_threads';
-import { accessSync, chmodSync, constants, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { accessSync, chmodSync, chownSync, constants, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 
 // The shared record of the temporary file: [0] the UTF-8 length of its
 // host path (0: none), then the path's bytes.
@@ -84,6 +85,21 @@ async function runModule() {
   const { WASI } = await import('node:wasi');
   process.emitWarning = emitWarning;
 
+  // No V8 "fast API calls" in this process (nodejs/node#46777, open in Node
+  // 20 to 22 at least). node:wasi's functions reach wasm as fast API calls,
+  // during which V8 must not collect garbage, yet each allocation uvwasi makes
+  // (a path, an iovec array) is reported to V8, and once the module's memory
+  // has grown past V8's external-memory limit (about 50 MB) that report starts
+  // a collection there: it misses the frames on the stack, frees or moves
+  // live objects, and the process dies without a word (SIGSEGV, SIGTRAP, or
+  // an assertion in the WASI object's destructor). Without fast calls the
+  // same functions are ordinary API callbacks, where a collection is safe; the
+  // extra cost per call is small beside the window of bytes a call moves.
+  // V8 makes a wasm import a fast call only under this flag (its import-kind
+  // check, in every V8 from Node 20's on), and fixes import kinds when the
+  // module is instantiated, below; the flag also keeps TurboFan from making
+  // fast calls out of the JS wrappers here.
+  setFlagsFromString('--no-turbo-fast-api-calls');
   const wasi = new WASI({ version: 'preview1', args, env, preopens: { '/': '/' }, returnOnExit: true });
   const imports = wasi.getImportObject();
   const sys = imports.wasi_snapshot_preview1;
@@ -113,28 +129,35 @@ async function runModule() {
     }
     return errno;
   };
-  // Renaming it into place: keep the replaced file's permission bits, and
-  // refuse to replace a file the user could not write (as the native build's
-  // access(2) check does).
+  // Renaming it into place: keep the replaced file's owner and permission
+  // bits, and refuse to replace a file the user could not write (as the
+  // native build's access(2) check does).
   const pathRename = sys.path_rename;
   sys.path_rename = (fd, oldPtr, oldLen, newFd, newPtr, newLen) => {
     const from = hostPath(fd, oldPtr, oldLen);
     const to = hostPath(newFd, newPtr, newLen);
     if (from !== null && from === temp && to !== null) {
-      let mode = null;
+      let old = null;
       try {
-        mode = statSync(to).mode & 0o7777;
+        old = statSync(to);
       } catch {
         // No file there yet: the new file keeps the module's default mode.
       }
-      if (mode !== null) {
+      if (old !== null) {
         try {
           accessSync(to, constants.W_OK);
         } catch {
           return ERRNO_ACCES;
         }
         try {
-          chmodSync(from, mode);
+          // Root replacing another user's file would hand it to root. Owner
+          // first: chown may clear the set-id bits, which chmod restores.
+          chownSync(from, old.uid, old.gid);
+        } catch {
+          // Only root may give a file away: the new file stays the user's own, as with any editor.
+        }
+        try {
+          chmodSync(from, old.mode & 0o7777);
         } catch {
           // Our own new file: chmod cannot fail short of the file vanishing, which rename reports.
         }

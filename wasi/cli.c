@@ -40,11 +40,12 @@ int cli_stdout_status(void) {
   return EXIT_ERROR;
 }
 
-int cli_fail_errno(const char *what) {
-  const int err = errno;
-  /* wasi-libc's "no such file" for a path no preopen covers: say what to grant. */
-  if (preopen_outside(what, err)) return preopen_fail(what);
-  return cli_fail(what, "%s", strerror(err));
+int cli_fail_errno(const char *what) { return cli_fail(what, "%s", strerror(errno)); }
+
+int cli_fail_path(const char *path) {
+  const int err = errno; /* preopen_outside makes WASI calls */
+  if (preopen_outside(path)) return preopen_fail(path);
+  return cli_fail(path, "%s", strerror(err));
 }
 
 static int digit_value(char c) {

@@ -37,6 +37,12 @@ int cli_fail(const char *what, const char *fmt, ...)
 /* cli_fail with strerror(errno) as the message. */
 int cli_fail_errno(const char *what);
 
+/* The same for a failed call that took PATH (open, stat, readlink, rename,
+ * ...): when PATH lies outside every directory the WASI runtime preopened,
+ * the message says so and which --dir grants it, whatever errno the runtime
+ * gave (preopen.h). Calls on a descriptor use cli_fail_errno. */
+int cli_fail_path(const char *path);
+
 /* Parses a decimal or 0x-hex integer with an optional sign into *out; on a
  * bad number prints an error naming WHAT and returns EXIT_ERROR, else 0. */
 int cli_number(const char *text, const char *what, int64_t *out);

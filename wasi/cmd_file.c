@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "preopen.h"
 #include "reader.h"
 #include "writer.h"
 
@@ -137,9 +138,10 @@ int cmd_copy(cli_args *a) {
   const char *dest = a->argv[1];
   mem_reader src;
   int status = reader_open(&src, a->argv[0], true); /* the size check needs SRC's size first */
+  if (status == 0) status = preopen_check(dest);
   const int fd = status == 0 ? open(dest, O_RDWR) : -1;
   struct stat st;
-  if (status == 0 && (fd < 0 || fstat(fd, &st) != 0)) status = cli_fail_errno(dest);
+  if (status == 0 && (fd < 0 || fstat(fd, &st) != 0)) status = cli_fail_path(dest);
   if (status == 0 && !S_ISREG(st.st_mode))
     status = cli_fail(dest, "not a regular file (copy changes DEST in place)");
   uint64_t at = 0;

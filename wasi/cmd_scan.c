@@ -21,6 +21,7 @@
 
 #include "cli.h"
 #include "magic.h"
+#include "preopen.h"
 #include "mem.h"
 #include "reader.h"
 
@@ -89,19 +90,32 @@ static int add_text(scan_set *s, const char *text, bool hex) {
   return status;
 }
 
-/* LIST: one pattern per line; empty lines and lines starting with '#' skipped. */
+/* LIST: one pattern per line; empty lines and lines starting with '#' skipped.
+ * A pattern line holding a NUL byte is refused: a pattern is a C string from
+ * here on (and is echoed as text), so it would silently end at the NUL and
+ * match less than the line says; --hex writes a zero byte as 00. */
 static int add_list(scan_set *s, const char *path, bool hex) {
+  if (strcmp(path, "-") != 0 && preopen_check(path) != 0) return EXIT_ERROR;
   FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-  if (!f) return cli_fail_errno(path);
+  if (!f) return cli_fail_path(path);
   char *line = NULL;
   size_t cap = 0;
   ssize_t n;
+  uint64_t number = 0; /* of the line, from 1, for the message */
   int status = 0;
   while (status == 0 && (n = getline(&line, &cap, f)) >= 0) {
+    number++;
     if (n > 0 && line[n - 1] == '\n') line[--n] = '\0';
     if (n > 0 && line[n - 1] == '\r') line[--n] = '\0'; /* a CRLF file */
     if (n == 0 || line[0] == '#') continue;
-    status = add_text(s, line, hex);
+    if (memchr(line, '\0', (size_t)n))
+      status = cli_fail("scan",
+                        "-f %s: line %" PRIu64
+                        " holds a NUL byte, not allowed in a pattern line "
+                        "(with --hex, write a zero byte as 00)",
+                        path, number);
+    else
+      status = add_text(s, line, hex);
   }
   if (status == 0 && ferror(f)) status = cli_fail_errno(path);
   free(line);

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "preopen.h"
 
 enum { MAX_LINKS = 40 };
 
@@ -61,6 +62,10 @@ int path_resolve(const char *path, char **resolved, int *fd) {
       free(cur);
       return 0;
     }
+    if (preopen_check(cur) != 0) { /* the path, then each link's target */
+      free(cur);
+      return EXIT_ERROR;
+    }
     struct stat st;
     if (lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode)) {
       *resolved = cur; /* not a link, or missing: the caller's open or stat says which */
@@ -73,7 +78,7 @@ int path_resolve(const char *path, char **resolved, int *fd) {
     char target[PATH_MAX];
     const ssize_t n = readlink(cur, target, sizeof target - 1);
     if (n < 0) {
-      const int status = cli_fail_errno(path);
+      const int status = cli_fail_path(path);
       free(cur);
       return status;
     }

@@ -81,7 +81,7 @@ int reader_open(mem_reader *r, const char *path, bool need_size) {
   }
   r->borrowed = r->fd >= 0;
   if (r->fd < 0) r->fd = open(path, O_RDONLY);
-  if (r->fd < 0) return cli_fail_errno(path);
+  if (r->fd < 0) return cli_fail_path(path);
   struct stat st;
   if (fstat(r->fd, &st) != 0) return cli_fail_errno(path);
   if (S_ISDIR(st.st_mode)) return cli_fail(path, "%s", strerror(EISDIR));

@@ -23,6 +23,7 @@
 
 #include "cli.h"
 #include "paths.h"
+#include "preopen.h"
 
 /* A path beside OUT: DIR/.BASE.mem-XXXXXXXXXXXXXXXX */
 static char *temp_name(const char *path) {
@@ -36,23 +37,38 @@ static char *temp_name(const char *path) {
   return name;
 }
 
-/* Opens a temporary file beside w->target; mode: the bits to keep, or -1. */
-static int open_temp(mem_writer *w, int mode) {
+/* Gives the new file fd the replaced file's owner and permission bits (st:
+ * the replaced file's stat, or NULL for a new OUT). Root replacing another
+ * user's file would otherwise hand it to root, and with a mode like 0600 that
+ * user could no longer read it. Owner first: fchown may clear the set-id
+ * bits, which fchmod then restores. Only root may give a file away: EPERM
+ * leaves the new file the writer's own (its group too, when the writer is
+ * not in the old one), as any editor's rename does. */
+static int keep_owner_and_mode(mem_writer *w, const struct stat *st) {
+#ifndef __wasi__ /* WASI has neither owners nor modes; bin/mem.js sets both under Node */
+  if (st == NULL) return 0;
+  if ((st->st_uid != geteuid() || st->st_gid != getegid()) && fchown(w->fd, st->st_uid, st->st_gid) != 0 &&
+      errno != EPERM)
+    return cli_fail_errno(w->name);
+  if (fchmod(w->fd, st->st_mode & 07777) != 0) return cli_fail_errno(w->name);
+#else
+  (void)w;
+  (void)st;
+#endif
+  return 0;
+}
+
+/* Opens a temporary file beside w->target; st: the file it will replace, or NULL. */
+static int open_temp(mem_writer *w, const struct stat *st) {
   for (int attempt = 0; attempt < 8; attempt++) {
     w->temp = temp_name(w->target);
     if (!w->temp) return cli_fail(w->name, "cannot make a temporary name: %s", strerror(errno));
     w->fd = open(w->temp, O_WRONLY | O_CREAT | O_EXCL, 0666);
-    if (w->fd >= 0) {
-#ifndef __wasi__ /* WASI has no file modes; bin/mem.js keeps them under Node */
-      if (mode >= 0 && fchmod(w->fd, (mode_t)mode) != 0) return cli_fail_errno(w->name);
-#else
-      (void)mode;
-#endif
-      return 0;
-    }
+    if (w->fd >= 0) return keep_owner_and_mode(w, st);
     const int err = errno;
     free(w->temp);
     w->temp = NULL;
+    if (err != EEXIST && preopen_outside(w->name)) return preopen_fail(w->name);
     if (err != EEXIST)
       return cli_fail(w->name, "cannot create a temporary file beside it: %s", strerror(err));
   }
@@ -63,19 +79,19 @@ static int open_temp(mem_writer *w, int mode) {
 static int open_target(mem_writer *w) {
   struct stat st;
   if (stat(w->target, &st) != 0) {
-    if (errno != ENOENT) return cli_fail_errno(w->name);
-    return open_temp(w, -1);
+    if (errno != ENOENT) return cli_fail_path(w->name);
+    return open_temp(w, NULL);
   }
   if (S_ISDIR(st.st_mode)) return cli_fail(w->name, "%s", strerror(EISDIR));
   if (S_ISREG(st.st_mode)) {
     /* Replacing a file the user may not write would bypass its mode. */
-    if (access(w->target, W_OK) != 0) return cli_fail_errno(w->name);
-    return open_temp(w, (int)(st.st_mode & 07777));
+    if (access(w->target, W_OK) != 0) return cli_fail_path(w->name);
+    return open_temp(w, &st);
   }
   w->fd = open(w->target, O_WRONLY); /* a device, FIFO or socket: no rename possible, write through */
   free(w->target);
   w->target = NULL;
-  return w->fd < 0 ? cli_fail_errno(w->name) : 0;
+  return w->fd < 0 ? cli_fail_path(w->name) : 0;
 }
 
 int writer_open(mem_writer *w, const char *path) {

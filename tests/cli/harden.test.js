@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import {
-  accessSync, chmodSync, closeSync, constants, existsSync, lstatSync, openSync, readdirSync, readFileSync,
+  accessSync, chmodSync, chownSync, closeSync, constants, existsSync, lstatSync, openSync, readdirSync, readFileSync,
   readlinkSync, statSync, symlinkSync, writeFileSync,
 } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -157,6 +157,27 @@ for (const build of builds) {
       assert.equal(r.code, writable ? 0 : 2, `mode ${mode.toString(8)}: ${r.err}`);
       assert.equal(readFileSync(path('mode.bin'), 'latin1'), writable ? 'hello' : 'OLD');
       assert.equal(statSync(path('mode.bin')).mode & 0o7777, mode, `mode ${mode.toString(8)} kept`);
+    }
+    assert.deepEqual(temps(dir), []);
+  });
+
+  // Root replacing another user's file hands it to that user again, mode
+  // and set-id bits included (owner first: chown may clear the set-id bits).
+  const asRoot = process.getuid?.() === 0 ? false : 'needs root, to make files owned by another uid';
+  test(`${build.name}: -o onto another user's file keeps its owner, group and mode`, { skip: asRoot }, () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.txt'), text);
+    for (const [uid, gid, mode] of [[12345, 12346, 0o600], [12345, 0, 0o640], [0, 12346, 0o4755], [12345, 12345, 0o2640]]) {
+      const out = join(dir, 'theirs.bin');
+      writeFileSync(out, 'OLD');
+      chownSync(out, uid, gid);
+      chmodSync(out, mode);
+      const r = run(build, ['slice', 'a.txt', '0', '5', '-o', 'theirs.bin'], { cwd: dir });
+      const what = `${uid}:${gid} ${mode.toString(8)}`;
+      assert.equal(r.code, 0, `${what}: ${r.err}`);
+      assert.equal(readFileSync(out, 'latin1'), 'hello');
+      const st = statSync(out);
+      assert.deepEqual([st.uid, st.gid, (st.mode & 0o7777).toString(8)], [uid, gid, mode.toString(8)], what);
     }
     assert.deepEqual(temps(dir), []);
   });

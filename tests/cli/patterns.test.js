@@ -86,6 +86,19 @@ for (const b of builds) {
       assert.equal(run(b, ['scan', file, '--hex', '-f', hexList]).out, '8\t1\t61 ?? 63\n');
     });
 
+    test('scan: a -f LIST line holding a NUL byte is refused, not cut there', () => {
+      const file = join(dir, `z-${b.name}.bin`);
+      writeFileSync(file, 'xxabcyyabc\0ZZZ');
+      const list = join(dir, `nul-${b.name}.txt`);
+      writeFileSync(list, '# a comment may hold \0\nyy\nabc\0ZZZ\n');
+      const nul = (name) =>
+        `mem: scan: -f ${name}: line 3 holds a NUL byte, not allowed in a pattern line (with --hex, write a zero byte as 00)\n`;
+      assert.deepEqual(run(b, ['scan', file, '-f', list]), { code: 2, signal: null, stdout: Buffer.alloc(0), out: '', err: nul(list) });
+      const piped = run(b, ['scan', file, '-f', '-'], { input: readFileSync(list) });
+      assert.deepEqual([piped.code, piped.out, piped.err], [2, '', nul('-')]);
+      assert.equal(run(b, ['scan', file, '--hex', '-f', '-'], { input: '61 62 63 00 5a\n' }).out, '7\t1\t61 62 63 00 5a\n');
+    });
+
     test('scan: errors exit 2 with a message; nothing found exits 1', () => {
       const file = join(dir, `e-${b.name}.bin`);
       writeFileSync(file, 'hello');

@@ -39,6 +39,13 @@ test('an input outside every preopen: the message says so and names the --dir to
   assert.deepEqual(mem('cmp', '/data/a.txt', 'b.txt'), [2, '', outside('b.txt', '.')]); // no '.' was given
 });
 
+test('a path that leaves the preopen through "..": outside, whatever the runtime says (uvwasi: ENOTCAPABLE)', () => {
+  assert.deepEqual(mem('len', '/data/../x'), [2, '', outside('/data/../x', '/')]);
+  assert.deepEqual(mem('len', '/data/../etc/hostname'), [2, '', outside('/data/../etc/hostname', '/etc')]);
+  assert.deepEqual(mem('len', '/data/sub/../a.txt'), [0, '5\n', '']); // ".." that stays inside is fine
+  assert.deepEqual(mem('slice', '/data/a.txt', '0', '-o', '/data/../y.bin'), [2, '', outside('/data/../y.bin', '/')]);
+});
+
 test('an output outside every preopen: the same message, nothing written', () => {
   assert.deepEqual(mem('slice', '/data/a.txt', '0', '2', '-o', '/elsewhere/out.bin'), [2, '', outside('/elsewhere/out.bin', '/elsewhere')]);
 });
