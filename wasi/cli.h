@@ -19,6 +19,7 @@ typedef struct cli_args {
   int64_t start, end, step, stop, at;
   bool has_start, has_end, has_step, has_stop, has_at;
   bool all, hex, grow;
+  bool count;       /* index/rindex --count */
   bool magic;       /* scan --magic */
   const char *list; /* scan -f LIST, or NULL */
   const char *out;  /* -o OUT, or NULL */

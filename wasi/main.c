@@ -44,7 +44,8 @@ enum {
   OPT_OUT = 'o',
   OPT_NAMES = 'N',
   OPT_LIST = 'f',
-  OPT_MAGIC = 'm'
+  OPT_MAGIC = 'm',
+  OPT_COUNT = 'c'
 };
 
 static const struct option option_table[] = {
@@ -62,19 +63,21 @@ static const struct option option_table[] = {
     {"names", required_argument, NULL, OPT_NAMES},
     {"file", required_argument, NULL, OPT_LIST},
     {"magic", no_argument, NULL, OPT_MAGIC},
+    {"count", no_argument, NULL, OPT_COUNT}, /* index, rindex */
     {NULL, 0, NULL, 0},
 };
 
 static const command commands[] = {
-    {"index", cmd_index, "SEPax", 2, 2,
-     "mem index FILE PATTERN [--start N] [--end N] [--step N] [--all] [--hex]\n"
+    {"index", cmd_index, "SEPaxc", 2, 2,
+     "mem index FILE PATTERN [--start N] [--end N] [--step N] [--all | --count] [--hex]\n"
      "  Prints the offset of the first match of PATTERN, or -1 (exit 1). With --all,\n"
      "  every match, one per line, overlapping ones included (nothing, exit 1, if none).\n"
+     "  With --count, the number of those matches (0, exit 1, if none).\n"
      "  Matches start at start + k * step and end by --end.\n"},
-    {"rindex", cmd_rindex, "SEPax", 2, 2,
-     "mem rindex FILE PATTERN [--start N] [--end N] [--step N] [--all] [--hex]\n"
+    {"rindex", cmd_rindex, "SEPaxc", 2, 2,
+     "mem rindex FILE PATTERN [--start N] [--end N] [--step N] [--all | --count] [--hex]\n"
      "  Prints the offset of the last match, or -1 (exit 1); --all lists every match,\n"
-     "  highest first. Reads from the end.\n"},
+     "  highest first; --count counts them as index does. Reads from the end.\n"},
     {"cmp", cmd_cmp, "", 2, 2,
      "mem cmp A B\n  Prints -1, 0 or 1: byte order of A and B, a proper prefix first. Exit 1 if they "
      "differ.\n"},
@@ -120,7 +123,7 @@ static const char usage[] =
     "\n"
     "Raw-memory tools for files of any size: search with a step, compare, diff, copy.\n"
     "\n"
-    "  index, rindex FILE PATTERN   first/last offset of PATTERN\n"
+    "  index, rindex FILE PATTERN   first/last offset of PATTERN (--all, --count)\n"
     "  cmp A B                      -1, 0 or 1\n"
     "  diff, rdiff, match, rmatch A B   first/last differing/equal offset\n"
     "  len FILE                     size in bytes\n"
@@ -191,6 +194,9 @@ static int take_option(cli_args *a, int code, const char *value) {
       return 0;
     case OPT_MAGIC:
       a->magic = true;
+      return 0;
+    case OPT_COUNT:
+      a->count = true;
       return 0;
     default:
       return EXIT_ERROR;
