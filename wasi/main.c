@@ -45,7 +45,8 @@ enum {
   OPT_NAMES = 'N',
   OPT_LIST = 'f',
   OPT_MAGIC = 'm',
-  OPT_COUNT = 'c'
+  OPT_COUNT = 'c',
+  OPT_OFFSET = 'O'
 };
 
 static const struct option option_table[] = {
@@ -64,6 +65,7 @@ static const struct option option_table[] = {
     {"file", required_argument, NULL, OPT_LIST},
     {"magic", no_argument, NULL, OPT_MAGIC},
     {"count", no_argument, NULL, OPT_COUNT}, /* index, rindex */
+    {"offset", required_argument, NULL, OPT_OFFSET},
     {NULL, 0, NULL, 0},
 };
 
@@ -100,12 +102,13 @@ static const command commands[] = {
      "  Writes bytes START..STOP of FILE (Python slice rules) to standard output or OUT.\n"},
     {"join", cmd_join, "o", 1, -1,
      "mem join FILE... [-o OUT]\n  Writes the files joined, to OUT or standard output.\n"},
-    {"array", cmd_array, "STN", 2, 2,
-     "mem array FORMAT FILE [--start I] [--stop I] [--names a,b,...]\n"
+    {"array", cmd_array, "STNO", 2, 2,
+     "mem array FORMAT FILE [--start I] [--stop I] [--offset N] [--names a,b,...]\n"
      "  Prints records I of FILE read as a Python struct FORMAT ('<I4sHh': [@=<>!], then counts\n"
      "  and codes of xcbB?hHiIlLqQnNPefdsp), one per line, values separated by tabs, as Python's\n"
      "  repr (floats shortest, ? as true/false, c/s/p as text with \\xNN if unprintable).\n"
-     "  --names: one name per value, printed first as a header line.\n"},
+     "  --offset N: the records start at byte N (negative: from the end), as after\n"
+     "  'mem slice FILE N |'. --names: one name per value, printed first as a header line.\n"},
     {"hexdump", cmd_hexdump, "", 1, 3,
      "mem hexdump FILE [START [STOP]]\n  Shows bytes START..STOP in the layout of hexdump -C.\n"
      "  An empty range (STOP <= START after the slice rules) prints nothing and exits 0.\n"},
@@ -174,6 +177,9 @@ static int take_option(cli_args *a, int code, const char *value) {
     case OPT_AT:
       a->has_at = true;
       return cli_number(value, "--at", &a->at);
+    case OPT_OFFSET:
+      a->has_offset = true;
+      return cli_number(value, "--offset", &a->offset);
     case OPT_ALL:
       a->all = true;
       return 0;
