@@ -106,7 +106,8 @@ static const command commands[] = {
      "mem array FORMAT FILE [--start I] [--stop I] [--offset N] [--names a,b,...]\n"
      "  Prints records I of FILE read as a Python struct FORMAT ('<I4sHh': [@=<>!], then counts\n"
      "  and codes of xcbB?hHiIlLqQnNPefdsp), one per line, values separated by tabs, as Python's\n"
-     "  repr (floats shortest, ? as true/false, c/s/p as text with \\xNN if unprintable).\n"
+     "  repr (floats shortest, ? as true/false, c/s/p as text, \\xNN if unprintable\n"
+     "  or a backslash).\n"
      "  --offset N: the records start at byte N (negative: from the end), as after\n"
      "  'mem slice FILE N |'. --names: one name per value, printed first as a header line.\n"},
     {"hexdump", cmd_hexdump, "", 1, 3,

@@ -3,7 +3,7 @@
 // `hexdump -C` on the same files and ranges.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builds, rng, root, run, tempDir, writeFiles } from './helpers.js';
@@ -96,3 +96,34 @@ for (const build of builds) {
     assert.equal(piped.out, systemHexdump('random.bin'), 'hexdump of a pipe');
   });
 }
+
+// c, s and p text reads back to exactly the bytes (SPEC §8): a backslash
+// prints as \x5c, so bytes such as '\' 'x' '4' '1' never read as 'A'. The
+// oracle is Python: struct.iter_unpack reads the values, codecs.escape_decode
+// reads our text back, and the two must agree, value by value.
+const readBack = `
+import codecs, struct, sys
+fmt, path = sys.argv[1], sys.argv[2]
+data = open(path, 'rb').read()
+size = struct.calcsize(fmt)
+want = [[v if isinstance(v, bytes) else bytes([v]) for v in r] for r in struct.iter_unpack(fmt, data[: len(data) // size * size])]
+got = [[codecs.escape_decode(t.encode('latin-1'))[0] for t in line.split('\\t')] for line in sys.stdin.read().split('\\n')[:-1]]
+print('ok' if got == want else 'differ: %r' % next((g, w) for g, w in zip(got + [None] * len(want), want) if g != w))
+`;
+for (const build of builds) {
+  test(`${build.name}: array c/s/p text reads back to the bytes (Python's escape_decode)`, () => {
+    const next = rng(28);
+    const tricky = Buffer.from('\\x41\\\\xff\t\n\'"');
+    const bytes = Buffer.from(Array.from({ length: 3000 }, () => (next() < 0.8 ? tricky[next.int(tricky.length)] : next.int(256))));
+    writeFiles(dir, { 'esc.bin': bytes });
+    for (const format of ['c', '8s', '<4sc3s', '7p', '1s']) {
+      const r = run(build, ['array', format, 'esc.bin'], { cwd: dir });
+      assert.equal(r.code, 0, r.err);
+      const py = spawnSync('python3', ['-c', readBack, format, join(dir, 'esc.bin')], { input: r.stdout, encoding: 'latin1' });
+      assert.equal(py.stdout, 'ok\n', `array ${format}: ${py.stdout}${py.stderr}`);
+    }
+    const one = run(build, ['array', '6s', '-'], { input: 'a\\x41\\' });
+    assert.equal(one.out, 'a\\x5cx41\\x5c\n');
+  });
+}
+
