@@ -68,7 +68,7 @@ function systemHexdump(name, start, count) {
   const args = ['-C'];
   if (start !== undefined) args.push('-s', String(start));
   if (count !== undefined) args.push('-n', String(count));
-  return execFileSync('hexdump', [...args, join(dir, name)], { encoding: 'latin1' });
+  return execFileSync('hexdump', [...args, join(dir, name)], { encoding: 'latin1', maxBuffer: 1 << 28 });
 }
 
 for (const build of builds) {
@@ -127,3 +127,37 @@ for (const build of builds) {
   });
 }
 
+// hexdump against hexdump -C on many random inputs: lengths around the line
+// and window sizes, lines drawn from a few so that runs of equal lines (the
+// '*' squeeze) start, end and cross window boundaries, random ranges, files
+// and pipes; and one input big enough to fill the output buffer many times.
+for (const build of builds) {
+  test(`${build.name}: hexdump matches hexdump -C on random inputs`, () => {
+    const next = rng(2028);
+    const lineChoices = [Buffer.alloc(16), Buffer.alloc(16, 0xff), Buffer.from('0123456789abcdef'), next.bytes(16), next.bytes(16)];
+    for (let round = 0; round < 60; round++) {
+      const parts = [];
+      const lines = next.int(12);
+      for (let k = 0; k < lines; k++) parts.push(next() < 0.7 ? lineChoices[next.int(lineChoices.length)] : next.bytes(16));
+      parts.push(next.bytes([0, 1, 15, 16, 17, next.int(40)][next.int(6)]));
+      const bytes = Buffer.concat(parts);
+      writeFiles(dir, { 'h.bin': bytes });
+      const n = bytes.length;
+      const range = next() < 0.4 ? [] : next() < 0.5 ? [next.int(n + 20)] : [next.int(n + 20), next.int(n + 40)];
+      const [s, e] = range;
+      const want = systemHexdump('h.bin', s, e === undefined ? undefined : Math.max(0, e - s));
+      const window = [undefined, 16, 32, 48, 7][round % 5];
+      const where = `seed 2028 round ${round}: ${n} bytes, range ${range}, window ${window}`;
+      const r = run(build, ['hexdump', 'h.bin', ...range.map(String)], { cwd: dir, window });
+      assert.equal(r.out, want, where);
+      assert.equal(r.code, 0, where);
+      if (range.length === 0) assert.equal(run(build, ['hexdump', '-'], { input: bytes, window }).out, want, `${where} (piped)`);
+    }
+    // 3 MiB: random lines, runs of zero lines across 1 MiB windows, and a tail.
+    const big = Buffer.concat([next.bytes(1 << 20), Buffer.alloc((1 << 20) + 64), next.bytes(1 << 20), Buffer.alloc(48, 7), next.bytes(9)]);
+    writeFiles(dir, { 'big.bin': big });
+    const r = run(build, ['hexdump', 'big.bin'], { cwd: dir });
+    assert.ok(r.out === systemHexdump('big.bin'), 'hexdump of 3 MiB matches hexdump -C');
+    assert.ok(run(build, ['hexdump', 'big.bin', '5', '3000005'], { cwd: dir }).out === systemHexdump('big.bin', 5, 3000000));
+  });
+}
