@@ -134,7 +134,7 @@ static const char usage[] =
     "  copy SRC DEST [--at N] [--grow]   write SRC into DEST in place\n"
     "  slice FILE START [STOP] [-o OUT]  write a byte range\n"
     "  join FILE... [-o OUT]        write the files joined\n"
-    "  array FORMAT FILE [--names]  print struct records\n"
+    "  array FORMAT FILE [--offset N] [--names]   print struct records\n"
     "  hexdump FILE [START [STOP]]  hexdump -C layout\n"
     "  scan FILE [PATTERN...] [-f LIST] [--magic]   every match of many patterns, one pass\n"
     "\n"
