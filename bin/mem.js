@@ -7,15 +7,22 @@
 // paths; instead the module chdir()s to MEM_CWD (wasi-libc emulates a
 // working directory).
 //
-// The module runs in a worker thread (this same file). `wasi.start` is
-// synchronous, so on the thread that runs it no signal handler could run
-// until the command ended; the main thread stays free to remove the
-// command's temporary output file on SIGINT, SIGTERM and SIGHUP (SPEC §8).
-// The worker learns which file that is by watching the module's own file
-// system calls, and publishes its name in shared memory, readable at once
-// whatever the worker is doing. The same watch keeps a replaced file's
-// owner and permission bits, which WASI cannot express (another runtime
-// cannot: see docs/cli.md).
+// `slice` and `join`, the commands that may write a temporary output file
+// (`-o OUT`), run the module in a worker thread (this same file).
+// `wasi.start` is synchronous, so on the thread that runs it no signal
+// handler could run until the command ended; the main thread stays free to
+// remove the command's temporary output file on SIGINT, SIGTERM and SIGHUP
+// (SPEC §8). The worker learns which file that is by watching the module's
+// own file system calls, and publishes its name in shared memory, readable at
+// once whatever the worker is doing. The same watch keeps a replaced file's
+// owner and permission bits, which WASI cannot express (another runtime cannot: see
+// docs/cli.md).
+//
+// Every other command creates no file, so a signal has nothing to clean up
+// and may end the process as it would any program: those run the module on
+// the main thread. A worker costs a second Node environment (about 25 ms of
+// a 100 ms start on a 2-core machine), a large part of a command that reads a
+// 1 GB file from the page cache in 0.1 s.
 import { isMainThread, parentPort, workerData, Worker } from 'node:worker_threads';
 import { accessSync, chmodSync, chownSync, constants, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
@@ -29,10 +36,29 @@ function currentTemp(shared) {
   return n > 0 ? Buffer.from(new Uint8Array(shared, 4, n)).toString() : null;
 }
 
+// The commands that may write through a temporary file (wasi/writer.c): the
+// module's own command words, matched exactly as wasi/main.c matches them.
+const WRITERS = new Set(['slice', 'join']);
+
 function main() {
+  const args = ['mem', ...process.argv.slice(2)];
+  const env = { ...process.env, MEM_CWD: process.cwd() };
+  if (!WRITERS.has(args[1])) {
+    // No file to clean up: run here, with signals left to their defaults.
+    return runModule({ args, env, shared: null }).then(
+      (status) => {
+        process.exitCode = status;
+      },
+      (err) => {
+        // As the worker's 'error' below: the module is over, so stderr may be opened now.
+        process.stderr.write(`mem: ${err?.message ?? err}\n`);
+        process.exitCode = 2;
+      },
+    );
+  }
   const shared = new SharedArrayBuffer(4 + RECORD_BYTES);
   const worker = new Worker(new URL(import.meta.url), {
-    workerData: { args: ['mem', ...process.argv.slice(2)], env: { ...process.env, MEM_CWD: process.cwd() }, shared },
+    workerData: { args, env, shared },
     // The module reads and writes the process's descriptors itself. Left to
     // its defaults, Node would pipe the worker's console into this thread's
     // process.stdout and process.stderr, and creating those streams makes a
@@ -74,8 +100,13 @@ const ERRNO_ACCES = 2;
 // that descriptor are host paths relative to '/'.
 const ROOT_FD = 3;
 
-async function runModule() {
-  const { args, env, shared } = workerData;
+// Runs the module and returns its exit status. With `shared` (in the worker),
+// it also watches the module's file system calls: the temporary output file
+// is published there, and a replaced file keeps its permission bits. Neither
+// thread touches process.stdout or process.stderr before the module ends:
+// creating those streams makes a pipe non-blocking for every writer, and the
+// module's own writes would then fail with EAGAIN.
+async function runModule({ args, env, shared }) {
   // node:wasi prints an ExperimentalWarning when loaded; it is noise for a CLI.
   const emitWarning = process.emitWarning;
   process.emitWarning = (warning, ...rest) => {
@@ -102,6 +133,9 @@ async function runModule() {
   setFlagsFromString('--no-turbo-fast-api-calls');
   const wasi = new WASI({ version: 'preview1', args, env, preopens: { '/': '/' }, returnOnExit: true });
   const imports = wasi.getImportObject();
+  const module = new WebAssembly.Module(readFileSync(new URL('../dist/mem.wasm', import.meta.url)));
+  if (shared === null) return wasi.start(new WebAssembly.Instance(module, imports));
+
   const sys = imports.wasi_snapshot_preview1;
   let memory = null;
   const lengthCell = new Int32Array(shared, 0, 1);
@@ -175,11 +209,10 @@ async function runModule() {
     return errno;
   };
 
-  const module = new WebAssembly.Module(readFileSync(new URL('../dist/mem.wasm', import.meta.url)));
   const instance = new WebAssembly.Instance(module, imports);
   memory = instance.exports.memory;
-  parentPort.postMessage(wasi.start(instance));
+  return wasi.start(instance);
 }
 
-if (isMainThread) main();
-else await runModule();
+if (isMainThread) await main();
+else parentPort.postMessage(await runModule(workerData));

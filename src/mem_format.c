@@ -246,7 +246,10 @@ size_t mem_format_escape(const uint8_t *p, size_t n, char *buf, size_t cap) {
   size_t len = 0;
   for (size_t k = 0; k < n; k++) {
     const char one[4] = {'\\', 'x', hex[p[k] >> 4], hex[p[k] & 15]};
-    const int printable = p[k] >= 0x20 && p[k] <= 0x7e;
+    /* The backslash is escaped too: it starts every escape, so the text
+     * reads back to one byte string (a backslash printed as itself before
+     * the bytes "x41" would read back as "A"). */
+    const int printable = p[k] >= 0x20 && p[k] <= 0x7e && p[k] != '\\';
     for (size_t j = 0; j < (printable ? 1u : 4u); j++, len++)
       if (len + 1 < cap) buf[len] = printable ? (char)p[k] : one[j];
   }

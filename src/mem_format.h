@@ -87,8 +87,10 @@ const uint8_t *mem_format_string(const mem_field *field, const uint8_t *p, size_
  * 0) and returns the text's length, as snprintf does. Integers in decimal;
  * floats as Python's repr (shortest text that reads back to the same double:
  * 1.5, 1.0, 1e+100, 1e-05, nan, inf, -inf, -0.0); '?' as true/false; c, s
- * and p as text, each byte as its character when printable ASCII (0x20..0x7e),
- * else \xNN. 32 bytes always suffice except for s and p (4 per byte, + 1).
+ * and p as text, each byte as its character when printable ASCII (0x20..0x7e)
+ * other than the backslash, else \xNN (a backslash is \x5c, so the text
+ * reads back to exactly one byte string). 32 bytes always suffice except for
+ * s and p (4 per byte, + 1).
  */
 size_t mem_format_repr(const mem_field *field, const uint8_t *p, char *buf, size_t cap);
 

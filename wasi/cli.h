@@ -16,9 +16,10 @@ enum { EXIT_YES = 0, EXIT_NO = 1, EXIT_ERROR = 2 };
  * to mean "not given"), so whether an option was given is kept beside it. */
 typedef struct cli_args {
   const char *command;
-  int64_t start, end, step, stop, at;
-  bool has_start, has_end, has_step, has_stop, has_at;
+  int64_t start, end, step, stop, at, offset;
+  bool has_start, has_end, has_step, has_stop, has_at, has_offset;
   bool all, hex, grow;
+  bool count;       /* index/rindex --count */
   bool magic;       /* scan --magic */
   const char *list; /* scan -f LIST, or NULL */
   const char *out;  /* -o OUT, or NULL */

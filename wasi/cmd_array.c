@@ -5,7 +5,11 @@
  * StrArray, checked against the same Python-made vectors). Windows hold a
  * whole number of records, so no record straddles two; a trailing partial
  * record is ignored, as StrArray's length = floor(bytes / itemsize).
- * O(records x values) time, O(window + largest record) memory.
+ * --offset N starts the records at byte N, exactly as `mem slice FILE N |`
+ * would (a negative N counts from the end, then N is clamped to the file), so
+ * --start/--stop count records from there. O(records x values) time,
+ * O(window + largest record) memory, and never more than the input holds
+ * (the reader grows a stream's buffer as bytes arrive).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,16 +50,20 @@ static void print_record(const mem_field *fields, size_t nfields, const uint8_t 
   putchar('\n');
 }
 
-/* Prints records [first, last) of r; last may be UINT64_MAX (to the end). */
-static int print_records(mem_reader *r, const mem_format *format, const mem_field *fields, uint64_t first,
-                         uint64_t last) {
+/* Prints records [first, last) of r, record 0 at byte base; last may be
+ * UINT64_MAX (to the end). */
+static int print_records(mem_reader *r, const mem_format *format, const mem_field *fields, uint64_t base,
+                         uint64_t first, uint64_t last) {
   const size_t size = format->size, per_window = reader_window() / size ? reader_window() / size : 1;
-  if (first > UINT64_MAX / size) return 0; /* beyond any file */
   for (uint64_t record = first; record < last;) {
+    /* A record whose position base + record * size passes UINT64_MAX lies
+     * beyond any file: there is nothing more to print. */
+    if (record > (UINT64_MAX - base) / size) return 0;
+    /* records * size <= max(window, size): a size_t, as both are. */
     const size_t records = last - record < per_window ? (size_t)(last - record) : per_window;
     const uint8_t *data;
     size_t got;
-    if (reader_get(r, record * size, records * size, &data, &got) != 0) return EXIT_ERROR;
+    if (reader_get(r, base + record * size, records * size, &data, &got) != 0) return EXIT_ERROR;
     for (size_t k = 0; k + size <= got; k += size) print_record(fields, format->fields, data + k);
     if (cli_stdout_status() != 0) return EXIT_ERROR;
     if (got < records * size) break;
@@ -98,7 +106,8 @@ int cmd_array(cli_args *a) {
   if (!fields) return cli_fail(a->argv[0], "out of memory for the format's fields");
   mem_format_parse(a->argv[0], &format, fields, format.fields);
   int status = a->names ? check_names(a->names, &format) : 0;
-  const bool negative = (a->has_start && a->start < 0) || (a->has_stop && a->stop < 0);
+  const bool negative =
+      (a->has_start && a->start < 0) || (a->has_stop && a->stop < 0) || (a->has_offset && a->offset < 0);
   mem_reader r;
   if (status == 0 && (status = reader_open(&r, a->argv[1], negative)) != 0) reader_close(&r);
   if (status == 0) {
@@ -107,10 +116,14 @@ int cmd_array(cli_args *a) {
         putchar(*p == ',' ? '\t' : *p ? *p : '\n');
         if (!*p) break;
       }
-    const uint64_t count = r.size == READER_SIZE_UNKNOWN ? r.size : r.size / format.size;
+    /* Python's slice rule for the offset, as `mem slice FILE N` has it: past
+     * the end leaves no bytes. A stream's size is unknown (UINT64_MAX) only
+     * when no value is negative, so a positive offset is kept as given. */
+    const uint64_t base = a->has_offset ? cli_clamp(a->offset, r.size) : 0;
+    const uint64_t count = r.size == READER_SIZE_UNKNOWN ? r.size : (r.size - base) / format.size;
     const uint64_t first = a->has_start ? cli_clamp(a->start, count) : 0;
     const uint64_t last = a->has_stop ? cli_clamp(a->stop, count) : count;
-    status = print_records(&r, &format, fields, first, last);
+    status = print_records(&r, &format, fields, base, first, last);
     reader_close(&r);
   }
   free(fields);

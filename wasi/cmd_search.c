@@ -9,6 +9,8 @@
  * next aligned candidate, so a sparse scan reads only what it tests. Each
  * window is searched by the core (mem_find, mem_rfind, mem_find_many): total
  * cost is the core's cost over the file plus (m - 1) bytes per window.
+ * --count takes the --all path and counts instead of printing; it always
+ * scans forward (a count has no direction), so rindex --count streams a pipe.
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -25,8 +27,12 @@ typedef struct search {
   uint8_t *mask; /* --hex with wildcards, else NULL */
   size_t pat_len;
   uint64_t start, end, step; /* normalised; end may be unknown (UINT64_MAX) for a stream */
-  uint64_t found;            /* matches printed or seen */
+  uint64_t found;            /* matches printed or counted */
 } search;
+
+/* What a scan does with the matches: stop at the first one, print each one
+ * (--all), or only count them (--count). */
+typedef enum { FIRST, ALL, COUNT } scan_mode;
 
 /* The lowest candidate >= pos, candidates being start + k * step; UINT64_MAX
  * when it is not representable. */
@@ -41,6 +47,7 @@ static int search_open(cli_args *a, search *s, bool from_end) {
   memset(s, 0, sizeof *s);
   s->reader.fd = -1;
   int64_t step = cli_or(a->has_step, a->step, 1);
+  if (a->all && a->count) return cli_fail("--count", "cannot be combined with --all (pick one)");
   if (step < 1) return cli_fail("--step", "must be an integer >= 1, got %" PRId64, step);
   if (cli_pattern(a->argv[1], a->hex, &s->pat, &s->mask, &s->pat_len) != 0) return EXIT_ERROR;
   const bool negative = (a->has_start && a->start < 0) || (a->has_end && a->end < 0);
@@ -68,23 +75,20 @@ static size_t find_many_in(const search *s, const uint8_t *d, size_t n, size_t f
                  : mem_find_many(d, n, s->pat, s->pat_len, from, n, (size_t)s->step, out, max);
 }
 
-/* Reports one match: printed at once with --all, else only remembered. */
-static void report(search *s, uint64_t pos, bool all) {
-  if (all) printf("%" PRIu64 "\n", pos);
-  s->found++;
-}
-
-/* Every match in one window, ascending, in batches (no per-match call overhead). */
-static void all_in_window(search *s, const uint8_t *data, size_t got, uint64_t base) {
+/* Every match in one window, ascending, in batches (no per-match call
+ * overhead): printed with --all, only counted with --count. */
+static void all_in_window(search *s, const uint8_t *data, size_t got, uint64_t base, bool print) {
   size_t batch[256], from = 0, n;
   do {
     n = find_many_in(s, data, got, from, batch, 256);
-    for (size_t k = 0; k < n; k++) report(s, base + batch[k], true);
+    if (print)
+      for (size_t k = 0; k < n; k++) printf("%" PRIu64 "\n", base + batch[k]);
+    s->found += n;
     if (n) from = batch[n - 1] + (size_t)s->step;
   } while (n == 256 && from <= got);
 }
 
-static int scan_forward(search *s, bool all, uint64_t *first) {
+static int scan_forward(search *s, scan_mode mode, uint64_t *first) {
   const size_t span = reader_window() + s->pat_len - 1;
   uint64_t pos = s->start; /* always an aligned candidate */
   while (pos < s->end && s->end - pos >= s->pat_len) {
@@ -93,8 +97,8 @@ static int scan_forward(search *s, bool all, uint64_t *first) {
     size_t got;
     if (reader_get(&s->reader, pos, want, &data, &got) != 0) return EXIT_ERROR;
     if (got < s->pat_len) break;
-    if (all) {
-      all_in_window(s, data, got, pos);
+    if (mode != FIRST) {
+      all_in_window(s, data, got, pos, mode == ALL);
       if (cli_stdout_status() != 0) return EXIT_ERROR;
     } else {
       const size_t i = find_in(s, data, got, 0, got);
@@ -125,7 +129,8 @@ static int scan_backward(search *s, bool all, uint64_t *last) {
         *last = lo + i;
         return 0;
       }
-      report(s, lo + i, true);
+      printf("%" PRIu64 "\n", lo + i);
+      s->found++;
       if (cli_stdout_status() != 0) return EXIT_ERROR;
       if (i == first - lo) break; /* no lower candidate in this window */
       end = i + s->pat_len - 1;   /* the next match ends before this one's last byte */
@@ -137,11 +142,16 @@ static int scan_backward(search *s, bool all, uint64_t *last) {
 
 static int run(cli_args *a, bool backward) {
   search s;
+  const scan_mode mode = a->count ? COUNT : a->all ? ALL : FIRST;
+  /* A count is the same in either direction: rindex --count scans forward,
+   * so a pipe streams instead of being held in memory. */
+  if (mode == COUNT) backward = false;
   int status = search_open(a, &s, backward);
   if (status == 0) {
     uint64_t pos = UINT64_MAX;
-    status = backward ? scan_backward(&s, a->all, &pos) : scan_forward(&s, a->all, &pos);
-    if (status == 0 && !a->all) {
+    status = backward ? scan_backward(&s, mode == ALL, &pos) : scan_forward(&s, mode, &pos);
+    if (status == 0 && mode == COUNT) printf("%" PRIu64 "\n", s.found);
+    if (status == 0 && mode == FIRST) {
       cli_print_position(pos);
       s.found = pos != UINT64_MAX;
     }

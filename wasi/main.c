@@ -44,7 +44,9 @@ enum {
   OPT_OUT = 'o',
   OPT_NAMES = 'N',
   OPT_LIST = 'f',
-  OPT_MAGIC = 'm'
+  OPT_MAGIC = 'm',
+  OPT_COUNT = 'c',
+  OPT_OFFSET = 'O'
 };
 
 static const struct option option_table[] = {
@@ -62,19 +64,22 @@ static const struct option option_table[] = {
     {"names", required_argument, NULL, OPT_NAMES},
     {"file", required_argument, NULL, OPT_LIST},
     {"magic", no_argument, NULL, OPT_MAGIC},
+    {"count", no_argument, NULL, OPT_COUNT}, /* index, rindex */
+    {"offset", required_argument, NULL, OPT_OFFSET},
     {NULL, 0, NULL, 0},
 };
 
 static const command commands[] = {
-    {"index", cmd_index, "SEPax", 2, 2,
-     "mem index FILE PATTERN [--start N] [--end N] [--step N] [--all] [--hex]\n"
+    {"index", cmd_index, "SEPaxc", 2, 2,
+     "mem index FILE PATTERN [--start N] [--end N] [--step N] [--all | --count] [--hex]\n"
      "  Prints the offset of the first match of PATTERN, or -1 (exit 1). With --all,\n"
      "  every match, one per line, overlapping ones included (nothing, exit 1, if none).\n"
+     "  With --count, the number of those matches (0, exit 1, if none).\n"
      "  Matches start at start + k * step and end by --end.\n"},
-    {"rindex", cmd_rindex, "SEPax", 2, 2,
-     "mem rindex FILE PATTERN [--start N] [--end N] [--step N] [--all] [--hex]\n"
+    {"rindex", cmd_rindex, "SEPaxc", 2, 2,
+     "mem rindex FILE PATTERN [--start N] [--end N] [--step N] [--all | --count] [--hex]\n"
      "  Prints the offset of the last match, or -1 (exit 1); --all lists every match,\n"
-     "  highest first. Reads from the end.\n"},
+     "  highest first; --count counts them as index does. Reads from the end.\n"},
     {"cmp", cmd_cmp, "", 2, 2,
      "mem cmp A B\n  Prints -1, 0 or 1: byte order of A and B, a proper prefix first. Exit 1 if they "
      "differ.\n"},
@@ -97,12 +102,14 @@ static const command commands[] = {
      "  Writes bytes START..STOP of FILE (Python slice rules) to standard output or OUT.\n"},
     {"join", cmd_join, "o", 1, -1,
      "mem join FILE... [-o OUT]\n  Writes the files joined, to OUT or standard output.\n"},
-    {"array", cmd_array, "STN", 2, 2,
-     "mem array FORMAT FILE [--start I] [--stop I] [--names a,b,...]\n"
+    {"array", cmd_array, "STNO", 2, 2,
+     "mem array FORMAT FILE [--start I] [--stop I] [--offset N] [--names a,b,...]\n"
      "  Prints records I of FILE read as a Python struct FORMAT ('<I4sHh': [@=<>!], then counts\n"
      "  and codes of xcbB?hHiIlLqQnNPefdsp), one per line, values separated by tabs, as Python's\n"
-     "  repr (floats shortest, ? as true/false, c/s/p as text with \\xNN if unprintable).\n"
-     "  --names: one name per value, printed first as a header line.\n"},
+     "  repr (floats shortest, ? as true/false, c/s/p as text, \\xNN if unprintable\n"
+     "  or a backslash).\n"
+     "  --offset N: the records start at byte N (negative: from the end), as after\n"
+     "  'mem slice FILE N |'. --names: one name per value, printed first as a header line.\n"},
     {"hexdump", cmd_hexdump, "", 1, 3,
      "mem hexdump FILE [START [STOP]]\n  Shows bytes START..STOP in the layout of hexdump -C.\n"
      "  An empty range (STOP <= START after the slice rules) prints nothing and exits 0.\n"},
@@ -120,14 +127,14 @@ static const char usage[] =
     "\n"
     "Raw-memory tools for files of any size: search with a step, compare, diff, copy.\n"
     "\n"
-    "  index, rindex FILE PATTERN   first/last offset of PATTERN\n"
+    "  index, rindex FILE PATTERN   first/last offset of PATTERN (--all, --count)\n"
     "  cmp A B                      -1, 0 or 1\n"
     "  diff, rdiff, match, rmatch A B   first/last differing/equal offset\n"
     "  len FILE                     size in bytes\n"
     "  copy SRC DEST [--at N] [--grow]   write SRC into DEST in place\n"
     "  slice FILE START [STOP] [-o OUT]  write a byte range\n"
     "  join FILE... [-o OUT]        write the files joined\n"
-    "  array FORMAT FILE [--names]  print struct records\n"
+    "  array FORMAT FILE [--offset N] [--names]   print struct records\n"
     "  hexdump FILE [START [STOP]]  hexdump -C layout\n"
     "  scan FILE [PATTERN...] [-f LIST] [--magic]   every match of many patterns, one pass\n"
     "\n"
@@ -171,6 +178,9 @@ static int take_option(cli_args *a, int code, const char *value) {
     case OPT_AT:
       a->has_at = true;
       return cli_number(value, "--at", &a->at);
+    case OPT_OFFSET:
+      a->has_offset = true;
+      return cli_number(value, "--offset", &a->offset);
     case OPT_ALL:
       a->all = true;
       return 0;
@@ -191,6 +201,9 @@ static int take_option(cli_args *a, int code, const char *value) {
       return 0;
     case OPT_MAGIC:
       a->magic = true;
+      return 0;
+    case OPT_COUNT:
+      a->count = true;
       return 0;
     default:
       return EXIT_ERROR;

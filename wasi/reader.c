@@ -6,8 +6,12 @@
  * scans read each byte once; that is also what lets a stream (which cannot
  * re-read) serve overlapping windows. Any other request is one pread. The
  * buffer grows to the largest request and no further: memory is
- * O(window + pattern), never O(file). A STREAM's resident window always ends
- * at the stream's position, the invariant that makes the skip-ahead correct.
+ * O(window + pattern), never O(file). A request is only a bound on what may
+ * come: the buffer grows (doubling, from one window) as bytes arrive, so a
+ * stream that ends early never costs the memory it was asked for (`echo x |
+ * mem array 100000000B -` holds a window, not 100 MB); a file's request is
+ * clamped to its size first. A STREAM's resident window always ends at the
+ * stream's position, the invariant that makes the skip-ahead correct.
  */
 #include "reader.h"
 
@@ -108,12 +112,16 @@ int reader_open(mem_reader *r, const char *path, bool need_size) {
   return 0;
 }
 
-/* Fills buf[keep .. len) from the file at off + keep; stops early at the end. */
+/* Fills buf[keep .. len) from the file at off + keep; stops early at the
+ * end. The buffer grows only when full and bytes are still wanted: twice
+ * its size (capped at len), so growing costs O(bytes read) copying. */
 static int fill(mem_reader *r, uint64_t off, size_t *keep, size_t len) {
   while (*keep < len) {
+    if (*keep == r->cap && reserve(r, r->cap && r->cap <= len / 2 ? r->cap * 2 : len) != 0) return EXIT_ERROR;
+    const size_t room = (len < r->cap ? len : r->cap) - *keep;
     const ssize_t n = r->mode == READER_SEEK
-                          ? pread(r->fd, r->buf + *keep, len - *keep, (off_t)(r->base + off + *keep))
-                          : read(r->fd, r->buf + *keep, len - *keep);
+                          ? pread(r->fd, r->buf + *keep, room, (off_t)(r->base + off + *keep))
+                          : read(r->fd, r->buf + *keep, room);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) return cli_fail_errno(r->name);
     if (n == 0) {
@@ -159,7 +167,11 @@ int reader_get(mem_reader *r, uint64_t off, size_t len, const uint8_t **data, si
     if (skip_to(r, off) != 0) return EXIT_ERROR;
     if (r->size != READER_SIZE_UNKNOWN) len = 0; /* the stream ended before off */
   }
-  if (reserve(r, len > keep ? len : keep) != 0) return EXIT_ERROR;
+  /* A file's request is clamped to its size: all of it at once. A stream's
+   * starts with one window (or what is kept); fill grows it while bytes keep
+   * coming. */
+  const size_t start = r->mode == READER_SEEK || len < reader_window() ? len : reader_window();
+  if (reserve(r, start > keep ? start : keep) != 0) return EXIT_ERROR;
   if (fill(r, off, &keep, len) != 0) return EXIT_ERROR;
   r->off = off;
   r->len = keep; /* a stream keeps all it holds: its window must end at its position */

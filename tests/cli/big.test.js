@@ -18,6 +18,7 @@ function sparse(name, lastByte) {
   try {
     ftruncateSync(fd, size);
     writeSync(fd, Buffer.from('NEEDLE'), 0, 6, at);
+    writeSync(fd, Buffer.from('offsets widen at 4 GiB'), 0, 22, 2 ** 32 - 9); // hexdump lines of 8 and 9 digits
     if (lastByte) writeSync(fd, Buffer.from([lastByte]), 0, 1, size - 1);
   } finally {
     closeSync(fd);
@@ -55,6 +56,8 @@ for (const build of builds) {
     assert.deepEqual(run(build, ['slice', 'big2.bin', '--', '-3'], { cwd: dir }).stdout, Buffer.from([0, 0, 1]));
     const hex = run(build, ['hexdump', 'big.bin', String(at - 8), String(at + 40)], { cwd: dir }).out;
     assert.equal(hex, execFileSync('hexdump', ['-C', '-s', String(at - 8), '-n', '48', join(dir, 'big.bin')], { encoding: 'latin1' }));
+    const wide = run(build, ['hexdump', 'big.bin', String(2 ** 32 - 80), String(2 ** 32 + 70)], { cwd: dir }).out;
+    assert.equal(wide, execFileSync('hexdump', ['-C', '-s', String(2 ** 32 - 80), '-n', '150', join(dir, 'big.bin')], { encoding: 'latin1' }));
 
     const cmp = runMeasured(build, ['cmp', 'big.bin', 'big2.bin']);
     assert.equal(cmp.out, '-1\n');

@@ -3,7 +3,7 @@
 // `hexdump -C` on the same files and ranges.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builds, rng, root, run, tempDir, writeFiles } from './helpers.js';
@@ -68,7 +68,7 @@ function systemHexdump(name, start, count) {
   const args = ['-C'];
   if (start !== undefined) args.push('-s', String(start));
   if (count !== undefined) args.push('-n', String(count));
-  return execFileSync('hexdump', [...args, join(dir, name)], { encoding: 'latin1' });
+  return execFileSync('hexdump', [...args, join(dir, name)], { encoding: 'latin1', maxBuffer: 1 << 28 });
 }
 
 for (const build of builds) {
@@ -94,5 +94,70 @@ for (const build of builds) {
     }
     const piped = run(build, ['hexdump', '-'], { input: random, window: 7 });
     assert.equal(piped.out, systemHexdump('random.bin'), 'hexdump of a pipe');
+  });
+}
+
+// c, s and p text reads back to exactly the bytes (SPEC §8): a backslash
+// prints as \x5c, so bytes such as '\' 'x' '4' '1' never read as 'A'. The
+// oracle is Python: struct.iter_unpack reads the values, codecs.escape_decode
+// reads our text back, and the two must agree, value by value.
+const readBack = `
+import codecs, struct, sys
+fmt, path = sys.argv[1], sys.argv[2]
+data = open(path, 'rb').read()
+size = struct.calcsize(fmt)
+want = [[v if isinstance(v, bytes) else bytes([v]) for v in r] for r in struct.iter_unpack(fmt, data[: len(data) // size * size])]
+got = [[codecs.escape_decode(t.encode('latin-1'))[0] for t in line.split('\\t')] for line in sys.stdin.read().split('\\n')[:-1]]
+print('ok' if got == want else 'differ: %r' % next((g, w) for g, w in zip(got + [None] * len(want), want) if g != w))
+`;
+for (const build of builds) {
+  test(`${build.name}: array c/s/p text reads back to the bytes (Python's escape_decode)`, () => {
+    const next = rng(28);
+    const tricky = Buffer.from('\\x41\\\\xff\t\n\'"');
+    const bytes = Buffer.from(Array.from({ length: 3000 }, () => (next() < 0.8 ? tricky[next.int(tricky.length)] : next.int(256))));
+    writeFiles(dir, { 'esc.bin': bytes });
+    for (const format of ['c', '8s', '<4sc3s', '7p', '1s']) {
+      const r = run(build, ['array', format, 'esc.bin'], { cwd: dir });
+      assert.equal(r.code, 0, r.err);
+      const py = spawnSync('python3', ['-c', readBack, format, join(dir, 'esc.bin')], { input: r.stdout, encoding: 'latin1' });
+      assert.equal(py.stdout, 'ok\n', `array ${format}: ${py.stdout}${py.stderr}`);
+    }
+    const one = run(build, ['array', '6s', '-'], { input: 'a\\x41\\' });
+    assert.equal(one.out, 'a\\x5cx41\\x5c\n');
+  });
+}
+
+// hexdump against hexdump -C on many random inputs: lengths around the line
+// and window sizes, lines drawn from a few so that runs of equal lines (the
+// '*' squeeze) start, end and cross window boundaries, random ranges, files
+// and pipes; and one input big enough to fill the output buffer many times.
+for (const build of builds) {
+  test(`${build.name}: hexdump matches hexdump -C on random inputs`, () => {
+    const next = rng(2028);
+    const lineChoices = [Buffer.alloc(16), Buffer.alloc(16, 0xff), Buffer.from('0123456789abcdef'), next.bytes(16), next.bytes(16)];
+    for (let round = 0; round < 60; round++) {
+      const parts = [];
+      const lines = next.int(12);
+      for (let k = 0; k < lines; k++) parts.push(next() < 0.7 ? lineChoices[next.int(lineChoices.length)] : next.bytes(16));
+      parts.push(next.bytes([0, 1, 15, 16, 17, next.int(40)][next.int(6)]));
+      const bytes = Buffer.concat(parts);
+      writeFiles(dir, { 'h.bin': bytes });
+      const n = bytes.length;
+      const range = next() < 0.4 ? [] : next() < 0.5 ? [next.int(n + 20)] : [next.int(n + 20), next.int(n + 40)];
+      const [s, e] = range;
+      const want = systemHexdump('h.bin', s, e === undefined ? undefined : Math.max(0, e - s));
+      const window = [undefined, 16, 32, 48, 7][round % 5];
+      const where = `seed 2028 round ${round}: ${n} bytes, range ${range}, window ${window}`;
+      const r = run(build, ['hexdump', 'h.bin', ...range.map(String)], { cwd: dir, window });
+      assert.equal(r.out, want, where);
+      assert.equal(r.code, 0, where);
+      if (range.length === 0) assert.equal(run(build, ['hexdump', '-'], { input: bytes, window }).out, want, `${where} (piped)`);
+    }
+    // 3 MiB: random lines, runs of zero lines across 1 MiB windows, and a tail.
+    const big = Buffer.concat([next.bytes(1 << 20), Buffer.alloc((1 << 20) + 64), next.bytes(1 << 20), Buffer.alloc(48, 7), next.bytes(9)]);
+    writeFiles(dir, { 'big.bin': big });
+    const r = run(build, ['hexdump', 'big.bin'], { cwd: dir });
+    assert.ok(r.out === systemHexdump('big.bin'), 'hexdump of 3 MiB matches hexdump -C');
+    assert.ok(run(build, ['hexdump', 'big.bin', '5', '3000005'], { cwd: dir }).out === systemHexdump('big.bin', 5, 3000000));
   });
 }

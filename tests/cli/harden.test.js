@@ -280,3 +280,37 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 function pick(r) {
   return [r.code, r.out];
 }
+
+// The launcher starts a worker thread only for the commands that may write a
+// temporary file (slice, join: their signals must remove it); every other
+// command runs the module on the main thread, which saves a second Node
+// environment at each start. Seen from /proc: the thread blocked reading the
+// module's standard input (a pipe left open) is the main thread (tid = pid),
+// or another one.
+const READ_SYSCALLS = { x64: ['0', '19'], arm64: ['63', '65'] }[process.arch]; // read, readv
+test('wasm: only slice and join run the module in a worker thread', { skip: !READ_SYSCALLS || !existsSync('/proc/self/task') }, async () => {
+  const readingStdin = (pid) => {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      try {
+        const [nr, fd] = readFileSync(`/proc/${pid}/task/${tid}/syscall`, 'latin1').split(' ');
+        if (READ_SYSCALLS.includes(nr) && fd === '0x0') return Number(tid);
+      } catch {
+        // The thread ended meanwhile.
+      }
+    }
+    return null;
+  };
+  for (const [args, onMain] of [[['len', '-'], true], [['index', '-', 'b', '--count'], true], [['hexdump', '-'], true], [['array', 'B', '-'], true], [['join', '-'], false], [['slice', '-', '0'], false]]) {
+    const { child, done } = start(wasm, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    let tid = null;
+    for (let i = 0; i < 600 && tid === null; i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      tid = readingStdin(child.pid);
+    }
+    child.stdin.end('abc');
+    const r = await done;
+    assert.equal(r.code, 0, `mem ${args.join(' ')}: ${r.err}`);
+    assert.ok(tid !== null, `mem ${args.join(' ')}: no thread was seen reading standard input`);
+    assert.equal(tid === child.pid, onMain, `mem ${args.join(' ')} reads on the ${tid === child.pid ? 'main thread' : 'worker'}`);
+  }
+});

@@ -3,6 +3,7 @@
 // straddle window boundaries, read from files, pipes and seekable stdin.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { openSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import { allMatches, builds, rng, run, tempDir, writeFiles } from './helpers.js';
@@ -43,6 +44,18 @@ const table = [
   [['rindex', 'one.bin', 'x'], '0\n', 0],
   [['index', 'one.bin', 'xx'], '-1\n', 1],
   [['index', 'a.txt', '--', '-x'], '-1\n', 1],
+  [['index', 'a.txt', 'l', '--count'], '5\n', 0],
+  [['index', 'a.txt', 'l', '--count', '--step', '2'], '2\n', 0],
+  [['index', 'a.txt', 'l', '--count', '--start', '1', '--step', '2'], '3\n', 0],
+  [['index', 'a.txt', 'l', '--count', '--start=-8', '--end=-3'], '2\n', 0],
+  [['rindex', 'a.txt', 'l', '--count'], '5\n', 0],
+  [['index', 'a.txt', 'zzz', '--count'], '0\n', 1],
+  [['index', 'a.txt', 'l', '--count', '--start', '24'], '0\n', 1],
+  [['index', 'a.txt', 'l', '--count', '--start', '0x7fffffffffffffff'], '0\n', 1],
+  [['index', 'a.txt', 'l', '--count', '--step', '0x7fffffffffffffff'], '0\n', 1],
+  [['index', 'a.txt', 'l', '--count', '--start', '2', '--step', '0x7fffffffffffffff'], '1\n', 0],
+  [['index', 'empty.bin', 'x', '--count'], '0\n', 1],
+  [['index', 'bin.bin', 'de ?d', '--hex', '--count'], '2\n', 0],
 ];
 
 for (const build of builds) {
@@ -83,6 +96,10 @@ for (const build of builds) {
       assert.equal(all.code, want.length ? 0 : 1, where);
       const rall = run(build, ['rindex', 'r.bin', pat.toString(), ...opts, '--all'], { cwd: dir, window });
       assert.equal(rall.out, [...want].reverse().map((i) => `${i}\n`).join(''), where);
+      const count = run(build, ['index', 'r.bin', pat.toString(), ...opts, '--count'], { cwd: dir, window });
+      assert.deepEqual([count.out, count.code], [`${want.length}\n`, want.length ? 0 : 1], `${where} --count`);
+      const piped = run(build, ['rindex', '-', pat.toString(), ...opts, '--count'], { input: hay, window });
+      assert.equal(piped.out, `${want.length}\n`, `${where} rindex --count (piped)`);
       const first = run(build, ['index', 'r.bin', pat.toString(), ...opts], { cwd: dir, window });
       assert.equal(first.out, `${want.length ? want[0] : -1}\n`, where);
       const last = run(build, ['rindex', '-', pat.toString(), ...opts], { input: hay, window });
@@ -100,6 +117,8 @@ for (const build of builds) {
       [['rindex', '-', 'hello'], '13\n'],
       [['index', '-', 'hello', '--start=-10'], '13\n'],
       [['index', '-', 'l', '--all', '--step', '2'], '2\n16\n'],
+      [['index', '-', 'l', '--count'], '5\n'],
+      [['index', '-', 'l', '--count', '--start=-8'], '2\n'],
     ]) {
       for (const window of [undefined, 3]) {
         assert.equal(run(build, args, { input: text, window }).out, stdout, `piped: ${args}`);
@@ -111,5 +130,31 @@ for (const build of builds) {
         }
       }
     }
+  });
+}
+
+// --count against grep's own count of byte offsets (grep -b -o -F: matches that
+// cannot overlap, so both count the same), and against --all on a big file
+// with a match in every window; --all and --count together are an error.
+for (const build of builds) {
+  test(`${build.name}: index --count agrees with grep -b -o -F and with --all`, () => {
+    const next = rng(11);
+    const hay = Buffer.from(Array.from({ length: 5000 }, () => 'abc\n'.charCodeAt(Math.floor(next() * 4))));
+    writeFiles(dir, { 'g.txt': hay, 'zeros.bin': Buffer.alloc(3 << 20) });
+    for (const pat of ['ab', 'cab', 'b\nc', 'abca']) {
+      const grep = spawnSync('grep', ['-b', '-o', '-F', pat, 'g.txt'], { cwd: dir, encoding: 'latin1' });
+      // grep works line by line: a pattern with a newline is counted by the reference loop instead.
+      const want = pat.includes('\n') ? allMatches(hay, Buffer.from(pat)).length : grep.stdout.split('\n').length - 1;
+      for (const window of [undefined, 5]) {
+        const r = run(build, ['index', 'g.txt', pat, '--count'], { cwd: dir, window });
+        assert.equal(r.out, `${want}\n`, `index g.txt ${JSON.stringify(pat)} --count window=${window}`);
+      }
+    }
+    // Overlapping: n - 1 matches of '\0\0' in n zero bytes, across 1 MiB windows.
+    const r = run(build, ['index', 'zeros.bin', '--hex', '0000', '--count'], { cwd: dir });
+    assert.equal(r.out, `${(3 << 20) - 1}\n`);
+    const both = run(build, ['index', 'g.txt', 'ab', '--count', '--all'], { cwd: dir });
+    assert.deepEqual([both.code, both.out], [2, '']);
+    assert.match(both.err, /^mem: --count: cannot be combined with --all/);
   });
 }

@@ -136,17 +136,22 @@ static void check_float_text(const char *text, double want) {
 }
 
 /*
- * c/s/p text: each byte its character when printable ASCII (0x20..0x7e, the
- * backslash too, as SPEC §8 says), else \xNN. Compared with the text that
- * rule makes from the bytes, not decoded back: a printed backslash followed
- * by "xff" reads the same as the escape of byte 0xff.
+ * c/s/p text: each byte its character when printable ASCII (0x20..0x7e)
+ * other than the backslash, else \xNN (SPEC §8: a backslash prints as
+ * \x5c). Compared with the text that rule makes from the bytes, then
+ * decoded back: with the backslash escaped, the text reads back to exactly
+ * the bytes it came from.
  */
+static int hex_digit(char c) {
+  return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
 static void check_byte_text(const char *text, const uint8_t *want, size_t n) {
   static const char hex[] = "0123456789abcdef";
   size_t at = 0;
   for (size_t k = 0; k < n; k++) {
     const uint8_t b = want[k];
-    if (b >= 0x20 && b <= 0x7e) {
+    if (b >= 0x20 && b <= 0x7e && b != '\\') {
       FUZZ_CHECK(text[at] == (char)b, "byte text %s: byte %zu (%u) is not printed as itself", text, k, b);
       at += 1;
     } else {
@@ -157,6 +162,19 @@ static void check_byte_text(const char *text, const uint8_t *want, size_t n) {
     }
   }
   FUZZ_CHECK(text[at] == '\0', "byte text %s is longer than its %zu bytes", text, n);
+  /* Read back: every backslash starts an escape, so the text has one reading. */
+  size_t k = 0;
+  for (const char *p = text; *p; k++) {
+    uint8_t b = (uint8_t)*p++;
+    if (b == '\\') {
+      FUZZ_CHECK(p[0] == 'x' && hex_digit(p[1]) >= 0 && hex_digit(p[2]) >= 0,
+                 "byte text %s: a bare backslash", text);
+      b = (uint8_t)(hex_digit(p[1]) << 4 | hex_digit(p[2]));
+      p += 3;
+    }
+    FUZZ_CHECK(k < n && b == want[k], "byte text %s reads back wrong at byte %zu", text, k);
+  }
+  FUZZ_CHECK(k == n, "byte text %s reads back as %zu bytes, not %zu", text, k, n);
 }
 
 /* One value: decode and repr against the oracle; p points into an exact-size record copy. */

@@ -50,7 +50,8 @@ Top level:
                           values; `repr` is the line `mem array` prints for the
                           record (values joined by tabs: integers in decimal,
                           floats as Python's repr, '?' as true/false, c/s/p
-                          bytes as text with bytes outside 0x20..0x7e as \\xNN).
+                          bytes as text with the backslash and bytes outside
+                          0x20..0x7e as \\xNN).
                           Every pack hex is also here, then records made of
                           random bytes (pad bytes random too: they are ignored)
   offsets       [{op, format, buffer, offset, values, hex}]: op "packInto"
@@ -185,7 +186,7 @@ def python_value(tagged, code):
 
 def repr_text(code, v):
     if code in "csp":
-        return "".join(chr(b) if 0x20 <= b <= 0x7E else "\\x%02x" % b for b in v)
+        return "".join(chr(b) if 0x20 <= b <= 0x7E and b != 0x5C else "\\x%02x" % b for b in v)
     if code == "?":
         return "true" if v else "false"
     return repr(v)

@@ -17,7 +17,7 @@ Each format entry holds:
   hex       the raw bytes of all items, concatenated, as hex
   repr      each value as `mem array` prints it: Python's repr for numbers,
             'true'/'false' for '?', the character for printable ASCII 'c'
-            else '\\xNN'
+            other than the backslash, else '\\xNN'
   json      each value in a JSON-friendly form for JS: integers as numbers,
             except q/Q as decimal strings (BigInt(s)); floats as numbers, with
             non-finite ones as the strings 'NaN', 'Infinity', '-Infinity'
@@ -74,7 +74,7 @@ def interesting_values(code, size):
 def repr_value(code, v):
     if code == "c":
         b = v[0]
-        return chr(b) if 0x20 <= b <= 0x7E else "\\x%02x" % b
+        return chr(b) if 0x20 <= b <= 0x7E and b != 0x5C else "\\x%02x" % b
     if code == "?":
         return "true" if v else "false"
     return repr(v)

@@ -68,10 +68,14 @@ export function rowValues(table, i) {
   return table.record ? item : [item];
 }
 
-/** Bytes as `mem array` prints s/p/c values: printable ASCII as is, any other byte as \xNN. */
+/**
+ * Bytes as `mem array` prints s/p/c values: printable ASCII other than the
+ * backslash as is, any other byte as \xNN (the backslash as \x5c, so the
+ * text reads back to one byte string).
+ */
 export function escapeBytes(bytes) {
   let out = '';
-  for (const b of bytes) out += b >= 0x20 && b <= 0x7e ? String.fromCharCode(b) : '\\x' + b.toString(16).padStart(2, '0');
+  for (const b of bytes) out += b >= 0x20 && b <= 0x7e && b !== 0x5c ? String.fromCharCode(b) : '\\x' + b.toString(16).padStart(2, '0');
   return out;
 }
 
