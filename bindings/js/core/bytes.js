@@ -173,7 +173,12 @@ export function live(ref, fn, arg) {
   if (ref instanceof HeldRef && ref.cut) throw argError(TypeError, fn, arg, 'lies in a Chunk that shrank during the call');
   // A resizable buffer's view tracks its length: another argument's [bytes]() may have shrunk or detached it.
   if (ref.view !== null && ref.view !== undefined && ref.view.length !== ref.len) {
-    throw argError(TypeError, fn, arg, `changed size during the call (${ref.len} bytes, now ${ref.view.length}): another argument's [bytes]() resized or detached its buffer`);
+    throw argError(
+      TypeError,
+      fn,
+      arg,
+      `changed size during the call (${ref.len} bytes, now ${ref.view.length}): another argument's [bytes]() resized or detached its buffer`,
+    );
   }
   return ref;
 }
