@@ -22,11 +22,11 @@ def entries(kind):
             key = code if little else '>' + code
             le = '' if size == 1 else (', true' if little else ', false')
             if kind == 'chunk':
-                head = 'const c = this[fastCell];'
+                head = 'const c = this.#cell;'
                 inside = f'const e = i * {size} + {size}; if (e <= c.len)'
                 at = f'heapDV, c.ptr + e - {size}'
             else:
-                head = 'const r = this[fastRegion];'
+                head = 'const r = this.#region;'
                 inside = f'const e = i * {size} + {size}; if (e <= r.u8.byteLength)'
                 at = f'r.dv, r.off + e - {size}'
             dvv, off = at.split(', ', 1)
@@ -36,10 +36,10 @@ def entries(kind):
                 methods = [
                     f'get(i) {{ {head} if (typeof i === \'number\' && i >>> 0 === i && i * {size} + {size} <= c.len) return {view}[{idx}]; return this[getSlow](i); }}',
                     f'set(i, v) {{ {head} if (typeof i === \'number\' && i >>> 0 === i && {check}(v) && i * {size} + {size} <= c.len) {{ {view}[{idx}] = v; return; }} this[setSlow](i, v); }}',
-                    f'push(v) {{ const c = this[fastCell]; if (arguments.length === 1 && {check}(v) && c.len % {size} === 0) {{ '
-                    f'const p = this[fastChunk][extendBy]({size}, \'StrArray.push\'); {view}[p >>> {SHIFT[size]}] = v; return c.len / {size}; }} return this[pushSlow](arguments); }}',
+                    f'push(v) {{ const c = this.#cell; if (arguments.length === 1 && {check}(v) && c.len % {size} === 0) {{ '
+                    f'const p = chunkExtend(this.#chunk, {size}, \'StrArray.push\'); {view}[p >>> {SHIFT[size]}] = v; return c.len / {size}; }} return this[pushSlow](arguments); }}',
                 ]
-                out.append(f"  '{key}': {{\n" + ''.join(f'    {m},\n' for m in methods) + '  },')
+                out.append(f"      '{key}': {{\n" + ''.join(f'        {m},\n' for m in methods) + '      },')
                 continue
             get = (f'get(i) {{ {head} if (typeof i === \'number\' && i >>> 0 === i) {{ {inside} '
                    f'return {dvv}.get{dv}({off}{le}); }} return this[getSlow](i); }}')
@@ -49,9 +49,9 @@ def entries(kind):
             if kind == 'chunk':
                 # The chunk's own verb makes the room (only chunk.js changes its length).
                 # (p first: making room may grow memory, which replaces heapDV.)
-                methods.append(f'push(v) {{ const c = this[fastCell]; if (arguments.length === 1 && {check}(v) && c.len % {size} === 0) {{ '
-                               f'const p = this[fastChunk][extendBy]({size}, \'StrArray.push\'); heapDV.set{dv}(p, v{le}); return c.len / {size}; }} return this[pushSlow](arguments); }}')
-            out.append(f"  '{key}': {{\n" + ''.join(f'    {m},\n' for m in methods) + '  },')
+                methods.append(f'push(v) {{ const c = this.#cell; if (arguments.length === 1 && {check}(v) && c.len % {size} === 0) {{ '
+                               f'const p = chunkExtend(this.#chunk, {size}, \'StrArray.push\'); heapDV.set{dv}(p, v{le}); return c.len / {size}; }} return this[pushSlow](arguments); }}')
+            out.append(f"      '{key}': {{\n" + ''.join(f'        {m},\n' for m in methods) + '      },')
     return out
 
 lines = [
@@ -59,15 +59,57 @@ lines = [
     '// methods of StrArray, one function literal per code, byte order and storage',
     '// kind, so each is monomorphic with its DataView call inlined (access.js says',
     '// why). Each tries the common case and leaves the rest to the generic methods.',
-    "import { extendBy, fastCell, fastChunk, fastRegion, getSlow, pushSlow, setSlow } from '../core/internal.js';",
+    '//',
+    '// What they read of an array are private fields that its constructor stamps',
+    '// on it (stampFast): only these methods can read them, so a Proxy of an array',
+    '// or any other object as `this` is refused by the engine with a TypeError,',
+    '// never believed, and no user code can change them.',
+    "import { chunkExtend, getSlow, pushSlow, setSlow } from '../core/internal.js';",
     "import { heap16, heap32, heap64, heap8, heapDV, heapF32, heapF64, heapU16, heapU32, heapU64, heapU8 } from '../core/wasm.js';",
     "import { f32, f64, i16, i32, i64, i8, u16, u32, u64, u8 } from './fits.js';",
     '',
     '/** Arrays over a whole Chunk: the bytes are in wasm memory at cell.ptr, read through the current heap view. */',
-    'export const ON_CHUNK = {', *entries('chunk'), '};',
-    '',
+    'export let ON_CHUNK;',
     '/** Arrays over a whole foreign ArrayBuffer or Uint8Array: its DataView; u8.byteLength is 0 once detached. */',
-    'export const ON_FOREIGN = {', *entries('foreign'), '};',
+    'export let ON_FOREIGN;',
+    '/** Records, e c ?, and windows (a MemSlice buffer): the region says where the item is, the item codec reads it. */',
+    'export let ON_ITEM;',
+    '',
+    '/** Returns its argument: a class extending it adds its private fields to an object that exists. */',
+    'class Stamp {',
+    '  constructor(target) {',
+    '    // biome-ignore lint/correctness/noConstructorReturn: returning the target is the point (private fields on an object that exists)',
+    '    return target;',
+    '  }',
+    '}',
+    '',
+    'class FastPaths extends Stamp {',
+    '  #region; // the array\'s Region',
+    '  #cell; // a whole chunk\'s storage cell (read-only here), else null',
+    '  #chunk; // the whole chunk, whose own append push uses, else null',
+    '  #item; // the item codec (struct/records.js)',
+    '',
+    '  constructor(arr, region, chunk, item) {',
+    '    super(arr);',
+    '    this.#region = region;',
+    '    this.#cell = region.cell;',
+    '    this.#chunk = chunk;',
+    '    this.#item = item;',
+    '  }',
+    '',
+    '  static {',
+    '    ON_CHUNK = {', *entries('chunk'), '    };',
+    '    ON_FOREIGN = {', *entries('foreign'), '    };',
+    '    ON_ITEM = {',
+    '      get(i) { const r = this.#region; const o = r.at(i, this.#item.size); return o < 0 ? this[getSlow](i) : this.#item.read(r.tdv(), o); },',
+    '    };',
+    '  }',
+    '}',
+    '',
+    '/** Stamps the fast paths\' fields on a new array: its constructor, once. `chunk`: the whole chunk it is over, else null. */',
+    'export function stampFast(arr, region, chunk, item) {',
+    '  new FastPaths(arr, region, chunk, item);',
+    '}',
 ]
 path = pathlib.Path(__file__).resolve().parent.parent / 'bindings' / 'js' / 'array' / 'access-table.js'
 text = '\n'.join(lines) + '\n'

@@ -14,7 +14,7 @@ import { bytesJSON, inspectChunk, inspectCustom } from './core/inspect.js';
 import { MemSlice } from './memslice.js';
 import { toFill, writeFill } from './fill.js';
 import { core, heap } from './core/wasm.js';
-import { cellOf, disposeSymbol, extendBy } from './core/internal.js';
+import { disposeSymbol, registerChunk } from './core/internal.js';
 
 /** The largest chunk: the allocator's and typed arrays' practical limit. */
 export const MAX_CHUNK = 2 ** 31 - 1;
@@ -42,6 +42,13 @@ function checkSize(n, fn, arg) {
 export class Chunk {
   static {
     defineByteMethods(Chunk.prototype, 'Chunk'); // indexOf, lastIndexOf, includes, equals, compare
+    // How the package knows a Chunk and works on it (core/internal.js): by
+    // the private cell, never by a method a subclass or a Proxy could answer.
+    registerChunk({
+      cell: (v) => (v !== null && typeof v === 'object' && #cell in v ? v.#cell : undefined),
+      extend: (c, n, fn) => c.#extendBy(n, fn),
+      resize: (c, n, fn) => c.#resizeTo(n, fn),
+    });
   }
 
   // `view: null` makes the cell a ref of the gate (see toRef): the one
@@ -125,20 +132,24 @@ export class Chunk {
     return c;
   }
 
-  /** The live cell; a TypeError naming `fn` once freed. */
-  #live(fn) {
-    const cell = this.#cell;
+  /**
+   * The live cell of `c` (the `this` of a method); a TypeError naming `fn`
+   * once freed, or when `c` is not a Chunk (a Proxy of one has no cell).
+   * Static, so that asking a Proxy is this check and not the engine's.
+   */
+  static #live(c, fn) {
+    if (!(#cell in c)) throw new TypeError(`${fn}(): this is not a Chunk (a Proxy or another object)`);
+    const cell = c.#cell;
     if (cell.freed) throw freedError(fn);
     return cell;
   }
 
-  [cellOf](fn, arg) {
-    const cell = this.#cell;
-    if (cell.freed) throw argError(TypeError, fn, arg, 'is a freed Chunk');
-    return cell;
-  }
-
-  [extendBy](n, fn) {
+  /**
+   * Lengthens the chunk by n bytes and returns their position in wasm memory
+   * (StrArray.push/extend, StrIO writes at the end). Their contents are
+   * unspecified: the caller writes them before anything else runs.
+   */
+  #extendBy(n, fn) {
     // Small enough to inline into a push: within capacity, a length change.
     const cell = this.#cell;
     const len = cell.len;
@@ -150,7 +161,7 @@ export class Chunk {
   }
 
   #extendSlow(n, fn) {
-    const cell = this.#live(fn);
+    const cell = Chunk.#live(this, fn);
     const len = cell.len;
     if (len + n > MAX_CHUNK) throw new RangeError(`${fn}(): ${len + n} bytes is more than one chunk holds (2 GiB - 1)`);
     this.#reserve(len + n, fn);
@@ -159,7 +170,7 @@ export class Chunk {
   }
 
   [bytes]() {
-    const cell = this.#live('Chunk[bytes]');
+    const cell = Chunk.#live(this, 'Chunk[bytes]');
     return heap().subarray(cell.ptr, cell.ptr + cell.len);
   }
 
@@ -179,6 +190,12 @@ export class Chunk {
       }
     }
     throw new RangeError(`${fn}(): out of memory: cannot make a chunk of ${n} bytes (the module's memory cannot grow)`);
+  }
+
+  /** Resizes to n bytes, zeros added: what the package itself does to a chunk (core/region.js), whatever a subclass's resize does. */
+  #resizeTo(n, fn) {
+    Chunk.#live(this, fn);
+    this.#setLength(checkSize(n, fn, 'n'), 0, fn);
   }
 
   /** Sets the length to n, filling added bytes with `fill`; the one path every size change takes. */
@@ -207,7 +224,7 @@ export class Chunk {
 
   /** Length in bytes. */
   get length() {
-    return this.#live('Chunk.length').len;
+    return Chunk.#live(this, 'Chunk.length').len;
   }
 
   /**
@@ -216,7 +233,7 @@ export class Chunk {
    * @type {Uint8Array}
    */
   get bytes() {
-    const cell = this.#live('Chunk.bytes');
+    const cell = Chunk.#live(this, 'Chunk.bytes');
     const view = heap().subarray(cell.ptr, cell.ptr + cell.len);
     keepAlive.set(view, this);
     return view;
@@ -229,22 +246,25 @@ export class Chunk {
    * @param {number | BytesLike | string} [pattern=0]
    */
   resize(n, pattern = 0) {
-    this.#live('Chunk.resize');
+    Chunk.#live(this, 'Chunk.resize');
     const size = checkSize(toInt(n, 'Chunk.resize', 'n'), 'Chunk.resize', 'n');
-    this.#setLength(size, toFill(pattern, 'Chunk.resize', 'pattern'), 'Chunk.resize');
+    const fill = toFill(pattern, 'Chunk.resize', 'pattern');
+    // The pattern's [bytes]() may have freed this chunk: never give a freed one a block.
+    if (this.#cell.freed) throw freedError('Chunk.resize');
+    this.#setLength(size, fill, 'Chunk.resize');
     return this;
   }
 
   /** The byte at `i` (negative from the end); RangeError out of range. */
   get(i) {
-    const cell = this.#live('Chunk.get');
+    const cell = Chunk.#live(this, 'Chunk.get');
     if (typeof i === 'number' && i >>> 0 === i && i < cell.len) return heap()[cell.ptr + i];
     return heap()[cell.ptr + toIndex(i, cell.len, 'Chunk.get')];
   }
 
   /** Sets the byte at `i` (negative from the end) to `value` (0..255). */
   set(i, value) {
-    const cell = this.#live('Chunk.set');
+    const cell = Chunk.#live(this, 'Chunk.set');
     const k = typeof i === 'number' && i >>> 0 === i && i < cell.len ? i : toIndex(i, cell.len, 'Chunk.set');
     if (typeof value !== 'number' || value >>> 0 !== value || value > 255) toByte(value, 'Chunk.set', 'value');
     heap()[cell.ptr + k] = value;
@@ -252,7 +272,7 @@ export class Chunk {
 
   /** Like Array.prototype.at: the byte at `i` (negative from the end), undefined out of range. */
   at(i) {
-    const cell = this.#live('Chunk.at');
+    const cell = Chunk.#live(this, 'Chunk.at');
     let k = toInt(i, 'Chunk.at', 'index');
     if (k < 0) k += cell.len;
     return k < 0 || k >= cell.len ? undefined : heap()[cell.ptr + k];
@@ -265,7 +285,7 @@ export class Chunk {
 
   /** A new chunk with a copy of bytes [start, stop). */
   slice(start, stop) {
-    const cell = this.#live('Chunk.slice');
+    const cell = Chunk.#live(this, 'Chunk.slice');
     const s = slicePos(start, cell.len, 'Chunk.slice', 'start', 0);
     const e = Math.max(s, slicePos(stop, cell.len, 'Chunk.slice', 'stop', cell.len));
     const c = new Chunk(EMPTY);
@@ -277,13 +297,13 @@ export class Chunk {
 
   /** A MemSlice on bytes [start, stop) of this chunk: a live window. */
   subarray(start, stop) {
-    this.#live('Chunk.subarray');
+    Chunk.#live(this, 'Chunk.subarray');
     return new MemSlice(this, start, stop, 'Chunk.subarray');
   }
 
   /** A new chunk: this chunk's bytes followed by the parts. */
   concat(...parts) {
-    const cell = this.#live('Chunk.concat');
+    const cell = Chunk.#live(this, 'Chunk.concat');
     const c = new Chunk(EMPTY);
     c.#join([cell], parts, 'Chunk.concat'); // live: a part's [bytes]() may resize this chunk
     return c;
@@ -291,7 +311,7 @@ export class Chunk {
 
   /** A new chunk of `n` copies of this one. */
   repeat(n) {
-    const cell = this.#live('Chunk.repeat');
+    const cell = Chunk.#live(this, 'Chunk.repeat');
     const count = toInt(n, 'Chunk.repeat', 'n');
     if (count < 0) throw argError(RangeError, 'Chunk.repeat', 'n', `must be >= 0, got ${count}`);
     if (cell.len * count > MAX_CHUNK)
@@ -303,8 +323,9 @@ export class Chunk {
 
   /** Fills [start, end) with a byte value or a pattern repeated from its first byte. */
   fill(value, start, end) {
-    const cell = this.#live('Chunk.fill');
+    Chunk.#live(this, 'Chunk.fill');
     const f = toFill(value, 'Chunk.fill', 'value');
+    const cell = Chunk.#live(this, 'Chunk.fill'); // the value's [bytes]() may have freed or resized it
     const s = slicePos(start, cell.len, 'Chunk.fill', 'start', 0);
     const e = slicePos(end, cell.len, 'Chunk.fill', 'end', cell.len);
     if (e > s) writeFill(cell.ptr + s, e - s, f);
@@ -313,7 +334,7 @@ export class Chunk {
 
   /** A copy of the bytes. */
   toUint8Array() {
-    const cell = this.#live('Chunk.toUint8Array');
+    const cell = Chunk.#live(this, 'Chunk.toUint8Array');
     return heap().slice(cell.ptr, cell.ptr + cell.len);
   }
 
@@ -322,23 +343,25 @@ export class Chunk {
    * become U+FFFD), 'hex', 'latin1', 'ascii', 'base64', 'base64url', 'utf16le'.
    */
   toString(encoding) {
-    const cell = this.#live('Chunk.toString');
+    const cell = Chunk.#live(this, 'Chunk.toString');
     return decode(heap().subarray(cell.ptr, cell.ptr + cell.len), encoding, 'Chunk.toString');
   }
 
   /** Lowercase hex digits, two per byte. */
   toHex() {
-    const cell = this.#live('Chunk.toHex');
+    const cell = Chunk.#live(this, 'Chunk.toHex');
     return decode(heap().subarray(cell.ptr, cell.ptr + cell.len), 'hex', 'Chunk.toHex');
   }
 
   /** Whether free() was called. */
   get freed() {
+    if (!(#cell in this)) throw new TypeError('Chunk.freed: this is not a Chunk (a Proxy or another object)');
     return this.#cell.freed;
   }
 
   /** Returns the memory now. A second call does nothing; any other use afterwards is a TypeError. */
   free() {
+    if (!(#cell in this)) throw new TypeError('Chunk.free(): this is not a Chunk (a Proxy or another object)');
     const cell = this.#cell;
     if (cell.freed) return;
     registry.unregister(cell);

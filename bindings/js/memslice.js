@@ -13,7 +13,7 @@ import { defineByteMethods } from './search/methods.js';
 import { bytesJSON, inspectCustom, inspectSlice } from './core/inspect.js';
 import { Region } from './core/region.js';
 import { heap } from './core/wasm.js';
-import { CHUNK_REGION, makeSlice, regionOf, writableOf } from './core/internal.js';
+import { CHUNK_REGION, registerSlice, sliceRegion } from './core/internal.js';
 
 /** A stop argument: Infinity (open-ended, never clamped) or a slice position. */
 function stopPos(stop, n, fn) {
@@ -23,6 +23,16 @@ function stopPos(stop, n, fn) {
 export class MemSlice {
   static {
     defineByteMethods(MemSlice.prototype, 'MemSlice'); // indexOf, lastIndexOf, includes, equals, compare
+    // How the package knows a MemSlice (core/internal.js): by its private Region.
+    registerSlice({
+      region: (v) => (v !== null && typeof v === 'object' && #r in v ? v.#r : undefined),
+      make: (base, start, stop) => {
+        // Dump loading: offsets taken as they are, not normalised.
+        const s = new MemSlice(base);
+        s.#r = new Region(base, start, stop, 'loads', 'base');
+        return s;
+      },
+    });
   }
 
   /** @type {Region} */
@@ -39,11 +49,11 @@ export class MemSlice {
     const n = toView(base, fn, 'base', BASE).length;
     const s = slicePos(start, n, fn, 'start', 0);
     const e = Math.max(s, stopPos(stop, n, fn));
-    if (base instanceof MemSlice) {
+    const r = sliceRegion(base);
+    if (r !== undefined) {
       // Point at the underlying base with composed offsets, so chains of
       // slices cost one level of indirection; an open-ended stop composed
       // onto a bounded slice ends where that slice ends.
-      const r = base.#r;
       this.#r = new Region(r.obj, r.start + s, e === Infinity ? r.stop : r.start + e, fn, 'base');
     } else {
       this.#r = new Region(base, s, e, fn, 'base');
@@ -70,17 +80,9 @@ export class MemSlice {
     return this.#r.length('MemSlice.length');
   }
 
-  [regionOf]() {
-    return this.#r;
-  }
-
   [bytes](access) {
     if (access === 'write' && !this.#r.writable) return null;
     return this.#r.view('MemSlice[bytes]', access === 'write');
-  }
-
-  [writableOf]() {
-    return this.#r.writable;
   }
 
   /** Whether the base can be written. */
@@ -175,12 +177,5 @@ export class MemSlice {
   /** The window's bytes decoded as `encoding` (as Chunk.toString; default 'utf8'). */
   toString(encoding) {
     return decode(this.#r.view('MemSlice.toString'), encoding, 'MemSlice.toString');
-  }
-
-  /** Package-internal (dump loading): a slice with offsets taken as they are, not normalised. */
-  static [makeSlice](base, start, stop) {
-    const s = new MemSlice(base);
-    s.#r = new Region(base, start, stop, 'loads', 'base');
-    return s;
   }
 }

@@ -7,7 +7,7 @@
 // gap reads as zeros, like a file); lines are found with the byte search.
 // readStruct/writeStruct use the StrArray codecs: one conversion path.
 import { toInt } from './core/args.js';
-import { BASE, READ, WRITE, toRef, toView } from './core/bytes.js';
+import { BASE, READ, WRITE, live, toRef, toView } from './core/bytes.js';
 import { Chunk, MAX_CHUNK } from './chunk.js';
 import { argError } from './core/errors.js';
 import { compile } from './struct/format.js';
@@ -155,6 +155,7 @@ export class StrIO {
     // between resolving the target and writing into it.
     const data = toRef(this.#data, 'StrIO.readinto', 'data', BASE);
     const t = toRef(target, 'StrIO.readinto', 'target', WRITE);
+    live(data, 'StrIO.readinto', 'data'); // the target's [bytes]() may have freed it
     const start = Math.min(this.#pos, data.len);
     const n = Math.min(t.len, data.len - start);
     const src = data.view === null ? heap().subarray(data.ptr + start, data.ptr + start + n) : data.view.subarray(start, start + n);
@@ -346,6 +347,10 @@ export class StrIO {
       else layout.writeValues(r.tdv(), p, stored);
     } else {
       const bytes = this.#bytes('StrIO.writeStruct', true);
+      // What the data holds now, after its resize (a user's object may say what it likes).
+      if (pos + size > bytes.length) {
+        throw argError(RangeError, 'StrIO.writeStruct', 'data', `is ${bytes.length} bytes after growing to ${pos + size}: nothing written`);
+      }
       const dv = new DataView(bytes.buffer, bytes.byteOffset + pos, size);
       if (acc !== null) acc.write(dv, 0, stored);
       else layout.writeValues(dv, 0, stored);

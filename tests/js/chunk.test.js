@@ -4,13 +4,13 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { describe, test } from 'node:test';
 import { Chunk, MemSlice, cmp, find, memoryStats, rfind } from 'wasm-mem';
-import { cellOf } from '../../dist/js/core/internal.js';
+import { chunkCell } from '../../dist/js/core/internal.js';
 import { wasmBuffer } from '../../dist/js/core/wasm.js';
 import { modelFind, modelRfind, rng } from './helpers.js';
 
 const hex = (u) => Buffer.from(u).toString('hex');
 const bytesOf = (c) => [...c.toUint8Array()];
-const address = (c) => c[cellOf]('test', 'c').ptr;
+const address = (c) => chunkCell(c).ptr;
 
 /** Python slice positions: negative from the end, clamped to [0, n]. */
 const pos = (v, n, dflt) => (v === undefined ? dflt : v < 0 ? Math.max(0, v + n) : Math.min(v, n));

@@ -14,22 +14,11 @@
 // (negative indices, errors, other buffers, other values) to the array's
 // generic methods under the symbols below, which give the exact behaviour
 // and messages.
-import { ON_CHUNK, ON_FOREIGN } from './access-table.js';
-import { CHUNK_REGION, FOREIGN_REGION, fastItem, fastRegion, getSlow } from '../core/internal.js';
+import { ON_CHUNK, ON_FOREIGN, ON_ITEM } from './access-table.js';
+import { CHUNK_REGION, FOREIGN_REGION } from '../core/internal.js';
 
 // Codes that share another's bytes (wasm32: long, size_t and pointer are 32-bit).
 const ALIAS = { l: 'i', n: 'i', L: 'I', N: 'I', P: 'I' };
-
-// Records, e c ?, and windows (a MemSlice buffer): the region says where the
-// item is (Region#at) and the item codec reads it (one call through it,
-// no format table), still without the generic path's bookkeeping.
-const ITEM_METHODS = {
-  get(i) {
-    const r = this[fastRegion];
-    const o = r.at(i, this[fastItem].size);
-    return o < 0 ? this[getSlow](i) : this[fastItem].read(r.tdv(), o);
-  },
-};
 
 /** Prototypes made so far: class prototype -> (format key -> prototype). */
 const protos = new WeakMap();
@@ -48,7 +37,8 @@ export function elementProto(classProto, acc, region, plain) {
   const table = region.whole ? (kind === CHUNK_REGION ? ON_CHUNK : ON_FOREIGN) : {};
   const code = acc === null ? '' : (ALIAS[acc.code] ?? acc.code);
   const key = acc === null || acc.little || acc.size === 1 ? code : `>${code}`;
-  const methods = table[key] ?? ITEM_METHODS;
+  // Records, e c ?, and windows: a get through the item codec (one call, no format table).
+  const methods = table[key] ?? ON_ITEM;
   let byKey = protos.get(classProto);
   if (byKey === undefined) {
     byKey = new Map();

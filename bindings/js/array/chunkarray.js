@@ -6,7 +6,8 @@ import { Chunk } from '../chunk.js';
 import { argError } from '../core/errors.js';
 import { iterableArg } from './sequence.js';
 import { StrArray } from './strarray.js';
-import { adoptChunk, appendAs, countOf, ownedOf } from '../core/internal.js';
+import { arrayOver } from '../core/internal.js';
+import { extendAs, internalsOf } from './resize.js';
 
 export class ChunkArray extends StrArray {
   /**
@@ -21,7 +22,7 @@ export class ChunkArray extends StrArray {
     super(format, undefined, options);
     if (values !== undefined) {
       try {
-        this[appendAs](values, 'ChunkArray');
+        extendAs(this, values, 'ChunkArray');
       } catch (e) {
         this.free();
         throw e;
@@ -31,27 +32,19 @@ export class ChunkArray extends StrArray {
 
   /** A ChunkArray holding a copy of raw bytes. */
   static fromBytes(format, data, options) {
-    const a = new ChunkArray(format, undefined, options);
-    try {
-      const src = new Chunk(toView(data, 'ChunkArray.fromBytes', 'data', READ));
-      a[adoptChunk](src);
-    } catch (e) {
-      a.free();
-      throw e;
-    }
-    return a;
+    const src = new Chunk(toView(data, 'ChunkArray.fromBytes', 'data', READ));
+    return arrayOver(() => new ChunkArray(format, undefined, options), src);
   }
 
   /** Python's `+`: a new ChunkArray of this array's items then `other`'s (a StrArray or an iterable of values). */
   concat(other) {
-    this[countOf]('ChunkArray.concat'); // a freed array says so first, in this method's name
+    internalsOf(this, 'ChunkArray.concat').count('ChunkArray.concat'); // a freed array says so first, in this method's name
+    if (other instanceof StrArray && other.format === this.format) {
+      return arrayOver(() => new ChunkArray(this.format, undefined, this.#options()), new Chunk(this, other));
+    }
     const out = ChunkArray.fromBytes(this.format, this, this.#options());
     try {
-      if (other instanceof StrArray && other.format === this.format) {
-        out[adoptChunk](out[ownedOf]().concat(other));
-      } else {
-        out.extend(iterableArg(other, 'ChunkArray.concat', 'other'));
-      }
+      out.extend(iterableArg(other, 'ChunkArray.concat', 'other'));
     } catch (e) {
       out.free();
       throw e;
@@ -63,7 +56,7 @@ export class ChunkArray extends StrArray {
   repeat(n) {
     const count = toInt(n, 'ChunkArray.repeat', 'n');
     if (count < 0) throw argError(RangeError, 'ChunkArray.repeat', 'n', `must be >= 0, got ${count}`);
-    this[countOf]('ChunkArray.repeat');
+    internalsOf(this, 'ChunkArray.repeat').count('ChunkArray.repeat');
     const out = ChunkArray.fromBytes(this.format, this, this.#options());
     try {
       out.imul(count);

@@ -4,17 +4,23 @@
 import { toIndex, toInt } from '../core/args.js';
 import { argError, describe, nameList } from '../core/errors.js';
 
-/** Package-internal option of column(): the parent's geometry with the field's lead. */
-const COLUMN = Symbol('wasm-mem.column');
+/**
+ * The geometry of the options objects that column() and loads make, kept
+ * here, not on the object: an options object a user makes (a Proxy too) can
+ * never carry one, and its getters never see anything of the package's.
+ */
+const columns = new WeakMap();
 
-/** The options that make an array with geometry `geo` (loads: a dumped column or strided view). */
-export function geometryOptions({ origin, stride, lead, span }) {
-  return { [COLUMN]: { origin, stride, lead, span } };
+/** The options that make an array with geometry `geo` (column(), loads: a dumped column or strided view); `names` kept. */
+export function geometryOptions({ origin, stride, lead, span }, names) {
+  const options = names === undefined ? {} : { names };
+  columns.set(options, { origin, stride, lead, span });
+  return options;
 }
 
 /** Where items lie (see #geo), from options.offset and options.stride, or a column's. */
 export function geometry(options, size, fn) {
-  const col = options?.[COLUMN];
+  const col = options !== null && typeof options === 'object' ? columns.get(options) : undefined;
   if (col !== undefined) return { ...col, plain: false };
   const origin = toInt(options?.offset, fn, 'options.offset', 0);
   const stride = toInt(options?.stride, fn, 'options.stride', size);
@@ -43,5 +49,5 @@ export function columnOf(layout, names, geo, field) {
     );
   const f = fields[k];
   const format = `${layout.prefix}${f.code === 's' || f.code === 'p' ? f.size : ''}${f.code}`;
-  return { format, options: { [COLUMN]: { origin: geo.origin, stride: geo.stride, lead: geo.lead + f.offset, span: geo.span } } };
+  return { format, options: geometryOptions({ origin: geo.origin, stride: geo.stride, lead: geo.lead + f.offset, span: geo.span }) };
 }

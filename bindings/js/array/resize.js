@@ -7,22 +7,22 @@ import { slicePos, toIndex, toInt } from '../core/args.js';
 import { NotFoundError, argError, describe } from '../core/errors.js';
 import { fillRegion, iterableArg } from './sequence.js';
 import { heap, heapDV, wasmBuffer } from '../core/wasm.js';
-import { appendAs, fastRegion, pushSlow, stateOf, viewParts } from '../core/internal.js';
+import { arrayInternals, pushSlow, viewParts } from '../core/internal.js';
 
 /** Whole items now. */
 function count(arr, st, fn) {
-  return Math.floor(arr[fastRegion].length(fn) / st.layout.size);
+  return Math.floor(st.region.length(fn) / st.layout.size);
 }
 
 /** The items' bytes now, writable (valid until the next allocation). */
 function itemBytes(arr, st, fn) {
-  const v = arr[fastRegion].view(fn, true);
+  const v = st.region.view(fn, true);
   return v.subarray(0, v.length - (v.length % st.layout.size));
 }
 
 /** The Region when this array may change size, else a TypeError (nothing changed). */
 function resizable(arr, st, fn, growing) {
-  const r = arr[fastRegion];
+  const r = st.region;
   r.total(fn); // a freed or detached buffer says so first
   if (!st.geo.plain) throw argError(TypeError, fn, 'this', 'is an offset or strided view: it cannot change size');
   r.checkResize(fn, growing, r.whole ? r.resizable : null);
@@ -36,7 +36,7 @@ function resizable(arr, st, fn, growing) {
  */
 function replace(arr, st, fn, s, del, stored) {
   const size = st.layout.size;
-  const r = arr[fastRegion];
+  const r = st.region;
   const byteLen = r.length(fn);
   const n = Math.floor(byteLen / size);
   const newN = n - del + stored.length;
@@ -45,7 +45,9 @@ function replace(arr, st, fn, s, del, stored) {
   if (newN * size > byteLen) r.resize(newN * size, fn);
   itemBytes(arr, st, fn).copyWithin((s + stored.length) * size, (s + del) * size, (s + del) * size + tail);
   if (newN * size < byteLen) r.resize(newN * size, fn);
-  const [dv, off] = r.typed(fn, true);
+  // Measured again before a byte is written: the buffer's resize may be a user's method.
+  const [dv, off, len] = r.typed(fn, true);
+  if (len < newN * size) throw argError(RangeError, fn, 'buffer', `holds ${len} bytes after its resize to ${newN * size}: nothing written`);
   for (let k = 0; k < stored.length; k++) st.item.write(dv, off + (s + k) * size, stored[k]);
   return newN;
 }
@@ -69,7 +71,7 @@ function appendValues(arr, st, values, fn) {
     // length), copied when they are in wasm memory (growth would detach them).
     const parts = viewParts(values);
     const bytes = parts.buffer === wasmBuffer() && parts.bytes !== null ? parts.bytes.slice() : parts.bytes;
-    const p = bytes === null ? -1 : arr[fastRegion].append(bytes.byteLength, fn, acc.size);
+    const p = bytes === null ? -1 : st.region.append(bytes.byteLength, fn, acc.size);
     if (p >= 0) {
       if (acc.little) heap().set(bytes, p);
       else {
@@ -144,6 +146,18 @@ function imulItems(arr, st, n) {
   fillRegion(u8, len, len * times, u8.slice(0, len));
 }
 
+/** A StrArray's internals (core/internal.js), or a TypeError naming `fn` for any other `this` (a Proxy of an array is none). */
+export function internalsOf(arr, fn) {
+  const st = arrayInternals(arr);
+  if (st === undefined) throw new TypeError(`${fn}(): this is not a StrArray`);
+  return st;
+}
+
+/** extend, with errors naming `fn` (the ChunkArray constructor). */
+export function extendAs(arr, values, fn) {
+  appendValues(arr, internalsOf(arr, fn), iterableArg(values, fn, 'values'), fn);
+}
+
 /**
  * Defines StrArray's size-changing methods on `proto` (not enumerable, as
  * class methods are): each checks and converts its arguments, then takes the
@@ -159,11 +173,12 @@ export function defineSizeMethods(proto) {
 const sizeMethods = {
   /** Appends values (all or nothing); returns the new length. Amortised over a chunk's growth. */
   push(...values) {
-    return this[pushSlow](values);
+    return pushValues(this, internalsOf(this, 'StrArray.push'), values);
   },
 
+  /** The generic push the per-format fast paths fall back to. */
   [pushSlow](values) {
-    return pushValues(this, this[stateOf](), values);
+    return pushValues(this, internalsOf(this, 'StrArray.push'), values);
   },
 
   /**
@@ -172,53 +187,49 @@ const sizeMethods = {
    * order); anything else is checked whole first, so all or nothing.
    */
   extend(values) {
-    appendValues(this, this[stateOf](), iterableArg(values, 'StrArray.extend', 'values'), 'StrArray.extend');
+    appendValues(this, internalsOf(this, 'StrArray.extend'), iterableArg(values, 'StrArray.extend', 'values'), 'StrArray.extend');
     return this;
-  },
-
-  [appendAs](values, fn) {
-    appendValues(this, this[stateOf](), iterableArg(values, fn, 'values'), fn);
   },
 
   /** Python's `+=`: extend, returning this array. */
   iadd(values) {
-    appendValues(this, this[stateOf](), iterableArg(values, 'StrArray.iadd', 'values'), 'StrArray.iadd');
+    appendValues(this, internalsOf(this, 'StrArray.iadd'), iterableArg(values, 'StrArray.iadd', 'values'), 'StrArray.iadd');
     return this;
   },
 
   /** Inserts before `i`, clamped like Python's list.insert. */
   insert(i, value) {
-    insertValue(this, this[stateOf](), i, value);
+    insertValue(this, internalsOf(this, 'StrArray.insert'), i, value);
   },
 
   /** Removes and returns the item at `i` (default the last); RangeError when empty or out of range. */
   pop(i = -1) {
-    return popItem(this, this[stateOf](), i);
+    return popItem(this, internalsOf(this, 'StrArray.pop'), i);
   },
 
   /** Removes the first item equal to `value`; NotFoundError when there is none. */
   remove(value) {
-    removeValue(this, this[stateOf](), value);
+    removeValue(this, internalsOf(this, 'StrArray.remove'), value);
   },
 
   /** Like Array.prototype.splice: removes `deleteCount` items at `start`, inserts `items`, returns the removed values. */
   splice(start, deleteCount, ...items) {
-    return spliceItems(this, this[stateOf](), start, deleteCount, items);
+    return spliceItems(this, internalsOf(this, 'StrArray.splice'), start, deleteCount, items);
   },
 
   /** Python's a[start:stop] = values. */
   setSlice(start, stop, values) {
-    setSliceItems(this, this[stateOf](), start, stop, values);
+    setSliceItems(this, internalsOf(this, 'StrArray.setSlice'), start, stop, values);
   },
 
   /** Removes every item. */
   clear() {
-    clearItems(this, this[stateOf]());
+    clearItems(this, internalsOf(this, 'StrArray.clear'));
   },
 
   /** Python's `*=`: the items repeated n times in place (n = 0 clears). */
   imul(n) {
-    imulItems(this, this[stateOf](), n);
+    imulItems(this, internalsOf(this, 'StrArray.imul'), n);
     return this;
   },
 };

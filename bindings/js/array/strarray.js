@@ -11,7 +11,7 @@ import { slicePos, toIndex, toInt } from '../core/args.js';
 import { BASE, bytes, toView } from '../core/bytes.js';
 import { Chunk } from '../chunk.js';
 import { elementProto } from './access.js';
-import { argError } from '../core/errors.js';
+import { argError, describe } from '../core/errors.js';
 import { compile } from '../struct/format.js';
 import { search } from '../search/functions.js';
 import { arrayJSON, inspectArray, inspectCustom } from '../core/inspect.js';
@@ -21,38 +21,57 @@ import { columnOf, geometry } from './geometry.js';
 import { itemCodec } from '../struct/records.js';
 import { defineSizeMethods } from './resize.js';
 import { countItems, fillItems, findItem, gatherItems, iterableArg, reverseItems, typedCopy } from './sequence.js';
-import {
-  adoptChunk,
-  countOf,
-  disposeSymbol,
-  fastCell,
-  fastChunk,
-  fastItem,
-  fastRegion,
-  getSlow,
-  ownedOf,
-  regionOf,
-  setSlow,
-  stateOf,
-  writableOf,
-} from '../core/internal.js';
+import { arrayInternals, disposeSymbol, getSlow, registerArray, setSlow, sliceRegion } from '../core/internal.js';
+import { stampFast } from './access-table.js';
 
 /** The region of a StrArray's buffer: a MemSlice's window, or the whole object. */
 function regionFor(buffer, fn) {
-  if (buffer instanceof MemSlice) {
-    const r = buffer[regionOf]();
+  const r = sliceRegion(buffer);
+  if (r !== undefined) {
     return new Region(r.obj, r.start, r.stop, fn, 'buffer');
   }
   return new Region(buffer, 0, Infinity, fn, 'buffer', true);
 }
 
+/** The chunk the next StrArray made without a buffer takes as its own (arrayOver). */
+let handedOver = null;
+
+/**
+ * `make()` constructs a StrArray (or subclass) that owns `chunk` (already
+ * filled: slice, ChunkArray.fromBytes and concat, loads) instead of a new
+ * empty chunk. The chunk is the array's from then on; when `make()` throws,
+ * or makes anything but an array that took it, the chunk is freed unless
+ * another array took it, and the error passes through (a TypeError for the latter).
+ */
+function arrayOver(make, chunk) {
+  handedOver = chunk;
+  let out;
+  try {
+    out = make();
+  } finally {
+    const untaken = handedOver === chunk;
+    handedOver = null;
+    if (untaken) chunk.free();
+  }
+  if (arrayInternals(out)?.owned !== chunk) {
+    throw new TypeError(`StrArray: the class that copies are made in gave ${describe(out)}, not a StrArray over the copy`);
+  }
+  return out;
+}
+
 export class StrArray {
   static {
     defineSizeMethods(StrArray.prototype); // push, extend, insert, pop, remove, splice, setSlice, clear, imul, iadd
+    // How the package knows a StrArray (core/internal.js): by its private fields.
+    registerArray({
+      internals: (v) => (v !== null && typeof v === 'object' && #layout in v ? v.#internals() : undefined),
+      over: arrayOver,
+    });
   }
 
-  // The array's own state, these fields only: resize.js asks for it through
-  // [stateOf]; the element fast paths read the data properties #setFast makes.
+  // The array's own state, these fields only: resize.js and dumps ask for it
+  // through arrayInternals (core/internal.js); the element fast paths read
+  // what stampFast (access-table.js) gave them when the array was made.
   #layout;
   #item; // the item codec (struct/records.js): a scalar value codec, or a record codec
   // Where items lie in the buffer's bytes: item k's first byte is at
@@ -61,6 +80,7 @@ export class StrArray {
   #geo;
   #buffer;
   #owned = null; // the chunk this array made, freed by free()
+  #region; // where the buffer's bytes are (core/region.js)
 
   /**
    * @param {string} format a struct format (SPEC §5): a scalar such as '<i', or a record such as '<I4sHh'
@@ -70,6 +90,9 @@ export class StrArray {
    *   the next (at least itemsize). An offset or strided array cannot change size.
    */
   constructor(format, buffer, options) {
+    // A chunk handed over by arrayOver, taken before any user code (options' getters) runs.
+    const given = handedOver;
+    handedOver = null;
     const fn = new.target?.name === 'ChunkArray' ? 'ChunkArray' : 'StrArray';
     const layout = compile(format, fn);
     if (layout.size === 0) throw new TypeError(`${fn}(): format ${layout.quoted} has size 0: an item needs at least one byte`);
@@ -77,26 +100,27 @@ export class StrArray {
     this.#item = itemCodec(layout, options, fn);
     this.#geo = geometry(options, layout.size, fn);
     if (buffer === undefined) {
-      buffer = new Chunk();
+      buffer = given ?? new Chunk();
       this.#owned = buffer;
     } else {
       toView(buffer, fn, 'buffer', BASE); // the type check, with the gate's messages
     }
     this.#buffer = buffer;
     const region = regionFor(buffer, fn);
-    this.#setFast(region);
+    this.#region = region;
+    stampFast(this, region, region.whole && region.cell !== null ? buffer : null, this.#item);
     Object.setPrototypeOf(this, elementProto(new.target.prototype, layout.acc, region, this.#geo.plain));
   }
 
   /** Bytes before item 0 in the buffer. */
   get offset() {
-    this[fastRegion].total('StrArray.offset');
+    this.#region.total('StrArray.offset');
     return this.#geo.origin + this.#geo.lead;
   }
 
   /** Bytes from one item to the next. */
   get stride() {
-    this[fastRegion].total('StrArray.stride');
+    this.#region.total('StrArray.stride');
     return this.#geo.stride;
   }
 
@@ -105,7 +129,7 @@ export class StrArray {
    * the field's own format, stride = the record stride, over the same buffer.
    */
   column(field) {
-    this[fastRegion].total('StrArray.column');
+    this.#region.total('StrArray.column');
     const { format, options } = columnOf(this.#layout, this.#item.names, this.#geo, field);
     return new StrArray(format, this.#buffer, options);
   }
@@ -127,7 +151,7 @@ export class StrArray {
 
   /** Per value of an item: {name, code, offset, size} (name undefined without names). */
   get fields() {
-    this[fastRegion].total('StrArray.fields'); // a freed or detached buffer says so, like every member
+    this.#region.total('StrArray.fields'); // a freed or detached buffer says so, like every member
     const names = this.#item.names ?? [];
     return this.#layout.fields.map((f, k) => ({ name: names[k], code: f.code, offset: f.offset, size: f.size }));
   }
@@ -139,7 +163,7 @@ export class StrArray {
 
   /** The item count now; `fn` names the caller in errors. */
   #count(fn) {
-    return this.#countOf(this[fastRegion].length(fn));
+    return this.#countOf(this.#region.length(fn));
   }
 
   /** The item count of `n` bytes. (The buffer is asked once per call: a user's [bytes]() may move memory.) */
@@ -151,45 +175,51 @@ export class StrArray {
 
   /** [DataView, position of item 0 in it, item count] now; item k is `stride` bytes further per step. */
   #typed(fn, write = false) {
-    const [dv, off, n] = this[fastRegion].typed(fn, write);
+    const [dv, off, n] = this.#region.typed(fn, write);
     return [dv, off + this.#geo.origin + this.#geo.lead, this.#countOf(n)];
   }
 
   /** The items' bytes now, from item 0's first byte to the last item's last (valid until the next allocation). */
   #itemBytes(fn, write = false) {
-    const v = this[fastRegion].view(fn, write);
+    const v = this.#region.view(fn, write);
     const n = this.#countOf(v.length);
     const from = this.#geo.origin + this.#geo.lead;
     return n === 0 ? v.subarray(0, 0) : v.subarray(from, from + (n - 1) * this.#geo.stride + this.#layout.size);
   }
 
   [bytes](access) {
-    if (access === 'write' && !this[fastRegion].writable) return null;
+    if (access === 'write' && !this.#region.writable) return null;
     return this.#itemBytes('StrArray[bytes]', access === 'write');
-  }
-
-  [writableOf]() {
-    return this[fastRegion].writable;
   }
 
   /** The value (or record) at `i` (negative from the end); RangeError out of range. */
   get(i) {
-    return this[getSlow](i);
+    return this.#get(i);
   }
 
+  /** The generic get the per-format fast paths fall back to. */
   [getSlow](i) {
+    return this.#get(i);
+  }
+
+  #get(i) {
     const [dv, off, n] = this.#typed('StrArray.get');
     return this.#item.read(dv, off + toIndex(i, n, 'StrArray.get') * this.#geo.stride);
   }
 
   /** Sets the value at `i`; a value that does not fit is a RangeError, a wrong type a TypeError; nothing written then. */
   set(i, value) {
-    this[setSlow](i, value);
+    this.#set(i, value);
   }
 
+  /** The generic set the per-format fast paths fall back to. */
   [setSlow](i, value) {
+    this.#set(i, value);
+  }
+
+  #set(i, value) {
     const stored = this.#item.check(value, 'StrArray.set', 'value');
-    if (!this[fastRegion].writable) throw argError(TypeError, 'StrArray.set', 'buffer', 'is read-only');
+    if (!this.#region.writable) throw argError(TypeError, 'StrArray.set', 'buffer', 'is read-only');
     const [dv, off, n] = this.#typed('StrArray.set', true);
     this.#item.write(dv, off + toIndex(i, n, 'StrArray.set') * this.#geo.stride, stored);
   }
@@ -297,7 +327,7 @@ export class StrArray {
   }
 
   #writableBytes(fn) {
-    if (!this[fastRegion].writable) throw argError(TypeError, fn, 'buffer', 'is read-only');
+    if (!this.#region.writable) throw argError(TypeError, fn, 'buffer', 'is read-only');
     return this.#itemBytes(fn, true);
   }
 
@@ -313,20 +343,23 @@ export class StrArray {
     const s = slicePos(start, n, 'StrArray.slice', 'start', 0);
     const e = Math.max(s, slicePos(stop, n, 'StrArray.slice', 'stop', n));
     const options = this.#item.names ? { names: this.#item.names } : undefined;
-    if (this.#buffer instanceof MemSlice && this.#geo.plain)
+    if (sliceRegion(this.#buffer) !== undefined && this.#geo.plain)
       return new StrArray(this.format, new MemSlice(this.#buffer, s * size, e * size), options);
     const copy = new Chunk(gatherItems(this.#itemBytes('StrArray.slice'), size, this.#geo.stride, s, e));
-    const out = new this.constructor.Copy(this.format, undefined, options);
-    out[adoptChunk](copy);
-    return out;
+    return arrayOver(() => new this.constructor.Copy(this.format, undefined, options), copy);
   }
 
-  [stateOf]() {
-    return { layout: this.#layout, item: this.#item, geo: this.#geo };
-  }
-
-  [countOf](fn) {
-    return this.#count(fn);
+  /** What resize.js and dumps need of this array (arrayInternals). */
+  #internals() {
+    return {
+      region: this.#region,
+      buffer: this.#buffer,
+      layout: this.#layout,
+      item: this.#item,
+      geo: this.#geo,
+      owned: this.#owned,
+      count: (fn) => this.#count(fn),
+    };
   }
 
   /** Frees the chunk this array made (a buffer you passed is left alone). */
@@ -356,32 +389,6 @@ export class StrArray {
   /** A copy of the items' bytes: what Buffer.from(array) copies. */
   valueOf() {
     return this[bytes]('read').slice();
-  }
-
-  [ownedOf]() {
-    return this.#owned;
-  }
-
-  /** Frees the chunk this array made and makes `chunk` its own buffer (a whole chunk before and after: the prototype stays). */
-  [adoptChunk](chunk) {
-    if (this.#owned !== chunk) this.#owned?.free();
-    this.#owned = chunk;
-    this.#buffer = chunk;
-    this.#setFast(regionFor(chunk, 'StrArray'));
-  }
-
-  /**
-   * What the element fast paths (access.js) read of the array, as data
-   * properties (not enumerable, one load each): the region, and for a whole
-   * chunk its cell and the chunk itself. Set here only.
-   */
-  #setFast(region) {
-    Object.defineProperties(this, {
-      [fastRegion]: { value: region, writable: true, configurable: true },
-      [fastCell]: { value: region.cell, writable: true, configurable: true },
-      [fastChunk]: { value: region.whole && region.cell !== null ? this.#buffer : null, writable: true, configurable: true },
-      [fastItem]: { value: this.#item, writable: true, configurable: true },
-    });
   }
 
   /** The class `slice` copies into (ChunkArray overrides it). */

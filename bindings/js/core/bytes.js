@@ -6,7 +6,7 @@
 // module's memory. A user's [bytes]() that throws passes its value through.
 import { toByte } from './args.js';
 import { argError, describe } from './errors.js';
-import { CHUNK_REGION, cellOf, isBufferObject, isDetached, isUint8Array, plainView, regionOf } from './internal.js';
+import { CHUNK_REGION, arrayInternals, chunkCell, isBufferObject, isDetached, isUint8Array, plainView, sliceRegion } from './internal.js';
 import { wasmBuffer } from './wasm.js';
 
 /**
@@ -117,10 +117,16 @@ export function toRef(value, fn, arg, mode = READ) {
   // argument's [bytes]() may resize (move) the chunk before the bytes are
   // used, and a copy would then point into freed memory. Callers never
   // modify refs.
+  // The package's own objects are known by brand (core/internal.js), never by
+  // a property of the value: a Proxy or a look-alike is an ordinary value.
+  const cell = chunkCell(value);
+  if (cell !== undefined) {
+    if (cell.freed) throw argError(TypeError, fn, arg, 'is a freed Chunk');
+    return cell;
+  }
   if (value !== null && typeof value === 'object') {
-    if (value[cellOf] !== undefined) return value[cellOf](fn, arg);
     // A window on a chunk stays live the same way (read at use, not now).
-    const region = value[regionOf]?.();
+    const region = sliceRegion(value);
     if (region !== undefined && region.kind === CHUNK_REGION) {
       if (mode === WRITE && !region.writable) throw argError(TypeError, fn, arg, 'is read-only');
       region.total(fn);
@@ -136,16 +142,72 @@ export function toRef(value, fn, arg, mode = READ) {
   if (typeof value !== 'object' || view.buffer !== wasmBuffer()) {
     return { ptr: 0, len: view.length, view };
   }
+  // Bytes of a chunk reached through another object of the package (a
+  // StrArray, a slice of one): held by the chunk's cell, so that a move is
+  // followed and a free seen (live), as for the chunk itself.
+  const under = chunkBeneath(value);
+  if (under !== undefined && !under.freed && view.byteOffset >= under.ptr && view.byteOffset + view.length <= under.ptr + under.len) {
+    return new HeldRef(under, view.byteOffset - under.ptr, view.length);
+  }
   return { ptr: view.byteOffset, len: view.length, view: null };
+}
+
+/** The cell of the chunk beneath a MemSlice or StrArray (through any nesting of them), else undefined. */
+function chunkBeneath(value) {
+  for (let v = value, depth = 0; depth < 16; depth++) {
+    const region = sliceRegion(v) ?? arrayInternals(v)?.region;
+    if (region === undefined) return chunkCell(v);
+    if (region.kind === CHUNK_REGION) return region.cell;
+    v = region.obj;
+  }
+  return undefined;
 }
 
 /**
  * A ref once every argument of a call was resolved: a chunk that another
- * argument's [bytes]() freed meanwhile is a TypeError, never a quiet empty input.
+ * argument's [bytes]() freed meanwhile is a TypeError, never a quiet empty
+ * input, and bytes held in a chunk that shrank below them are a TypeError too.
  */
 export function live(ref, fn, arg) {
   if (ref.freed === true) throw argError(TypeError, fn, arg, 'is a Chunk that was freed during the call');
+  if (ref instanceof HeldRef && ref.cut) throw argError(TypeError, fn, arg, 'lies in a Chunk that shrank during the call');
+  // A resizable buffer's view tracks its length: another argument's [bytes]() may have shrunk or detached it.
+  if (ref.view !== null && ref.view !== undefined && ref.view.length !== ref.len) {
+    throw argError(
+      TypeError,
+      fn,
+      arg,
+      `changed size during the call (${ref.len} bytes, now ${ref.view.length}): another argument's [bytes]() resized or detached its buffer`,
+    );
+  }
   return ref;
+}
+
+/** The ref of bytes [at, at + n) of a chunk reached through another object (see toRef): read from the cell at use. */
+class HeldRef {
+  constructor(cell, at, n) {
+    this.cell = cell;
+    this.at = at;
+    this.n = n;
+    this.view = null;
+  }
+
+  get ptr() {
+    return this.cell.ptr + this.at;
+  }
+
+  get len() {
+    return Math.max(0, Math.min(this.n, this.cell.len - this.at));
+  }
+
+  get freed() {
+    return this.cell.freed;
+  }
+
+  /** The chunk no longer holds all the bytes. */
+  get cut() {
+    return this.at + this.n > this.cell.len;
+  }
 }
 
 /**

@@ -1,66 +1,67 @@
-// What the package's modules share and users never see: the symbols under
-// which the package's own classes answer each other, the kinds of a Region,
-// and the built-in view getters the gate and the Region read a view with.
-// A leaf: it imports nothing, so every layer may import it and no import
-// circle goes through it. Every package-internal symbol is defined here, in
-// one naming style: camelCase, `...Of` for a question an object answers,
-// a verb for what it does, `fast...` for the state the element fast paths
-// read (array/access.js), `...Slow` for the generic methods they fall back to.
+// What the package's modules share and users never see: how the package
+// knows its own objects (brands), the symbols of the generic element methods,
+// the kinds of a Region, and the built-in view getters the gate and the
+// Region read a view with. A leaf: it imports nothing, so every layer may
+// import it and no import circle goes through it.
 
 /** `Symbol.dispose` where the engine has it (Node 20 does not). */
 export const disposeSymbol = Symbol.dispose ?? Symbol.for('Symbol.dispose');
 
-// ---- Chunk (chunk.js) and the windows on it
+// ---- Brands: how the package knows its own objects
+//
+// Each class registers, as it is defined (a static block, before any user
+// code can run), functions that answer for its own instances through a
+// private field (`#x in v`), which user code can neither see nor forge. A
+// Proxy of an instance, an object made from a class's prototype, a subclass's
+// override or an object that copies an instance's properties is none of
+// them, and asking never runs a getter or a Proxy trap of the value asked
+// about. Each class registers once; until it has, no value is one of it.
+
+const none = () => undefined;
+const registered = new Set();
+function once(name) {
+  if (registered.has(name)) throw new Error(`wasm-mem: ${name} registered twice`);
+  registered.add(name);
+}
 
 /**
- * `chunk[cellOf](fn, arg)` returns a Chunk's live storage cell `{ptr, len,
- * cap, freed, view: null}` (read-only outside chunk.js), or a TypeError
- * naming `fn` once freed. The cell is the chunk's for life.
+ * chunk.js. `chunkCell(v)`: a Chunk's storage cell `{ptr, len, cap, freed,
+ * view: null}` (freed ones too; read-only outside chunk.js), else undefined.
+ * `chunkExtend(chunk, n, fn)`: lengthens it by n bytes and returns their
+ * position (contents unspecified: the caller writes them before anything else
+ * runs). `chunkResize(chunk, n, fn)`: n bytes, zeros added. Both are the
+ * Chunk's own, whatever a subclass defines.
  */
-export const cellOf = Symbol('wasm-mem.cellOf');
+export let chunkCell = none;
+export let chunkExtend = none;
+export let chunkResize = none;
+export function registerChunk(verbs) {
+  once('Chunk');
+  ({ cell: chunkCell, extend: chunkExtend, resize: chunkResize } = verbs);
+}
+
+/** memslice.js. `sliceRegion(v)`: a MemSlice's Region, else undefined; `makeSlice(base, start, stop)`: a slice with offsets as given (loads). */
+export let sliceRegion = none;
+export let makeSlice = none;
+export function registerSlice(verbs) {
+  once('MemSlice');
+  ({ region: sliceRegion, make: makeSlice } = verbs);
+}
 
 /**
- * Chunk's verb for appends (StrArray.push/extend, StrIO writes at the end):
- * `chunk[extendBy](n, fn)` lengthens the chunk by n bytes and returns their
- * position in wasm memory. Their contents are unspecified: the caller writes
- * them before anything else runs. Only chunk.js implements it; it is the one
- * way a chunk grows without a fill.
+ * array/strarray.js. `arrayInternals(v)`: a StrArray's `{region, layout,
+ * item, geo, owned, count(fn)}` (owned: the chunk it made, or null), else
+ * undefined. `arrayOver(make, chunk)`: `make()` constructs an array that
+ * owns `chunk` (already filled) instead of a new empty one.
  */
-export const extendBy = Symbol('wasm-mem.extendBy');
+export let arrayInternals = none;
+export let arrayOver = none;
+export function registerArray(verbs) {
+  once('StrArray');
+  ({ internals: arrayInternals, over: arrayOver } = verbs);
+}
 
-/** An object of the package that knows its own region (MemSlice) returns it from `obj[regionOf]()`. */
-export const regionOf = Symbol('wasm-mem.regionOf');
-
-/** A class whose writability depends on what it wraps (StrArray, MemSlice) answers `obj[writableOf]()` without making a view. */
-export const writableOf = Symbol('wasm-mem.writableOf');
-
-/** `MemSlice[makeSlice](base, start, stop)`: a slice over a base already checked (loads). */
-export const makeSlice = Symbol('wasm-mem.makeSlice');
-
-// ---- StrArray (array/)
-
-/** `arr[stateOf]()`: what array/resize.js needs of an array ({layout, item, geo}). */
-export const stateOf = Symbol('wasm-mem.stateOf');
-/** `arr[ownedOf]()`: the chunk an array made and owns (ChunkArray, dumps). */
-export const ownedOf = Symbol('wasm-mem.ownedOf');
-/** `arr[adoptChunk](chunk)`: frees the chunk the array owns and makes `chunk` its own buffer (slice, concat, loads). */
-export const adoptChunk = Symbol('wasm-mem.adoptChunk');
-/** `arr[countOf](fn)`: the item count, with errors naming the caller. */
-export const countOf = Symbol('wasm-mem.countOf');
-/** `arr[appendAs](values, fn)`: extend, with errors naming the caller (the ChunkArray constructor). */
-export const appendAs = Symbol('wasm-mem.appendAs');
-
-// What the element fast paths (array/access.js, array/access-table.js) read
-// of an array, kept on it as data: one property load each per element.
-/** The array's Region. */
-export const fastRegion = Symbol('wasm-mem.fastRegion');
-/** An array over a whole chunk: the chunk's storage cell (read-only), one load fewer per element. */
-export const fastCell = Symbol('wasm-mem.fastCell');
-/** An array over a whole chunk: the chunk, whose [extendBy] verb push uses. */
-export const fastChunk = Symbol('wasm-mem.fastChunk');
-/** The array's item codec (struct/records.js): read/check/write and size, for formats without a table entry. */
-export const fastItem = Symbol('wasm-mem.fastItem');
-/** The generic element methods every fast path falls back to. */
+/** The generic element methods every per-format fast path (array/access-table.js) falls back to, on a StrArray. */
 export const getSlow = Symbol('wasm-mem.getSlow');
 export const setSlow = Symbol('wasm-mem.setSlow');
 export const pushSlow = Symbol('wasm-mem.pushSlow');

@@ -24,16 +24,17 @@ import {
   CHUNK_REGION,
   FOREIGN_REGION,
   GENERIC_REGION,
-  cellOf,
-  extendBy,
+  arrayInternals,
+  chunkCell,
+  chunkExtend,
+  chunkResize,
   isArrayBuffer,
   isBufferObject,
   isDetached,
   isPlainBytes,
-  regionOf,
+  sliceRegion,
   typedTag,
   viewParts,
-  writableOf,
 } from './internal.js';
 import { heap, heapDV } from './wasm.js';
 
@@ -55,9 +56,11 @@ export class Region {
     this.u8 = null;
     this.dv = null;
     this.off = 0;
-    if (obj[cellOf] !== undefined) {
+    const cell = chunkCell(obj);
+    if (cell !== undefined) {
+      if (cell.freed) throw argError(TypeError, fn, arg, 'is a freed Chunk');
       this.kind = CHUNK_REGION;
-      this.cell = obj[cellOf](fn, arg);
+      this.cell = cell;
     } else if (isBufferObject(obj)) {
       this.kind = FOREIGN_REGION;
       this.u8 = new Uint8Array(obj); // length-tracking when the buffer is resizable
@@ -139,7 +142,7 @@ export class Region {
    */
   append(n, fn, itemSize = n) {
     if (this.kind !== CHUNK_REGION || !this.whole || this.cell.len % itemSize !== 0) return -1;
-    return this.obj[extendBy](n, fn);
+    return chunkExtend(this.obj, n, fn);
   }
 
   /** The window's accessible length now: max(0, min(stop, length) - start). */
@@ -177,7 +180,8 @@ export class Region {
     if (this.kind !== GENERIC_REGION) return true;
     const obj = this.obj;
     if (obj instanceof DataView) return true;
-    if (typeof obj[writableOf] === 'function') return obj[writableOf]();
+    const own = sliceRegion(obj) ?? arrayInternals(obj)?.region; // a MemSlice or a StrArray: as what it wraps
+    if (own !== undefined) return own.writable;
     return typeof obj[bytes] === 'function' ? obj[bytes]('write') !== null : true;
   }
 
@@ -193,7 +197,7 @@ export class Region {
       if (isArrayBuffer(obj)) return obj.resizable ? 'both' : null;
       return obj.growable ? 'grow' : null;
     }
-    if (ArrayBuffer.isView(obj) || obj[regionOf] !== undefined || obj[writableOf] !== undefined) return null;
+    if (ArrayBuffer.isView(obj) || sliceRegion(obj) !== undefined || arrayInternals(obj) !== undefined) return null;
     return typeof obj.resize === 'function' ? 'both' : null;
   }
 
@@ -213,7 +217,7 @@ export class Region {
     const obj = this.obj;
     const how = this.resizable;
     this.checkResize(fn, how !== 'grow' || n >= obj.byteLength, how);
-    if (this.kind === CHUNK_REGION) return void obj.resize(n);
+    if (this.kind === CHUNK_REGION) return void chunkResize(obj, n, fn); // the package resizes its own chunks
     if (isBufferObject(obj)) {
       if (n > obj.maxByteLength)
         throw argError(RangeError, fn, this.arg, `cannot grow past its maxByteLength (${obj.maxByteLength}) to ${n} bytes`);
@@ -221,6 +225,9 @@ export class Region {
       else obj.resize(n);
       return;
     }
+    // A user's object resizes itself: believe what it holds afterwards, not what it was asked.
     obj.resize(n);
+    const now = this.total(fn);
+    if (now !== n) throw argError(RangeError, fn, this.arg, `was asked to resize to ${n} bytes and holds ${now}: nothing written`);
   }
 }

@@ -7,11 +7,10 @@ import { BASE, toView } from '../core/bytes.js';
 import { Chunk, MAX_CHUNK } from '../chunk.js';
 import { ChunkArray } from '../array/chunkarray.js';
 import { compile, quote } from '../struct/format.js';
-import { MemSlice } from '../memslice.js';
 import { StrArray } from '../array/strarray.js';
 import { geometryOptions } from '../array/geometry.js';
 import * as wire from './wire.js';
-import { adoptChunk, makeSlice, ownedOf } from '../core/internal.js';
+import { arrayInternals, arrayOver, makeSlice } from '../core/internal.js';
 
 /** A value begun but not made yet (a reference to it is refused). */
 const PENDING = Symbol('pending');
@@ -151,7 +150,7 @@ class Reader {
           this.at = at;
           throw this.fail('a MemSlice on something that is not a Chunk, ArrayBuffer or Uint8Array');
         }
-        return MemSlice[makeSlice](base, start, stop);
+        return makeSlice(base, start, stop);
       }
       case wire.TAG_ARRAY: {
         const count = this.length(); // each element takes at least a byte
@@ -179,7 +178,7 @@ class Reader {
    * loads as the first array when the format agrees.
    */
   owned(array, at) {
-    const chunk = array[ownedOf]();
+    const chunk = arrayInternals(array).owned;
     const first = this.owners.get(chunk);
     if (first === undefined) {
       this.owners.set(chunk, array);
@@ -215,16 +214,14 @@ class Reader {
     if (tag === wire.TAG_CHUNK_ARRAY || tag === wire.TAG_SHAPED_CHUNK_ARRAY) {
       if (geo !== undefined && !geo.plain) throw this.fail('a ChunkArray with a strided geometry');
       const chunk = this.object(this.baseIndex(wire.KIND_CHUNK));
-      const a = make(() => new ChunkArray(format, undefined, { names }));
-      a[adoptChunk](chunk);
-      return a;
+      return make(() => arrayOver(() => new ChunkArray(format, undefined, { names }), chunk));
     }
     const buffer = this.value(depth + 1);
     if (Array.isArray(buffer)) {
       this.at = at;
       throw this.fail('a StrArray over an array');
     }
-    return make(() => new StrArray(format, buffer, { names, ...(geo === undefined || geo.plain ? {} : geometryOptions(geo)) }));
+    return make(() => new StrArray(format, buffer, geo === undefined || geo.plain ? { names } : geometryOptions(geo, names)));
   }
 
   /** A record array's names and geometry (serial.js, shape), checked against the item size. */

@@ -7,13 +7,10 @@
 //
 // The format (version 2) is documented, with its constants, in wire.js.
 import { BASE, toView } from '../core/bytes.js';
-import { Chunk } from '../chunk.js';
 import { describe } from '../core/errors.js';
 import { ChunkArray } from '../array/chunkarray.js';
-import { MemSlice } from '../memslice.js';
-import { StrArray } from '../array/strarray.js';
-import { wasmBuffer } from '../core/wasm.js';
-import { cellOf, ownedOf, stateOf, viewParts } from '../core/internal.js';
+import { heap, wasmBuffer } from '../core/wasm.js';
+import { arrayInternals, chunkCell, isUint8Array, sliceRegion, viewParts } from '../core/internal.js';
 import * as wire from './wire.js';
 
 class Writer {
@@ -84,17 +81,18 @@ class Writer {
       return;
     }
     if (v !== null && typeof v === 'object') this.seen.set(v, this.seen.size);
-    if (v instanceof Chunk) this.#chunk(v);
+    // The package's objects by brand (core/internal.js): a Proxy or a look-alike is not one.
+    if (chunkCell(v) !== undefined) this.#chunk(v);
     else if (isPlainBuffer(v)) this.#buffer(v);
-    else if (v instanceof Uint8Array && isPlainBuffer(viewParts(v).buffer)) this.#uint8Array(v);
-    else if (v instanceof MemSlice) this.#slice(v, depth + 1);
+    else if (isPlainUint8Array(v)) this.#uint8Array(v);
+    else if (sliceRegion(v) !== undefined) this.#slice(sliceRegion(v), depth + 1);
     else if (Array.isArray(v)) this.#list(v, depth + 1);
-    else if (v instanceof StrArray) this.#strArray(v, depth + 1);
+    else if (arrayInternals(v) !== undefined) this.#strArray(v, arrayInternals(v), depth + 1);
     else throw unsupported(v);
   }
 
   #chunk(v) {
-    v[cellOf]('dumps', 'value'); // a freed chunk is a TypeError
+    if (chunkCell(v).freed) throw new TypeError('dumps(): value is a freed Chunk');
     this.byte(wire.TAG_CHUNK);
     this.base(v, wire.KIND_CHUNK);
   }
@@ -113,18 +111,19 @@ class Writer {
     this.view(bytes);
   }
 
-  #slice(v, depth) {
-    const base = v.base;
-    if (!(base instanceof Chunk || isPlainBuffer(base) || (base instanceof Uint8Array && isPlainBuffer(viewParts(base).buffer)))) {
+  /** A MemSlice, from its Region (its base, start and stop as the slice holds them, whatever a subclass's getters say). */
+  #slice(r, depth) {
+    const base = r.obj;
+    if (!(chunkCell(base) !== undefined || isPlainBuffer(base) || isPlainUint8Array(base))) {
       throw new TypeError(`dumps(): a MemSlice's base must be a Chunk, an ArrayBuffer or a Uint8Array, got ${describe(base)}`);
     }
-    if (v.stop === Infinity) {
+    if (r.stop === Infinity) {
       this.byte(wire.TAG_OPEN_SLICE);
-      this.uint(v.start);
+      this.uint(r.start);
     } else {
       this.byte(wire.TAG_SLICE);
-      this.uint(v.start);
-      this.uint(v.stop);
+      this.uint(r.start);
+      this.uint(r.stop);
     }
     this.value(base, depth);
   }
@@ -135,18 +134,17 @@ class Writer {
     for (const x of v) this.value(x, depth);
   }
 
-  #strArray(v, depth) {
+  #strArray(v, { item, geo, layout, owned: chunk, buffer }, depth) {
     // Names and a strided or column geometry need the shaped tags (10, 11).
-    const { item, geo } = v[stateOf]();
     const shaped = item.names !== undefined || !geo.plain;
     const owned = v instanceof ChunkArray;
-    if (owned) v[ownedOf]()[cellOf]('dumps', 'value'); // a freed array is a TypeError
+    if (owned && chunkCell(chunk).freed) throw new TypeError('dumps(): value is a freed Chunk'); // a freed array
     if (owned) this.byte(shaped ? wire.TAG_SHAPED_CHUNK_ARRAY : wire.TAG_CHUNK_ARRAY);
     else this.byte(shaped ? wire.TAG_SHAPED_ARRAY : wire.TAG_STR_ARRAY);
-    this.ascii(v.format);
+    this.ascii(layout.format);
     if (shaped) this.shape(item.names, geo);
-    if (owned) this.base(v[ownedOf](), wire.KIND_CHUNK);
-    else this.value(v.buffer, depth);
+    if (owned) this.base(chunk, wire.KIND_CHUNK);
+    else this.value(buffer, depth);
   }
 
   finish() {
@@ -173,7 +171,10 @@ class Writer {
  * views' own bytes copied in. Sets entry.origin, the range's start.
  */
 function baseBytes(e) {
-  if (e.kind === wire.KIND_CHUNK) return e.key.bytes;
+  if (e.kind === wire.KIND_CHUNK) {
+    const cell = chunkCell(e.key); // its bytes as the chunk holds them (no getter of a subclass asked)
+    return heap().subarray(cell.ptr, cell.ptr + cell.len);
+  }
   const all = new Uint8Array(e.key);
   if (e.whole) {
     e.origin = 0;
@@ -200,6 +201,11 @@ function leb128(n) {
     out.push(b);
   } while (n > 0);
   return Uint8Array.from(out);
+}
+
+/** A Uint8Array (a Buffer too) over a plain ArrayBuffer, read through the built-in getters. */
+function isPlainUint8Array(v) {
+  return isUint8Array(v) && isPlainBuffer(viewParts(v).buffer);
 }
 
 function isPlainBuffer(v) {
