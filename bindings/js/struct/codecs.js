@@ -28,7 +28,7 @@ export const CODES = {
   f: [4, 'float', 0, 0, Float32Array],
   d: [8, 'float', 0, 0, Float64Array],
 };
-const codecs = new Map(); // made so far, by code, byte order (and size for s/p)
+const codecs = new Map(); // made so far, by code and byte order (at most 2 x 18)
 
 /**
  * The value codec of a numeric, bool or char code in one byte order: `read`,
@@ -190,16 +190,16 @@ function intAccess(size, signed, little) {
 /**
  * The value codec of an `Ns` (N bytes, cut or zero-padded) or `Np` field (a
  * Pascal string: a length byte, at most min(N - 1, 255), then the bytes).
- * Reads give a copy.
+ * Reads give a copy. Not cached here: each Layout holds its own
+ * (struct/format.js bounds what Layouts hold), so formats of many sizes
+ * ('1s' ... '100000s') leave nothing behind.
  */
 export function bytesCodec(code, n) {
   const key = `${n}${code}`;
-  let acc = codecs.get(key);
-  if (acc !== undefined) return acc;
   const pascal = code === 'p';
   const room = pascal ? Math.min(n - 1, 255) : n;
   const bytesAt = (dv, off, len) => new Uint8Array(dv.buffer, dv.byteOffset + off, len);
-  acc = {
+  return {
     code,
     size: n,
     little: true,
@@ -231,6 +231,4 @@ export function bytesCodec(code, n) {
       }
     },
   };
-  codecs.set(key, acc);
-  return acc;
 }
