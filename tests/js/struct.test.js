@@ -121,6 +121,26 @@ describe('records: pack and unpack as Python', () => {
     });
   }
 
+  test(`long Pascal strings as Python (${vectors.pascal.length} formats): the length byte stops at 255, the data at N - 1`, () => {
+    for (const c of vectors.pascal) {
+      const s = new Struct(c.format);
+      for (const p of c.pack) {
+        const values = p.values.map(jsValue);
+        const where = `${c.format} pack of ${p.values.map((v) => (v[0] === 'int' || v[0] === 'bool' ? v[1] : `${v[1].length / (v[0] === 'bytes' ? 2 : 1)} bytes`))}`;
+        assert.equal(hex(pack(c.format, ...values)), p.hex, where);
+        assert.equal(hex(s.pack(...values)), p.hex, `Struct ${where}`);
+        const dest = new Chunk(new Uint8Array(c.size + 3).fill(0xee));
+        packInto(c.format, dest, 3, ...values);
+        assert.equal(hex(dest.toUint8Array().subarray(3)), p.hex, `packInto ${where}`);
+        dest.free();
+      }
+      for (const u of c.unpack) {
+        assertValues(unpack(c.format, fromHex(u.hex)), u.values, `${c.format} unpack ${u.hex.slice(0, 24)}...`);
+        assertValues(unpackFrom(c.format, fromHex(`abcd${u.hex}`), 2), u.values, `${c.format} unpackFrom`);
+      }
+    }
+  });
+
   test('a format of pad bytes only: records with no values', () => {
     assert.equal(hex(pack('<3x')), '000000');
     assert.deepEqual(unpack('<3x', Uint8Array.of(1, 2, 3)), []);
