@@ -170,6 +170,36 @@ describe('readStruct and writeStruct with records', () => {
   });
 });
 
+describe('long Pascal strings (records.json pascal: N up to 1000, data past 255 bytes)', () => {
+  const toHex = (u8) => Buffer.from(u8).toString('hex');
+  test('set, push, writeStruct and column writes give Python\'s bytes; get and readStruct read Python\'s values', () => {
+    for (const c of V.pascal) {
+      const at = c.pack.findIndex((p) => p.values.length > 1) >= 0 ? 1 : 0; // the Np value's place in a record
+      const a = new ChunkArray(c.format);
+      for (const p of c.pack) a.push(p.values.map(value));
+      c.pack.forEach((p, k) => {
+        assert.equal(toHex(bytesOf(a).subarray(k * c.size, (k + 1) * c.size)), p.hex, `${c.format} push ${k}`);
+        a.set(k, p.values.map(value));
+        const f = new StrIO(new Chunk());
+        f.writeStruct(c.format, ...p.values.map(value));
+        assert.equal(toHex(f.getvalue()), p.hex, `${c.format} writeStruct ${k}`);
+      });
+      const col = a.column(at);
+      assert.equal(col.format, `${c.format.startsWith('<') || c.format.startsWith('>') ? c.format[0] : ''}${c.format.match(/(\d+)p/)[1]}p`);
+      // The fields around the Np value are the same in every pack vector: the record becomes that vector's.
+      col.set(0, [c.pack.at(-2).values.map(value)[at]]);
+      assert.equal(toHex(bytesOf(a).subarray(0, c.size)), c.pack.at(-2).hex, `${c.format} column set`);
+      a.free();
+      for (const u of c.unpack) {
+        const b = new StrArray(c.format, hex(u.hex));
+        assert.equal(toHex(b.get(0)[at]), u.values[at][1], `${c.format} get ${u.hex.slice(0, 12)}...`);
+        const f = new StrIO(hex(u.hex));
+        assert.equal(toHex(f.readStruct(c.format)[at]), u.values[at][1], `${c.format} readStruct`);
+      }
+    }
+  });
+});
+
 describe('dumps and loads of record arrays', () => {
   test('names, strided views and columns round-trip; sharing kept', () => {
     const recs = new ChunkArray('<IHh', undefined, { names: ['id', 'x', 'y'] });

@@ -110,6 +110,23 @@ describe('corrupt input', () => {
     rejects(Uint8Array.from([...head, 1, 9, 1, 97, 1, 0]), 'an unknown base kind', /unknown base kind/);
     rejects(Uint8Array.from([...head, 1, 1, 1, 97, 99]), 'an unknown tag', /unknown tag/);
   });
+  test('a short dump naming a huge repeat count is checked against the count, never expanded (issue 25)', () => {
+    // 29 bytes: a tag-10 StrArray of format '1048576B' (one record of 2^20
+    // values) with an empty names list, over an empty chunk. The names count
+    // (0) is compared with the values count (2^20) as numbers: a RangeError,
+    // with nothing built per value (struct.test.js measures the heap in a child).
+    const dump = Buffer.from('574d454d020101000a0831303438353736420100808040008080400100', 'hex');
+    assert.equal(dump.length, 29);
+    for (let k = 0; k < 3; k++) {
+      rejects(dump, 'the 29-byte dump', /^loads\(\): a StrArray that cannot be made \(StrArray\(\): options\.names has 0 names; format "1048576B" has 1048576 values\) \(at byte 27\)$/);
+    }
+    // Without the names (tag 6) the same array loads: no record fits the empty chunk.
+    const plain = loads(Buffer.from('574d454d02010100060831303438353736420100', 'hex'));
+    assert.ok(plain instanceof StrArray);
+    assert.equal(plain.length, 0);
+    assert.equal(plain.itemsize, 1048576);
+    plain.buffer.free();
+  });
   test('flipped length fields anywhere in a valid dump never crash or leak', () => {
     for (let i = 5; i < good.length; i++) {
       for (const v of [0, 1, 0x7f, 0x80, 0xff]) {

@@ -5,9 +5,11 @@
 // bytes-like; then the attacker's cases: user code run by a value that
 // throws, frees or resizes the destination.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { Chunk, MemSlice, StrArray, Struct, bytes, calcsize, iterUnpack, pack, packInto, unpack, unpackFrom } from 'wasm-mem';
+import { cacheStats } from '../../dist/js/struct/format.js';
 import { freeKinds, kinds } from './helpers.js';
 
 const vectors = JSON.parse(readFileSync(new URL('../vectors/records.json', import.meta.url)));
@@ -118,6 +120,26 @@ describe('records: pack and unpack as Python', () => {
       }
     });
   }
+
+  test(`long Pascal strings as Python (${vectors.pascal.length} formats): the length byte stops at 255, the data at N - 1`, () => {
+    for (const c of vectors.pascal) {
+      const s = new Struct(c.format);
+      for (const p of c.pack) {
+        const values = p.values.map(jsValue);
+        const where = `${c.format} pack of ${p.values.map((v) => (v[0] === 'int' || v[0] === 'bool' ? v[1] : `${v[1].length / (v[0] === 'bytes' ? 2 : 1)} bytes`))}`;
+        assert.equal(hex(pack(c.format, ...values)), p.hex, where);
+        assert.equal(hex(s.pack(...values)), p.hex, `Struct ${where}`);
+        const dest = new Chunk(new Uint8Array(c.size + 3).fill(0xee));
+        packInto(c.format, dest, 3, ...values);
+        assert.equal(hex(dest.toUint8Array().subarray(3)), p.hex, `packInto ${where}`);
+        dest.free();
+      }
+      for (const u of c.unpack) {
+        assertValues(unpack(c.format, fromHex(u.hex)), u.values, `${c.format} unpack ${u.hex.slice(0, 24)}...`);
+        assertValues(unpackFrom(c.format, fromHex(`abcd${u.hex}`), 2), u.values, `${c.format} unpackFrom`);
+      }
+    }
+  });
 
   test('a format of pad bytes only: records with no values', () => {
     assert.equal(hex(pack('<3x')), '000000');
@@ -286,5 +308,65 @@ describe('user code inside a call', () => {
     assert.deepEqual(it.next(), { value: undefined, done: true });
     assert.equal(it[Symbol.iterator](), it);
     grow.free();
+  });
+});
+
+describe('repeat counts stay runs (a format costs its text, not its counts)', () => {
+  test('a huge count with the wrong number of values or names fails at once, with the count in words', () => {
+    assert.throws(() => pack('1048576B'), /^TypeError: pack\(\): values has 0 values; format "1048576B" has 1048576$/);
+    assert.throws(() => new Struct('<1048576B').pack(1, 2), /values has 2 values; format "<1048576B" has 1048576$/);
+    assert.throws(() => new StrArray('1048576B', undefined, { names: [] }), /options\.names has 0 names; format "1048576B" has 1048576 values/);
+    assert.throws(() => pack('<2000000B'), /format "<2000000B" has 2000000 values; at most 1048576 are supported in one record/);
+    assert.throws(() => unpack('<2000000B', new Uint8Array(2000000)), /has 2000000 values; at most 1048576/);
+    assert.equal(calcsize('<536870911i'), 2147483644);
+  });
+
+  test('long runs pack, unpack and read as one value per count, at the offsets native alignment gives', () => {
+    const values = Array.from({ length: 300 }, (_, k) => k * 1000 - 150000);
+    const packed = pack('@c300ic', 'a', ...values, 'z'); // c, 3 pad bytes, 300 ints, c
+    assert.equal(packed.length, 1 + 3 + 1200 + 1);
+    const dv = new DataView(packed.buffer);
+    values.forEach((v, k) => assert.equal(dv.getInt32(4 + 4 * k, true), v, `value ${k}`));
+    assert.deepEqual(packed.subarray(0, 4), Uint8Array.from([97, 0, 0, 0]));
+    assert.deepEqual(unpack('@c300ic', packed), ['a', ...values, 'z']);
+    const a = new StrArray('@c300ic', packed, { names: ['head', ...values.map((_, k) => `v${k}`), 'tail'] });
+    assert.equal(a.fields.length, 302);
+    assert.deepEqual(a.fields[150], { name: 'v149', code: 'i', offset: 4 + 4 * 149, size: 4 });
+    assert.equal(a.column('v299').get(0), values[299]);
+    assert.equal(a.column(301).get(0), 'z');
+    assert.equal(a.get(0).v7, values[7]);
+    const big = new StrArray('<1048576B', new Uint8Array(1048576).fill(7));
+    assert.equal(big.column(1048575).offset, 1048575); // found in the runs, no field list
+    assert.throws(() => big.column(1048576), RangeError);
+  });
+
+  test('the format cache is bounded by an estimate of the bytes it holds, as well as by entries', () => {
+    const start = cacheStats();
+    assert.ok(start.entries <= 1024 && start.bytes <= 4 << 20, JSON.stringify(start));
+    for (let k = 0; k < 3000; k++) calcsize(`<${k}B${'iH'.repeat(100)}`); // 201 runs each
+    const filled = cacheStats();
+    assert.ok(filled.entries <= 1024, `${filled.entries} entries`);
+    assert.ok(filled.bytes <= 4 << 20, `${filled.bytes} bytes`);
+    assert.ok(filled.entries < 1024, 'bytes, not entries, should have bounded these formats');
+    for (let k = 0; k < 3000; k++) calcsize(`<${k}x`);
+    assert.ok(cacheStats().entries <= 1024);
+    assert.equal(calcsize(`<${'2s'.repeat(30000)}`), 60000); // larger than the budget alone: used, not kept
+    assert.ok(cacheStats().bytes <= 4 << 20);
+  });
+
+  test('huge counts used every way leave the heap as they found it (a child process with a 96 MB heap)', () => {
+    const child = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=96', new URL('./fixtures/huge-counts.js', import.meta.url).pathname], {
+      encoding: 'utf8',
+    });
+    assert.equal(child.status, 0, child.stderr.slice(-2000));
+    const out = JSON.parse(child.stdout);
+    assert.match(out.errors.loads, /^RangeError: loads\(\): a StrArray that cannot be made \(StrArray\(\): options\.names has 0 names; format "1048537B" has 1048537 values\)/);
+    assert.match(out.errors.pack, /values has 0 values/);
+    assert.match(out.errors.StrArray, /options\.names has 0 names/);
+    assert.match(out.errors.ChunkArray, /options\.names has 1 names/);
+    assert.equal(out.errors.calcsize, null);
+    // Each call once held 60-70 MB of field objects in the cache; now a few KB each.
+    assert.ok(out.heldBytes < 16 * 2 ** 20, `${out.heldBytes} bytes still held`);
+    assert.ok(out.cache.bytes < 2 ** 20, JSON.stringify(out.cache));
   });
 });

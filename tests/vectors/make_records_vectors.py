@@ -70,6 +70,14 @@ Top level:
                           buffer or a format that does not fit    -> RangeError
                 `python` is Python's message for the same call, or why the
                 SPEC differs from Python there.
+  pascal        [{format, size, pack, unpack}]: long Pascal strings, for N in
+                PASCAL_SIZES, alone ('300p') and inside a record: pack
+                [{values, hex}] with data at, around and past 255 bytes and
+                past N - 1 (Python writes the length byte min(len, N - 1,
+                255) but copies min(len, N - 1) bytes of data); unpack [{hex,
+                values}] with length bytes up to 255 and past N - 1 (Python
+                reads min(length byte, N - 1) bytes). Made without the seeded
+                generator, so the sections above do not change with it.
 """
 import json
 import math
@@ -446,6 +454,41 @@ def offset_cases(case, rng):
     return out
 
 
+PASCAL_SIZES = [1, 2, 255, 256, 257, 300, 1000]
+
+
+def pascal_data(n):
+    """n bytes that show where a copy stops: no zeros, no repeat within 255."""
+    return bytes(1 + (k * 7) % 255 for k in range(n))
+
+
+def pascal_case(fmt, n, before, after):
+    """Pack and unpack vectors of one format: `before` and `after` are the
+    tagged values of the fields around the Np field (a record), or empty."""
+    codes = [f["code"] for f in layout(*parse_fixed(fmt))]
+    lengths = sorted({0, 1, 254, 255, 256, 280, n - 2, n - 1, n, n + 1, 1000, 1001} - {-1})
+    pack = []
+    for tagged in [["bytes", pascal_data(length).hex()] for length in lengths] + [["str", "y" * 280]]:
+        values = before + [tagged] + after
+        raw = struct.pack(fmt, *[python_value(v, c) for v, c in zip(values, codes)])
+        pack.append({"values": values, "hex": raw.hex()})
+    unpack = []
+    offset = struct.calcsize(fmt[:fmt.index("%dp" % n)] or "<")
+    for length_byte in sorted({0, 1, 254, 255} | {x for x in (n - 2, n - 1, n) if 0 <= x <= 255}):
+        raw = bytearray(struct.pack(fmt, *[python_value(v, c) for v, c in zip(before + [["bytes", ""]] + after, codes)]))
+        raw[offset:offset + n] = bytes([length_byte]) + pascal_data(n - 1)
+        got = struct.unpack(fmt, bytes(raw))
+        unpack.append({"hex": raw.hex(), "values": [tag_read(c, v) for c, v in zip(codes, got)]})
+    return {"format": fmt, "size": struct.calcsize(fmt), "pack": pack, "unpack": unpack}
+
+
+def pascal_cases():
+    cases = [pascal_case("%dp" % n, n, [], []) for n in PASCAL_SIZES]
+    cases += [pascal_case("<I%dpH" % n, n, [["int", "7"]], [["int", "65535"]]) for n in (256, 1000)]
+    cases.append(pascal_case(">b300p?", 300, [["int", "-1"]], [["bool", True]]))
+    return cases
+
+
 def main():
     rng = random.Random(SEED)
     records = []
@@ -482,13 +525,14 @@ def main():
         "records": records,
         "offsets": offsets,
         "errors": errors,
+        "pascal": pascal_cases(),
     }
     out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "records.json")
     with open(out, "w") as f:
         json.dump(doc, f, indent=None, separators=(",", ":"), allow_nan=False, ensure_ascii=True)
         f.write("\n")
-    print("wrote %s: %d record formats, %d calcsize, %d format errors, %d offset cases, %d error cases"
-          % (out, len(records), len(calcsize), len(format_errors), len(offsets), len(errors)))
+    print("wrote %s: %d record formats, %d calcsize, %d format errors, %d offset cases, %d error cases, %d Pascal formats"
+          % (out, len(records), len(calcsize), len(format_errors), len(offsets), len(errors), len(doc["pascal"])))
 
 
 if __name__ == "__main__":

@@ -36,18 +36,17 @@ export function geometry(options, size, fn) {
  */
 export function columnOf(layout, names, geo, field) {
   if (layout.acc !== null) throw new TypeError(`StrArray.column(): format ${layout.quoted} is a scalar format, not a record`);
-  const fields = layout.fields;
   const k =
     typeof field === 'string' && names !== undefined
       ? names.indexOf(field)
       : typeof field === 'number'
-        ? toIndex(field, fields.length, 'StrArray.column')
+        ? toIndex(field, layout.valueCount, 'StrArray.column')
         : -1;
   if (k < 0)
     throw new TypeError(
       `StrArray.column(): no field ${describe(field)} (${names === undefined ? 'give a position' : `fields: ${nameList(names)}`})`,
     );
-  const f = fields[k];
+  const f = layout.field(k); // from the runs: no per-value list for one column
   const format = `${layout.prefix}${f.code === 's' || f.code === 'p' ? f.size : ''}${f.code}`;
   return { format, options: geometryOptions({ origin: geo.origin, stride: geo.stride, lead: geo.lead + f.offset, span: geo.span }) };
 }

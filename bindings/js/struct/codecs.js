@@ -28,7 +28,7 @@ export const CODES = {
   f: [4, 'float', 0, 0, Float32Array],
   d: [8, 'float', 0, 0, Float64Array],
 };
-const codecs = new Map(); // made so far, by code, byte order (and size for s/p)
+const codecs = new Map(); // made so far, by code and byte order (at most 2 x 18)
 
 /**
  * The value codec of a numeric, bool or char code in one byte order: `read`,
@@ -189,17 +189,19 @@ function intAccess(size, signed, little) {
 
 /**
  * The value codec of an `Ns` (N bytes, cut or zero-padded) or `Np` field (a
- * Pascal string: a length byte, at most min(N - 1, 255), then the bytes).
- * Reads give a copy.
+ * Pascal string), as Python's struct: `Np` holds up to N - 1 bytes of data
+ * after a length byte, and the length byte is capped at 255 but the data is
+ * not (pack('300p', 280 bytes) keeps all 280, length byte 255); a read takes
+ * min(length byte, N - 1) bytes. Reads give a copy. Not cached here: each
+ * Layout holds its own (struct/format.js bounds what Layouts hold), so
+ * formats of many sizes ('1s' ... '100000s') leave nothing behind.
  */
 export function bytesCodec(code, n) {
   const key = `${n}${code}`;
-  let acc = codecs.get(key);
-  if (acc !== undefined) return acc;
   const pascal = code === 'p';
-  const room = pascal ? Math.min(n - 1, 255) : n;
+  const room = pascal ? n - 1 : n; // the most data bytes
   const bytesAt = (dv, off, len) => new Uint8Array(dv.buffer, dv.byteOffset + off, len);
-  acc = {
+  return {
     code,
     size: n,
     little: true,
@@ -218,7 +220,7 @@ export function bytesCodec(code, n) {
       const len = Math.min(src.length, room);
       const out = new Uint8Array(n);
       if (pascal) {
-        out[0] = len;
+        out[0] = Math.min(len, 255);
         out.set(src.subarray(0, len), 1);
       } else out.set(src.subarray(0, len));
       return out;
@@ -231,6 +233,4 @@ export function bytesCodec(code, n) {
       }
     },
   };
-  codecs.set(key, acc);
-  return acc;
 }

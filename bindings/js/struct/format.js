@@ -13,12 +13,21 @@ import { CODES, bytesCodec, valueCodec } from './codecs.js';
 
 const PREFIXES = '@=<>!';
 const NATIVE_ONLY = 'nNP';
-/** The most values one record may have (each is an object while the format is in use). */
+/** The most values one record may have: a record is read as an array of them. */
 const MAX_VALUES = 1 << 20;
 /** The largest record: a StrArray item must fit one chunk (and a typed array). */
 const MAX_SIZE = 2 ** 31 - 1;
 
-const layouts = new Map();
+// The cache of compiled formats. Formats built at run time (or read by
+// loads) must not grow it forever, so it is bounded twice: by entries and by
+// an estimate of the bytes its Layouts hold (Layout#bytes: a Layout holds its
+// runs, never a per-value list, so the estimate grows with the format's text,
+// not with its repeat counts). When either bound is passed the oldest entries
+// go first; a Layout larger than the whole budget is used and not kept.
+const CACHE_ENTRIES = 1024;
+const CACHE_BYTES = 4 << 20;
+const layouts = new Map(); // format -> Layout, oldest first
+let cachedBytes = 0;
 
 /**
  * The compiled form of a struct format, or a TypeError naming `fn` that says
@@ -31,9 +40,20 @@ export function compile(format, fn) {
   if (hit !== undefined) return hit;
   if (typeof format !== 'string') throw new TypeError(`${fn}(): format must be a string, got ${describe(format)}`);
   const layout = new Layout(format, parse(format, fn));
-  if (layouts.size > 1024) layouts.clear(); // formats built at run time must not grow the cache forever
+  if (layout.bytes > CACHE_BYTES) return layout;
+  for (const [old, held] of layouts) {
+    if (layouts.size < CACHE_ENTRIES && cachedBytes + layout.bytes <= CACHE_BYTES) break;
+    layouts.delete(old);
+    cachedBytes -= held.bytes;
+  }
   layouts.set(format, layout);
+  cachedBytes += layout.bytes;
   return layout;
+}
+
+/** What the format cache holds now (tests): entries and the estimate of their bytes. */
+export function cacheStats() {
+  return { entries: layouts.size, bytes: cachedBytes };
 }
 
 /** A format in a message: quoted, and cut when long, so that the message stays one readable line. */
@@ -44,6 +64,7 @@ export function quote(format) {
 
 /** Python's whitespace between items (ASCII only: struct refuses U+00A0 and the like). */
 const SPACE = /^[ \t\n\v\f\r]$/;
+const DIGITS = /\d+/y;
 
 /** Items of a format: [{code, count, offset}] with native alignment applied, and the total size. */
 function parse(format, fn) {
@@ -63,7 +84,8 @@ function parse(format, fn) {
     let count = 1;
     let counted = false;
     if (ch >= '0' && ch <= '9') {
-      const digits = /^\d+/.exec(format.slice(at))[0];
+      DIGITS.lastIndex = at; // sticky, from `at`: no copy of the rest of the format per count
+      const digits = DIGITS.exec(format)[0];
       at += digits.length;
       count = Number(digits);
       counted = true;
@@ -92,13 +114,17 @@ function parse(format, fn) {
 }
 
 /**
- * A parsed format. `fields` lists its values in order ({name, code, offset,
- * size, acc}); a scalar format (one code, no count but 1, no pad) also has
- * `acc`, the value codec of its one value.
+ * A parsed format. Its values are kept as runs, one per item that has values
+ * ({code, count, offset, step, acc}: `count` values of `acc`, the first at
+ * `offset`, each `step` bytes after the one before; an `Ns`/`Np` item is one
+ * value of N bytes), so that what a Layout holds and what making it costs
+ * follow the format's text, never its repeat counts: '1048576B' is one run.
+ * Reading, checking and writing walk the runs; a per-value list is made only
+ * when asked for (`fields`) and never kept. A scalar format (one code, no
+ * count but 1, no pad) also has `acc`, the value codec of its one value.
  */
 export class Layout {
-  #items;
-  #fields = null;
+  #runs;
   #reader = null;
 
   constructor(format, { prefix, little, items, size }) {
@@ -109,55 +135,81 @@ export class Layout {
     this.prefix = prefix;
     this.size = size;
     this.little = little;
-    this.#items = items;
+    const runs = [];
+    let valueBytes = 0;
+    for (const { code, count, offset } of items) {
+      if (code === 'x') continue;
+      const bytes = code === 's' || code === 'p';
+      const acc = bytes ? bytesCodec(code, count) : valueCodec(code, little);
+      if (bytes) runs.push({ code, count: 1, offset, step: count, acc });
+      else if (count > 0) runs.push({ code, count, offset, step: acc.size, acc });
+      valueBytes += bytes ? count : count * acc.size;
+    }
+    this.#runs = runs;
+    /** How many values a record has (the sum of the runs' counts, never expanded). */
+    this.valueCount = runs.reduce((n, r) => n + r.count, 0);
+    this.hasPad = valueBytes !== size;
     const only = items.length === 1 ? items[0] : null;
     this.scalar = only !== null && only.count === 1 && CODES[only.code] !== undefined;
     /** The value codec of a scalar format (null for a record format). */
-    this.acc = this.scalar ? valueCodec(only.code, little) : null;
-    const valueBytes = items.reduce(
-      (n, { code, count }) => n + (code === 'x' ? 0 : code === 's' || code === 'p' ? count : count * CODES[code][0]),
-      0,
-    );
-    this.hasPad = valueBytes !== size;
+    this.acc = this.scalar ? runs[0].acc : null;
+    /**
+     * An estimate of the bytes this Layout holds, for the cache's bound: the
+     * object and its reader's closure, the text twice (the format and its
+     * quoted form), a run object per run and an `Ns`/`Np` codec of its own
+     * per bytes run (measured with heapUsed: within 1.3x either way).
+     */
+    this.bytes = 1024 + 2 * format.length + runs.reduce((n, r) => n + (r.acc.kind === 'bytes' ? 560 : 96), 0);
+  }
+
+  /** A format of more values than MAX_VALUES is a TypeError wherever its values are used. */
+  #checkCount() {
+    if (this.valueCount > MAX_VALUES)
+      throw new TypeError(`format ${this.quoted} has ${this.valueCount} values; at most ${MAX_VALUES} are supported in one record`);
   }
 
   /**
-   * One entry per value, made on first use (calcsize of '2147483647x' or
-   * '500000000i' needs none): a format of more than MAX_VALUES values is a
-   * TypeError here, not an out-of-memory crash.
+   * One entry per value ({code, offset, size, acc}), made anew on each use
+   * and not kept (calcsize of '2147483647x' or '500000000i' needs none; the
+   * value paths walk the runs): for StrArray's `fields`.
    */
   get fields() {
-    if (this.#fields !== null) return this.#fields;
-    const count = this.#items.reduce((n, it) => n + (it.code === 'x' ? 0 : it.code === 's' || it.code === 'p' ? 1 : it.count), 0);
-    if (count > MAX_VALUES)
-      throw new TypeError(`format ${this.quoted} has ${count} values; at most ${MAX_VALUES} are supported in one record`);
+    this.#checkCount();
     const fields = [];
-    for (const { code, count: n, offset } of this.#items) {
-      if (code === 'x') continue;
-      if (code === 's' || code === 'p') {
-        fields.push({ code, offset, size: n, acc: bytesCodec(code, n) });
-        continue;
-      }
-      const acc = valueCodec(code, this.little);
-      for (let k = 0; k < n; k++) fields.push({ code, offset: offset + k * acc.size, size: acc.size, acc });
-    }
-    this.#fields = fields;
+    for (const { code, count, offset, step, acc } of this.#runs)
+      for (let k = 0; k < count; k++) fields.push({ code, offset: offset + k * step, size: step, acc });
     return fields;
+  }
+
+  /** Value `k` ({code, offset, size, acc}), found in the runs (0 <= k < valueCount). */
+  field(k) {
+    let at = k;
+    for (const { code, count, offset, step, acc } of this.#runs) {
+      if (at < count) return { code, offset: offset + at * step, size: step, acc };
+      at -= count;
+    }
+    throw new RangeError(`format ${this.quoted} has no value ${k}`);
   }
 
   /** `readValues(dv, off)`: the values of one record at `off`, in order. */
   get readValues() {
-    this.#reader ??= recordReader(this.fields);
+    if (this.#reader === null) {
+      this.#checkCount();
+      this.#reader = recordReader(this.#runs, this.valueCount);
+    }
     return this.#reader;
   }
 
   /**
    * Checks a record given as an array of values, or an object with every
    * name when `names` is given; returns the stored forms. A wrong shape is a
-   * TypeError, a bad value as for scalars. Nothing is written here.
+   * TypeError, a bad value as for scalars. Nothing is written here. The count
+   * is compared before any value is looked at: a format of a million values
+   * given none fails at once.
    */
   checkValues(record, fn, arg, names) {
-    const fields = this.fields;
+    this.#checkCount();
+    const n = this.valueCount;
     let values = record;
     if (names != null && record !== null && typeof record === 'object' && !Array.isArray(record) && !ArrayBuffer.isView(record)) {
       values = names.map((name) => {
@@ -166,23 +218,27 @@ export class Layout {
         return record[name];
       });
     } else if (!Array.isArray(record)) {
-      const want =
-        names == null
-          ? `an array of ${fields.length} values`
-          : `an array of ${fields.length} values or an object with fields ${nameList(names)}`;
+      const want = names == null ? `an array of ${n} values` : `an array of ${n} values or an object with fields ${nameList(names)}`;
       throw new TypeError(`${fn}(): ${arg} must be ${want} for format ${this.quoted}, got ${describe(record)}`);
     }
-    if (values.length !== fields.length) {
-      throw new TypeError(`${fn}(): ${arg} has ${values.length} values; format ${this.quoted} has ${fields.length}`);
+    if (values.length !== n) {
+      throw new TypeError(`${fn}(): ${arg} has ${values.length} values; format ${this.quoted} has ${n}`);
     }
-    return fields.map((f, k) => f.acc.check(values[k], fn, names == null ? `${arg}[${k}]` : fieldPath(arg, names[k])));
+    const stored = new Array(n);
+    let i = 0;
+    for (const { count, acc } of this.#runs) {
+      for (let k = 0; k < count; k++, i++) stored[i] = acc.check(values[i], fn, names == null ? `${arg}[${i}]` : fieldPath(arg, names[i]));
+    }
+    return stored;
   }
 
   /** Writes checked values (and zero pad bytes) at `off`. */
   writeValues(dv, off, stored) {
-    if (this.hasPad) for (let k = 0; k < this.size; k++) dv.setUint8(off + k, 0);
-    const fields = this.fields;
-    for (let k = 0; k < fields.length; k++) fields[k].acc.write(dv, off + fields[k].offset, stored[k]);
+    if (this.hasPad) new Uint8Array(dv.buffer, dv.byteOffset + off, this.size).fill(0);
+    let i = 0;
+    for (const { count, offset, step, acc } of this.#runs) {
+      for (let k = 0, at = off + offset; k < count; k++, at += step) acc.write(dv, at, stored[i++]);
+    }
   }
 }
 
@@ -190,14 +246,31 @@ export class Layout {
  * The reader of a record's values: for up to six values a closure with each
  * value codec and offset captured and the array written as a literal, which the
  * engine builds and inlines several times faster than a loop over the fields
- * (the iterUnpack and record-get bench rows); more values take the loop.
+ * (the iterUnpack and record-get bench rows); more values walk the runs.
  */
-function recordReader(fields) {
-  const r = fields.map((x) => x.acc.read);
-  const o = fields.map((x) => x.offset);
+function recordReader(runs, count) {
+  if (count > 6) {
+    return (dv, off) => {
+      const out = new Array(count);
+      let i = 0;
+      for (const { count: n, offset, step, acc } of runs) {
+        const read = acc.read;
+        for (let k = 0, at = off + offset; k < n; k++, at += step) out[i++] = read(dv, at);
+      }
+      return out;
+    };
+  }
+  const r = [];
+  const o = [];
+  for (const { count: n, offset, step, acc } of runs) {
+    for (let k = 0; k < n; k++) {
+      r.push(acc.read);
+      o.push(offset + k * step);
+    }
+  }
   const [r0, r1, r2, r3, r4, r5] = r;
   const [o0, o1, o2, o3, o4, o5] = o;
-  switch (fields.length) {
+  switch (count) {
     case 0:
       return () => [];
     case 1:
@@ -210,13 +283,7 @@ function recordReader(fields) {
       return (dv, off) => [r0(dv, off + o0), r1(dv, off + o1), r2(dv, off + o2), r3(dv, off + o3)];
     case 5:
       return (dv, off) => [r0(dv, off + o0), r1(dv, off + o1), r2(dv, off + o2), r3(dv, off + o3), r4(dv, off + o4)];
-    case 6:
-      return (dv, off) => [r0(dv, off + o0), r1(dv, off + o1), r2(dv, off + o2), r3(dv, off + o3), r4(dv, off + o4), r5(dv, off + o5)];
     default:
-      return (dv, off) => {
-        const out = new Array(r.length);
-        for (let k = 0; k < r.length; k++) out[k] = r[k](dv, off + o[k]);
-        return out;
-      };
+      return (dv, off) => [r0(dv, off + o0), r1(dv, off + o1), r2(dv, off + o2), r3(dv, off + o3), r4(dv, off + o4), r5(dv, off + o5)];
   }
 }

@@ -28,8 +28,9 @@ function namesOf(options, layout, fn) {
   if (!Array.isArray(names) || !names.every((n) => typeof n === 'string'))
     throw new TypeError(`${fn}(): options.names must be an array of strings, got ${describe(names)}`);
   if (layout.acc !== null) throw new TypeError(`${fn}(): options.names is for record formats; ${layout.quoted} is one scalar`);
-  if (names.length !== layout.fields.length) {
-    throw new TypeError(`${fn}(): options.names has ${names.length} names; format ${layout.quoted} has ${layout.fields.length} values`);
+  // The value count is the runs' sum (format.js): a '1048576B' given no names fails here without a million fields made.
+  if (names.length !== layout.valueCount) {
+    throw new TypeError(`${fn}(): options.names has ${names.length} names; format ${layout.quoted} has ${layout.valueCount} values`);
   }
   if (new Set(names).size !== names.length) throw new TypeError(`${fn}(): options.names has a name twice`);
   return Object.freeze(names.slice());
