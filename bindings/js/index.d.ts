@@ -608,14 +608,16 @@ export declare class Pattern {
   readonly bytes: Uint8Array;
   /** A copy of the mask. */
   readonly mask: Uint8Array;
-  /** As `hexPattern` text: `'4d 5a ?? 5?'`. */
+  /** As `hexPattern` text: `'4d 5a ?? 5?'` (what `console.log` shows too: `Pattern <4d 5a ?? 5?>`). */
   toString(): string;
 }
 
 /**
- * A masked pattern from hex text: pairs of hex digits, `??` any byte, `4?` / `?d`
- * one nibble fixed, whitespace between bytes ignored. Anything else, or an
- * empty text: `RangeError` naming the position.
+ * A masked pattern from hex text, as the CLI's `--hex` reads it: pairs of hex
+ * digits, `??` any byte, `4?` / `?d` one nibble fixed; whitespace, and one
+ * `:` or `-` (`'4d:5a'`, `'4d-5a'`, `'4d : 5a'`), between bytes ignored, never
+ * inside one. Anything else, or an empty text: `RangeError` naming the
+ * 0-based position.
  */
 export declare function hexPattern(text: string): Pattern;
 
