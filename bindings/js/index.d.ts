@@ -139,14 +139,17 @@ export declare function rmatch(a: ReadableBytes, b: ReadableBytes): number;
  * sync iterable of bytes-likes or strings (a Node `Readable`, a generator),
  * a `Blob`/`File`, a Node `FileHandle` (`fs.promises.open`), or a bytes-like
  * itself. Blobs, file handles and bytes-likes are seekable (read by position).
+ * Not a string: a path searched as its own characters is never what was
+ * meant, so it is a `TypeError` (open the file with `fs.openAsBlob(path)` or
+ * `fs.promises.open(path)`); a piece may be a string.
  */
 export type Source =
   | ReadableStream<ReadableBytes>
   | AsyncIterable<ReadableBytes>
-  | Iterable<ReadableBytes>
+  | (Iterable<ReadableBytes> & object)
   | Blob
   | { fd: number; read(buffer: Uint8Array, offset: number, length: number, position: number): Promise<{ bytesRead: number }>; stat(): Promise<{ size: number }> }
-  | ReadableBytes;
+  | BytesLike;
 
 /** Options of the async functions. */
 export interface AsyncOptions {
@@ -156,19 +159,38 @@ export interface AsyncOptions {
   onProgress?: (bytesRead: number, total: number | undefined) => void;
 }
 
+/**
+ * The options of an async search given third, in place of `start`
+ * (`countAsync(fh, 'x', {signal})`): a plain object (an object literal),
+ * which may also hold the positions. Nothing follows it.
+ */
+export interface AsyncSearchOptions extends AsyncOptions {
+  /** Where the search starts (negative: from the end, seekable sources only); 0 when left out. */
+  start?: number;
+  /** Where it ends (negative: from the end, seekable sources only); the source's end when left out. */
+  end?: number;
+  /** Only matches at `start + k * step`; 1 when left out. */
+  step?: number;
+}
+
 /** The lowest match's absolute offset, or -1; stops reading (and cancels a stream) at the first match. */
+export declare function findAsync(source: Source, pattern: SearchPattern, options: AsyncSearchOptions): Promise<number>;
 export declare function findAsync(source: Source, pattern: SearchPattern, start?: number, end?: number, step?: number, options?: AsyncOptions): Promise<number>;
 /** Every match's absolute offset, ascending, overlapping ones included; `break` cancels the source. */
+export declare function findAllAsync(source: Source, pattern: SearchPattern, options: AsyncSearchOptions): AsyncIterableIterator<number>;
 export declare function findAllAsync(source: Source, pattern: SearchPattern, start?: number, end?: number, step?: number, options?: AsyncOptions): AsyncIterableIterator<number>;
 /** The number of matches, overlapping ones included. */
+export declare function countAsync(source: Source, pattern: SearchPattern, options: AsyncSearchOptions): Promise<number>;
 export declare function countAsync(source: Source, pattern: SearchPattern, start?: number, end?: number, step?: number, options?: AsyncOptions): Promise<number>;
 /** The highest match, or -1: seekable sources only (Blob, FileHandle, bytes-like), read backwards from the end. */
+export declare function rfindAsync(source: Source, pattern: SearchPattern, options: AsyncSearchOptions): Promise<number>;
 export declare function rfindAsync(source: Source, pattern: SearchPattern, start?: number, end?: number, step?: number, options?: AsyncOptions): Promise<number>;
 /** As `cmp`, reading both sources side by side; stops at the first difference. */
 export declare function cmpAsync(a: Source, b: Source, options?: AsyncOptions): Promise<-1 | 0 | 1>;
 /** As `diff`, reading both sources side by side; stops at the first difference. */
 export declare function diffAsync(a: Source, b: Source, options?: AsyncOptions): Promise<number>;
 /** As `findAllAny` over a source: every match of every pattern as `[index, pattern]` pairs, by index, then pattern number. */
+export declare function findAllAnyAsync(source: Source, patterns: Iterable<AnyPattern>, options: AsyncSearchOptions): AsyncIterableIterator<[number, number]>;
 export declare function findAllAnyAsync(source: Source, patterns: Iterable<AnyPattern>, start?: number, end?: number, step?: number, options?: AsyncOptions): AsyncIterableIterator<[number, number]>;
 
 /** The search and comparison methods of a Chunk and a MemSlice, over its bytes (a slice: its window's). */
@@ -586,14 +608,16 @@ export declare class Pattern {
   readonly bytes: Uint8Array;
   /** A copy of the mask. */
   readonly mask: Uint8Array;
-  /** As `hexPattern` text: `'4d 5a ?? 5?'`. */
+  /** As `hexPattern` text: `'4d 5a ?? 5?'` (what `console.log` shows too: `Pattern <4d 5a ?? 5?>`). */
   toString(): string;
 }
 
 /**
- * A masked pattern from hex text: pairs of hex digits, `??` any byte, `4?` / `?d`
- * one nibble fixed, whitespace between bytes ignored. Anything else, or an
- * empty text: `RangeError` naming the position.
+ * A masked pattern from hex text, as the CLI's `--hex` reads it: pairs of hex
+ * digits, `??` any byte, `4?` / `?d` one nibble fixed; whitespace, and one
+ * `:` or `-` (`'4d:5a'`, `'4d-5a'`, `'4d : 5a'`), between bytes ignored, never
+ * inside one. Anything else, or an empty text: `RangeError` naming the
+ * 0-based position.
  */
 export declare function hexPattern(text: string): Pattern;
 

@@ -6,13 +6,47 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { builds, run, tempDir } from './helpers.js';
+import { findAll, hexPattern } from 'wasm-mem';
+import { builds, rng, run, tempDir } from './helpers.js';
 
 const vectors = JSON.parse(readFileSync(new URL('../vectors/patterns.json', import.meta.url)));
 const dir = tempDir();
 const pos = (name, v) => (v === null ? [] : [`--${name}=${v}`]);
 // The wasm build starts slower: it gets every sixth vector, the ASan build all of them.
 const share = (b, list) => (b.name === 'wasm' ? list.filter((_, k) => k % 6 === 0) : list);
+
+/** hexPattern(text), or null where it refuses the text. */
+function jsPattern(text) {
+  try {
+    return hexPattern(text);
+  } catch (e) {
+    if (e instanceof RangeError) return null;
+    throw e;
+  }
+}
+
+// Where the CLI's --hex (wasi/cli.c) reads other texts than SPEC §10 and
+// hexPattern: it takes no '-' separator, and takes ':' anywhere whitespace
+// may be (before the first byte, after the last, two in a row). Reported;
+// the CLI is not changed here.
+const cliDiffers = (text) => text.includes('-') || (jsPattern(text) === null && jsPattern(text.replaceAll(':', ' ')) !== null);
+
+/** Random hex texts, valid and not: bytes, wildcards, whitespace, separators, stray characters. */
+function hexTexts(seed, n) {
+  const r = rng(seed);
+  const chars = ['0', '7', 'a', 'B', 'f', '?', ' ', '\t', ':', ':', '-', 'g', 'x'];
+  const seps = ['', ' ', ':', ' : ', '\t:', '  '];
+  return Array.from({ length: n }, (_, k) => {
+    if (k % 3 === 0) return Array.from({ length: r.int(9) }, () => chars[r.int(chars.length)]).join('');
+    const bytes = Array.from({ length: 1 + r.int(4) }, () => chars[r.int(6)] + chars[r.int(6)]);
+    let t = bytes.map((b, i) => (i ? seps[r.int(seps.length)] : '') + b).join('');
+    if (k % 3 === 2) {
+      const at = r.int(t.length + 1);
+      t = t.slice(0, at) + chars[r.int(chars.length)] + t.slice(at + r.int(2));
+    }
+    return t;
+  });
+}
 
 for (const b of builds) {
   describe(`mem (${b.name})`, () => {
@@ -32,6 +66,50 @@ for (const b of builds) {
         }
       });
     });
+
+    test('--hex reads the texts hexPattern reads, as the same bytes (random texts; the reported differences aside)', () => {
+      const seed = 28_10;
+      const texts = hexTexts(seed, b.name === 'wasm' ? 30 : 200);
+      const r = rng(seed + 1);
+      let compared = 0;
+      texts.forEach((text, k) => {
+        if (cliDiffers(text)) return;
+        compared++;
+        const p = jsPattern(text);
+        // A haystack with the pattern planted twice, the bits its mask ignores random.
+        const hay = r.bytes(64);
+        if (p !== null) {
+          const { bytes, mask } = p;
+          for (const at of [3, 40 - r.int(3)]) bytes.forEach((x, i) => (hay[at + i] = x | (r.int(256) & ~mask[i])));
+        }
+        const file = join(dir, `g${b.name}${k}.bin`);
+        writeFileSync(file, hay);
+        const res = run(b, ['index', '--hex', '--all', file, '--', text]);
+        const label = `seed ${seed}, text ${k}: ${JSON.stringify(text)}: ${res.err}`;
+        if (p === null) {
+          assert.equal(res.code, 2, `hexPattern refuses it, the CLI took it: ${label}`);
+          assert.match(res.err, /^mem: PATTERN: /, label);
+        } else {
+          assert.equal(res.err, '', `hexPattern takes it, the CLI refused it: ${label}`);
+          assert.deepEqual(res.out.split('\n').filter(Boolean).map(Number), [...findAll(hay, p)], label);
+        }
+      });
+      assert.ok(compared >= texts.length / 2, `${compared} of ${texts.length} texts compared`);
+    });
+
+    test(
+      '--hex and hexPattern on the texts where they differ (CLI: no "-" separator; ":" anywhere whitespace may be)',
+      { todo: 'the CLI differs from SPEC §10 here: reported in issue 28, wasi/ not changed by this branch' },
+      () => {
+        const file = join(dir, `d${b.name}.bin`);
+        writeFileSync(file, Buffer.from([0, 0x4d, 0x5a, 0]));
+        for (const text of ['4d-5a', '4d - 5a', ':4d', '4d:', '4d::5a', '4d: :5a']) {
+          assert.ok(cliDiffers(text), text);
+          const res = run(b, ['index', '--hex', file, '--', text]);
+          assert.equal(res.code === 2, jsPattern(text) === null, `${JSON.stringify(text)}: CLI exit ${res.code}, ${res.err}`);
+        }
+      },
+    );
 
     test('scan --hex: Python re vectors (pairs by offset, then pattern number from 1)', () => {
       share(b, vectors.sets).forEach((v, k) => {

@@ -272,26 +272,26 @@ describe('seekable sources', () => {
   });
 });
 
-describe('reading stops, cancels, aborts', () => {
-  /** A stream of `n` pieces of 64 KiB, the pattern at `at`; counts pulls and cancels. */
-  function counted(n, at) {
-    const log = { pulled: 0, cancelled: 0, reason: undefined };
-    const stream = new ReadableStream({
-      pull(c) {
-        if (log.pulled === n) return c.close();
-        const piece = new Uint8Array(64 << 10);
-        if (log.pulled === at) piece.set([1, 2, 3], 100);
-        log.pulled++;
-        c.enqueue(piece);
-      },
-      cancel(reason) {
-        log.cancelled++;
-        log.reason = reason;
-      },
-    }, { highWaterMark: 0 });
-    return { stream, log };
-  }
+/** A stream of `n` pieces of 64 KiB, the pattern at `at`; counts pulls and cancels. */
+function counted(n, at) {
+  const log = { pulled: 0, cancelled: 0, reason: undefined };
+  const stream = new ReadableStream({
+    pull(c) {
+      if (log.pulled === n) return c.close();
+      const piece = new Uint8Array(64 << 10);
+      if (log.pulled === at) piece.set([1, 2, 3], 100);
+      log.pulled++;
+      c.enqueue(piece);
+    },
+    cancel(reason) {
+      log.cancelled++;
+      log.reason = reason;
+    },
+  }, { highWaterMark: 0 });
+  return { stream, log };
+}
 
+describe('reading stops, cancels, aborts', () => {
   test('findAsync stops at the first match and cancels the stream', async () => {
     const { stream, log } = counted(1000, 20);
     assert.equal(await findAsync(stream, new Uint8Array([1, 2, 3])), 20 * (64 << 10) + 100);
@@ -345,7 +345,7 @@ describe('reading stops, cancels, aborts', () => {
       assert.equal(stream.locked, false);
     }
     const { stream, log } = counted(10, 0);
-    await assert.rejects(cmpAsync(stream, 'x', { signal: ac.signal }), (e) => e === reason);
+    await assert.rejects(cmpAsync(stream, ['x'], { signal: ac.signal }), (e) => e === reason);
     assert.equal(log.pulled, 0);
   });
 
@@ -378,7 +378,7 @@ describe('reading stops, cancels, aborts', () => {
     await assert.rejects(p, RangeError);
     resolve({ done: false, value: new Uint8Array(1 << 20) }); // arrives after the window was freed: ignored
     await new Promise((r) => setTimeout(r, 5));
-    assert.equal(await findAsync('abc', 'c'), 2);
+    assert.equal(await findAsync(['abc'], 'c'), 2);
   });
 
   test('onProgress: (bytesRead, total) about every 16 MiB; total is the range for seekable sources', async () => {
@@ -405,9 +405,9 @@ describe('reading stops, cancels, aborts', () => {
       await collect(findAllAsync(['ab', 'c'], 'b'));
       for await (const _ of findAllAsync(['aaaa'], 'a')) break;
       await countAsync(new Blob(['abc']), 'b');
-      await rfindAsync('abc', 'b');
+      await rfindAsync(Buffer.from('abc'), 'b');
       await cmpAsync(['a'], ['b']);
-      await diffAsync(['abc'], 'abd');
+      await diffAsync(['abc'], ['abd']);
       await assert.rejects(findAsync([1], 'a'), TypeError);
       await assert.rejects(cmpAsync(['a'], [null]), TypeError);
     }
@@ -420,7 +420,7 @@ describe('bad input', () => {
     for (const [src, got] of [[5, 'got 5'], [null, 'got null'], [{}, 'got an object (Object)'], [undefined, 'got undefined'], [true, 'got true']]) {
       await assert.rejects(findAsync(src, 'x'), (e) => e instanceof TypeError && e.message.startsWith('findAsync(): source must be') && e.message.endsWith(got));
     }
-    await assert.rejects(cmpAsync('a', 7), (e) => e instanceof TypeError && /^cmpAsync\(\): b must be .*got 7$/.test(e.message));
+    await assert.rejects(cmpAsync(['a'], 7), (e) => e instanceof TypeError && /^cmpAsync\(\): b must be .*got 7$/.test(e.message));
     const it = findAllAsync(42, 'x'); // the iterable's first next() rejects
     await assert.rejects(it.next(), (e) => e instanceof TypeError && e.message.includes('findAllAsync(): source'));
   });
@@ -464,8 +464,132 @@ describe('bad input', () => {
     await assert.rejects(findAsync(rs, 'x'), (e) => e === boom);
     const gen = (async function* () { yield 'abc'; throw boom; })();
     await assert.rejects(countAsync(gen, 'b'), (e) => e === boom);
-    await assert.rejects(cmpAsync('abc', (function* () { throw boom; })()), (e) => e === boom);
+    await assert.rejects(cmpAsync(['abc'], (function* () { throw boom; })()), (e) => e === boom);
     const user = new TypeError('from onProgress');
     await assert.rejects(countAsync(new Uint8Array(20 << 20), 'x', 0, undefined, 1, { onProgress: () => { throw user; } }), (e) => e === user);
+  });
+});
+
+describe('a string source; options in the third position (issue 28, SPEC §9)', () => {
+  const ASYNC = {
+    findAsync: (src, p, ...rest) => findAsync(src, p, ...rest),
+    findAllAsync: (src, p, ...rest) => collect(findAllAsync(src, p, ...rest)),
+    countAsync: (src, p, ...rest) => countAsync(src, p, ...rest),
+    rfindAsync: (src, p, ...rest) => rfindAsync(src, p, ...rest),
+    findAllAnyAsync: (src, p, ...rest) => collect(findAllAnyAsync(src, [p], ...rest)),
+  };
+  const pointsAtFiles = (fn, arg) => (e) =>
+    e instanceof TypeError &&
+    e.message.startsWith(`${fn}(): ${arg} must not be a string, got `) &&
+    e.message.includes('fs.openAsBlob(path)') &&
+    e.message.includes('fs.promises.open(path)');
+
+  test("a string source (a path, most likely) is a TypeError pointing at fs.openAsBlob and fs.promises.open; opened, the file is searched", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'wasm-mem-async-'));
+    try {
+      const path = join(dir, 'ls');
+      await writeFile(path, Buffer.from('\x7fELF\x02\x01\x01', 'latin1'));
+      for (const [fn, call] of Object.entries(ASYNC)) {
+        for (const src of [path, '', 'ELF', new String(path)]) await assert.rejects(call(src, 'ELF'), pointsAtFiles(fn, 'source'), `${fn} ${src}`);
+      }
+      for (const [fn, call] of [['cmpAsync', cmpAsync], ['diffAsync', diffAsync]]) {
+        await assert.rejects(call(path, [path]), pointsAtFiles(fn, 'a'));
+        await assert.rejects(call([path], path), pointsAtFiles(fn, 'b'));
+      }
+      // The fix the message names, and the same search done right.
+      const { openAsBlob } = await import('node:fs');
+      assert.equal(await findAsync(await openAsBlob(path), 'ELF'), 1);
+      const fh = await open(path);
+      try {
+        assert.equal(await findAsync(fh, 'ELF'), 1);
+      } finally {
+        await fh.close();
+      }
+      // A string pattern and string pieces stay as they were: their UTF-8.
+      assert.equal(await findAsync([path], 'ls'), path.length - 2);
+      assert.equal(await countAsync(['ELF', 'ELF'], 'ELF'), 2);
+      assert.equal(await cmpAsync(['ab'], [Buffer.from('ab')]), 0);
+    } finally {
+      await rm(dir, { recursive: true });
+    }
+  });
+
+  test('options third, {start, end, step} read from them, agree with the six-argument call and the sync oracle (random cases)', async () => {
+    const seed = SEED + 40_000;
+    const r = rng(seed);
+    const signal = new AbortController().signal;
+    for (let k = 0; k < 300; k++) {
+      const kind = KINDS[k % KINDS.length];
+      const { data, pattern, start, end, step } = randomCase(r, SEEKABLE.has(kind), r.int(50));
+      // Each position either left out, or present (possibly as undefined).
+      const third = Object.assign(r.int(2) ? {} : Object.create(null), { signal });
+      for (const [name, v] of [['start', start], ['end', end], ['step', step]]) if (v !== undefined || r.int(2)) third[name] = v;
+      const label = `seed ${seed}, case ${k}, ${kind}, pattern "${latin1(pattern)}", ${JSON.stringify(third)}`;
+      const all = [...findAll(data, pattern, start, end, step)];
+      const want = {
+        findAsync: find(data, pattern, start, end, step),
+        findAllAsync: all,
+        countAsync: all.length,
+        rfindAsync: rfind(data, pattern, start, end, step),
+        findAllAnyAsync: pattern.length ? all.map((i) => [i, 0]) : undefined,
+      };
+      for (const [fn, call] of Object.entries(ASYNC)) {
+        if ((fn === 'rfindAsync' && !SEEKABLE.has(kind)) || want[fn] === undefined) continue;
+        const make = () => SOURCES[kind](cut(data, r, 7));
+        const got = await call(make(), pattern, third);
+        assert.deepEqual(got, want[fn], `${fn}: ${label}`);
+        assert.deepEqual(await call(make(), pattern, start, end, step, { signal }), got, `${fn} six arguments: ${label}`);
+      }
+    }
+  });
+
+  test("options third: the signal aborts and onProgress reports, for every search; each field is read once", async () => {
+    const reason = new Error('stop');
+    const ac = new AbortController();
+    ac.abort(reason);
+    for (const [fn, call] of Object.entries(ASYNC)) {
+      const { stream, log } = counted(10, 0);
+      const src = fn === 'rfindAsync' ? new Blob(['xx']) : stream;
+      await assert.rejects(call(src, 'x', { signal: ac.signal }), (e) => e === reason, fn);
+      assert.equal(log.pulled, 0, fn);
+      const seen = [];
+      const data = new Uint8Array((16 << 20) + 10);
+      await call(data, 'x', { onProgress: (done, total) => seen.push([done, total]), start: 5 });
+      assert.equal(seen.length, 1, `${fn}: ${JSON.stringify(seen)}`);
+      assert.equal(seen[0][1], data.length - 5, fn);
+    }
+    const reads = {};
+    const o = {};
+    for (const name of ['start', 'end', 'step', 'signal', 'onProgress']) {
+      Object.defineProperty(o, name, { enumerable: true, get: () => ((reads[name] = (reads[name] ?? 0) + 1), name === 'step' ? 2 : undefined) });
+    }
+    assert.equal(await countAsync(new Blob(['xxxx']), 'x', o), 2);
+    assert.deepEqual(reads, { start: 1, end: 1, step: 1, signal: 1, onProgress: 1 });
+  });
+
+  test('options third: errors name options.start/end/step; nothing may follow them; another object there is not options', async () => {
+    const blob = new Blob(['abc']);
+    const table = [
+      [[{ start: 'x' }], TypeError, /^countAsync\(\): options\.start must be an integer, got "x"/],
+      [[{ end: 1.5 }], TypeError, /^countAsync\(\): options\.end must be an integer, got 1\.5$/],
+      [[{ step: 0 }], RangeError, /^countAsync\(\): options\.step must be an integer >= 1, got 0$/],
+      [[{ signal: 'no' }], TypeError, /^countAsync\(\): options\.signal must be an AbortSignal/],
+      [[{ onProgress: 1 }], TypeError, /^countAsync\(\): options\.onProgress must be a function/],
+      [[{}, 2], TypeError, /^countAsync\(\): end must be left out after options given third, got 2$/],
+      [[{}, undefined, 1], TypeError, /^countAsync\(\): step must be left out after options given third, got 1$/],
+      [[{}, undefined, undefined, {}], TypeError, /^countAsync\(\): options must be left out after options given third, got an object \(Object\)$/],
+      [[new Date(0)], TypeError, /^countAsync\(\): start must be an integer or a plain object of options, got an object \(Date\)$/],
+      [[[1]], TypeError, /^countAsync\(\): start must be an integer or a plain object of options, got an object \(Array\)$/],
+      [[new (class Options {})()], TypeError, /^countAsync\(\): start must be an integer or a plain object of options, got an object \(Object\)$/],
+      [[null], TypeError, /^countAsync\(\): start must be an integer, got null$/],
+    ];
+    for (const [rest, cls, re] of table) {
+      await assert.rejects(countAsync(blob, 'b', ...rest), (e) => e instanceof cls && re.test(e.message), String(re));
+    }
+    await assert.rejects(findAsync(['abc'], 'x', { start: -1 }), (e) => e instanceof RangeError && /^findAsync\(\): options\.start must be >= 0 for a source read once/.test(e.message));
+    await assert.rejects(findAllAsync(['abc'], 'x', { end: -1 }).next(), (e) => e instanceof RangeError && /^findAllAsync\(\): options\.end must be >= 0/.test(e.message));
+    // Seekable: negative positions count from the end, as in the six-argument call.
+    assert.equal(await rfindAsync(new Blob(['abcabc']), 'a', { end: -3 }), 0);
+    assert.equal(await findAsync(new Blob(['abcabc']), 'a', { start: -3 }), 3);
   });
 });

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { inspect } from 'node:util';
-import { Chunk, ChunkArray, ChunkIO, MemSlice, StrArray, StrIO, bytes } from 'wasm-mem';
+import { Chunk, ChunkArray, ChunkIO, MemSlice, Pattern, StrArray, StrIO, bytes, hexPattern, magic } from 'wasm-mem';
 import { rng } from './helpers.js';
 
 const SEED = 19;
@@ -154,4 +154,38 @@ test('a freed chunk fails loudly in Buffer.from instead of giving zeros', () => 
   c.free();
   assert.throws(() => Buffer.from(c), TypeError);
   assert.throws(() => Buffer.from(s), TypeError);
+});
+
+test('inspect(pattern) shows the hex text it matches, as String() does: Pattern <4d 5a ??> (issue 28)', () => {
+  assert.equal(inspect(hexPattern('4d 5a ??')), 'Pattern <4d 5a ??>');
+  assert.equal(inspect(hexPattern('4D:5A-5? ?e')), 'Pattern <4d 5a 5? ?e>');
+  assert.equal(inspect(new Pattern('', '')), 'Pattern <>');
+  assert.equal(inspect([hexPattern('00')], { depth: 0 }), '[ [Pattern] ]'); // beyond the depth: the class alone
+  class Signature extends Pattern {}
+  assert.equal(inspect(new Signature('A', Uint8Array.of(0xff))), 'Signature <41>');
+  // Full masks: Buffer's own display of the same bytes is the oracle (50 bytes, then a count).
+  const next = rng(SEED + 1);
+  for (const n of [1, 2, 49, 50, 51, 52, 1000]) {
+    const u8 = next.bytes(n);
+    const buffer = inspect(Buffer.from(u8));
+    assert.equal(inspect(new Pattern(u8, new Uint8Array(n).fill(255))), `Pattern <${buffer.slice('<Buffer '.length, -1)}>`, `seed ${SEED + 1}, n ${n}`);
+  }
+  // Wildcards and nibbles: String() of the same pattern, cut after 50 bytes.
+  for (let k = 0; k < 200; k++) {
+    const n = 1 + next.int(70);
+    const m = Uint8Array.from({ length: n }, () => [0, 0x0f, 0xf0, 0xff, 0x81][next.int(5)]);
+    const p = new Pattern(next.bytes(n), m);
+    const words = String(p).split(' ');
+    const more = n > 50 ? ` ... ${n - 50} more byte${n === 51 ? '' : 's'}` : '';
+    assert.equal(inspect(p), `Pattern <${words.slice(0, 50).join(' ')}${more}>`, `seed ${SEED + 1}, case ${k}`);
+  }
+});
+
+test('every magic entry shows its pattern as hex text, not Pattern {}', () => {
+  assert.ok(magic.length > 20);
+  for (const entry of magic) {
+    const text = inspect(entry, { breakLength: Infinity });
+    assert.ok(text.includes(`pattern: Pattern <${String(entry.pattern)}>`), text);
+    assert.ok(!text.includes('Pattern {}'), text);
+  }
 });

@@ -47,10 +47,93 @@ describe('hexPattern', () => {
     assert.equal(String(p), '4d 5a ?? 5? ?e');
   });
   test('RangeError naming the position of the first bad character', () => {
-    for (const [text, pos] of [['4g', 1], ['', 0], ['   ', 0], ['4 d', 1], ['4d 5', 4], ['x', 0], ['4d?', 3], ['4d-5a', 2], ['0x4d', 1]]) {
+    for (const [text, pos] of [['4g', 1], ['', 0], ['   ', 0], ['4 d', 1], ['4d 5', 4], ['x', 0], ['4d?', 3], ['4d_5a', 2], ['0x4d', 1], ['4d\f5a', 2]]) {
       assert.throws(() => hexPattern(text), (e) => e instanceof RangeError && e.message.startsWith('hexPattern(): ') && e.message.includes(`position ${pos}`), text);
     }
     assert.throws(() => hexPattern(5), TypeError);
+  });
+});
+
+describe('hexPattern: one grammar with the CLI (issue 28, SPEC §10)', () => {
+  // The SPEC's grammar as a regular expression, the oracle: bytes (two of
+  // hex digit or ?), whitespace (the CLI's four characters) around and
+  // between them, and at most one : or - between two bytes.
+  const WS = '[ \\t\\n\\r]';
+  const BYTE = '[0-9a-fA-F?]{2}';
+  const VALID = new RegExp(`^${WS}*${BYTE}(?:${WS}*[:-]?${WS}*${BYTE})*${WS}*$`);
+  // Every prefix of a valid text is completed to one by '', '0' or '00'.
+  const validPrefix = (t) => ['', '0', '00'].some((tail) => VALID.test(t + tail));
+  /** The position the SPEC names for a text VALID refuses. */
+  function oraclePosition(t) {
+    if (validPrefix(t)) {
+      // Cut short: a byte's half (the end), a separator with no byte after it (the separator), or nothing (0).
+      if (VALID.test(`${t}0`)) return t.length;
+      const sep = t.search(/[:-][ \t\n\r]*$/);
+      return sep >= 0 ? sep : 0;
+    }
+    let i = 0;
+    while (validPrefix(t.slice(0, i + 1))) i++;
+    return i;
+  }
+  const tokens = (t) => [...t.matchAll(/[0-9a-fA-F?]{2}/g)].map((m) => m[0]); // the bytes of a valid text, in order
+
+  test("the issue's example and the dumps' styles: xxd, Wireshark, MAC addresses", () => {
+    assert.equal(find(Uint8Array.of(0, 0x4d, 0x5a), hexPattern('4D:5A')), 1);
+    for (const [text, want] of [
+      ['89:50:4e:47', '89 50 4e 47'],
+      ['89-50-4E-47', '89 50 4e 47'],
+      ['00:1a:2B:??:4?:?5', '00 1a 2b ?? 4? ?5'],
+      ['4d : 5a', '4d 5a'],
+      ['4d -\t5a\n', '4d 5a'],
+      [' 4d5a:00 ', '4d 5a 00'],
+      ['4d5a-0000', '4d 5a 00 00'],
+    ]) {
+      assert.equal(String(hexPattern(text)), want, JSON.stringify(text));
+    }
+  });
+
+  test('a separator not between two bytes, or inside one: RangeError at its 0-based position', () => {
+    for (const [text, pos] of [
+      [':4d', 0], ['-4d', 0], ['  :4d', 2], [':', 0], [' - ', 1],
+      ['4d:', 2], ['4d- ', 2], ['4d 5a : ', 6],
+      ['4d::5a', 3], ['4d:-5a', 3], ['4d: :5a', 4], ['4d - - 5a', 5],
+      ['4:d', 1], ['4-d', 1], ['4d:5', 4], ['4d:5:a', 4], ['??:?', 4],
+    ]) {
+      assert.equal(oraclePosition(text), pos, `the oracle on ${JSON.stringify(text)}`);
+      assert.throws(() => hexPattern(text), (e) => e instanceof RangeError && e.message.startsWith('hexPattern(): text has ') && e.message.includes(`at position ${pos}`), JSON.stringify(text));
+    }
+  });
+
+  test('random texts against the grammar as a regular expression: accepted exactly when it matches, the same bytes, the position it names', () => {
+    const seed = 2028;
+    const r = rng(seed);
+    const alphabet = ['0', '9', 'a', 'F', 'd', '?', '?', ' ', '\t', '\n', '\r', ':', '-', 'g', '\f', 'x', '_'];
+    let accepted = 0;
+    for (let k = 0; k < 5000; k++) {
+      let t;
+      if (k % 2) {
+        t = Array.from({ length: r.int(12) }, () => alphabet[r.int(alphabet.length)]).join('');
+      } else {
+        // Mostly valid: bytes joined by separators, then sometimes one character changed, added or removed.
+        const parts = Array.from({ length: 1 + r.int(5) }, () => alphabet[r.int(6)] + alphabet[r.int(6)]);
+        const seps = ['', ' ', ':', '-', ' : ', '\t-\n', '::', ' '];
+        t = parts.map((p, i) => (i ? seps[r.int(seps.length)] : '') + p).join('');
+        if (r.int(2)) {
+          const at = r.int(t.length + 1);
+          const c = alphabet[r.int(alphabet.length)];
+          t = [t.slice(0, at) + c + t.slice(at), t.slice(0, at) + t.slice(at + 1), t.slice(0, at) + c + t.slice(at + 1)][r.int(3)];
+        }
+      }
+      const label = `seed ${seed}, case ${k}: ${JSON.stringify(t)}`;
+      if (VALID.test(t)) {
+        accepted++;
+        assert.equal(String(hexPattern(t)), tokens(t).map((b) => b.toLowerCase()).join(' '), label);
+      } else {
+        const pos = oraclePosition(t);
+        assert.throws(() => hexPattern(t), (e) => e instanceof RangeError && [...e.message.matchAll(/position (\d+)/g)].map((m) => Number(m[1])).join() === String(pos), label);
+      }
+    }
+    assert.ok(accepted > 1000 && accepted < 4000, `both sides are exercised: ${accepted} of 5000 accepted`);
   });
 });
 

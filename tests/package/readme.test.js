@@ -9,7 +9,7 @@
 // one), standard output must be exactly those texts, in order. New blocks are picked up by themselves.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { installPacked, root } from './install.js';
@@ -100,4 +100,21 @@ describe('README.md: every js block runs as pasted', () => {
       if (expected.length > 0) assert.deepEqual(r.stdout.trimEnd().split('\n'), expected, `what the block says it prints: ${where}`);
     });
   }
+});
+
+test('the Layout table names each thing once per row, and every module it names in bindings/js exists (issue 28)', () => {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const layout = readme.slice(readme.indexOf('\n## Layout\n'), readme.indexOf('\n## ', readme.indexOf('\n## Layout\n') + 1));
+  const rows = layout.split('\n').filter((l) => /^\| `[^`]+` \|/.test(l));
+  assert.ok(rows.length >= 4, layout);
+  for (const row of rows) {
+    const names = [...row.matchAll(/`([^`]+)`/g)].map((m) => m[1]);
+    const twice = names.filter((n, k) => names.indexOf(n) !== k);
+    assert.deepEqual(twice, [], `named twice in: ${row.slice(0, 80)}`);
+  }
+  const js = rows.find((r) => r.startsWith('| `bindings/js/` |'));
+  assert.ok(js, 'a row for bindings/js/');
+  const files = new Set(readdirSync(join(root, 'bindings/js'), { recursive: true }).map((f) => f.split('/').at(-1)));
+  for (const [, name] of js.matchAll(/`([a-z0-9-]+\.js)`/g)) assert.ok(files.has(name), `bindings/js has no ${name}`);
+  for (const [, dir] of js.matchAll(/`([a-z]+)\/`/g)) assert.ok(existsSync(join(root, 'bindings/js', dir)), `bindings/js has no ${dir}/`);
 });

@@ -1,6 +1,6 @@
-// The struct functions' types (bindings/js/index.d.ts): tsc checks
-// struct.ts, whose tuples must hold and whose @ts-expect-error lines must
-// stay errors (tsc reports an unused one), against the package's own types.
+// The package's own types (bindings/js/index.d.ts): tsc checks struct.ts,
+// strarray.ts and async.ts (tsconfig.json), whose types must hold and whose
+// @ts-expect-error lines must stay errors (tsc reports an unused one).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';

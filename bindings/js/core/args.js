@@ -38,15 +38,15 @@ export function slicePos(value, length, fn, arg, dflt) {
 }
 
 /** A search start: like a slice position, but never pulled back from beyond the length (Python's find). */
-export function searchStart(value, length, fn) {
-  const v = toInt(value, fn, 'start', 0);
+export function searchStart(value, length, fn, arg = 'start') {
+  const v = toInt(value, fn, arg, 0);
   return v < 0 ? Math.max(0, v + length) : v;
 }
 
 /** `step`: an integer >= 1. */
-export function toStep(value, fn) {
-  const v = toInt(value, fn, 'step', 1);
-  if (v < 1) throw argError(RangeError, fn, 'step', `must be an integer >= 1, got ${v}`);
+export function toStep(value, fn, arg = 'step') {
+  const v = toInt(value, fn, arg, 1);
+  if (v < 1) throw argError(RangeError, fn, arg, `must be an integer >= 1, got ${v}`);
   return v;
 }
 

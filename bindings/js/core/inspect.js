@@ -98,6 +98,18 @@ export function inspectArray(arr, depth, options = {}, inspect = undefined) {
 }
 
 /**
+ * `Pattern <4d 5a ?? 5?>`: the hex text the pattern matches (`text(n)`: the
+ * first n of its `length` bytes), cut as a Chunk's bytes are.
+ */
+export function inspectPattern(pattern, depth, options, length, text) {
+  const name = nameOf(pattern);
+  if (depth < 0) return options.stylize(`[${name}]`, 'special');
+  const shown = Math.min(length, INSPECT_MAX_BYTES);
+  const more = length - shown;
+  return `${name} <${text(shown)}${more > 0 ? ` ... ${more} more byte${more === 1 ? '' : 's'}` : ''}>`;
+}
+
+/**
  * `ChunkIO(10) position 3 <61 62 63 ...>`: the size, the position, whether it
  * is read-only, and the first bytes (as a Chunk shows them), or `<closed>`.
  * `view()` is the file's data now (the file's own, not an overridable method).

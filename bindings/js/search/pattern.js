@@ -7,6 +7,7 @@
 // with the wildcards silently dropped.
 import { READ, toView } from '../core/bytes.js';
 import { argError } from '../core/errors.js';
+import { inspectCustom, inspectPattern } from '../core/inspect.js';
 import { registerPatternSearch } from './functions.js';
 import { maskedKernel } from './kernel.js';
 
@@ -84,23 +85,38 @@ export class Pattern {
 
   /** The pattern as `hexPattern` text: `'4d 5a ?? 5?'`. */
   toString() {
-    const hex = '0123456789abcdef';
+    return this.#text(this.#bytes.length);
+  }
+
+  /** The text of the first `n` bytes, as toString gives it. */
+  #text(n) {
     const out = [];
-    for (let k = 0; k < this.#bytes.length; k++) {
-      const b = this.#bytes[k];
-      const m = this.#mask[k];
-      const hi = (m & 0xf0) === 0xf0 ? hex[b >> 4] : '?';
-      const lo = (m & 0x0f) === 0x0f ? hex[b & 15] : '?';
-      // A mask that is neither a whole nibble nor none has no hex text: show its bits.
-      if ((m >> 4 !== 0 && m >> 4 !== 15) || ((m & 15) !== 0 && (m & 15) !== 15)) {
-        out.push(`[${b.toString(2).padStart(8, '0')}/${m.toString(2).padStart(8, '0')}]`);
-      } else out.push(hi + lo);
-    }
+    for (let k = 0; k < n; k++) out.push(byteText(this.#bytes[k], this.#mask[k]));
     return out.join(' ');
+  }
+
+  /** What console.log shows: `Pattern <4d 5a ??>`, the text it matches (50 bytes, then a count). */
+  [inspectCustom](depth, options) {
+    return inspectPattern(this, depth, options, this.#bytes.length, (n) => this.#text(n));
   }
 }
 
-const isSpace = (c) => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v';
+const HEX = '0123456789abcdef';
+
+/** One byte of a pattern as hex text: `4d`, `??`, `5?`, `?e`. */
+function byteText(b, m) {
+  // A mask that is neither a whole nibble nor none has no hex text: show its bits.
+  if ((m >> 4 !== 0 && m >> 4 !== 15) || ((m & 15) !== 0 && (m & 15) !== 15)) {
+    return `[${b.toString(2).padStart(8, '0')}/${m.toString(2).padStart(8, '0')}]`;
+  }
+  return ((m & 0xf0) === 0xf0 ? HEX[b >> 4] : '?') + ((m & 0x0f) === 0x0f ? HEX[b & 15] : '?');
+}
+
+// The whitespace of the CLI's `--hex` (wasi/cli.c), so that one text means
+// the same to both: SPEC §10 says "whitespace" and the CLI reads these four.
+const isSpace = (c) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
+// The separators of xxd, Wireshark and MAC-style dumps: one between two bytes.
+const isSeparator = (c) => c === ':' || c === '-';
 
 function nibble(c) {
   const d = c.charCodeAt(0);
@@ -111,24 +127,39 @@ function nibble(c) {
 }
 
 /**
- * Parses hex text into bytes and a mask, both plain arrays: pairs of hex
- * digits, `??` any byte, `4?` / `?d` one nibble fixed; whitespace between
- * bytes ignored. RangeError naming `fn` and the 0-based position of the
- * first thing that is not that (an empty text: position 0).
+ * Parses hex text into bytes and a mask, both plain arrays (SPEC §10): pairs
+ * of hex digits, `??` any byte, `4?` / `?d` one nibble fixed; whitespace, and
+ * one `:` or `-` with whitespace around it, between bytes ignored, never
+ * inside one. RangeError naming `fn` and the 0-based position of the first
+ * thing that is not that (a separator not between two bytes: its own
+ * position; an empty text: position 0).
  */
 export function parseHex(text, fn = 'hexPattern') {
   if (typeof text !== 'string') throw argError(TypeError, fn, 'text', `must be a string, got ${typeof text}`);
   const bytes = [];
   const mask = [];
+  const misplaced = (at, why) =>
+    argError(RangeError, fn, 'text', `has ${JSON.stringify(text[at])} at position ${at}, ${why} (one : or - goes between two bytes)`);
   let i = 0;
   for (;;) {
-    while (i < text.length && isSpace(text[i])) i++;
-    if (i === text.length) break;
+    let separator = -1; // the position of the separator since the last byte
+    for (; i < text.length; i++) {
+      const c = text[i];
+      if (isSpace(c)) continue;
+      if (!isSeparator(c)) break;
+      if (bytes.length === 0) throw misplaced(i, 'before the first byte');
+      if (separator >= 0) throw misplaced(i, 'a second separator');
+      separator = i;
+    }
+    if (i === text.length) {
+      if (separator >= 0) throw misplaced(separator, 'after the last byte');
+      break;
+    }
     let b = 0;
     let m = 0;
     for (let half = 0; half < 2; half++, i++) {
       const c = text[i];
-      if (c === undefined || isSpace(c)) {
+      if (c === undefined || isSpace(c) || isSeparator(c)) {
         throw argError(RangeError, fn, 'text', `has half a byte at position ${i} (two hex digits or ?? per byte)`);
       }
       const shift = half === 0 ? 4 : 0;

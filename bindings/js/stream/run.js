@@ -128,6 +128,40 @@ export class Run {
   }
 }
 
+/** An object literal or `Object.create(null)`: what SPEC §9 takes for options in start's place. */
+const isPlainObject = (v) => v !== null && typeof v === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(v));
+
+/**
+ * The positions and options of a search, from either calling shape of SPEC
+ * §9: `(start, end, step, options)`, or a plain object in start's place
+ * (the third argument) holding the options and any of start, end, step; then
+ * nothing may follow it. Each value is read once, with the name it is
+ * reported by (`options.start`).
+ */
+function searchArgs(fn, start, end, step, options) {
+  if (!isPlainObject(start)) {
+    if (start !== null && typeof start === 'object') {
+      throw argError(TypeError, fn, 'start', `must be an integer or a plain object of options, got ${describe(start)}`);
+    }
+    return { start, end, step, options, names: { start: 'start', end: 'end', step: 'step' } };
+  }
+  for (const [name, v] of [
+    ['end', end],
+    ['step', step],
+    ['options', options],
+  ]) {
+    if (v !== undefined) throw argError(TypeError, fn, name, `must be left out after options given third, got ${describe(v)}`);
+  }
+  const o = start;
+  return {
+    start: o.start,
+    end: o.end,
+    step: o.step,
+    options: o,
+    names: { start: 'options.start', end: 'options.end', step: 'options.step' },
+  };
+}
+
 /**
  * Checks the arguments of a search, opens the source and resolves the
  * positions against its size (seekable) or requires them non-negative
@@ -135,26 +169,27 @@ export class Run {
  * source is opened, except what needs its size; abort before start reads
  * nothing.
  */
-export async function beginSearch(fn, source, pattern, start, end, step, options, makeKernel = kernelFor) {
+export async function beginSearch(fn, source, pattern, startArg, endArg, stepArg, optionsArg, makeKernel = kernelFor) {
+  const { start, end, step, options, names } = searchArgs(fn, startArg, endArg, stepArg, optionsArg);
   const opts = toOptions(options, fn);
   const kernel = makeKernel(pattern, fn);
-  toInt(start, fn, 'start', 0);
-  if (end !== undefined) toInt(end, fn, 'end');
-  const st = toStep(step, fn);
+  toInt(start, fn, names.start, 0);
+  if (end !== undefined) toInt(end, fn, names.end);
+  const st = toStep(step, fn, names.step);
   if (opts.signal?.aborted) throw opts.signal.reason;
   const reader = await openSource(source, fn);
   let s;
   let e;
   try {
     if (reader.seekable) {
-      s = searchStart(start, reader.size, fn);
-      e = slicePos(end, reader.size, fn, 'end', reader.size);
+      s = searchStart(start, reader.size, fn, names.start);
+      e = slicePos(end, reader.size, fn, names.end, reader.size);
     } else {
-      s = toInt(start, fn, 'start', 0);
-      e = end === undefined ? Infinity : toInt(end, fn, 'end');
+      s = toInt(start, fn, names.start, 0);
+      e = end === undefined ? Infinity : toInt(end, fn, names.end);
       for (const [name, v] of [
-        ['start', s],
-        ['end', e],
+        [names.start, s],
+        [names.end, e],
       ]) {
         if (v < 0) throw argError(RangeError, fn, name, `must be >= 0 for a source read once (its length is not known), got ${v}`);
       }

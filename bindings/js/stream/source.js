@@ -1,7 +1,7 @@
 // Sources (SPEC §9): turns anything the async functions accept — a
 // ReadableStream, an async or sync iterable of bytes-likes, a Blob, a Node
-// FileHandle, or a bytes-like itself — into one reader with four verbs:
-// `ready()` (bytes are at hand now), `await more()` (wait for the next piece
+// FileHandle, or a bytes-like itself (not a string: that is a path, most
+// likely, and a TypeError) — into one reader with four verbs: `ready()` (bytes are at hand now), `await more()` (wait for the next piece
 // or block; false at the end), `take(ptr, max)` (copy at most `max` bytes at
 // hand into wasm memory at `ptr`; their count) and `await close(early)`.
 // Seekable sources (Blob, FileHandle, bytes-like) also `seek(pos)` and know
@@ -34,6 +34,16 @@ const isFileHandle = (v) => typeof v.fd === 'number' && typeof v.read === 'funct
  * @returns {Promise<Reader>}
  */
 export async function openSource(source, fn, arg = 'source') {
+  // A path searched as its own characters is never what was meant (SPEC §9);
+  // a String object too, which would otherwise be read as pieces of one character.
+  if (typeof source === 'string' || source instanceof String) {
+    throw argError(
+      TypeError,
+      fn,
+      arg,
+      `must not be a string, got ${describe(String(source))}: open a file with fs.openAsBlob(path) or fs.promises.open(path), or pass text as bytes (new TextEncoder().encode(text))`,
+    );
+  }
   if (isBytesLike(source)) return new BytesReader(source, fn, arg);
   if (source !== null && typeof source === 'object') {
     if (isBlob(source)) return new BlobReader(source);
@@ -83,7 +93,7 @@ function streamPieces(reader) {
  * in a window that was freed meanwhile.
  */
 
-/** A bytes-like (or string) as one seekable piece. */
+/** A bytes-like as one seekable piece. */
 class BytesReader {
   seekable = true;
   #value;
@@ -92,9 +102,8 @@ class BytesReader {
   #pos = 0;
 
   constructor(value, fn, arg) {
-    // A string's bytes are encoded once; anything else is re-resolved per
-    // read (a Chunk may move or be freed between reads).
-    this.#value = typeof value === 'string' ? toView(value, fn, arg, READ) : value;
+    // Re-resolved per read: a Chunk may move or be freed between reads.
+    this.#value = value;
     this.#fn = fn;
     this.#arg = arg;
     this.size = this.#view().length;
