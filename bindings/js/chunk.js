@@ -29,6 +29,10 @@ const keepAlive = new WeakMap();
 /** Lets the static constructors skip the parts constructor. */
 const EMPTY = Symbol('empty');
 
+function notChunk(fn) {
+  return new TypeError(`${fn}(): this is not a Chunk (a Proxy or another object)`);
+}
+
 function freedError(fn) {
   return new TypeError(`${fn}(): this Chunk was freed`);
 }
@@ -138,7 +142,7 @@ export class Chunk {
    * Static, so that asking a Proxy is this check and not the engine's.
    */
   static #live(c, fn) {
-    if (!(#cell in c)) throw new TypeError(`${fn}(): this is not a Chunk (a Proxy or another object)`);
+    if (!(#cell in c)) throw notChunk(fn);
     const cell = c.#cell;
     if (cell.freed) throw freedError(fn);
     return cell;
@@ -355,13 +359,13 @@ export class Chunk {
 
   /** Whether free() was called. */
   get freed() {
-    if (!(#cell in this)) throw new TypeError('Chunk.freed: this is not a Chunk (a Proxy or another object)');
+    if (!(#cell in this)) throw notChunk('Chunk.freed');
     return this.#cell.freed;
   }
 
   /** Returns the memory now. A second call does nothing; any other use afterwards is a TypeError. */
   free() {
-    if (!(#cell in this)) throw new TypeError('Chunk.free(): this is not a Chunk (a Proxy or another object)');
+    if (!(#cell in this)) throw notChunk('Chunk.free');
     const cell = this.#cell;
     if (cell.freed) return;
     registry.unregister(cell);

@@ -130,7 +130,7 @@ export function toRef(value, fn, arg, mode = READ) {
     if (region !== undefined && region.kind === CHUNK_REGION) {
       if (mode === WRITE && !region.writable) throw argError(TypeError, fn, arg, 'is read-only');
       region.total(fn);
-      return new ChunkRef(region);
+      return new CellRef(region.cell, region.start, region.stop - region.start, false);
     }
   }
   const view = toView(value, fn, arg, mode);
@@ -147,7 +147,7 @@ export function toRef(value, fn, arg, mode = READ) {
   // followed and a free seen (live), as for the chunk itself.
   const under = chunkBeneath(value);
   if (under !== undefined && !under.freed && view.byteOffset >= under.ptr && view.byteOffset + view.length <= under.ptr + under.len) {
-    return new HeldRef(under, view.byteOffset - under.ptr, view.length);
+    return new CellRef(under, view.byteOffset - under.ptr, view.length, true);
   }
   return { ptr: view.byteOffset, len: view.length, view: null };
 }
@@ -166,29 +166,31 @@ function chunkBeneath(value) {
 /**
  * A ref once every argument of a call was resolved: a chunk that another
  * argument's [bytes]() freed meanwhile is a TypeError, never a quiet empty
- * input, and bytes held in a chunk that shrank below them are a TypeError too.
+ * input; so are bytes it cut short (held in a chunk that shrank, or a
+ * resizable buffer's view, which tracks its length).
  */
 export function live(ref, fn, arg) {
   if (ref.freed === true) throw argError(TypeError, fn, arg, 'is a Chunk that was freed during the call');
-  if (ref instanceof HeldRef && ref.cut) throw argError(TypeError, fn, arg, 'lies in a Chunk that shrank during the call');
-  // A resizable buffer's view tracks its length: another argument's [bytes]() may have shrunk or detached it.
-  if (ref.view !== null && ref.view !== undefined && ref.view.length !== ref.len) {
-    throw argError(
-      TypeError,
-      fn,
-      arg,
-      `changed size during the call (${ref.len} bytes, now ${ref.view.length}): another argument's [bytes]() resized or detached its buffer`,
-    );
-  }
+  // Bytes held through another object, or a resizable buffer's view (which
+  // tracks its length), that another argument's [bytes]() cut short.
+  const had = ref.held ? ref.n : ref.len;
+  const now = ref.held ? ref.cell.len - ref.at : (ref.view?.length ?? had);
+  if (now < had) throw argError(TypeError, fn, arg, `changed size during the call (${had} bytes, now ${now})`);
   return ref;
 }
-
-/** The ref of bytes [at, at + n) of a chunk reached through another object (see toRef): read from the cell at use. */
-class HeldRef {
-  constructor(cell, at, n) {
+/**
+ * The ref of bytes [at, at + n) of a chunk (n may be Infinity: to its end),
+ * read from the chunk's cell when used, so a resize (a move) by another
+ * argument's [bytes]() before the kernel runs is followed, and a free is
+ * seen. `held`: bytes reached through another object (a StrArray), which
+ * must all still be there (live).
+ */
+class CellRef {
+  constructor(cell, at, n, held) {
     this.cell = cell;
     this.at = at;
     this.n = n;
+    this.held = held;
     this.view = null;
   }
 
@@ -202,36 +204,6 @@ class HeldRef {
 
   get freed() {
     return this.cell.freed;
-  }
-
-  /** The chunk no longer holds all the bytes. */
-  get cut() {
-    return this.at + this.n > this.cell.len;
-  }
-}
-
-/**
- * The ref of a window on a chunk: its position and length are read from the
- * chunk's cell when used, so a resize (a move) by another argument's
- * [bytes]() before the kernel runs is followed, and a free is seen.
- */
-class ChunkRef {
-  constructor(region) {
-    this.region = region;
-    this.view = null;
-  }
-
-  get ptr() {
-    return this.region.cell.ptr + this.region.start;
-  }
-
-  get len() {
-    const r = this.region;
-    return Math.max(0, Math.min(r.stop, r.cell.len) - r.start);
-  }
-
-  get freed() {
-    return this.region.cell.freed;
   }
 }
 
