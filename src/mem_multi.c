@@ -319,9 +319,24 @@ static int verify(struct multi_scan *s, size_t i) {
   const uint32_t hash = fp_hash(fp_read(s->hay + i, s->fp) & s->fp_bits);
   if (!(s->bitmap[hash >> 3] & (1u << (hash & 7)))) return 0;
   const uint32_t b = hash >> (MULTI_HASH_BITS - MULTI_BUCKET_BITS);
-  for (uint32_t e = s->first[b]; e < s->first[b + 1]; e++) {
+  uint32_t e = s->first[b];
+  const uint32_t stop = s->first[b + 1];
+  if (i == s->start && s->min_pat) {
+    /* A resumed position: the bucket lists patterns in order, so the first
+     * one >= min_pat is found by bisection. Skipping them one by one made
+     * reading a position's k matches in batches of m cost k * k / m when a
+     * bucket is large (a set whose fingerprint lost its wildcard bits). */
+    for (uint32_t hi = stop; e < hi;) {
+      const uint32_t mid = e + (hi - e) / 2;
+      if (s->list[mid] < s->min_pat)
+        e = mid + 1;
+      else
+        hi = mid;
+    }
+  }
+  for (; e < stop; e++) {
     const uint32_t p = s->list[e];
-    if (s->end - i < s->table[4 * p + 1] || (i == s->start && p < s->min_pat) || !matches(s, p, i)) continue;
+    if (s->end - i < s->table[4 * p + 1] || !matches(s, p, i)) continue;
     s->out[2 * s->n] = i, s->out[2 * s->n + 1] = p;
     /* Full: the rest of this position waits for the next call, which resumes
      * here with min_pat = p + 1. */
