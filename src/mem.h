@@ -76,8 +76,8 @@ size_t mem_find_masked_many(const uint8_t *hay, size_t hay_len, const uint8_t *p
  * Cost: O(n) for a SIMD nibble-table prefilter (up to 64 patterns) and a
  * hashed fingerprint of up to 4 bytes (every set), plus O(m) per pattern
  * verified at a position that passes: about independent of the pattern
- * count on typical data, O(n * total length) in the worst case (also when
- * every pattern starts with four wildcard bytes: no fingerprint is left).
+ * count on typical data, O(n * total length) in the worst case (a pattern
+ * that starts with four wildcard bytes lets every position through).
  * Compiling: O(total + count + max(65536, count)).
  */
 size_t mem_multi_size(const uint8_t *masks, const size_t *lens, size_t count);

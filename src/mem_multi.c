@@ -26,10 +26,11 @@
  * set's fingerprint bits are chosen for it: all of the w bytes, less, for
  * each pattern with too many free bits there, its highest free bits (the
  * later bytes, as a shorter fingerprint would), until it has few enough.
- * Dropped bits make the filter pass more positions (slower, never larger);
- * a set whose every fingerprint bit gets dropped, as with a pattern that
- * starts with four wildcard bytes, verifies its whole bucket at every
- * position: O(n * count).
+ * Dropped bits make the filter pass more positions (slower, never larger).
+ * A pattern that starts with four wildcard bytes lets every position through
+ * (as it would alone); when it also leaves no bit in the fingerprint (sets
+ * of more than MULTI_SET_VALUES / 2 patterns can keep no wildcard bit), the
+ * one bucket holds every pattern: O(n * count).
  *
  * Up to MULTI_TEDDY_MAX (64) patterns, a SIMD prefilter runs first: Teddy (from
  * Hyperscan, as in ripgrep). The patterns go into 8 buckets; for each of the
