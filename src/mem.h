@@ -51,10 +51,10 @@ size_t mem_find_masked_many(const uint8_t *hay, size_t hay_len, const uint8_t *p
  * may be copied or moved and reused for any number of searches. Align it to
  * 4 bytes.
  *
- * Size: at most 25 KiB + 4 * max(65536, count) + 16 * count + 2 * total
+ * Size: at most 25 KiB + 4 * max(16384, count) + 16 * count + 2 * total
  * bytes, total being the sum of the lengths, whatever the masks: wildcard
  * bits in the patterns' first four bytes (their fingerprint) are expanded
- * into at most 4096 fingerprint values per pattern and 65,536 for the set
+ * into at most 4096 fingerprint values per pattern and 16,384 for the set
  * (one per pattern when there are more patterns); past that, fingerprint
  * bits are dropped instead (the pattern's last wildcard bits first), which
  * makes the filter pass more positions, not the tables larger. Refused (size
@@ -78,7 +78,7 @@ size_t mem_find_masked_many(const uint8_t *hay, size_t hay_len, const uint8_t *p
  * verified at a position that passes: about independent of the pattern
  * count on typical data, O(n * total length) in the worst case (a pattern
  * that starts with four wildcard bytes lets every position through).
- * Compiling: O(total + count + max(65536, count)).
+ * Compiling: O(total + count + max(16384, count)).
  */
 size_t mem_multi_size(const uint8_t *masks, const size_t *lens, size_t count);
 int mem_multi_prepare(void *blob, const uint8_t *pats, const uint8_t *masks, const size_t *lens,

@@ -261,10 +261,10 @@ static void multi_every_offset(void) {
 /*
  * Issue 25: the fingerprint's expansion of wildcard bits is bounded, and
  * every size is checked. mem.h's bound on the blob, for count patterns of
- * total bytes: 25 KiB + 4 * max(65536, count) + 16 * count + 2 * total.
+ * total bytes: 25 KiB + 4 * max(16384, count) + 16 * count + 2 * total.
  */
 static size_t multi_bound(size_t count, size_t total) {
-  return 25 * 1024 + 4 * (count > 65536 ? count : 65536) + 16 * count + 2 * total;
+  return 25 * 1024 + 4 * (count > 16384 ? count : 16384) + 16 * count + 2 * total;
 }
 
 /* A set on the heap, for counts past struct set's. */
@@ -323,7 +323,7 @@ static void multi_issue_set(void) {
 }
 
 /* Masks with a given number of wildcard bits in the first four bytes, in
- * several places: the expansion's limits are 12 bits per pattern and 65,536
+ * several places: the expansion's limits are 12 bits per pattern and 16,384
  * values per set. */
 static void wild_mask(unsigned char *m, size_t n, unsigned shape) {
   static const unsigned char first4[][4] = {
@@ -341,9 +341,9 @@ static void wild_mask(unsigned char *m, size_t n, unsigned shape) {
 }
 
 static void multi_near_limits(void) {
-  /* Counts around the set's limit (16 patterns of 4096 values make 65,536),
+  /* Counts around the set's limit (4 patterns of 4096 values make 16,384),
    * Teddy's, and the count past which every pattern gets one value. */
-  static const size_t counts[] = {1, 15, 16, 17, 64, 65, 300, 4096, 16384, 65536, 65537, 70000};
+  static const size_t counts[] = {1, 3, 4, 5, 16, 17, 64, 65, 300, 4096, 16384, 16385, 65537};
   for (size_t c = 0; c < sizeof counts / sizeof *counts; c++)
     for (unsigned mix = 0; mix < 11; mix++) {
       const size_t count = counts[c];
