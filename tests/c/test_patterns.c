@@ -7,7 +7,7 @@
  * offset against the 16-byte blocks; pattern sets of 1..300 patterns
  * (both prefilters), read in small batches with resumes, and with cand_end
  * cutting the candidates as a windowed caller does; sets near the limits of
- * the fingerprint's wildcard expansion (up to 70,000 patterns) and sizes
+ * the fingerprint's wildcard expansion (up to 65,537 patterns) and sizes
  * that do not fit (issue 25). Runs natively (SSE2 and
  * the portable path) and in wasm with SIMD128.
  */
