@@ -46,10 +46,22 @@ size_t mem_find_masked_many(const uint8_t *hay, size_t hay_len, const uint8_t *p
 /*
  * Many patterns in one pass. The set (count patterns, their bytes and masks
  * concatenated in pats and masks, their lengths in lens, none empty) is
- * compiled into a caller-owned blob of mem_multi_size bytes (0: count is 0
- * or a length is 0) by mem_multi_prepare (-1 for the same errors, else 0).
- * The blob holds offsets, not pointers: it may be copied or moved and
- * reused for any number of searches. Align it to 4 bytes.
+ * compiled into a caller-owned blob of mem_multi_size bytes by
+ * mem_multi_prepare (0 on success). The blob holds offsets, not pointers: it
+ * may be copied or moved and reused for any number of searches. Align it to
+ * 4 bytes.
+ *
+ * Size: at most 25 KiB + 4 * max(16384, count) + 16 * count + 2 * total
+ * bytes, total being the sum of the lengths, whatever the masks: wildcard
+ * bits in the patterns' first four bytes (their fingerprint) are expanded
+ * into at most 4096 fingerprint values per pattern and 16,384 for the set
+ * (one per pattern when there are more patterns); past that, fingerprint
+ * bits are dropped instead (the pattern's last wildcard bits first), which
+ * makes the filter pass more positions, not the tables larger. Refused (size
+ * 0, prepare -1, nothing written): count 0, an empty pattern, count >
+ * UINT32_MAX / 16, or a blob that would take UINT32_MAX bytes or more (its
+ * offsets are 32-bit; every size is computed with overflow checks). Sets
+ * refused for their lengths alone are refused before any mask is read.
  *
  * mem_multi_find writes (position, pattern number) pairs into out[0 .. 2 *
  * max), ordered by position then pattern number, and returns how many
@@ -64,8 +76,9 @@ size_t mem_find_masked_many(const uint8_t *hay, size_t hay_len, const uint8_t *p
  * Cost: O(n) for a SIMD nibble-table prefilter (up to 64 patterns) and a
  * hashed fingerprint of up to 4 bytes (every set), plus O(m) per pattern
  * verified at a position that passes: about independent of the pattern
- * count on typical data, O(n * total length) in the worst case. Compiling:
- * O(count * the fingerprint values the patterns allow).
+ * count on typical data, O(n * total length) in the worst case (a pattern
+ * that starts with four wildcard bytes lets every position through).
+ * Compiling: O(total + count + max(16384, count)).
  */
 size_t mem_multi_size(const uint8_t *masks, const size_t *lens, size_t count);
 int mem_multi_prepare(void *blob, const uint8_t *pats, const uint8_t *masks, const size_t *lens,

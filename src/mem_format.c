@@ -243,6 +243,9 @@ const uint8_t *mem_format_string(const mem_field *field, const uint8_t *p, size_
 
 size_t mem_format_escape(const uint8_t *p, size_t n, char *buf, size_t cap) {
   static const char hex[] = "0123456789abcdef";
+  /* The length saturates at SIZE_MAX: 4 * n overflows wasm32's size_t from
+   * n = 2**30, and a wrapped length would have made len + 1 < cap true at
+   * len = SIZE_MAX (a write before buf) and understated the text. */
   size_t len = 0;
   for (size_t k = 0; k < n; k++) {
     const char one[4] = {'\\', 'x', hex[p[k] >> 4], hex[p[k] & 15]};
@@ -250,8 +253,10 @@ size_t mem_format_escape(const uint8_t *p, size_t n, char *buf, size_t cap) {
      * reads back to one byte string (a backslash printed as itself before
      * the bytes "x41" would read back as "A"). */
     const int printable = p[k] >= 0x20 && p[k] <= 0x7e && p[k] != '\\';
-    for (size_t j = 0; j < (printable ? 1u : 4u); j++, len++)
-      if (len + 1 < cap) buf[len] = printable ? (char)p[k] : one[j];
+    for (size_t j = 0; j < (printable ? 1u : 4u); j++) {
+      if (cap && len < cap - 1) buf[len] = printable ? (char)p[k] : one[j];
+      if (len < SIZE_MAX) len++;
+    }
   }
   if (cap) buf[len < cap ? len : cap - 1] = '\0';
   return len;

@@ -94,7 +94,8 @@ const uint8_t *mem_format_string(const mem_field *field, const uint8_t *p, size_
  */
 size_t mem_format_repr(const mem_field *field, const uint8_t *p, char *buf, size_t cap);
 
-/* The text of n bytes as c/s/p values print: as above, snprintf's contract. */
+/* The text of n bytes as c/s/p values print: as above, snprintf's contract
+ * (the length returned saturates at SIZE_MAX, which no buffer reaches). */
 size_t mem_format_escape(const uint8_t *p, size_t n, char *buf, size_t cap);
 
 /* The repr text of a double alone, as above (used for e, f and d). */

@@ -5,16 +5,35 @@
  * so a caller may copy it anywhere, keep it between calls and hand it to
  * each window of a stream.
  *
- * Every pattern's first w bytes (w <= 4 and <= the shortest length; fewer
- * when wildcards there would allow more than MULTI_FP_VALUES values) are its
- * fingerprint. Each value a fingerprint allows is hashed (multiplicative
- * hashing, 16 bits) into a 64 Kbit bitmap and into one of 4096 buckets that
- * list, in pattern order, the patterns that may start with it. A position
- * survives when its w bytes hash to a set bit; then the patterns of its
- * bucket are checked on their first four bytes with one masked word
- * compare, and the rest with masked 16-byte compares. So matches at one
- * position come out by pattern number, and a bucket holds about count / 4096
- * patterns: verification costs the same for 16 patterns or 300.
+ * Every pattern's first w bytes (w = 4, or the shortest length when less)
+ * hold its fingerprint, and the set keeps only some of their bits: a
+ * position's fingerprint is its w bytes ANDed with the set's fingerprint
+ * bits. A pattern with wildcard bits among them allows several fingerprint
+ * values (2 ** free bits); each one is hashed (multiplicative hashing, 16
+ * bits) into a 64 Kbit bitmap and into one of 4096 buckets that list, in
+ * pattern order, the patterns that may start with it. A position survives
+ * when its fingerprint hashes to a set bit; then the patterns of its bucket
+ * are checked on their first four bytes with one masked word compare, and
+ * the rest with masked 16-byte compares. So matches at one position come out
+ * by pattern number, and a bucket holds about count / 4096 patterns:
+ * verification costs the same for 16 patterns or 300.
+ *
+ * The expansion of wildcards is bounded, since its tables are what a
+ * pattern set costs: at most MULTI_WILD_BITS free bits per pattern (4096
+ * values) and MULTI_SET_VALUES values for the whole set, or one value per
+ * pattern when the set has more patterns than that. The set's limit is a
+ * quarter of the bitmap's bits, which leaves at most ~22 % of them set
+ * (65,536 values, the old unbounded layout's for 256 patterns with one
+ * wildcard byte, set 63 % of them and let most positions through: such sets
+ * search 2-3 times faster with the limit, on text and on random bytes). The
+ * set's fingerprint bits are chosen for it: all of the w bytes, less, for
+ * each pattern with too many free bits there, its highest free bits (the
+ * later bytes, as a shorter fingerprint would), until it has few enough.
+ * Dropped bits make the filter pass more positions (slower, never larger).
+ * A pattern that starts with four wildcard bytes lets every position through
+ * (as it would alone); when it also leaves no bit in the fingerprint (sets
+ * of more than MULTI_SET_VALUES / 2 patterns may keep no wildcard bit), the
+ * one bucket holds every pattern: O(n * count).
  *
  * Up to MULTI_TEDDY_MAX (64) patterns, a SIMD prefilter runs first: Teddy (from
  * Hyperscan, as in ripgrep). The patterns go into 8 buckets; for each of the
@@ -29,8 +48,10 @@
  *
  * Cost: O(n) for the filters plus O(m) per pattern verified at a surviving
  * position: O(n * total pattern length) in the worst case (every pattern
- * matching everywhere), O(n) on typical data. Compiling is O(count * the
- * fingerprint values allowed) (one per pattern without wildcards there).
+ * matching everywhere), O(n) on typical data. Compiling is O(total pattern
+ * length + MULTI_WILD_BITS * count + the fingerprint values), the values
+ * being at most max(MULTI_SET_VALUES, count); the blob is O(count + total
+ * pattern length) bytes (mem.h gives the bound).
  */
 #include "mem_mask.h"
 #include "mem_search.h"
@@ -38,16 +59,21 @@
 enum {
   MULTI_TEDDY_MAX = 64,
   MULTI_TEDDY_BYTES = 4,
-  MULTI_FP_VALUES = 4096, /* a fingerprint allowing more values gets shorter */
+  MULTI_WILD_BITS = 12,       /* a pattern's fingerprint values: at most 2 ** 12 */
+  MULTI_SET_VALUES = 1 << 14, /* the set's, unless it has more patterns: a quarter of the bitmap */
   MULTI_HASH_BITS = 16,
   MULTI_BUCKET_BITS = 12,
   MULTI_BITMAP_BYTES = (1 << MULTI_HASH_BITS) / 8,
   MULTI_BUCKETS = 1 << MULTI_BUCKET_BITS
 };
+/* Blobs from this size on are refused: the header's offsets are 32-bit (and
+ * the saturated size arithmetic ends at SIZE_MAX, which is at least this). */
+#define MULTI_BLOB_LIMIT UINT32_MAX
 
 /* The blob's header; every offset counts from the blob's first byte. */
 struct multi_head {
   uint32_t count, min_len, fp, tw; /* fingerprint bytes; Teddy bytes (0: no Teddy) */
+  uint32_t fp_bits;                /* the bits of the fp bytes (little-endian) the fingerprint keeps */
   uint32_t teddy_off;              /* tw pairs of 16-byte tables: low nibbles, then high */
   uint32_t bitmap_off;             /* MULTI_BITMAP_BYTES */
   uint32_t first_off;              /* MULTI_BUCKETS + 1 uint32: bucket b is list[first[b] .. first[b + 1]) */
@@ -74,10 +100,7 @@ static inline mem_v128 nibble_lookup(mem_v128 v, mem_v128 lo, mem_v128 hi) {
 
 static size_t round4(size_t n) { return (n + 3) & ~(size_t)3; }
 
-/* How many byte values b satisfy (b & mask) == (value & mask). */
-static size_t allowed_values(uint8_t mask) { return (size_t)1 << (8 - __builtin_popcount(mask)); }
-
-/* The fingerprint hash of w bytes read little-endian into v. */
+/* The fingerprint hash of w bytes read little-endian into v (and masked to the set's bits). */
 static inline uint32_t fp_hash(uint32_t v) { return (v * 0x9E3779B1u) >> (32 - MULTI_HASH_BITS); }
 
 /* The fingerprint value at p (w bytes, little-endian). */
@@ -88,66 +111,108 @@ static inline uint32_t fp_read(const uint8_t *p, size_t w) {
   return v;
 }
 
-/* Calls visit(ctx, value) for each fingerprint value (w bytes) pattern pb/pm allows. */
-MEM_SETUP static void each_value(const uint8_t *pb, const uint8_t *pm, size_t w,
-                                 void (*visit)(void *, uint32_t), void *ctx) {
-  uint8_t b[4] = {0, 0, 0, 0};
-  for (size_t k = 0; k < w; k++) b[k] = pb[k];
-  for (;;) {
-    visit(ctx, (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24);
-    /* The next combination: count up through the free bits of each byte. */
-    size_t k = 0;
-    for (; k < w; k++) {
-      const uint8_t free_bits = (uint8_t)~pm[k];
-      if (!free_bits) continue;
-      const uint8_t next = (uint8_t)(((b[k] | pm[k]) + 1) & free_bits); /* the free bits, incremented */
-      b[k] = (uint8_t)(next | pb[k]);
-      if (next) break; /* no carry out of this byte */
-    }
-    if (k == w) return;
-  }
+/* The blob's sizes are added and multiplied only through these. They
+ * saturate at SIZE_MAX, so a chain of them that overflowed anywhere ends
+ * there, and SIZE_MAX >= MULTI_BLOB_LIMIT is refused. */
+static size_t size_add(size_t a, size_t b) { return a > SIZE_MAX - b ? SIZE_MAX : a + b; }
+static size_t size_mul(size_t a, size_t b) { return b && a > SIZE_MAX / b ? SIZE_MAX : a * b; }
+
+/* Pattern p's fingerprint bits that are wildcards, among the set's. */
+static inline uint32_t free_bits(const uint8_t *mask, size_t fp, uint32_t bits) {
+  return bits & ~fp_read(mask, fp);
 }
 
+/* The set's fingerprint bits when no pattern may leave more than `wild` of
+ * them free: each pattern over it loses its highest free bits (the last
+ * bytes first, as a shorter fingerprint would). Bits only ever go, so the
+ * patterns already seen stay within `wild`. */
+MEM_SETUP static uint32_t choose_bits(const uint8_t *masks, const size_t *lens, size_t count, size_t fp,
+                                      unsigned wild) {
+  uint32_t bits = fp == 4 ? UINT32_MAX : ((uint32_t)1 << (8 * fp)) - 1;
+  for (size_t p = 0, at = 0; p < count; at += lens[p], p++)
+    for (uint32_t f = free_bits(masks + at, fp, bits); (unsigned)__builtin_popcount(f) > wild;) {
+      const uint32_t top = UINT32_C(0x80000000) >> __builtin_clz(f);
+      bits &= ~top, f &= ~top;
+    }
+  return bits;
+}
+
+/* How many fingerprint values the set's patterns allow with `bits`, or
+ * SIZE_MAX once past `limit`. */
+MEM_SETUP static size_t count_values(const uint8_t *masks, const size_t *lens, size_t count, size_t fp,
+                                     uint32_t bits, size_t limit) {
+  size_t values = 0;
+  for (size_t p = 0, at = 0; p < count; at += lens[p], p++) {
+    values += (size_t)1 << __builtin_popcount(free_bits(masks + at, fp, bits)); /* <= 2 ** MULTI_WILD_BITS */
+    if (values > limit) return SIZE_MAX;
+  }
+  return values;
+}
+
+/* Calls visit(ctx, value) for each fingerprint value a pattern allows: its
+ * fixed bits `base` with every setting of its free bits (subsets of `free`,
+ * counted up by the carry through the bits outside it). */
+MEM_SETUP static void each_value(uint32_t base, uint32_t free, void (*visit)(void *, uint32_t), void *ctx) {
+  uint32_t sub = 0;
+  do visit(ctx, base | sub);
+  while ((sub = (sub - free) & free) != 0);
+}
+
+/*
+ * The blob's layout for a set, into h; its size, or 0 when the set is
+ * refused (no pattern, an empty one, or a blob of MULTI_BLOB_LIMIT bytes or
+ * more). Every size is computed with its overflow checked.
+ */
 MEM_SETUP static size_t layout(const uint8_t *masks, const size_t *lens, size_t count, struct multi_head *h,
-                               size_t *entries_out) {
+                               size_t *values_out) {
+  if (count == 0 || count > UINT32_MAX / 16) return 0;
   size_t min_len = SIZE_MAX, total = 0;
   for (size_t p = 0; p < count; p++) {
     if (lens[p] == 0) return 0;
     if (lens[p] < min_len) min_len = lens[p];
-    total += lens[p];
-  }
-  /* The longest fingerprint (up to 4 bytes) whose allowed values stay few for every pattern. */
-  size_t fp = min_len < 4 ? min_len : 4, entries = 0;
-  for (;; fp--) {
-    int ok = 1;
-    entries = 0;
-    for (size_t p = 0, at = 0; p < count && ok; at += lens[p], p++) {
-      size_t values = 1;
-      for (size_t k = 0; k < fp; k++) values *= allowed_values(masks[at + k]);
-      ok = values <= MULTI_FP_VALUES || fp == 1;
-      entries += values;
-    }
-    if (ok) break;
+    total = size_add(total, lens[p]);
   }
   /* Teddy's bytes past a pattern's end allow anything, so a short pattern
    * ("MZ") does not shorten the filter for the others. */
   const size_t tw = count > MULTI_TEDDY_MAX ? 0 : MULTI_TEDDY_BYTES;
+  const size_t fixed = round4(sizeof *h) + 32 * tw + MULTI_BITMAP_BYTES + (MULTI_BUCKETS + 1) * 4;
+  /* The blob at its smallest (one list entry per pattern) must fit before
+   * the masks are read: a set whose lengths alone overflow is refused
+   * without reading them. count <= UINT32_MAX / 16 keeps count * 16 within
+   * 32 bits. */
+  const size_t bytes = size_mul(total, 2), pats = (size_t)count * 16;
+  if (size_add(size_add(size_add(fixed, pats), bytes), (size_t)count * 4) >= MULTI_BLOB_LIMIT) return 0;
+  const size_t fp = min_len < 4 ? min_len : 4;
+  /* The most wildcard bits per pattern that keep the set within its values
+   * (each pattern allows one value at least: more patterns than
+   * MULTI_SET_VALUES go straight to one each). */
+  unsigned wild = count > MULTI_SET_VALUES ? 0 : MULTI_WILD_BITS;
+  uint32_t bits;
+  size_t values;
+  for (;; wild--) {
+    bits = choose_bits(masks, lens, count, fp, wild);
+    values = count_values(masks, lens, count, fp, bits, wild ? MULTI_SET_VALUES : SIZE_MAX);
+    if (values != SIZE_MAX) break;
+  }
+  const size_t list = size_mul(values, 4);
+  const size_t size = size_add(size_add(size_add(fixed, list), pats), bytes);
+  if (size >= MULTI_BLOB_LIMIT) return 0;
   size_t at = round4(sizeof *h);
-  h->count = (uint32_t)count, h->min_len = (uint32_t)min_len, h->fp = (uint32_t)fp, h->tw = (uint32_t)tw;
+  h->count = (uint32_t)count, h->min_len = (uint32_t)min_len; /* <= total < size < UINT32_MAX */
+  h->fp = (uint32_t)fp, h->tw = (uint32_t)tw, h->fp_bits = bits;
   h->teddy_off = (uint32_t)at, at += 32 * tw;
   h->bitmap_off = (uint32_t)at, at += MULTI_BITMAP_BYTES;
   h->first_off = (uint32_t)at, at += (MULTI_BUCKETS + 1) * 4;
-  h->list_off = (uint32_t)at, at += entries * 4; /* at most one entry per value */
-  h->pats_off = (uint32_t)at, at += count * 16;
-  *entries_out = entries;
-  return at + 2 * total;
+  h->list_off = (uint32_t)at, at += list; /* at most one entry per value */
+  h->pats_off = (uint32_t)at;
+  *values_out = values;
+  return size;
 }
 
 MEM_SETUP size_t mem_multi_size(const uint8_t *masks, const size_t *lens, size_t count) {
   struct multi_head h;
-  size_t entries;
-  if (count == 0 || count > UINT32_MAX / 16) return 0;
-  return layout(masks, lens, count, &h, &entries);
+  size_t values;
+  return layout(masks, lens, count, &h, &values);
 }
 
 static inline uint32_t *u32_at(void *blob, uint32_t off) {
@@ -162,15 +227,15 @@ struct fill_ctx {
   uint8_t *bitmap;
   uint32_t *first, *list;
   uint32_t p;
-  int filling;
-  uint8_t seen[MULTI_BUCKETS / 8]; /* the buckets pattern p is already in */
+  int filling, many;               /* many: pattern p allows several values */
+  uint8_t seen[MULTI_BUCKETS / 8]; /* the buckets pattern p is already in (when many) */
 };
 
 MEM_SETUP static void put_value(void *c, uint32_t v) {
   struct fill_ctx *f = c;
   const uint32_t hash = fp_hash(v), b = hash >> (MULTI_HASH_BITS - MULTI_BUCKET_BITS);
   f->bitmap[hash >> 3] |= (uint8_t)(1u << (hash & 7));
-  if (f->seen[b >> 3] & (1u << (b & 7))) return;
+  if (f->many && f->seen[b >> 3] & (1u << (b & 7))) return;
   f->seen[b >> 3] |= (uint8_t)(1u << (b & 7));
   if (f->filling)
     f->list[f->first[b]++] = f->p;
@@ -181,8 +246,8 @@ MEM_SETUP static void put_value(void *c, uint32_t v) {
 MEM_SETUP int mem_multi_prepare(void *blob, const uint8_t *pats, const uint8_t *masks, const size_t *lens,
                                 size_t count) {
   struct multi_head h;
-  size_t entries;
-  const size_t size = count && count <= UINT32_MAX / 16 ? layout(masks, lens, count, &h, &entries) : 0;
+  size_t values;
+  const size_t size = layout(masks, lens, count, &h, &values);
   if (size == 0) return -1;
   uint8_t *base = blob;
   memset(base, 0, size);
@@ -208,9 +273,10 @@ MEM_SETUP int mem_multi_prepare(void *blob, const uint8_t *pats, const uint8_t *
     f.filling = pass;
     for (uint32_t p = 0; p < count; p++) {
       const uint8_t *pb = base + table[4 * p], *pm = pb + lens[p];
-      f.p = p;
-      memset(f.seen, 0, sizeof f.seen);
-      each_value(pb, pm, h.fp, put_value, &f);
+      const uint32_t free = free_bits(pm, h.fp, h.fp_bits);
+      f.p = p, f.many = free != 0;
+      if (f.many) memset(f.seen, 0, sizeof f.seen); /* 512 bytes: skipped for most patterns */
+      each_value(fp_read(pb, h.fp) & h.fp_bits, free, put_value, &f);
     }
     if (pass == 0)
       for (size_t b = 0; b < MULTI_BUCKETS; b++) first[b + 1] += first[b];
@@ -239,6 +305,7 @@ MEM_SETUP int mem_multi_prepare(void *blob, const uint8_t *pats, const uint8_t *
 struct multi_scan {
   const uint8_t *blob, *hay, *bitmap;
   const uint32_t *first, *list, *table;
+  uint32_t fp_bits;
   size_t fp, start, end, step, min_pat; /* min_pat: the lowest pattern number reported at start */
   size_t *out, max, n;
 };
@@ -253,12 +320,27 @@ static inline int matches(const struct multi_scan *s, uint32_t p, size_t i) {
 
 /* The patterns that may start at i (aligned, fingerprint readable); 1 when the output is full. */
 static int verify(struct multi_scan *s, size_t i) {
-  const uint32_t hash = fp_hash(fp_read(s->hay + i, s->fp));
+  const uint32_t hash = fp_hash(fp_read(s->hay + i, s->fp) & s->fp_bits);
   if (!(s->bitmap[hash >> 3] & (1u << (hash & 7)))) return 0;
   const uint32_t b = hash >> (MULTI_HASH_BITS - MULTI_BUCKET_BITS);
-  for (uint32_t e = s->first[b]; e < s->first[b + 1]; e++) {
+  uint32_t e = s->first[b];
+  const uint32_t stop = s->first[b + 1];
+  if (i == s->start && s->min_pat) {
+    /* A resumed position: the bucket lists patterns in order, so the first
+     * one >= min_pat is found by bisection. Skipping them one by one made
+     * reading a position's k matches in batches of m cost k * k / m when a
+     * bucket is large (a set whose fingerprint lost its wildcard bits). */
+    for (uint32_t hi = stop; e < hi;) {
+      const uint32_t mid = e + (hi - e) / 2;
+      if (s->list[mid] < s->min_pat)
+        e = mid + 1;
+      else
+        hi = mid;
+    }
+  }
+  for (; e < stop; e++) {
     const uint32_t p = s->list[e];
-    if (s->end - i < s->table[4 * p + 1] || (i == s->start && p < s->min_pat) || !matches(s, p, i)) continue;
+    if (s->end - i < s->table[4 * p + 1] || !matches(s, p, i)) continue;
     s->out[2 * s->n] = i, s->out[2 * s->n + 1] = p;
     /* Full: the rest of this position waits for the next call, which resumes
      * here with min_pat = p + 1. */
@@ -282,9 +364,10 @@ static void visit(struct multi_scan *s, size_t from, size_t last) {
   }
   if (s->step == 1 && s->fp == 4) { /* the common case: four positions per branch, no byte assembly */
     const uint8_t *hay = s->hay, *bitmap = s->bitmap;
+    const uint32_t bits = s->fp_bits;
     for (; last - i >= 3 && i <= last; i += 4) {
-      const uint32_t h0 = fp_hash(load32(hay + i)), h1 = fp_hash(load32(hay + i + 1));
-      const uint32_t h2 = fp_hash(load32(hay + i + 2)), h3 = fp_hash(load32(hay + i + 3));
+      const uint32_t h0 = fp_hash(load32(hay + i) & bits), h1 = fp_hash(load32(hay + i + 1) & bits);
+      const uint32_t h2 = fp_hash(load32(hay + i + 2) & bits), h3 = fp_hash(load32(hay + i + 3) & bits);
       const unsigned any = ((unsigned)bitmap[h0 >> 3] >> (h0 & 7) | (unsigned)bitmap[h1 >> 3] >> (h1 & 7) |
                             (unsigned)bitmap[h2 >> 3] >> (h2 & 7) | (unsigned)bitmap[h3 >> 3] >> (h3 & 7)) &
                            1u;
@@ -340,6 +423,7 @@ size_t mem_multi_find(const void *blob, const uint8_t *hay, size_t hay_len, size
                          cu32_at(blob, h.first_off),
                          cu32_at(blob, h.list_off),
                          cu32_at(blob, h.pats_off),
+                         h.fp_bits,
                          h.fp,
                          start,
                          end,

@@ -6,7 +6,9 @@
  * random long inputs with random masks and planted matches; every match
  * offset against the 16-byte blocks; pattern sets of 1..300 patterns
  * (both prefilters), read in small batches with resumes, and with cand_end
- * cutting the candidates as a windowed caller does. Runs natively (SSE2 and
+ * cutting the candidates as a windowed caller does; sets near the limits of
+ * the fingerprint's wildcard expansion (up to 65,537 patterns) and sizes
+ * that do not fit (issue 25). Runs natively (SSE2 and
  * the portable path) and in wasm with SIMD128.
  */
 #include <string.h>
@@ -126,16 +128,18 @@ static void compile(struct set *s) {
   CHECK_EQ(mem_multi_prepare(s->blob, s->pats, s->masks, s->lens, s->count), 0);
 }
 
-static void check_multi(const struct set *s, const unsigned char *h, size_t hl, size_t start, size_t end,
-                        size_t cand_end, size_t step, size_t batch) {
+/* Every pair of a compiled set (pats, masks, lens, count as given to
+ * mem_multi_prepare) against the reference, read in batches with resumes. */
+static void check_multi_raw(const unsigned char *pats, const unsigned char *masks, const size_t *lens,
+                            size_t count, const void *blob, const unsigned char *h, size_t hl, size_t start,
+                            size_t end, size_t cand_end, size_t step, size_t batch) {
   snprintf(check_context, sizeof check_context,
-           "multi count=%zu hay(%zu) start=%zu end=%zu cand_end=%zu step=%zu batch=%zu rng=%llx", s->count,
-           hl, start, end, cand_end, step, batch, check_rng_state);
-  const void *blob = s->blob;
+           "multi count=%zu hay(%zu) start=%zu end=%zu cand_end=%zu step=%zu batch=%zu rng=%llx", count, hl,
+           start, end, cand_end, step, batch, check_rng_state);
   const size_t cap = 4096;
   size_t *want = malloc(2 * cap * sizeof *want), *out = malloc(2 * batch * sizeof *out);
-  const size_t nwant = mem_ref_multi_find(s->pats, s->masks, s->lens, s->count, h, hl, start, end, cand_end,
-                                          step, 0, want, cap);
+  const size_t nwant =
+      mem_ref_multi_find(pats, masks, lens, count, h, hl, start, end, cand_end, step, 0, want, cap);
   size_t seen = 0, from = start, min_pat = 0, got;
   do {
     got = mem_multi_find(blob, h, hl, from, end, cand_end, step, min_pat, out, batch);
@@ -149,6 +153,11 @@ static void check_multi(const struct set *s, const unsigned char *h, size_t hl, 
   if (nwant < cap && got == batch) /* the last batch was full: the next call finds nothing */
     CHECK_EQ(mem_multi_find(blob, h, hl, from, end, cand_end, step, min_pat, out, batch), 0);
   free(want), free(out);
+}
+
+static void check_multi(const struct set *s, const unsigned char *h, size_t hl, size_t start, size_t end,
+                        size_t cand_end, size_t step, size_t batch) {
+  check_multi_raw(s->pats, s->masks, s->lens, s->count, s->blob, h, hl, start, end, cand_end, step, batch);
 }
 
 static void add_pattern(struct set *s, const unsigned char *p, const unsigned char *m, size_t n) {
@@ -249,6 +258,142 @@ static void multi_every_offset(void) {
   free(s.blob), s.blob = NULL;
 }
 
+/*
+ * Issue 25: the fingerprint's expansion of wildcard bits is bounded, and
+ * every size is checked. mem.h's bound on the blob, for count patterns of
+ * total bytes: 25 KiB + 4 * max(16384, count) + 16 * count + 2 * total.
+ */
+static size_t multi_bound(size_t count, size_t total) {
+  return 25 * 1024 + 4 * (count > 16384 ? count : 16384) + 16 * count + 2 * total;
+}
+
+/* A set on the heap, for counts past struct set's. */
+struct big_set {
+  unsigned char *pats, *masks;
+  size_t *lens, count, total;
+  void *blob;
+};
+
+static void big_add(struct big_set *s, const unsigned char *p, const unsigned char *m, size_t n) {
+  memcpy(s->pats + s->total, p, n), memcpy(s->masks + s->total, m, n);
+  s->lens[s->count++] = n, s->total += n;
+}
+
+static struct big_set big_new(size_t count, size_t max_len) {
+  struct big_set s = {
+      malloc(count * max_len), malloc(count * max_len), malloc(count * sizeof(size_t)), 0, 0, NULL};
+  if (!s.pats || !s.masks || !s.lens) abort();
+  return s;
+}
+
+/* Compiles s into a blob of exactly the size asked (so ASan sees a write past it). */
+static void big_compile(struct big_set *s) {
+  snprintf(check_context, sizeof check_context, "big compile count=%zu total=%zu rng=%llx", s->count,
+           s->total, check_rng_state);
+  const size_t size = mem_multi_size(s->masks, s->lens, s->count);
+  CHECK_EQ(size > 0 && size <= multi_bound(s->count, s->total), 1);
+  if (size == 0 || size > multi_bound(s->count, s->total)) abort(); /* the rest would take minutes */
+  s->blob = malloc(size);
+  if (!s->blob) abort();
+  CHECK_EQ(mem_multi_prepare(s->blob, s->pats, s->masks, s->lens, s->count), 0);
+}
+
+static void big_free(struct big_set *s) { free(s->pats), free(s->masks), free(s->lens), free(s->blob); }
+
+/* The issue's set: 262,144 four-byte patterns with 12 wildcard bits each
+ * (wasm32's size_t wrapped at 4 * 2**30 list entries and the blob was
+ * written past its end; natively it asked for 4.3 GB). */
+static void multi_issue_set(void) {
+  struct big_set s = big_new(262144, 4);
+  const unsigned char m[4] = {0x00, 0xF0, 0xFF, 0xFF};
+  for (size_t i = 0; i < 262144; i++) {
+    const unsigned char p[4] = {0, 0, (unsigned char)(i & 255), (unsigned char)(i >> 8)};
+    big_add(&s, p, m, 4);
+  }
+  big_compile(&s);
+  /* Byte 1 below 16 and bytes 2, 3 from a small alphabet: most positions match four patterns. */
+  unsigned char h[80];
+  for (size_t i = 0; i < sizeof h; i++)
+    h[i] = (unsigned char)(i % 4 == 1 ? check_rand() % 20 : check_rand() % 3);
+  unsigned char *hd = check_dup(h, sizeof h);
+  check_multi_raw(s.pats, s.masks, s.lens, s.count, s.blob, hd, sizeof h, 0, sizeof h, sizeof h, 1, 7);
+  check_multi_raw(s.pats, s.masks, s.lens, s.count, s.blob, hd, sizeof h, 3, sizeof h, 50, 3, 4096);
+  free(hd);
+  big_free(&s);
+}
+
+/* Masks with a given number of wildcard bits in the first four bytes, in
+ * several places: the expansion's limits are 12 bits per pattern and 16,384
+ * values per set. */
+static void wild_mask(unsigned char *m, size_t n, unsigned shape) {
+  static const unsigned char first4[][4] = {
+      {0x00, 0xF0, 0xFF, 0xFF}, /* 12 free bits */
+      {0x00, 0xE0, 0xFF, 0xFF}, /* 13 */
+      {0x00, 0xF8, 0xFF, 0xFF}, /* 11 */
+      {0xFF, 0xFF, 0x00, 0x0F}, /* 12, in the later bytes */
+      {0xFF, 0x00, 0xFF, 0xFF}, /* 8 */
+      {0x0F, 0xFF, 0xF0, 0xFF}, /* 8, two nibbles */
+      {0x00, 0x00, 0x00, 0x00}, /* 32: the fingerprint keeps nothing */
+      {0xFF, 0xFF, 0xFF, 0xFF}, /* 0 */
+      {0x01, 0x80, 0xFF, 0x7F}, /* 15, scattered bits */
+  };
+  for (size_t k = 0; k < n; k++) m[k] = k < 4 ? first4[shape % 9][k] : (check_rand() % 4 ? 0xFF : 0x00);
+}
+
+static void multi_near_limits(void) {
+  /* Counts around the set's limit (4 patterns of 4096 values make 16,384),
+   * Teddy's, and the count past which every pattern gets one value. */
+  static const size_t counts[] = {1, 3, 4, 5, 16, 17, 64, 65, 300, 4096, 16384, 16385, 65537};
+  for (size_t c = 0; c < sizeof counts / sizeof *counts; c++)
+    for (unsigned mix = 0; mix < 11; mix++) {
+      const size_t count = counts[c];
+      unsigned char h[72];
+      for (size_t i = 0; i < sizeof h; i++)
+        h[i] = (unsigned char)(check_rand() % 4 ? check_rand() % 3 : check_rand());
+      struct big_set s = big_new(count, 8);
+      for (size_t q = 0; q < count; q++) {
+        unsigned char p[8], m[8];
+        /* mix 0..8: every pattern of one shape; 9: shapes and lengths (1..8) at random; 10: plain patterns
+         * and one with 32 free bits. */
+        const size_t n = mix == 9 ? 1 + (size_t)(check_rand() % 8) : 4 + (size_t)(check_rand() % 5);
+        const size_t at = (size_t)(check_rand() % (sizeof h - n + 1));
+        for (size_t k = 0; k < n; k++) p[k] = check_rand() % 4 ? h[at + k] : (unsigned char)check_rand();
+        wild_mask(m, n, mix < 9 ? mix : mix == 9 ? (unsigned)check_rand() : q == count / 2 ? 6 : 7);
+        big_add(&s, p, m, n);
+      }
+      big_compile(&s);
+      unsigned char *hd = check_dup(h, sizeof h);
+      /* Large sets: one pass (the reference costs count per position). */
+      check_multi_raw(s.pats, s.masks, s.lens, s.count, s.blob, hd, sizeof h, 0, sizeof h, sizeof h, 1, 4096);
+      if (count <= 4096) {
+        check_multi_raw(s.pats, s.masks, s.lens, s.count, s.blob, hd, sizeof h, 1, sizeof h - 3, 40, 2, 5);
+        check_multi_raw(s.pats, s.masks, s.lens, s.count, s.blob, hd, sizeof h, 0, sizeof h, sizeof h, 17, 3);
+      }
+      free(hd);
+      big_free(&s);
+    }
+}
+
+/* Sizes that do not fit are refused before anything is read past them or written. */
+static void multi_size_limits(void) {
+  snprintf(check_context, sizeof check_context, "multi size limits");
+  const unsigned char m[2] = {0xFF, 0xFF};
+  const size_t wrap[2] = {SIZE_MAX, 2}; /* the total wraps a size_t */
+  const size_t half[2] = {SIZE_MAX / 4,
+                          SIZE_MAX / 4}; /* twice the total wraps (32-bit) or passes 32-bit offsets */
+  const size_t over[2] = {UINT32_MAX / 4, UINT32_MAX / 4 + 2}; /* 2 * total just past UINT32_MAX */
+  CHECK_EQ(mem_multi_size(m, wrap, 2), 0);
+  CHECK_EQ(mem_multi_size(m, half, 2), 0);
+  CHECK_EQ(mem_multi_size(m, over, 2), 0);
+  unsigned char blob[16] = {0};
+  CHECK_EQ(mem_multi_prepare(blob, m, m, wrap, 2), -1);
+  CHECK_EQ(mem_multi_prepare(blob, m, m, over, 2), -1);
+  for (size_t k = 0; k < sizeof blob; k++) CHECK_EQ(blob[k], 0); /* nothing written */
+  /* Past UINT32_MAX / 16 patterns the count itself is refused, lens unread. */
+  CHECK_EQ(mem_multi_size(m, NULL, (size_t)UINT32_MAX / 16 + 1), 0);
+  CHECK_EQ(mem_multi_prepare(blob, m, m, NULL, (size_t)UINT32_MAX / 16 + 1), -1);
+}
+
 static void multi_contract(void) {
   const unsigned char p[2] = {'a', 'b'}, m[2] = {0xFF, 0xFF};
   const size_t lens0[2] = {1, 0}, lens[1] = {2};
@@ -275,5 +420,8 @@ int main(void) {
   multi_random();
   multi_every_offset();
   multi_contract();
+  multi_issue_set();
+  multi_near_limits();
+  multi_size_limits();
   return check_report("test_patterns");
 }

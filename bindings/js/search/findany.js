@@ -60,6 +60,8 @@ export function compilePatterns(fn, patterns) {
       at += bytes[k].length;
     }
     const size = core.multiSize(slot + masksAt, slot + lensAt, count);
+    // 0: the tables would need 4 GiB or more (their offsets are 32-bit; src/mem.h states the bound).
+    if (size === 0) throw argError(RangeError, fn, 'patterns', `are too large to compile: ${count} patterns of ${total} bytes`);
     return withScratch(size, (b) => {
       if (core.multiPrepare(b, slot + patsAt, slot + masksAt, slot + lensAt, count) !== 0) {
         throw new Error(`${fn}(): the patterns could not be compiled`);
