@@ -81,24 +81,44 @@ int cli_number(const char *text, const char *what, int64_t *out) {
 /* Checks hex digits (pairs, optionally separated by whitespace or ':'; '?'
  * for a nibble that may be anything) and returns how many bytes they make,
  * or -1 after a message. *wild is set when a '?' appears. */
+/* SPEC §10's hex text, the grammar hexPattern reads too: bytes of two
+ * characters each, hex digits or '?'; between two bytes whitespace and at
+ * most one ':' or '-' (the separators of xxd, Wireshark and MAC-style
+ * dumps); whitespace also before the first byte and after the last, never
+ * inside a byte. Returns the number of bytes, or -1 after the message (a
+ * 0-based position where one helps). */
 static long hex_length(const char *text, bool *wild) {
   long n = 0;
-  bool half = false; /* a byte's first digit is pending */
+  const char *sep = NULL; /* the separator since the last byte */
   *wild = false;
-  for (const char *p = text; *p; p++) {
-    if (strchr(" \t\n\r:", *p)) {
-      if (half) return cli_fail("PATTERN", "hex digits must come in pairs: '%s'", text), -1;
+  for (const char *p = text; *p;) {
+    if (strchr(" \t\n\r", *p)) {
+      p++;
+    } else if (*p == ':' || *p == '-') {
+      if (n == 0 || sep)
+        return cli_fail("PATTERN", "'%c' at position %ld is not between two bytes in '%s'", *p,
+                        (long)(p - text), text),
+               -1;
+      sep = p++;
     } else if (digit_value(*p) < 0 && *p != '?') {
       return cli_fail("PATTERN", "'%c' is not a hex digit or '?' (position %ld) in '%s'", *p,
                       (long)(p - text), text),
              -1;
+    } else if (p[1] == '\0' || (digit_value(p[1]) < 0 && p[1] != '?')) {
+      return cli_fail("PATTERN", "half a byte at position %ld (two hex digits or ?? per byte) in '%s'",
+                      (long)(p - text), text),
+             -1;
     } else {
-      *wild |= *p == '?';
-      n += half;
-      half = !half;
+      *wild |= p[0] == '?' || p[1] == '?';
+      n++;
+      sep = NULL;
+      p += 2;
     }
   }
-  if (half) return cli_fail("PATTERN", "odd number of hex digits in '%s'", text), -1;
+  if (sep)
+    return cli_fail("PATTERN", "'%c' at position %ld is not between two bytes in '%s'", *sep,
+                    (long)(sep - text), text),
+           -1;
   return n;
 }
 
