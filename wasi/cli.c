@@ -104,7 +104,11 @@ static long hex_length(const char *text, bool *wild) {
       return cli_fail("PATTERN", "'%c' is not a hex digit or '?' (position %ld) in '%s'", *p,
                       (long)(p - text), text),
              -1;
-    } else if (p[1] == '\0' || (digit_value(p[1]) < 0 && p[1] != '?')) {
+    } else if (p[1] == '\0') {
+      return cli_fail("PATTERN", "odd number of hex digits (half a byte at position %ld) in '%s'",
+                      (long)(p - text), text),
+             -1;
+    } else if (digit_value(p[1]) < 0 && p[1] != '?') {
       return cli_fail("PATTERN", "half a byte at position %ld (two hex digits or ?? per byte) in '%s'",
                       (long)(p - text), text),
              -1;
