@@ -593,3 +593,44 @@ describe('a string source; options in the third position (issue 28, SPEC §9)', 
     assert.equal(await findAsync(new Blob(['abcabc']), 'a', { start: -3 }), 3);
   });
 });
+
+describe('a closed FileHandle (issue 28)', () => {
+  test('closed before the call, or by the caller while it reads: the package\'s TypeError naming the function and the argument', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'wasm-mem-fh-'));
+    try {
+      const file = join(dir, 'f.bin');
+      await writeFile(file, new Uint8Array(10 << 20)); // more than one 4 MiB block
+      const closed = await open(file);
+      await closed.close();
+      for (const [label, call] of [
+        ['findAsync', () => findAsync(closed, 'x')],
+        ['countAsync', () => countAsync(closed, 'x')],
+        ['rfindAsync', () => rfindAsync(closed, 'x')],
+        ['cmpAsync', () => cmpAsync(new Uint8Array(1), closed)],
+      ]) {
+        const arg = label === 'cmpAsync' ? 'b' : 'source';
+        await assert.rejects(call(), new RegExp(`^TypeError: ${label}\\(\\): ${arg} is a closed FileHandle`), label);
+      }
+      // A handle (by shape, as the package tells one) closed after its first block was read.
+      const real = await open(file);
+      let reads = 0;
+      const closing = {
+        get fd() {
+          return real.fd;
+        },
+        stat: () => real.stat(),
+        async read(...args) {
+          if (++reads === 2) await real.close();
+          return real.read(...args);
+        },
+      };
+      await assert.rejects(findAsync(closing, 'absent'), /^TypeError: findAsync\(\): source is a closed FileHandle/);
+      // Any other error of the handle passes through unchanged.
+      const boom = new Error('disk on fire');
+      const failing = { fd: 3, stat: async () => ({ size: 100 }), read: async () => { throw boom; } };
+      await assert.rejects(findAsync(failing, 'x'), (e) => e === boom);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -52,8 +52,9 @@ export async function openSource(source, fn, arg = 'source') {
       return new PieceReader(streamPieces(source.getReader()), fn, arg);
     }
     if (isFileHandle(source)) {
+      if (source.fd < 0) throw closedHandle(fn, arg);
       const { size } = await source.stat();
-      return new FileHandleReader(source, size);
+      return new FileHandleReader(source, size, fn, arg);
     }
     if (typeof source[Symbol.asyncIterator] === 'function') return new PieceReader(source[Symbol.asyncIterator](), fn, arg);
     if (typeof source[Symbol.iterator] === 'function') return new PieceReader(source[Symbol.iterator](), fn, arg);
@@ -196,14 +197,23 @@ class BlobReader extends BlockReader {
   }
 }
 
+/** A FileHandle closed before or during the call: Node says only "file closed" (its fd is then -1). */
+function closedHandle(fn, arg) {
+  return argError(TypeError, fn, arg, 'is a closed FileHandle: keep it open until the call settles (fs.promises.open(path) opens one)');
+}
+
 class FileHandleReader extends BlockReader {
   #handle;
   #buffer = null; // one, reused: a block is read only once the last one is used up or left behind
+  #fn;
+  #arg;
 
-  constructor(handle, size) {
+  constructor(handle, size, fn, arg) {
     super();
     this.#handle = handle;
     this.size = size;
+    this.#fn = fn;
+    this.#arg = arg;
   }
 
   async readBlock(pos, n) {
@@ -211,7 +221,14 @@ class FileHandleReader extends BlockReader {
     const buf = this.#buffer;
     let got = 0;
     while (got < n) {
-      const { bytesRead } = await this.#handle.read(buf, got, n - got, pos + got);
+      let bytesRead;
+      try {
+        ({ bytesRead } = await this.#handle.read(buf, got, n - got, pos + got));
+      } catch (e) {
+        // Closed meanwhile: the package's message; any other error passes through unchanged.
+        if (this.#handle.fd < 0) throw closedHandle(this.#fn, this.#arg);
+        throw e;
+      }
       if (bytesRead === 0) break;
       got += bytesRead;
     }
