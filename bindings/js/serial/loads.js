@@ -221,7 +221,7 @@ class Reader {
       this.at = at;
       throw this.fail('a StrArray over an array');
     }
-    return make(() => new StrArray(format, buffer, geo === undefined || geo.plain ? { names } : geometryOptions(geo, names)));
+    return make(() => new StrArray(format, buffer, geo === undefined || geo.plain ? { names } : geometryOptions(geo, { names })));
   }
 
   /** A record array's names and geometry (serial.js, shape), checked against the item size. */
@@ -241,7 +241,10 @@ class Reader {
     if ([origin, stride, span].some((n) => n > MAX_CHUNK) || stride < size || lead + size > span || span > stride) {
       throw this.fail('an item geometry that does not fit its format');
     }
-    return { names, geo: { origin, stride, lead, span, plain: origin === 0 && stride === size && lead === 0 && span === size } };
+    return {
+      names,
+      geo: { origin, stride, lead, span, limit: Infinity, plain: origin === 0 && stride === size && lead === 0 && span === size },
+    };
   }
 }
 
