@@ -26,6 +26,8 @@ function converted([kind, text]) {
       return text; // bool, str, char
   }
 }
+/** Python's strict UTF-8 decode of each s/p value's hex (null: UnicodeDecodeError). */
+const UTF8 = new Map(V.strings.map((c) => [c.hex, c.utf8]));
 const isScalar = (format) => /^[@=<>!]?1?[cbB?hHiIlLqQnNPefd]$/.test(format.replace(/\s+/g, ''));
 const valid = V.records.filter((r) => r.size > 0 && r.unpack.length > 0 && r.fields.length <= 64);
 
@@ -71,10 +73,59 @@ describe('Python record vectors through options', () => {
           assert.deepEqual(r.fields[j].code === 's' || r.fields[j].code === 'p' ? v[0] : v, want[j], `${label} column ${name} ${k}`);
         });
       });
+      // strings 'utf-8': Python's strict decode of each s/p value (tests/vectors strings), or a RangeError where it raises.
+      const u8 = new StrArray(r.format, buf, { offset: 2, stride, length: n, strings: 'utf-8' });
+      r.unpack.forEach((u, k) => {
+        const texts = u.values.map(([kind, text]) => (kind === 'bytes' ? UTF8.get(text) : undefined));
+        if (texts.includes(null)) {
+          assert.throws(() => u8.get(k), (e) => e instanceof RangeError && e.message.includes(`item ${k} `), `${label} utf-8 ${k}`);
+          return;
+        }
+        const got = u8.get(k);
+        texts.forEach((t, j) => t !== undefined && assert.equal(scalar ? got : got[j], t, `${label} utf-8 ${k}`));
+      });
       // length 0: no items, and so no columns' items either.
       const none = new StrArray(r.format, buf, { ...options, length: 0 });
       assert.equal(none.length, 0);
       if (!scalar) assert.equal(none.column(0).length, 0);
+    }
+  });
+});
+
+describe('Python-made string and int64 vectors (records.json strings, int64)', () => {
+  test(`${V.strings.length} byte strings: Latin-1 as Python decodes them; UTF-8 as Python, invalid where Python raises`, () => {
+    for (const c of V.strings) {
+      const bytes = hex(c.hex);
+      const format = `${bytes.length}s`;
+      assert.deepEqual(new Struct(format, { strings: 'latin1' }).unpack(bytes), [c.latin1], `latin1 ${c.hex}`);
+      if (c.utf8 === null) assert.throws(() => new Struct(format, { strings: 'utf-8' }).unpack(bytes), RangeError, `utf-8 ${c.hex}`);
+      else assert.deepEqual(new Struct(format, { strings: 'utf-8' }).unpack(bytes), [c.utf8], `utf-8 ${c.hex}`);
+      if (bytes.length === 0) continue;
+      const a = new StrArray(format, bytes, { strings: 'latin1' });
+      assert.deepEqual(a.get(0), [c.latin1]);
+      a.set(0, [c.latin1]); // Latin-1 text writes back its bytes
+      assert.deepEqual(bytes, hex(c.hex));
+      const p = new StrArray(`${bytes.length + 1}p`, Uint8Array.of(bytes.length, ...bytes), { strings: 'utf-8' });
+      if (c.utf8 === null) assert.throws(() => p.get(0), RangeError);
+      else assert.deepEqual(p.get(0), [c.utf8]);
+    }
+  });
+  test(`${V.int64.length} q/Q values at the edges of the safe integers`, () => {
+    for (const c of V.int64) {
+      const bytes = hex(c.hex);
+      assert.equal(new StrArray(c.format, bytes).get(0), BigInt(c.value));
+      const a = new StrArray(c.format, bytes, { int64: 'number' });
+      const s = new Struct(c.format, { int64: 'number' });
+      if (c.number === null) {
+        assert.throws(() => a.get(0), { name: 'RangeError', message: new RegExp(`item 0 value ${c.value} is not a safe integer`) });
+        assert.throws(() => s.unpack(bytes), RangeError);
+        assert.throws(() => new ChunkIO(bytes).readStruct(c.format, { int64: 'number' }), RangeError);
+      } else {
+        assert.equal(a.get(0), Number(c.number));
+        assert.deepEqual(s.unpack(bytes), [Number(c.number)]);
+        assert.equal(new ChunkIO(bytes).readStruct(c.format, { int64: 'number' }), Number(c.number));
+        assert.deepEqual(s.pack(Number(c.number)), bytes);
+      }
     }
   });
 });
