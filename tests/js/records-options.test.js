@@ -272,12 +272,43 @@ describe('Struct with options, readStruct(format, options), writeStruct with one
 });
 
 describe('dumps and loads', () => {
-  test('names and strided views round-trip (SPEC §7); strings, int64 and length are not in the dump format', () => {
-    const a = new ChunkArray('<4sQ', [['RIFF', 1n]], { names: ['tag', 'n'], strings: 'latin1', int64: 'number' });
-    const back = loads(dumps(a));
-    assert.deepEqual(back.get(0).tag, new TextEncoder().encode('RIFF'));
-    assert.equal(back.get(0).n, 1n);
-    a.free();
+  test('length, strings and int64 round-trip (version 3, tags 12 and 13), with names, columns and shared buffers', () => {
+    const a = new ChunkArray('<4sQ', [['RIFF', 1n], ['WAVE', 2n ** 40n]], { names: ['tag', 'n'], strings: 'latin1', int64: 'number' });
+    const d = dumps(a);
+    assert.equal(d[4], 3);
+    const back = loads(d);
+    assert.ok(back instanceof ChunkArray);
+    assert.deepEqual(back.toArray(), a.toArray());
     back.free();
+    const buf = new Uint8Array(40);
+    const v = new StrArray('<I', buf, { length: 2 });
+    const col = new StrArray('<4sQ', a.buffer, { length: 1, strings: 'utf-8' }).column(0);
+    const [lv, lc, la] = loads(dumps([v, col, a]));
+    assert.equal(lv.length, 2);
+    assert.equal(lv.buffer.byteLength, 40);
+    assert.throws(() => lv.push(1), TypeError);
+    assert.deepEqual(lc.toArray(), [['RIFF']]);
+    assert.equal(lc.buffer, la.buffer); // one chunk, as before
+    la.free();
+    a.free();
+  });
+  test('a dump with no options stays version 2; tags 12 and 13 in version 2, and unknown option codes, are refused', () => {
+    assert.equal(dumps(new StrArray('<I', new Uint8Array(4), { names: undefined }))[4], 2);
+    assert.equal(dumps(new StrArray('<HH', new Uint8Array(4), { names: ['a', 'b'], offset: 0 }))[4], 2);
+    const d = dumps(new StrArray('<q', new Uint8Array(8), { int64: 'number' }));
+    assert.equal(loads(d).get(0), 0);
+    const v2 = Uint8Array.from(d);
+    v2[4] = 2;
+    assert.throws(() => loads(v2), { name: 'RangeError', message: /unknown tag 12/ });
+    // The options are the three bytes before the buffer's value: limit+1, strings, int64.
+    const s = dumps(new StrArray('2s', new Uint8Array(2), { strings: 'latin1' }));
+    const at = s.length - 4; // ... 0 1 0 | tag 3, base 0, offset 0, length 2
+    assert.deepEqual([...s.subarray(at - 3, at)], [0, 1, 0]);
+    const bad = Uint8Array.from(s);
+    bad[at - 2] = 3;
+    assert.throws(() => loads(bad), { name: 'RangeError', message: /unknown StrArray options/ });
+    bad[at - 2] = 1;
+    bad[at - 1] = 2;
+    assert.throws(() => loads(bad), { name: 'RangeError', message: /unknown StrArray options/ });
   });
 });
