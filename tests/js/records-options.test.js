@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
+import { inspect } from 'node:util';
 import { ChunkArray, ChunkIO, StrArray, Struct, dumps, loads } from 'wasm-mem';
 
 const V = JSON.parse(readFileSync(new URL('../vectors/records.json', import.meta.url), 'utf8'));
@@ -182,6 +183,11 @@ describe('options.int64', () => {
     assert.throws(() => new StrArray('<Q', u.buffer, { int64: 'number' }).get(0), RangeError);
     assert.equal(new StrArray('<Q', u.buffer, { int64: 'bigint' }).get(0), 2n ** 64n - 1n);
     u.free();
+  });
+  test('console.log shows a value the option cannot give as the error, not a throw', () => {
+    const a = new StrArray('<q', q.buffer, { int64: 'number' });
+    assert.match(inspect(a), /^StrArray\('<q'\)\(5\) <RangeError: StrArray\.get\(\): item 2 value 9007199254740992 is not a safe integer/);
+    assert.equal(inspect(new StrArray('<q', q.buffer, { int64: 'number', length: 2 })), "StrArray('<q')(2) [ 9007199254740991, -9007199254740991 ]");
   });
   test("int64 is 'number' or 'bigint'; other codes are unchanged", () => {
     assert.throws(() => new StrArray('<q', q.buffer, { int64: 'Number' }), { name: 'TypeError', message: /options\.int64 must be 'number' or 'bigint'/ });
