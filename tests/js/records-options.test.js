@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { inspect } from 'node:util';
-import { ChunkArray, ChunkIO, StrArray, Struct, dumps, loads } from 'wasm-mem';
+import { Chunk, ChunkArray, ChunkIO, StrArray, Struct, dumps, loads } from 'wasm-mem';
 
 const V = JSON.parse(readFileSync(new URL('../vectors/records.json', import.meta.url), 'utf8'));
 const hex = (h) => Uint8Array.from(Buffer.from(h, 'hex'));
@@ -255,6 +255,9 @@ describe('Struct with options, readStruct(format, options), writeStruct with one
     assert.deepEqual(big.unpack(big.pack(-(2 ** 53 - 1))), [-(2 ** 53 - 1)]);
     assert.throws(() => [...big.iterUnpack(new Struct('<q').pack(2n ** 53n))], { name: 'RangeError', message: /Struct\.iterUnpack\(\): item 0/ });
     assert.deepEqual(new Struct('<H', { names: ['x'] }).unpack(Uint8Array.of(7, 0)), { x: 7 });
+    const tag = new Struct('4s', { names: ['tag'], strings: 'latin1' });
+    assert.deepEqual(tag.pack(new Chunk('RIFF')), tag.pack({ tag: 'RIFF' })); // a bytes-like is the one value, not a record
+    assert.deepEqual(tag.unpack(tag.pack(Uint8Array.of(0xe9))), { tag: '\u00e9\0\0\0' });
     assert.throws(() => new Struct('<HH', { names: ['x'] }), TypeError);
     assert.throws(() => new Struct('<H', null), TypeError);
   });

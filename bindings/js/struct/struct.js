@@ -5,7 +5,7 @@
 // rules: offsets, lengths, and the order that keeps a rejected call from
 // writing anything.
 import { toInt } from '../core/args.js';
-import { READ, WRITE, toView } from '../core/bytes.js';
+import { READ, WRITE, isBytesLike, toView } from '../core/bytes.js';
 import { argError } from '../core/errors.js';
 import { compile } from './format.js';
 import { itemCodec } from './records.js';
@@ -118,17 +118,11 @@ function recordCodec(layout, options) {
   };
 }
 
-/** With names, pack(object) is one record: the object, not a list of one value. */
+/** With names, pack(object) is one record: the object, not a list of one value (a bytes-like stays a value: '4s' takes a Chunk). */
 function oneRecord(item, values) {
   const v = values[0];
-  return item.names !== undefined &&
-    values.length === 1 &&
-    v !== null &&
-    typeof v === 'object' &&
-    !Array.isArray(v) &&
-    !ArrayBuffer.isView(v)
-    ? v
-    : values;
+  const record = values.length === 1 && v !== null && typeof v === 'object' && !Array.isArray(v) && !isBytesLike(v);
+  return item.names !== undefined && record ? v : values;
 }
 
 function packLayout(layout, values, fn) {
