@@ -320,12 +320,31 @@ export type InputOf<F extends string> =
 /** A scalar format: an optional byte order and one value code, with no count or a count of 1. */
 type ScalarFormat = `${Order}${'' | '1'}${NumberCode | 'q' | 'Q' | '?' | 'c' | 'P'}`;
 /** The object type of a record with `names`: each name typed by its value's position in the format. */
-type Named<T extends readonly unknown[], N extends readonly string[]> = { [K in keyof N as K extends `${number}` ? N[K] & string : never]: K extends keyof T ? T[K] : unknown };
-/** What an item of a StrArray reads as: a scalar format's value, a record's tuple of values, or an object with `names`. */
-export type ItemOf<F extends string, N extends readonly string[] | undefined = undefined> =
+type Named<T, N extends readonly string[]> = { [K in keyof N as K extends `${number}` ? N[K] & string : never]: K extends keyof T ? T[K] : unknown };
+/** `options.strings`: s/p values read as strings decoded this way. */
+export type StringsOption = 'latin1' | 'utf-8';
+/** `options.int64`: `'number'` reads q/Q as numbers (RangeError beyond ±(2^53 − 1)); `'bigint'` is the default. */
+export type Int64Option = 'number' | 'bigint';
+/** A read value as `strings` (S) and `int64` (I) change it: bytes to a string, a bigint to a number. */
+type Converted<T, S, I> = T extends bigint ? (I extends 'number' ? number : T) : T extends Uint8ArrayCopy ? (S extends StringsOption ? string : T) : T;
+/** A record's values as the options change them (a tuple stays a tuple). */
+type ConvertedAll<T extends readonly unknown[], S, I> = { [K in keyof T]: Converted<T[K], S, I> };
+/** What a record of format F reads as: the tuple, or an object with `names`, values converted by the options. */
+type RecordOf<F extends string, N, S, I> = N extends readonly string[] ? Named<ConvertedAll<StructValues<F>, S, I>, N> : ConvertedAll<StructValues<F>, S, I>;
+/** What an item of a StrArray reads as: a scalar format's value, a record's tuple of values, or an object with `names`; `strings` and `int64` change s/p and q/Q values. */
+export type ItemOf<F extends string, N extends readonly string[] | undefined = undefined, S extends StringsOption | undefined = undefined, I extends Int64Option | undefined = undefined> =
   string extends F ? unknown
-  : F extends ScalarFormat ? ValueOf<F>
-  : N extends readonly string[] ? Named<StructValues<F>, N> : StructValues<F>;
+  : F extends ScalarFormat ? Converted<ValueOf<F>, S, I>
+  : RecordOf<F, N, S, I>;
+/** The codes of a record format's values in order (`'4s'` for an s value), for `column()`'s type. */
+type CodesOf<F extends string> = StructParse<F, 'code'> extends infer T extends unknown[] ? T : string[];
+/** The format of column `K` (a name or a position) of a record format F with names N, as `column()` makes it. */
+type ColumnFormat<F extends string, N, K> =
+  string extends F ? string
+  : number extends K ? string
+  : (K extends number ? `${K}` : N extends readonly string[] ? { [P in keyof N]: N[P] extends K ? P : never }[number] : never) extends infer P
+    ? P extends keyof CodesOf<F> ? `${F extends `${infer O extends '@' | '=' | '<' | '>' | '!'}${string}` ? O : ''}${CodesOf<F>[P] & string}` : string
+    : string;
 /** What an item of a StrArray accepts when written. */
 export type ItemInputOf<F extends string, N extends readonly string[] | undefined = undefined> =
   string extends F ? unknown
@@ -334,10 +353,19 @@ export type ItemInputOf<F extends string, N extends readonly string[] | undefine
 /** MemSlice has the methods of ByteMethods. */
 export interface MemSlice extends ByteMethods {}
 
-/** Options of a StrArray: names for a record format's values, and where the items lie. */
-export interface StrArrayOptions<N extends readonly string[] | undefined = readonly string[] | undefined> {
+/** Options of a Struct and of `readStruct`: names for a record's values, and how s/p and q/Q values read. */
+export interface StructOptions<N extends readonly string[] | undefined = readonly string[] | undefined, S extends StringsOption | undefined = StringsOption | undefined, I extends Int64Option | undefined = Int64Option | undefined> {
   /** One name per value of a record format: items become objects with these keys. */
   names?: N;
+  /** s/p values read as strings decoded this way (invalid UTF-8 is a RangeError); writes take strings (as Latin-1 with 'latin1') or bytes. */
+  strings?: S;
+  /** `'number'`: q/Q read as numbers; a value beyond ±(2^53 − 1) is a RangeError. */
+  int64?: I;
+}
+/** Options of a StrArray: names, strings and int64 as for a Struct, and where the items lie. */
+export interface StrArrayOptions<N extends readonly string[] | undefined = readonly string[] | undefined, S extends StringsOption | undefined = StringsOption | undefined, I extends Int64Option | undefined = Int64Option | undefined> extends StructOptions<N, S, I> {
+  /** At most this many items (an integer >= 0): the array ends there even when the buffer goes on. It cannot change size. */
+  length?: number;
   /** Bytes before item 0 (default 0). */
   offset?: number;
   /** Bytes from one item to the next (default: itemsize; at least itemsize). An offset or strided array cannot change size. */
@@ -357,17 +385,19 @@ export interface StrArrayField {
  * `new StrArray('<IH', buf).get(0)` a `[number, number]`, and with
  * `{names: ['id', 'x']}` an `{id: number, x: number}`.
  */
-export declare class StrArray<const F extends string = string, const N extends readonly string[] | undefined = undefined> implements Iterable<ItemOf<F, N>> {
+export declare class StrArray<const F extends string = string, const N extends readonly string[] | undefined = undefined, const S extends StringsOption | undefined = undefined, const I extends Int64Option | undefined = undefined> implements Iterable<ItemOf<F, N, S, I>> {
   /** `format`: Python's struct format language (SPEC §5); a scalar (`'<i'`) or a record (`'<I4sHh'`). */
-  constructor(format: F, buffer?: BytesLike, options?: StrArrayOptions<N>);
+  constructor(format: F, buffer?: BytesLike, options?: StrArrayOptions<N, S, I>);
   /** Per value of an item: name, code, offset and size. */
   readonly fields: StrArrayField[];
   /** Bytes before item 0. */
   readonly offset: number;
   /** Bytes from one item to the next. */
   readonly stride: number;
-  /** A live view of one value of every record (a name or a position), with stride = the record stride. */
-  column(field: string | number): StrArray<string>;
+  /** A live view of one value of every record (a name or a position), with stride = the record stride; it keeps the field's type and the strings and int64 options. */
+  column<const K extends (N extends readonly string[] ? N[number] : never) | number>(field: K): StrArray<ColumnFormat<F, N, K>, undefined, S, I>;
+  /** A column by a name known only at run time (a `string`): its format is a `string` too. */
+  column<K extends string>(field: string extends K ? K : never): StrArray<string, undefined, S, I>;
   /** The format string as given. */
   readonly format: string;
   /** Bytes per item (wasm32 C sizes). */
@@ -377,11 +407,11 @@ export declare class StrArray<const F extends string = string, const N extends r
   /** floor(bytes / itemsize). */
   readonly length: number;
   /** The value at `i` (negative from the end). @throws {RangeError} out of range */
-  get(i: number): ItemOf<F, N>;
+  get(i: number): ItemOf<F, N, S, I>;
   /** Sets the value at `i`; nothing is written when the value is refused (RangeError: does not fit; TypeError: wrong type). */
   set(i: number, value: ItemInputOf<F, N>): void;
   /** Like `Array.prototype.at`. */
-  at(i: number): ItemOf<F, N> | undefined;
+  at(i: number): ItemOf<F, N, S, I> | undefined;
   /** The first index of `value` (`===`) in [start, stop), or -1. */
   indexOf(value: unknown, start?: number, stop?: number): number;
   /** The last index of `value` (`===`) in [start, stop), or -1. */
@@ -397,11 +427,11 @@ export declare class StrArray<const F extends string = string, const N extends r
   /** Equal lengths and values (`===`) with another StrArray or any iterable. */
   equals(other: Iterable<unknown>): boolean;
   /** Every value, as a JS array. */
-  toArray(): ItemOf<F, N>[];
+  toArray(): ItemOf<F, N, S, I>[];
   /** A copy in the platform's typed array (`e` gives Float32Array; `?` and `c` give Uint8Array). */
   toTypedArray(): Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array | BigInt64Array | BigUint64Array | Float32Array | Float64Array;
   /** By view over a MemSlice buffer, else a copy in a new Chunk. */
-  slice(start?: number, stop?: number): StrArray<F, N>;
+  slice(start?: number, stop?: number): StrArray<F, N, S, I>;
   /** Appends values (all or nothing); returns the new length. Needs a resizable buffer. */
   push(...values: ItemInputOf<F, N>[]): number;
   /** Appends the values of an iterable (a typed array counts as values). */
@@ -409,11 +439,11 @@ export declare class StrArray<const F extends string = string, const N extends r
   /** Inserts before `i`, clamped like Python's `list.insert`. */
   insert(i: number, value: ItemInputOf<F, N>): void;
   /** Removes and returns the item at `i` (default: the last). @throws {RangeError} when empty or out of range */
-  pop(i?: number): ItemOf<F, N>;
+  pop(i?: number): ItemOf<F, N, S, I>;
   /** Removes the first item `===` `value`. @throws {NotFoundError} when absent */
   remove(value: unknown): void;
   /** Like `Array.prototype.splice`; returns the removed values. */
-  splice(start?: number, deleteCount?: number, ...items: ItemInputOf<F, N>[]): ItemOf<F, N>[];
+  splice(start?: number, deleteCount?: number, ...items: ItemInputOf<F, N>[]): ItemOf<F, N, S, I>[];
   /** Python's `a[start:stop] = values`. */
   setSlice(start: number | undefined, stop: number | undefined, values: Iterable<ItemInputOf<F, N>>): void;
   /** Removes every item. */
@@ -429,21 +459,21 @@ export declare class StrArray<const F extends string = string, const N extends r
   /** Frees the chunk this array made (a buffer you passed is left alone). */
   free(): void;
   [Symbol.dispose](): void;
-  [Symbol.iterator](): IterableIterator<ItemOf<F, N>>;
+  [Symbol.iterator](): IterableIterator<ItemOf<F, N, S, I>>;
   [bytes](access?: 'read' | 'write'): Uint8Array | null;
 }
 
 /** A StrArray over a new Chunk of its own. */
-export declare class ChunkArray<const F extends string = string, const N extends readonly string[] | undefined = undefined> extends StrArray<F, N> {
+export declare class ChunkArray<const F extends string = string, const N extends readonly string[] | undefined = undefined, const S extends StringsOption | undefined = undefined, const I extends Int64Option | undefined = undefined> extends StrArray<F, N, S, I> {
   /** Filled from an iterable of values (a typed array counts as values, never raw bytes). */
-  constructor(format: F, values?: Iterable<ItemInputOf<F, N>>, options?: StrArrayOptions<N>);
+  constructor(format: F, values?: Iterable<ItemInputOf<F, N>>, options?: StrArrayOptions<N, S, I>);
   /** A ChunkArray holding a copy of raw bytes. */
-  static fromBytes<const F extends string, const N extends readonly string[] | undefined = undefined>(format: F, data: ReadableBytes, options?: StrArrayOptions<N>): ChunkArray<F, N>;
+  static fromBytes<const F extends string, const N extends readonly string[] | undefined = undefined, const S extends StringsOption | undefined = undefined, const I extends Int64Option | undefined = undefined>(format: F, data: ReadableBytes, options?: StrArrayOptions<N, S, I>): ChunkArray<F, N, S, I>;
   /** Python's `+`. */
-  concat(other: Iterable<ItemInputOf<F, N>>): ChunkArray<F, N>;
+  concat(other: Iterable<ItemInputOf<F, N>>): ChunkArray<F, N, S, I>;
   /** Python's `*`. */
-  repeat(n: number): ChunkArray<F, N>;
-  slice(start?: number, stop?: number): ChunkArray<F, N>;
+  repeat(n: number): ChunkArray<F, N, S, I>;
+  slice(start?: number, stop?: number): ChunkArray<F, N, S, I>;
 }
 
 /** A file over any bytes-like, with `io.BytesIO`'s semantics. */
@@ -488,9 +518,9 @@ export declare class StrIO implements Iterable<Uint8ArrayCopy> {
    * One value in a StrArray format at the position, which advances; typed by
    * the format literal (`readStruct('<H')` is a number). @throws {RangeError} past the end
    */
-  readStruct<F extends string>(format: F): ValueOf<F>;
-  /** Writes one value in a StrArray format at the position; returns the bytes written. */
-  writeStruct(format: string, value: unknown): number;
+  readStruct<const F extends string, const N extends readonly string[] | undefined = undefined, const S extends StringsOption | undefined = undefined, const I extends Int64Option | undefined = undefined>(format: F, options?: StructOptions<N, S, I>): ItemOf<F, N, S, I>;
+  /** Writes one item in a StrArray format at the position: a scalar's value, or a record's values in order or as one array; returns the bytes written. */
+  writeStruct<const F extends string>(format: F, ...values: WriteStructArgs<F>): number;
   /** A ReadableStream of the bytes from the position on (64 KiB pieces, pulled). */
   readableStream(): ReadableStream<Uint8ArrayCopy>;
   /** A WritableStream writing at the position. */
@@ -531,8 +561,9 @@ type StructDigit = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9';
 type StructSpace = ' ' | '\t' | '\n' | '\r' | '\v' | '\f';
 type StructCode = 'c' | 'b' | 'B' | '?' | 'h' | 'H' | 'i' | 'I' | 'l' | 'L' | 'q' | 'Q' | 'n' | 'N' | 'P' | 'e' | 'f' | 'd' | 's' | 'p';
 /** One value of code C, as read ('read') or as accepted when written ('write'). */
-type StructCodeValue<C extends string, K extends 'read' | 'write'> =
-  C extends 'q' | 'Q' ? (K extends 'read' ? bigint : bigint | number)
+type StructCodeValue<C extends string, K extends 'read' | 'write' | 'code'> =
+  K extends 'code' ? C
+  : C extends 'q' | 'Q' ? (K extends 'read' ? bigint : bigint | number)
   : C extends '?' ? (K extends 'read' ? boolean : unknown)
   : C extends 'c' ? (K extends 'read' ? string : string | ArrayBufferView)
   : C extends 's' | 'p' ? (K extends 'read' ? Uint8ArrayCopy : ReadableBytes)
@@ -540,13 +571,13 @@ type StructCodeValue<C extends string, K extends 'read' | 'write'> =
 type StructRepeat<T, N extends number, Acc extends unknown[] = []> =
   Acc['length'] extends N ? Acc : StructRepeat<T, N, [...Acc, T]>;
 /** Count digits (as text) of code C, appended to Acc; never when too many. */
-type StructItem<C extends string, Count extends string, Acc extends unknown[], K extends 'read' | 'write'> =
+type StructItem<C extends string, Count extends string, Acc extends unknown[], K extends 'read' | 'write' | 'code'> =
   C extends 'x' ? Acc
-  : C extends 's' | 'p' ? [...Acc, StructCodeValue<C, K>]
+  : C extends 's' | 'p' ? [...Acc, K extends 'code' ? `${Count extends '' ? '1' : Count}${C}` : StructCodeValue<C, K>]
   : Count extends '' ? [...Acc, StructCodeValue<C, K>]
   : Count extends `${infer N extends number}` ? (`${N}` extends `${StructDigit}` | `${StructDigit}${StructDigit}` ? StructRepeat<StructCodeValue<C, K>, N> extends infer R extends unknown[] ? [...Acc, ...R] : never : never)
   : never;
-type StructItems<S extends string, Count extends string, Acc extends unknown[], K extends 'read' | 'write'> =
+type StructItems<S extends string, Count extends string, Acc extends unknown[], K extends 'read' | 'write' | 'code'> =
   S extends '' ? (Count extends '' ? Acc : never)
   : S extends `${infer C}${infer R}` ?
     C extends StructDigit ? StructItems<R, `${Count}${C}`, Acc, K>
@@ -554,7 +585,7 @@ type StructItems<S extends string, Count extends string, Acc extends unknown[], 
     : C extends StructCode | 'x' ? StructItems<R, '', StructItem<C, Count, Acc, K>, K>
     : never
   : never;
-type StructParse<F extends string, K extends 'read' | 'write'> =
+type StructParse<F extends string, K extends 'read' | 'write' | 'code'> =
   string extends F ? StructValue[]
   : (F extends `${'@' | '=' | '<' | '>' | '!'}${infer R}` ? StructItems<R, '', [], K> : StructItems<F, '', [], K>) extends infer T
     ? [T] extends [never] ? (K extends 'read' ? StructValue[] : StructInput[]) : T
@@ -577,19 +608,33 @@ export declare function unpackFrom<const F extends string>(format: F, bytes: Rea
 /** The records of `bytes` (a multiple of calcsize(format) bytes, read as they are now), one array each. */
 export declare function iterUnpack<const F extends string>(format: F, bytes: ReadableBytes): IterableIterator<StructValues<F>>;
 
-/** A format compiled once, as Python's struct.Struct. */
-export declare class Struct<const F extends string = string> {
-  /** @throws {TypeError} for an invalid format */
-  constructor(format: F);
+/** What `writeStruct(F, ...)` takes: a scalar format's one value; a record's values in order, or one array of them. */
+type WriteStructArgs<F extends string> =
+  string extends F ? unknown[]
+  : F extends ScalarFormat ? [value: InputOf<F>]
+  : StructInputs<F> | [values: StructInputs<F>];
+/** What `Struct.pack` takes: the values in order, or with names one object with every name. */
+type StructPackArgs<F extends string, N> = N extends readonly string[] ? StructInputs<F> | [record: Named<StructInputs<F>, N>] : StructInputs<F>;
+/** A record a Struct reads: a tuple (also for a scalar format, as Python's unpack), or an object with names. */
+type StructRecord<F extends string, N, S, I> = RecordOf<F, N, S, I>;
+
+/**
+ * A format compiled once, as Python's struct.Struct. With options
+ * (`names`, `strings`, `int64`, as StrArray's) records read as objects with
+ * those names and values converted, and `pack` also takes one object.
+ */
+export declare class Struct<const F extends string = string, const N extends readonly string[] | undefined = undefined, const S extends StringsOption | undefined = undefined, const I extends Int64Option | undefined = undefined> {
+  /** @throws {TypeError} for an invalid format or options */
+  constructor(format: F, options?: StructOptions<N, S, I>);
   /** The format string. */
   readonly format: F;
   /** Bytes per record (calcsize). */
   readonly size: number;
-  pack(...values: StructInputs<F>): Uint8ArrayCopy;
-  packInto(dest: BytesLike, offset: number, ...values: StructInputs<F>): void;
-  unpack(bytes: ReadableBytes): StructValues<F>;
-  unpackFrom(bytes: ReadableBytes, offset?: number): StructValues<F>;
-  iterUnpack(bytes: ReadableBytes): IterableIterator<StructValues<F>>;
+  pack(...values: StructPackArgs<F, N>): Uint8ArrayCopy;
+  packInto(dest: BytesLike, offset: number, ...values: StructPackArgs<F, N>): void;
+  unpack(bytes: ReadableBytes): StructRecord<F, N, S, I>;
+  unpackFrom(bytes: ReadableBytes, offset?: number): StructRecord<F, N, S, I>;
+  iterUnpack(bytes: ReadableBytes): IterableIterator<StructRecord<F, N, S, I>>;
 }
 
 /**

@@ -11,6 +11,7 @@ import { BASE, READ, WRITE, live, toRef, toView } from './core/bytes.js';
 import { Chunk, MAX_CHUNK } from './chunk.js';
 import { argError } from './core/errors.js';
 import { compile } from './struct/format.js';
+import { itemCodec } from './struct/records.js';
 import { inspectCustom, inspectFile } from './core/inspect.js';
 import { copy, search } from './search/functions.js';
 import { MemSlice } from './memslice.js';
@@ -293,11 +294,13 @@ export class StrIO {
 
   /**
    * One item of a struct format at the position, which advances: a scalar
-   * format's value, or a record format's values as an array.
+   * format's value, or a record format's values as an array (an object
+   * with options.names); options.strings and options.int64 as StrArray's.
    */
-  readStruct(format) {
+  readStruct(format, options) {
     this.#open('StrIO.readStruct');
     const layout = this.#layout(format, 'StrIO.readStruct');
+    const item = options === undefined ? null : itemCodec(layout, options, 'StrIO.readStruct');
     const pos = this.#pos;
     const r = this.#r;
     let p = r.span(pos, layout.size);
@@ -312,14 +315,21 @@ export class StrIO {
       dv = new DataView(bytes.buffer, bytes.byteOffset + pos, layout.size);
       p = 0;
     }
+    // Read before the position moves: a value options cannot give (int64, strings) leaves it where it was.
+    const value =
+      item !== null
+        ? item.read(dv, p, undefined, 'StrIO.readStruct')
+        : layout.acc !== null
+          ? layout.acc.read(dv, p)
+          : layout.readValues(dv, p);
     this.#pos = pos + layout.size;
-    return layout.acc !== null ? layout.acc.read(dv, p) : layout.readValues(dv, p);
+    return value;
   }
 
   /**
    * Writes one item of a struct format at the position (growing like
    * write): a scalar format takes one value, a record format its values in
-   * order. Returns the bytes written; nothing is written when a value is rejected.
+   * order or one array of them (as StrArray.set). Returns the bytes written; nothing is written when a value is rejected.
    */
   writeStruct(format, ...values) {
     this.#open('StrIO.writeStruct');
@@ -330,7 +340,7 @@ export class StrIO {
         ? values.length === 1
           ? acc.check(values[0], 'StrIO.writeStruct', 'value')
           : null
-        : layout.checkValues(values, 'StrIO.writeStruct', 'values');
+        : layout.checkValues(values.length === 1 && Array.isArray(values[0]) ? values[0] : values, 'StrIO.writeStruct', 'values');
     if (stored === null) throw new TypeError(`StrIO.writeStruct(): format ${layout.quoted} takes 1 value, got ${values.length}`);
     if (!this.#writable) throw this.#unsupported('StrIO.writeStruct', 'not writable');
     const pos = this.#pos;

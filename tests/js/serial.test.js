@@ -91,7 +91,7 @@ describe('corrupt input', () => {
   test('wrong magic, unknown version, trailing bytes', () => {
     const g = Uint8Array.from(good);
     rejects(Uint8Array.from([0x58, ...g.subarray(1)]), 'bad magic', /bad magic/);
-    rejects(Uint8Array.from([...g.subarray(0, 4), 3, ...g.subarray(5)]), 'version 3', /unknown version 3/);
+    rejects(Uint8Array.from([...g.subarray(0, 4), 4, ...g.subarray(5)]), 'version 4', /unknown version 4/);
     rejects(Uint8Array.from([...g, 0]), 'trailing byte', /after the value/);
   });
   test('hostile lengths and counts are refused before allocating', () => {

@@ -78,6 +78,19 @@ Top level:
                 values}] with length bytes up to 255 and past N - 1 (Python
                 reads min(length byte, N - 1) bytes). Made without the seeded
                 generator, so the sections above do not change with it.
+  strings       [{hex, latin1, utf8}]: Python's bytes.decode of every s/p
+                value the record vectors read (their "bytes" values) and of
+                the edges of UTF-8 (a BOM, every sequence length, truncated
+                and overlong sequences, surrogates, past U+10FFFF, F5..FF):
+                `latin1` the text decoded as Latin-1, `utf8` as UTF-8 (strict)
+                or null where Python raises UnicodeDecodeError, which
+                StrArray's options.strings 'utf-8' makes a RangeError. Made
+                without the seeded generator.
+  int64         [{format, hex, value, number}]: q/Q values at the edges of
+                the safe integers (0, ±(2^53 - 1), ±2^53, ±(2^53 + 1), the
+                ends of q and Q) packed by Python; `number` is the value when
+                it is within ±(2^53 - 1) (options.int64 'number' reads it),
+                else null (a RangeError).
 """
 import json
 import math
@@ -489,6 +502,42 @@ def pascal_cases():
     return cases
 
 
+UTF8_EDGES = [
+    "", "41", "efbbbf41", "c3a9", "e282ac", "f09f9880", "f48fbfbf", "efbfbf", "00000000", "52494646",
+    "c3", "e282", "f09f98", "80", "bf41", "c080", "c1bf", "e08080", "f0808080", "eda080", "edbfbf",
+    "f4908080", "f5808080", "ff", "fe", "41ff42", "e9", "c3a9ff",
+]
+
+
+def string_cases(records):
+    """Python's Latin-1 and strict UTF-8 decodes of every bytes value read in
+    the record vectors, and of the edges above, each once, in order."""
+    seen, cases = set(), []
+    read = [v[1] for case in records for u in case["unpack"] for v in u["values"] if v[0] == "bytes"]
+    for h in UTF8_EDGES + read:
+        if h in seen:
+            continue
+        seen.add(h)
+        raw = bytes.fromhex(h)
+        try:
+            utf8 = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            utf8 = None
+        cases.append({"hex": h, "latin1": raw.decode("latin-1"), "utf8": utf8})
+    return cases
+
+
+def int64_cases():
+    safe = 2 ** 53 - 1
+    cases = []
+    for fmt, values in (("<q", [0, safe, -safe, safe + 1, -safe - 1, safe + 2, -safe - 2, 2 ** 63 - 1, -2 ** 63]),
+                        (">Q", [0, safe, safe + 1, 2 ** 64 - 1])):
+        for v in values:
+            cases.append({"format": fmt, "hex": struct.pack(fmt, v).hex(), "value": str(v),
+                          "number": str(v) if -safe <= v <= safe else None})
+    return cases
+
+
 def main():
     rng = random.Random(SEED)
     records = []
@@ -526,13 +575,17 @@ def main():
         "offsets": offsets,
         "errors": errors,
         "pascal": pascal_cases(),
+        "strings": string_cases(records),
+        "int64": int64_cases(),
     }
     out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "records.json")
     with open(out, "w") as f:
         json.dump(doc, f, indent=None, separators=(",", ":"), allow_nan=False, ensure_ascii=True)
         f.write("\n")
-    print("wrote %s: %d record formats, %d calcsize, %d format errors, %d offset cases, %d error cases, %d Pascal formats"
-          % (out, len(records), len(calcsize), len(format_errors), len(offsets), len(errors), len(doc["pascal"])))
+    print("wrote %s: %d record formats, %d calcsize, %d format errors, %d offset cases, %d error cases, %d Pascal formats,"
+          " %d strings, %d int64 values"
+          % (out, len(records), len(calcsize), len(format_errors), len(offsets), len(errors), len(doc["pascal"]),
+             len(doc["strings"]), len(doc["int64"])))
 
 
 if __name__ == "__main__":

@@ -68,8 +68,7 @@ export class ChunkArray extends StrArray {
   }
 
   #options() {
-    const names = this.fields.map((f) => f.name);
-    return names.length > 0 && names[0] !== undefined ? { names } : undefined;
+    return internalsOf(this, 'ChunkArray').item.options; // names, strings, int64
   }
 
   /** The class `slice` copies into. */

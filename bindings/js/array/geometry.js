@@ -11,30 +11,35 @@ import { argError, describe, nameList } from '../core/errors.js';
  */
 const columns = new WeakMap();
 
-/** The options that make an array with geometry `geo` (column(), loads: a dumped column or strided view); `names` kept. */
-export function geometryOptions({ origin, stride, lead, span }, names) {
-  const options = names === undefined ? {} : { names };
-  columns.set(options, { origin, stride, lead, span });
+/** `options` (names, strings, int64: made by the package) made to give an array geometry `geo` (column(), loads). */
+export function geometryOptions(geo, options) {
+  columns.set(options, geo);
   return options;
 }
 
-/** Where items lie (see #geo), from options.offset and options.stride, or a column's. */
+/**
+ * Where items lie (see StrArray#geo), from options.offset, options.stride
+ * and options.length (at most that many items: `limit`), or a column's.
+ */
 export function geometry(options, size, fn) {
   const col = options !== null && typeof options === 'object' ? columns.get(options) : undefined;
   if (col !== undefined) return { ...col, plain: false };
   const origin = toInt(options?.offset, fn, 'options.offset', 0);
   const stride = toInt(options?.stride, fn, 'options.stride', size);
+  const limit = toInt(options?.length, fn, 'options.length', Infinity);
   if (origin < 0) throw argError(RangeError, fn, 'options.offset', `must be >= 0, got ${origin}`);
   if (stride < size) throw argError(RangeError, fn, 'options.stride', `must be at least the item size (${size}), got ${stride}`);
-  return { origin, stride, lead: 0, span: size, plain: origin === 0 && stride === size };
+  if (limit < 0) throw argError(RangeError, fn, 'options.length', `must be >= 0, got ${limit}`);
+  return { origin, stride, lead: 0, span: size, limit, plain: origin === 0 && stride === size && limit === Infinity };
 }
 
 /**
  * The format and options of column `field` (a name, or a position) of a
  * record array: the field's own format (its byte order kept; an s or p field
- * stays a one-value record) over the parent's records.
+ * stays a one-value record) over the parent's records, its strings and
+ * int64 options and its length.
  */
-export function columnOf(layout, names, geo, field) {
+export function columnOf(layout, { names, strings, int64 }, geo, field) {
   if (layout.acc !== null) throw new TypeError(`StrArray.column(): format ${layout.quoted} is a scalar format, not a record`);
   const k =
     typeof field === 'string' && names !== undefined
@@ -48,5 +53,5 @@ export function columnOf(layout, names, geo, field) {
     );
   const f = layout.field(k); // from the runs: no per-value list for one column
   const format = `${layout.prefix}${f.code === 's' || f.code === 'p' ? f.size : ''}${f.code}`;
-  return { format, options: geometryOptions({ origin: geo.origin, stride: geo.stride, lead: geo.lead + f.offset, span: geo.span }) };
+  return { format, options: geometryOptions({ ...geo, lead: geo.lead + f.offset }, { strings, int64 }) };
 }

@@ -24,7 +24,7 @@ function itemBytes(arr, st, fn) {
 function resizable(arr, st, fn, growing) {
   const r = st.region;
   r.total(fn); // a freed or detached buffer says so first
-  if (!st.geo.plain) throw argError(TypeError, fn, 'this', 'is an offset or strided view: it cannot change size');
+  if (!st.geo.plain) throw argError(TypeError, fn, 'this', 'is an offset, strided or length-bound view: it cannot change size');
   r.checkResize(fn, growing, r.whole ? r.resizable : null);
   return r;
 }

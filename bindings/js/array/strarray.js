@@ -85,9 +85,11 @@ export class StrArray {
   /**
    * @param {string} format a struct format (SPEC §5): a scalar such as '<i', or a record such as '<I4sHh'
    * @param {BytesLike} [buffer] any bytes-like but a string; a new Chunk by default
-   * @param {{names?: string[], offset?: number, stride?: number}} [options] names: one per value of a
-   *   record format (items become objects); offset: bytes before item 0; stride: bytes from one item to
-   *   the next (at least itemsize). An offset or strided array cannot change size.
+   * @param {{names?: string[], strings?: string, int64?: string, offset?: number, stride?: number, length?: number}} [options]
+   *   names: one per value of a record format (items become objects); strings ('latin1', 'utf-8'): s/p
+   *   values read as strings; int64 ('number'): q/Q read as numbers (RangeError beyond ±(2^53 - 1));
+   *   offset: bytes before item 0; stride: bytes from one item to the next (at least itemsize); length:
+   *   at most that many items. An offset, strided or length-bound array cannot change size.
    */
   constructor(format, buffer, options) {
     // A chunk handed over by arrayOver, taken before any user code (options' getters) runs.
@@ -109,7 +111,8 @@ export class StrArray {
     const region = regionFor(buffer, fn);
     this.#region = region;
     stampFast(this, region, region.whole && region.cell !== null ? buffer : null, this.#item);
-    Object.setPrototypeOf(this, elementProto(new.target.prototype, layout.acc, region, this.#geo.plain));
+    // Items read converted (options.strings, int64) take the generic get, which names the index in errors.
+    Object.setPrototypeOf(this, elementProto(new.target.prototype, layout.acc, region, this.#geo.plain && !this.#item.converts));
   }
 
   /** Bytes before item 0 in the buffer. */
@@ -130,7 +133,7 @@ export class StrArray {
    */
   column(field) {
     this.#region.total('StrArray.column');
-    const { format, options } = columnOf(this.#layout, this.#item.names, this.#geo, field);
+    const { format, options } = columnOf(this.#layout, this.#item.options, this.#geo, field);
     return new StrArray(format, this.#buffer, options);
   }
 
@@ -170,7 +173,7 @@ export class StrArray {
   #countOf(n) {
     const g = this.#geo;
     if (g.plain) return Math.floor(n / g.stride);
-    return n >= g.origin + g.span ? Math.floor((n - g.origin - g.span) / g.stride) + 1 : 0;
+    return n >= g.origin + g.span ? Math.min(g.limit, Math.floor((n - g.origin - g.span) / g.stride) + 1) : 0;
   }
 
   /** [DataView, position of item 0 in it, item count] now; item k is `stride` bytes further per step. */
@@ -204,7 +207,8 @@ export class StrArray {
 
   #get(i) {
     const [dv, off, n] = this.#typed('StrArray.get');
-    return this.#item.read(dv, off + toIndex(i, n, 'StrArray.get') * this.#geo.stride);
+    const k = toIndex(i, n, 'StrArray.get');
+    return this.#item.read(dv, off + k * this.#geo.stride, k, 'StrArray.get');
   }
 
   /** Sets the value at `i`; a value that does not fit is a RangeError, a wrong type a TypeError; nothing written then. */
@@ -242,7 +246,7 @@ export class StrArray {
     const out = new Array(n);
     const stride = this.#geo.stride;
     const item = this.#item;
-    for (let i = 0; i < n; i++) out[i] = item.read(dv, off + i * stride);
+    for (let i = 0; i < n; i++) out[i] = item.read(dv, off + i * stride, i, 'StrArray.toArray');
     return out;
   }
 
@@ -342,7 +346,7 @@ export class StrArray {
     const n = this.#count('StrArray.slice');
     const s = slicePos(start, n, 'StrArray.slice', 'start', 0);
     const e = Math.max(s, slicePos(stop, n, 'StrArray.slice', 'stop', n));
-    const options = this.#item.names ? { names: this.#item.names } : undefined;
+    const options = this.#item.options;
     if (sliceRegion(this.#buffer) !== undefined && this.#geo.plain)
       return new StrArray(this.format, new MemSlice(this.#buffer, s * size, e * size), options);
     const copy = new Chunk(gatherItems(this.#itemBytes('StrArray.slice'), size, this.#geo.stride, s, e));

@@ -87,7 +87,12 @@ export function inspectArray(arr, depth, options = {}, inspect = undefined) {
   const values = [];
   // Past the limit inspect reads only the length (for "... n more items") and
   // the type of the one next value (to align numbers): the rest stay holes.
-  for (let i = 0; i < Math.min(n, limit + 1); i++) values.push(arr.get(i));
+  // A value the array's options cannot give (int64, strings) shows the error, as a freed buffer does.
+  try {
+    for (let i = 0; i < Math.min(n, limit + 1); i++) values.push(arr.get(i));
+  } catch (e) {
+    return `${head}(${n}) <${errorText(e)}>`;
+  }
   values.length = n;
   // util.inspect passes itself; a direct call without it gets a plain list.
   const inner =

@@ -1,5 +1,5 @@
 // loads (SPEC §7): reads what serial.js's dumps writes (format versions 1
-// and 2; wire.js documents the format). The reader trusts nothing: every
+// to 3; wire.js documents the format). The reader trusts nothing: every
 // count and length is checked against the bytes that remain before anything
 // is allocated, nesting is bounded, and whatever was built before an error
 // is freed.
@@ -72,7 +72,7 @@ class Reader {
   header() {
     for (const m of wire.MAGIC) if (this.byte() !== m) throw this.fail('not a wasm-mem dump (bad magic)');
     const v = this.byte();
-    if (v !== 1 && v !== wire.VERSION) throw this.fail(`unknown version ${v} (this package reads versions 1 and ${wire.VERSION})`);
+    if (!(v >= 1 && v <= wire.VERSION)) throw this.fail(`unknown version ${v} (this package reads versions 1 to ${wire.VERSION})`);
     this.version = v;
     const n = this.length(2); // each base takes at least 2 bytes
     this.bases = [];
@@ -161,9 +161,13 @@ class Reader {
       }
       case wire.TAG_STR_ARRAY:
       case wire.TAG_SHAPED_ARRAY:
+      case wire.TAG_OPTIONED_ARRAY:
+        if (tag === wire.TAG_OPTIONED_ARRAY && this.version < 3) break;
         return this.strArray(tag, depth);
       case wire.TAG_CHUNK_ARRAY:
-      case wire.TAG_SHAPED_CHUNK_ARRAY: {
+      case wire.TAG_SHAPED_CHUNK_ARRAY:
+      case wire.TAG_OPTIONED_CHUNK_ARRAY: {
+        if (tag === wire.TAG_OPTIONED_CHUNK_ARRAY && this.version < 3) break;
         const at = this.at;
         return this.owned(this.strArray(tag, depth), at);
       }
@@ -199,8 +203,11 @@ class Reader {
     } catch {
       throw this.fail(`a bad format ${quote(format)}`);
     }
-    const shaped = tag === wire.TAG_SHAPED_ARRAY || tag === wire.TAG_SHAPED_CHUNK_ARRAY;
+    const optioned = tag === wire.TAG_OPTIONED_ARRAY || tag === wire.TAG_OPTIONED_CHUNK_ARRAY;
+    const shaped = optioned || tag === wire.TAG_SHAPED_ARRAY || tag === wire.TAG_SHAPED_CHUNK_ARRAY;
     const { names, geo } = shaped ? this.shape(size) : {};
+    const { strings, int64 } = optioned ? this.options(geo) : {};
+    const options = { names, strings, int64 };
     const at = this.at;
     const make = (fn) => {
       try {
@@ -211,17 +218,28 @@ class Reader {
         throw this.fail(`a StrArray that cannot be made (${e.message})`);
       }
     };
-    if (tag === wire.TAG_CHUNK_ARRAY || tag === wire.TAG_SHAPED_CHUNK_ARRAY) {
+    if (tag === wire.TAG_CHUNK_ARRAY || tag === wire.TAG_SHAPED_CHUNK_ARRAY || tag === wire.TAG_OPTIONED_CHUNK_ARRAY) {
       if (geo !== undefined && !geo.plain) throw this.fail('a ChunkArray with a strided geometry');
       const chunk = this.object(this.baseIndex(wire.KIND_CHUNK));
-      return make(() => arrayOver(() => new ChunkArray(format, undefined, { names }), chunk));
+      return make(() => arrayOver(() => new ChunkArray(format, undefined, options), chunk));
     }
     const buffer = this.value(depth + 1);
     if (Array.isArray(buffer)) {
       this.at = at;
       throw this.fail('a StrArray over an array');
     }
-    return make(() => new StrArray(format, buffer, geo === undefined || geo.plain ? { names } : geometryOptions(geo, names)));
+    return make(() => new StrArray(format, buffer, geo === undefined || geo.plain ? options : geometryOptions(geo, options)));
+  }
+
+  /** Tags 12 and 13's options (serial.js): the length goes into `geo` (a length-bound array is not plain). */
+  options(geo) {
+    const [limit, strings, int64] = [this.uint(), this.uint(), this.uint()];
+    if (strings >= wire.STRINGS.length || int64 > 1) throw this.fail('unknown StrArray options');
+    if (limit > 0) {
+      geo.limit = limit - 1;
+      geo.plain = false;
+    }
+    return { strings: wire.STRINGS[strings], int64: int64 === 1 ? 'number' : undefined };
   }
 
   /** A record array's names and geometry (serial.js, shape), checked against the item size. */
@@ -241,7 +259,10 @@ class Reader {
     if ([origin, stride, span].some((n) => n > MAX_CHUNK) || stride < size || lead + size > span || span > stride) {
       throw this.fail('an item geometry that does not fit its format');
     }
-    return { names, geo: { origin, stride, lead, span, plain: origin === 0 && stride === size && lead === 0 && span === size } };
+    return {
+      names,
+      geo: { origin, stride, lead, span, limit: Infinity, plain: origin === 0 && stride === size && lead === 0 && span === size },
+    };
   }
 }
 

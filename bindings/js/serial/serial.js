@@ -5,7 +5,7 @@
 // remain before anything is allocated, nesting is bounded, and whatever was
 // built before an error is freed.
 //
-// The format (version 2) is documented, with its constants, in wire.js.
+// The format (version 3) is documented, with its constants, in wire.js.
 import { BASE, toView } from '../core/bytes.js';
 import { describe } from '../core/errors.js';
 import { ChunkArray } from '../array/chunkarray.js';
@@ -18,6 +18,7 @@ class Writer {
   bases = new Map(); // identity (Chunk or ArrayBuffer) -> its entry in baseList
   baseList = [];
   seen = new Map(); // each object written so far -> its value number (tag 8)
+  version = wire.VERSION_2; // 3 once a tag of version 3 (12, 13) is written
 
   byte(b) {
     this.parts.push(Uint8Array.of(b));
@@ -135,20 +136,26 @@ class Writer {
   }
 
   #strArray(v, { item, geo, layout, owned: chunk, buffer }, depth) {
-    // Names and a strided or column geometry need the shaped tags (10, 11).
-    const shaped = item.names !== undefined || !geo.plain;
+    // Names and a strided or column geometry need the shaped tags (10, 11);
+    // options.length, strings and int64 the tags of version 3 (12, 13).
+    const { strings, int64 } = item.options ?? {};
+    const optioned = strings !== undefined || int64 !== undefined || geo.limit !== Infinity;
+    const shaped = optioned || item.names !== undefined || !geo.plain;
     const owned = v instanceof ChunkArray;
     if (owned && chunkCell(chunk).freed) throw new TypeError('dumps(): value is a freed Chunk'); // a freed array
-    if (owned) this.byte(shaped ? wire.TAG_SHAPED_CHUNK_ARRAY : wire.TAG_CHUNK_ARRAY);
-    else this.byte(shaped ? wire.TAG_SHAPED_ARRAY : wire.TAG_STR_ARRAY);
+    if (optioned) this.version = wire.VERSION;
+    if (owned) this.byte(optioned ? wire.TAG_OPTIONED_CHUNK_ARRAY : shaped ? wire.TAG_SHAPED_CHUNK_ARRAY : wire.TAG_CHUNK_ARRAY);
+    else this.byte(optioned ? wire.TAG_OPTIONED_ARRAY : shaped ? wire.TAG_SHAPED_ARRAY : wire.TAG_STR_ARRAY);
     this.ascii(layout.format);
     if (shaped) this.shape(item.names, geo);
+    if (optioned)
+      for (const n of [geo.limit === Infinity ? 0 : geo.limit + 1, wire.STRINGS.indexOf(strings), int64 === 'number' ? 1 : 0]) this.uint(n);
     if (owned) this.base(chunk, wire.KIND_CHUNK);
     else this.value(buffer, depth);
   }
 
   finish() {
-    const head = [Uint8Array.from(wire.MAGIC), Uint8Array.of(wire.VERSION), leb128(this.baseList.length)];
+    const head = [Uint8Array.from(wire.MAGIC), Uint8Array.of(this.version), leb128(this.baseList.length)];
     for (const e of this.baseList) {
       const data = baseBytes(e);
       head.push(Uint8Array.of(e.kind), leb128(data.length), data);

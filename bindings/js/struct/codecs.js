@@ -212,11 +212,11 @@ export function bytesCodec(code, n) {
     write(dv, off, stored) {
       bytesAt(dv, off, n).set(stored);
     },
-    check(v, fn, arg) {
+    check(v, fn, arg, latin1) {
       if (!(typeof v === 'string' || (v !== null && typeof v === 'object'))) {
         throw new TypeError(`${fn}(): ${arg} must be a bytes-like or a string for format '${key}', got ${describe(v)}`);
       }
-      const src = toView(v, fn, arg);
+      const src = latin1 && typeof v === 'string' ? latin1Bytes(v, fn, arg) : toView(v, fn, arg);
       const len = Math.min(src.length, room);
       const out = new Uint8Array(n);
       if (pascal) {
@@ -233,4 +233,12 @@ export function bytesCodec(code, n) {
       }
     },
   };
+}
+
+/** A string's Latin-1 bytes (options.strings 'latin1'): a character above U+00FF is a RangeError, as for 'c'. */
+function latin1Bytes(v, fn, arg) {
+  return Uint8Array.from(v, (ch) => {
+    if (ch.charCodeAt(0) > 255) throw new RangeError(`${fn}(): ${arg}: ${describe(ch)} is not Latin-1 (strings: 'latin1')`);
+    return ch.charCodeAt(0);
+  });
 }

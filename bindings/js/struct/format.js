@@ -205,9 +205,10 @@ export class Layout {
    * name when `names` is given; returns the stored forms. A wrong shape is a
    * TypeError, a bad value as for scalars. Nothing is written here. The count
    * is compared before any value is looked at: a format of a million values
-   * given none fails at once.
+   * given none fails at once. `latin1`: s/p strings are stored as Latin-1
+   * (options.strings 'latin1', so that what a read gave writes back the same).
    */
-  checkValues(record, fn, arg, names) {
+  checkValues(record, fn, arg, names, latin1 = false) {
     this.#checkCount();
     const n = this.valueCount;
     let values = record;
@@ -227,7 +228,8 @@ export class Layout {
     const stored = new Array(n);
     let i = 0;
     for (const { count, acc } of this.#runs) {
-      for (let k = 0; k < count; k++, i++) stored[i] = acc.check(values[i], fn, names == null ? `${arg}[${i}]` : fieldPath(arg, names[i]));
+      for (let k = 0; k < count; k++, i++)
+        stored[i] = acc.check(values[i], fn, names == null ? `${arg}[${i}]` : fieldPath(arg, names[i]), latin1);
     }
     return stored;
   }

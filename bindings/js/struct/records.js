@@ -2,7 +2,10 @@
 // scalar value, or a record read as an array of its values (or an object
 // with `names`) — and how items are checked, written, packed for a byte
 // search and compared. Built on the one parser and codec of format.js.
-import { describe } from '../core/errors.js';
+// options.strings and options.int64 convert values as they are read (a
+// value's codec is not changed: the arrays without them never see them).
+import { decode } from '../core/encodings.js';
+import { describe, quoteName } from '../core/errors.js';
 
 const scratch = new DataView(new ArrayBuffer(8)); // one scalar's bytes, packed for searching
 const scalars = new WeakMap();
@@ -12,22 +15,37 @@ const scalars = new WeakMap();
  * `write`, `check` (a value's stored form, or the error), `pack` (stored
  * form -> bytes), `patterns(value)` (the byte patterns that find it, [] when
  * none can, null when bytes do not decide equality and values must be
- * compared one by one with `equal`), `bytesDecide`, `names`.
+ * compared one by one with `equal`), `bytesDecide`, `names`; with names,
+ * strings or int64 `options` (as checked, for the arrays made from this
+ * one) and `converts` (reads convert values: StrArray then leaves its fast
+ * paths).
+ * `record`: a record even for a scalar format (Struct's values are arrays).
+ * A read that converts takes the item's index and the caller's name, for
+ * its errors: `read(dv, off, i, fn)`.
  */
-export function itemCodec(layout, options, fn) {
-  const names = namesOf(options, layout, fn);
-  if (layout.acc !== null) return scalarItem(layout.acc);
-  return recordItem(layout, names);
+export function itemCodec(layout, options, fn, record = false) {
+  if (options !== undefined && (options === null || typeof options !== 'object'))
+    throw new TypeError(`${fn}(): options must be an object, got ${describe(options)}`);
+  const names = namesOf(options?.names, layout, fn, record);
+  const strings = optionOf(options?.strings, 'strings', 'latin1', 'utf-8', fn);
+  const int64 = optionOf(options?.int64, 'int64', 'number', 'bigint', fn) === 'number' ? 'number' : undefined;
+  const opts = { names, strings, int64 }; // never seen by users: arrays made from this one read it
+  if (layout.acc !== null && !record)
+    return int64 === undefined || layout.acc.kind !== 'bigint' ? scalarItem(layout.acc) : numberItem(layout.acc, opts);
+  return recordItem(layout, opts);
 }
 
-function namesOf(options, layout, fn) {
-  if (options === undefined) return undefined;
-  if (options === null || typeof options !== 'object') throw new TypeError(`${fn}(): options must be an object, got ${describe(options)}`);
-  const names = options.names;
+/** options.strings or options.int64: undefined, `a` or `b`. */
+function optionOf(value, name, a, b, fn) {
+  if (value === undefined || value === a || value === b) return value;
+  throw new TypeError(`${fn}(): options.${name} must be '${a}' or '${b}', got ${describe(value)}`);
+}
+
+function namesOf(names, layout, fn, record) {
   if (names === undefined) return undefined;
   if (!Array.isArray(names) || !names.every((n) => typeof n === 'string'))
     throw new TypeError(`${fn}(): options.names must be an array of strings, got ${describe(names)}`);
-  if (layout.acc !== null) throw new TypeError(`${fn}(): options.names is for record formats; ${layout.quoted} is one scalar`);
+  if (layout.acc !== null && !record) throw new TypeError(`${fn}(): options.names is for record formats; ${layout.quoted} is one scalar`);
   // The value count is the runs' sum (format.js): a '1048576B' given no names fails here without a million fields made.
   if (names.length !== layout.valueCount) {
     throw new TypeError(`${fn}(): options.names has ${names.length} names; format ${layout.quoted} has ${layout.valueCount} values`);
@@ -63,8 +81,54 @@ function scalarItem(acc) {
   return item;
 }
 
-function recordItem(layout, names) {
+/** A scalar q/Q item read as numbers (options.int64 'number'): writes and searches as before. */
+function numberItem(acc, options) {
+  const base = scalarItem(acc);
+  return {
+    ...base,
+    options,
+    converts: true,
+    read: (dv, off, i, fn) => convert(acc.read(dv, off), undefined, fn, i),
+    patterns: (value) => base.patterns(Number.isSafeInteger(value) ? BigInt(value) : value),
+  };
+}
+
+let utf8Strict; // made on first use: a fatal decoder that keeps a leading BOM (the bytes, all of them)
+
+/**
+ * A value read as options.int64 and options.strings want it: a q/Q BigInt as
+ * a number, s/p bytes as a string. A BigInt beyond ±(2^53 - 1) (no number is
+ * that integer) and invalid UTF-8 (as Python's decode) are RangeErrors that
+ * name item `i` and value `k`; Latin-1 never fails.
+ */
+function convert(v, strings, fn, i, k, names) {
+  if (typeof v === 'bigint') {
+    if (Number.isSafeInteger(Number(v))) return Number(v);
+  } else if (strings === 'latin1') return decode(v, 'latin1', fn);
+  else {
+    utf8Strict ??= new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    try {
+      return utf8Strict.decode(v);
+    } catch {}
+  }
+  const at = `${i === undefined ? '' : `item ${i} `}value ${k === undefined ? '' : names === undefined ? `[${k}] ` : `${quoteName(names[k])} `}`;
+  throw new RangeError(
+    `${fn}(): ${at}${typeof v === 'bigint' ? `${v} is not a safe integer (int64: 'number')` : `is not UTF-8 (strings: 'utf-8')`}`,
+  );
+}
+
+function recordItem(layout, options) {
+  const { names, strings, int64 } = options;
+  const latin1 = strings === 'latin1';
   const size = layout.size;
+  // The values read converted: s/p with strings, q/Q with int64.
+  const converted = [];
+  if (strings !== undefined || int64 !== undefined) {
+    const codes = `${strings === undefined ? '' : 'sp'}${int64 === undefined ? '' : 'qQ'}`;
+    layout.fields.forEach((f, k) => {
+      if (codes.includes(f.code)) converted.push(k);
+    });
+  }
   const protoAt = names === undefined ? -1 : names.indexOf('__proto__');
   const pack = (stored) => {
     const out = new Uint8Array(size);
@@ -73,7 +137,7 @@ function recordItem(layout, names) {
   };
   const tryPack = (value) => {
     try {
-      return pack(layout.checkValues(value, 'compare', 'value', names));
+      return pack(layout.checkValues(value, 'compare', 'value', names, latin1));
     } catch {
       return undefined; // a value that cannot be stored equals no item
     }
@@ -82,10 +146,15 @@ function recordItem(layout, names) {
     kind: 'record',
     size,
     names,
+    options,
+    converts: converted.length > 0,
     bytesDecide: !layout.hasPad,
     pack,
-    read(dv, off) {
+    read(dv, off, i, fn) {
       const values = layout.readValues(dv, off);
+      for (const k of converted) {
+        values[k] = convert(values[k], strings, fn, i, k, names);
+      }
       if (names === undefined) return values;
       const out = {};
       for (let k = 0; k < names.length; k++) out[names[k]] = values[k];
@@ -94,7 +163,7 @@ function recordItem(layout, names) {
         Object.defineProperty(out, '__proto__', { value: values[protoAt], enumerable: true, writable: true, configurable: true });
       return out;
     },
-    check: (value, fn, arg) => layout.checkValues(value, fn, arg, names),
+    check: (value, fn, arg) => layout.checkValues(value, fn, arg, names, latin1),
     write: (dv, off, stored) => layout.writeValues(dv, off, stored),
     patterns(value) {
       const p = tryPack(value);

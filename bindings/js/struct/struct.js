@@ -5,9 +5,10 @@
 // rules: offsets, lengths, and the order that keeps a rejected call from
 // writing anything.
 import { toInt } from '../core/args.js';
-import { READ, WRITE, toView } from '../core/bytes.js';
+import { READ, WRITE, isBytesLike, toView } from '../core/bytes.js';
 import { argError } from '../core/errors.js';
 import { compile } from './format.js';
+import { itemCodec } from './records.js';
 
 /** Bytes per record of `format`, as Python's struct.calcsize. */
 export function calcsize(format) {
@@ -49,12 +50,18 @@ export function iterUnpack(format, bytes) {
   return iterLayout(compile(format, 'iterUnpack'), bytes, 'iterUnpack');
 }
 
-/** A format compiled once, as Python's struct.Struct. */
+/**
+ * A format compiled once, as Python's struct.Struct. `options` as
+ * StrArray's: `names` (records as objects, and pack takes one), `strings`,
+ * `int64`; without them, the plain layout's reader and checker.
+ */
 export class Struct {
   #layout;
+  #item; // the record codec (struct/records.js) when options were given, else the layout itself
 
-  constructor(format) {
+  constructor(format, options) {
     this.#layout = compile(format, 'Struct');
+    this.#item = options === undefined ? this.#layout : recordCodec(this.#layout, options);
   }
 
   /** The format string. */
@@ -68,23 +75,23 @@ export class Struct {
   }
 
   pack(...values) {
-    return packLayout(this.#layout, values, 'Struct.pack');
+    return packLayout(this.#item, oneRecord(this.#item, values), 'Struct.pack');
   }
 
   packInto(dest, offset, ...values) {
-    packIntoLayout(this.#layout, dest, offset, values, 'Struct.packInto');
+    packIntoLayout(this.#item, dest, offset, oneRecord(this.#item, values), 'Struct.packInto');
   }
 
   unpack(bytes) {
-    return unpackLayout(this.#layout, bytes, 'Struct.unpack');
+    return unpackLayout(this.#item, bytes, 'Struct.unpack');
   }
 
   unpackFrom(bytes, offset = 0) {
-    return unpackFromLayout(this.#layout, bytes, offset, 'Struct.unpackFrom');
+    return unpackFromLayout(this.#item, bytes, offset, 'Struct.unpackFrom');
   }
 
   iterUnpack(bytes) {
-    return iterLayout(this.#layout, bytes, 'Struct.iterUnpack');
+    return iterLayout(this.#item, bytes, 'Struct.iterUnpack');
   }
 
   get [Symbol.toStringTag]() {
@@ -93,6 +100,30 @@ export class Struct {
 }
 
 const quoted = (layout) => layout.quoted;
+
+/**
+ * A Struct's options as a layout-shaped codec: the layout's size and
+ * messages, the record codec's checks and reads (values converted, objects
+ * with names).
+ */
+function recordCodec(layout, options) {
+  const item = itemCodec(layout, options, 'Struct', true);
+  return {
+    size: layout.size,
+    quoted: layout.quoted,
+    checkValues: item.check,
+    writeValues: item.write,
+    readValues: item.read,
+    names: item.names,
+  };
+}
+
+/** With names, pack(object) is one record: the object, not a list of one value (a bytes-like stays a value: '4s' takes a Chunk). */
+function oneRecord(item, values) {
+  const v = values[0];
+  const record = values.length === 1 && v !== null && typeof v === 'object' && !Array.isArray(v) && !isBytesLike(v);
+  return item.names !== undefined && record ? v : values;
+}
 
 function packLayout(layout, values, fn) {
   const stored = layout.checkValues(values, fn, 'values');
@@ -130,24 +161,19 @@ function packIntoLayout(layout, dest, offset, values, fn) {
   layout.writeValues(new DataView(view.buffer, view.byteOffset + at, layout.size), 0, stored);
 }
 
-/** The values of one record at `off` in `dv` (format.js's reader for the layout). */
-function recordReader(layout) {
-  return layout.readValues;
-}
-
 function unpackLayout(layout, bytes, fn) {
   const view = toView(bytes, fn, 'bytes', READ);
   if (view.length !== layout.size) {
     throw argError(RangeError, fn, 'bytes', `must be exactly ${layout.size} bytes for format ${quoted(layout)}, got ${view.length}`);
   }
-  return recordReader(layout)(new DataView(view.buffer, view.byteOffset, view.length), 0);
+  return layout.readValues(new DataView(view.buffer, view.byteOffset, view.length), 0, undefined, fn);
 }
 
 function unpackFromLayout(layout, bytes, offset, fn) {
   const off = toInt(offset, fn, 'offset', 0);
   const view = toView(bytes, fn, 'bytes', READ);
   const at = recordStart(layout, off, view.length, fn);
-  return recordReader(layout)(new DataView(view.buffer, view.byteOffset + at, layout.size), 0);
+  return layout.readValues(new DataView(view.buffer, view.byteOffset + at, layout.size), 0, undefined, fn);
 }
 
 function iterLayout(layout, bytes, fn) {
@@ -156,23 +182,23 @@ function iterLayout(layout, bytes, fn) {
   if (view.length % layout.size !== 0) {
     throw argError(RangeError, fn, 'bytes', `must be a multiple of ${layout.size} bytes for format ${quoted(layout)}, got ${view.length}`);
   }
-  return records(layout, new Uint8Array(view)); // a copy with a buffer of its own (a Buffer's slice() is a view)
+  return records(layout, new Uint8Array(view), fn); // a copy with a buffer of its own (a Buffer's slice() is a view)
 }
 
 /**
  * The iterator iterUnpack returns: the records of a private copy, in order.
  * Its state lives in a closure, not in properties a caller could change.
  */
-function records(layout, copy) {
+function records(layout, copy, fn) {
   const dv = new DataView(copy.buffer, copy.byteOffset, copy.length);
-  const read = recordReader(layout);
+  const read = layout.readValues; // a Struct's codec converts values and names record `i` in its errors
   const size = layout.size;
   const end = copy.length;
   let at = 0;
   return {
     next() {
       if (at >= end) return { value: undefined, done: true };
-      const value = read(dv, at);
+      const value = read(dv, at, at / size, fn);
       at += size;
       return { value, done: false };
     },
