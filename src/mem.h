@@ -1,9 +1,10 @@
 /*
  * mem.h - the C core of wasm-mem: byte search with an alignment step,
- * comparison, overlap-safe copy, first/last difference and match.
+ * comparison, overlap-safe copy, first/last difference and match, and the
+ * byte histogram.
  *
- * This header is the documentation of the C API. The search, compare, copy
- * and fill functions work on caller-owned memory given as (pointer, length)
+ * This header is the documentation of the C API. The search, compare, copy,
+ * fill and histogram functions work on caller-owned memory given as (pointer, length)
  * pairs; none of them allocates or keeps state. The chunk functions near the
  * end are the exception: they wrap the C allocator and count its calls.
  * Positions and lengths are size_t; "not found" is MEM_NPOS.
@@ -191,6 +192,18 @@ void mem_stats(struct mem_stats *out);
  * Cost: O(n) with O(log(n / pat_len)) memcpy calls.
  */
 void mem_fill_pattern(uint8_t *dst, size_t n, const uint8_t *pat, size_t pat_len);
+
+/*
+ * Byte histogram: adds to counts[v] the number of bytes of value v in
+ * bytes[0 .. n), for each v in 0..255 (the caller zeroes counts first, or
+ * keeps adding window after window: the JS package and the `mem entropy`
+ * command count inputs of any size that way). The counts are 64-bit, so no
+ * input can overflow them (2^64 bytes); a caller that hands them on in 32
+ * bits (the JS package's Uint32Array) checks them first. Cost: O(n), one
+ * increment per byte, a 64-byte run of one value counted at once (SIMD).
+ * O(1) extra space.
+ */
+void mem_histogram(const uint8_t *bytes, size_t n, uint64_t counts[256]);
 
 #ifdef __cplusplus
 }

@@ -78,6 +78,10 @@ size_t mem_ref_rmatch(const uint8_t *a, size_t a_len, const uint8_t *b, size_t b
   return found;
 }
 
+void mem_ref_histogram(const uint8_t *bytes, size_t n, uint64_t counts[256]) {
+  for (size_t i = 0; i < n; i++) counts[bytes[i]]++;
+}
+
 void mem_ref_fill_pattern(uint8_t *dst, size_t n, const uint8_t *pat, size_t pat_len) {
   if (n == 0 || pat_len == 0) return;
   /* The pattern as it was before the fill: pat may overlap dst (from before it). */

@@ -16,8 +16,8 @@ enum { EXIT_YES = 0, EXIT_NO = 1, EXIT_ERROR = 2 };
  * to mean "not given"), so whether an option was given is kept beside it. */
 typedef struct cli_args {
   const char *command;
-  int64_t start, end, step, stop, at, offset;
-  bool has_start, has_end, has_step, has_stop, has_at, has_offset;
+  int64_t start, end, step, stop, at, offset, block;
+  bool has_start, has_end, has_step, has_stop, has_at, has_offset, has_block;
   bool all, hex, grow;
   bool count;       /* index/rindex --count */
   bool magic;       /* scan --magic */
@@ -90,5 +90,6 @@ int cmd_join(cli_args *a);
 int cmd_array(cli_args *a);
 int cmd_hexdump(cli_args *a);
 int cmd_scan(cli_args *a);
+int cmd_entropy(cli_args *a);
 
 #endif /* MEM_CLI_H */

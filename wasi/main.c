@@ -46,7 +46,8 @@ enum {
   OPT_LIST = 'f',
   OPT_MAGIC = 'm',
   OPT_COUNT = 'c',
-  OPT_OFFSET = 'O'
+  OPT_OFFSET = 'O',
+  OPT_BLOCK = 'B'
 };
 
 static const struct option option_table[] = {
@@ -66,6 +67,7 @@ static const struct option option_table[] = {
     {"magic", no_argument, NULL, OPT_MAGIC},
     {"count", no_argument, NULL, OPT_COUNT}, /* index, rindex */
     {"offset", required_argument, NULL, OPT_OFFSET},
+    {"block", required_argument, NULL, OPT_BLOCK}, /* entropy */
     {NULL, 0, NULL, 0},
 };
 
@@ -120,6 +122,11 @@ static const command commands[] = {
      "  '#' lines skipped), then with --magic the built-in file signatures, printed by name at the\n"
      "  offset where the marked file starts. --hex: hex digits, ?? any byte, 4? / ?d one nibble.\n"
      "  --start/--end/--step apply to where a pattern matched. Exit 1 when nothing matched.\n"},
+    {"entropy", cmd_entropy, "B", 1, 1,
+     "mem entropy FILE [--block N]\n"
+     "  Prints OFFSET<TAB>ENTROPY for each block of N bytes (default 4096; the last one may be\n"
+     "  shorter): the Shannon entropy of its bytes in bits per byte, 0 (one value) to 8 (all 256\n"
+     "  equally often), with six decimals. An empty FILE prints nothing.\n"},
 };
 
 static const char usage[] =
@@ -137,6 +144,7 @@ static const char usage[] =
     "  array FORMAT FILE [--offset N] [--names]   print struct records\n"
     "  hexdump FILE [START [STOP]]  hexdump -C layout\n"
     "  scan FILE [PATTERN...] [-f LIST] [--magic]   every match of many patterns, one pass\n"
+    "  entropy FILE [--block N]     entropy per block, in bits per byte\n"
     "\n"
     "FILE may be '-' for standard input. Numbers are decimal or 0x hex; negative\n"
     "positions count from the end: --start=-10, or after '--'. --hex reads PATTERN\n"
@@ -181,6 +189,9 @@ static int take_option(cli_args *a, int code, const char *value) {
     case OPT_OFFSET:
       a->has_offset = true;
       return cli_number(value, "--offset", &a->offset);
+    case OPT_BLOCK:
+      a->has_block = true;
+      return cli_number(value, "--block", &a->block);
     case OPT_ALL:
       a->all = true;
       return 0;

@@ -16,5 +16,6 @@ export { StrIO, ChunkIO } from './strio.js';
 export { calcsize, pack, packInto, unpack, unpackFrom, iterUnpack, Struct } from './struct/struct.js';
 export { Pattern, hexPattern } from './search/pattern.js';
 export { findAny, findAllAny } from './search/findany.js';
+export { histogram } from './search/histogram.js';
 export { magic } from './search/magic.js';
 export { findAsync, findAllAsync, countAsync, rfindAsync, cmpAsync, diffAsync, findAllAnyAsync } from './stream/async.js';

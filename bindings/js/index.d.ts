@@ -682,6 +682,18 @@ export declare function findAny(dest: ReadableBytes, patterns: Iterable<AnyPatte
  */
 export declare function findAllAny(dest: ReadableBytes, patterns: Iterable<AnyPattern>, start?: number, end?: number, step?: number): IterableIterator<[number, number]>;
 
+/**
+ * How often each byte value occurs in `bytes[start:end]` (Python slice
+ * positions: negative counts from the end, then clamped; `start >= end` is
+ * empty): a new `Uint32Array` of 256 counts, `h[v]` for byte value `v`.
+ * Bytes in wasm memory (a `Chunk`, a `MemSlice` of one) are counted in place,
+ * other bytes through one 256 KiB window, so any size works in bounded memory.
+ * @throws {RangeError} when a value occurs 2^32 times or more (only possible
+ * in a range of 4 GiB or more): a `Uint32Array` count holds at most
+ * 2^32 − 1, so count such a range in parts
+ */
+export declare function histogram(bytes: ReadableBytes, start?: number, end?: number): Uint32Array;
+
 /** One built-in file signature: `pattern` sits `offset` bytes from the start of the file it marks. */
 export interface MagicEntry {
   readonly name: string;

@@ -1,6 +1,7 @@
 // A sparse 5 GiB file with NEEDLE past 4 GiB: offsets above 2^32 print
-// exactly, and the process's peak memory (max RSS from /usr/bin/time, which
-// scripts/setup installs) stays far below the file size, in both builds.
+// exactly, counts past 2^32 (entropy of one 5 GiB block) are exact, and the
+// process's peak memory (max RSS from /usr/bin/time, which scripts/setup
+// installs) stays far below the file size, in both builds.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { closeSync, existsSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
@@ -65,5 +66,11 @@ for (const build of builds) {
     assert.ok(cmp.rssKiB < memoryLimitKiB, `cmp peak RSS ${cmp.rssKiB} KiB`);
     const rdiff = run(build, ['rdiff', 'big.bin', 'big2.bin'], { cwd: dir });
     assert.equal(rdiff.out, `${size - 1}\n`);
+
+    // One block of 5 GiB: its zero count passes 2^32 (a 32-bit count would
+    // wrap to 1 GiB and give entropy 0.46...); the 28 other bytes give 1.1e-7.
+    const entropy = runMeasured(build, ['entropy', 'big2.bin', '--block', String(size)]);
+    assert.equal(entropy.out, '0\t0.000000\n', entropy.err);
+    assert.ok(entropy.rssKiB < memoryLimitKiB, `entropy peak RSS ${entropy.rssKiB} KiB`);
   });
 }

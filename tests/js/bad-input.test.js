@@ -1,5 +1,5 @@
-// The bad-input table of SPEC §1 for every function of §2: each argument
-// walked through every class of wrong value. Each cell checks the error
+// The bad-input table of SPEC §1 for every function of §2 and histogram: each
+// argument walked through every class of wrong value. Each cell checks the error
 // class, that the message names the function and the argument, and (for
 // copy) that nothing was written.
 import assert from 'node:assert/strict';
@@ -105,6 +105,9 @@ const table = [
   ['copy', 'src', 1, [null, 'ab', 0], [...notBytes, ...notBytesNumber]],
   ['copy', 'start', 2, [null, 'ab', 0], badCopyStart],
   ['len', 'buf', 0, ['abc'], [...notBytes, ...notBytesNumber]],
+  ['histogram', 'bytes', 0, ['abc'], [...notBytes, ...notBytesNumber]],
+  ['histogram', 'start', 1, ['abc', 0], notInteger],
+  ['histogram', 'end', 2, ['abc', 0, 3], notInteger],
   // Chunk
   ['Chunk', 'part 1', 1, ['a', 'b'], [...notBytes, ...notBytesNumber], (...a) => new mem.Chunk(...a)],
   ['Chunk.alloc', 'size', 0, [4, 0], [['undefined', undefined, TypeError], ...badSize], mem.Chunk.alloc],
