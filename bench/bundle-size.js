@@ -21,8 +21,8 @@ import { buildSync } from 'esbuild';
  * has its own budget, ALL_BUDGET.
  */
 export const BUDGET = 41 * 1024;
-/** The budget for a page that imports every export (47.5 KiB measured). */
-export const ALL_BUDGET = 48 * 1024;
+/** The budget for a page that imports every export (48.5 KiB measured: the magic table's header checks, issue 28, added 1 KiB). */
+export const ALL_BUDGET = 49 * 1024;
 /** What the core page imports. */
 export const CORE_IMPORTS = ['find', 'rfind', 'findAll', 'index', 'rindex', 'cmp', 'copy', 'len', 'diff', 'rdiff', 'match', 'rmatch', 'Chunk', 'MemSlice', 'StrArray', 'ChunkArray', 'StrIO', 'ChunkIO', 'dumps', 'loads', 'init'];
 
