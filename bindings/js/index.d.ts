@@ -650,13 +650,14 @@ export interface MagicEntry {
   readonly reach: number;
   /**
    * A structural test of the header after a match of `pattern` at `at` in
-   * `bytes` (MZ: `e_lfanew` in range and `PE\0\0` there; gzip: reserved
+   * `bytes` (any bytes-like, as findAllAny takes it, or an array of byte
+   * values; MZ: `e_lfanew` in range and `PE\0\0` there; gzip: reserved
    * flag bits clear; JPEG: a marker after `ff d8`, ...), or null when the
    * signature is long enough alone. It reads only `bytes[at .. at + reach)`
    * and answers false when the header is not whole (cut by the end of
    * `bytes`) or `at` is not a position in `bytes`.
    */
-  readonly check: ((bytes: ArrayLike<number>, at: number) => boolean) | null;
+  readonly check: ((bytes: ReadableBytes | ArrayLike<number>, at: number) => boolean) | null;
 }
 
 /**

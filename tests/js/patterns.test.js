@@ -464,6 +464,10 @@ describe('magic', () => {
       padded.set(s, 5);
       assert.equal(m.check(padded, m.offset + 5), true, `${m.id} at 5`);
       for (const at of [-1, 0.5, s.length, Number.NaN]) assert.equal(m.check(s, at), false, `${m.id} at ${at}`);
+      // Any bytes-like, as findAllAny takes it: a Chunk, a Buffer, an ArrayBuffer, a plain array.
+      const chunk = new Chunk(padded);
+      for (const b of [chunk, Buffer.from(padded), padded.buffer, [...padded]]) assert.equal(m.check(b, m.offset + 5), true, `${m.id} in ${b.constructor.name}`);
+      chunk.free();
     }
   });
 

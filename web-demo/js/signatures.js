@@ -59,10 +59,9 @@ export async function scanSignatures(doc, { ids, signal, onProgress, windowBytes
       const m = entries[k];
       const offset = at - m.offset;
       if (offset < 0) continue;
-      // data holds every byte up to b: reach bytes after i, or the document's end.
-      // A Chunk (a MemoryDoc's) is read through a copy of the header.
-      if (m.check && !(ArrayBuffer.isView(data) ? m.check(data, i) : m.check(await doc.load(at, Math.min(m.reach, doc.size - at)), 0)))
-        continue;
+      // data (a Uint8Array, or a MemoryDoc's Chunk) holds every byte up to b:
+      // reach bytes after i, or the document's end.
+      if (m.check && !m.check(data, i)) continue;
       hits.push({ offset, name: m.name, id: m.id, at });
       if (hits.length >= MAX_HITS) return hits;
     }

@@ -2,9 +2,11 @@
 // The built-in file signatures (SPEC §10), frozen: each {id, name, pattern,
 // offset, reach, check}. A check (null when the signature has none) is
 // check(bytes, at) -> boolean: the header after a match of `pattern` at
-// `at` in `bytes` (a Uint8Array) is plausible. It reads only bytes[at ..
+// `at` in `bytes` (any bytes-like, through the gate, as findAllAny takes
+// it; or an array-like of byte values) is plausible. It reads only bytes[at ..
 // min(bytes.length, at + reach)): a read past them throws OUTSIDE inside
 // `checked`, which answers false (the header is not whole: no match).
+import { isBytesLike, toView } from '../core/bytes.js';
 import { hexPattern } from './pattern.js';
 
 const OUTSIDE = Symbol('outside the bytes a check may read');
@@ -21,7 +23,8 @@ const within = (v, ranges) => {
  * big-endian, or a throw of OUTSIDE (then the check answers false) when
  * [i, i + w) leaves the n bytes the check may read.
  */
-const checked = (reach, test) => (bytes, at) => {
+const checked = (reach, test) => (value, at) => {
+  const bytes = isBytesLike(value) ? toView(value, 'check()', 'bytes') : value;
   const n = Math.min(bytes?.length - at, reach);
   if (!Number.isSafeInteger(at) || at < 0 || !(n > 0)) return false;
   const read = (i, w, big) => {
