@@ -36,7 +36,8 @@
  * one bucket holds every pattern: O(n * count).
  *
  * Up to MULTI_TEDDY_MAX (64) patterns, a SIMD prefilter runs first: Teddy (from
- * Hyperscan, as in ripgrep). The patterns go into 8 buckets; for each of the
+ * Hyperscan, as in ripgrep). The patterns go into 8 buckets (grouped by
+ * teddy_buckets, so a weak pattern does not weaken strong ones); for each of the
  * first `tw` bytes (4; past a pattern's end anything) two 16-entry tables give, per low and per high
  * nibble, the buckets whose pattern allows that nibble there; a byte shuffle
  * looks up 16 positions at once, and a position goes on to the hash test
@@ -243,6 +244,71 @@ MEM_SETUP static void put_value(void *c, uint32_t v) {
     f->first[b + 1]++;
 }
 
+/* Teddy's view of a pattern: for each of its first tw bytes, the low nibbles
+ * (sets[2 j]) and high nibbles (sets[2 j + 1]) it allows there, as 16-bit
+ * sets; past its end, every nibble (as the tables' fill below). pb: its
+ * masked bytes, then its mask. */
+MEM_SETUP static void nibble_sets(const uint8_t *pb, size_t len, size_t tw, uint16_t *sets) {
+  for (size_t k = 0; k < 2 * tw; k++) {
+    const unsigned shift = 4 * (k & 1), j = (unsigned)(k / 2);
+    const unsigned m = j < len ? pb[len + j] >> shift & 15u : 0, v = j < len ? pb[j] >> shift & 15u : 0;
+    /* The nibbles x with (x & m) == v: v, and every way of setting m's clear bits. */
+    unsigned set = 1u << v;
+    for (unsigned f = 0; f < 4; f++)
+      if (!(m >> f & 1)) set |= set << (1u << f);
+    sets[k] = (uint16_t)set;
+  }
+}
+
+/* How often a Teddy bucket with the nibble sets a | b lets a position of
+ * uniform random bytes through, times 256^tw: the product of the sets' sizes
+ * (< 2^33). */
+MEM_SETUP static uint64_t pass_rate(const uint16_t *a, const uint16_t *b, size_t tw) {
+  uint64_t r = 1;
+  for (size_t k = 0; k < 2 * tw; k++) r *= (unsigned)__builtin_popcount(a[k] | b[k]);
+  return r;
+}
+
+/*
+ * Groups the patterns into Teddy's 8 buckets so the filter passes few
+ * positions: a bucket allows the union of its patterns' nibbles, so one weak
+ * pattern ("MZ", anything after its two bytes) makes every pattern it shares
+ * a bucket with as weak (and on text, letters' high nibbles say little).
+ * Greedy, weakest pattern first (by its own pass rate, ties in pattern
+ * order): each joins the bucket whose pass rate grows least (an empty
+ * bucket's is 0), ties to the lowest bucket. Only the filter's tables change,
+ * never the verification, so no pattern can be lost this way. With the magic
+ * table the filter passes 0.09 % of the positions of random letters instead
+ * of 2 % (pattern p in bucket p % 8), 0.012 % of random bytes instead of 0.3 %
+ * (`mem scan --magic` on 256 MiB of letters: 0.44 s, was 0.81).
+ * O(count^2 + count * 8 * tw).
+ */
+MEM_SETUP static void teddy_buckets(uint16_t (*sets)[2 * MULTI_TEDDY_BYTES], size_t count, size_t tw,
+                                    uint8_t *bucket_of) {
+  uint16_t bucket[8][2 * MULTI_TEDDY_BYTES] = {{0}};
+  uint64_t own[MULTI_TEDDY_MAX];
+  uint8_t order[MULTI_TEDDY_MAX], used = 0; /* used: a bit per bucket */
+  for (size_t p = 0; p < count; p++) {
+    own[p] = pass_rate(sets[p], sets[p], tw);
+    size_t k = p; /* insertion sort, stable: weakest (highest rate) first */
+    while (k > 0 && own[order[k - 1]] < own[p]) order[k] = order[k - 1], k--;
+    order[k] = (uint8_t)p;
+  }
+  for (size_t k = 0; k < count; k++) {
+    const size_t p = order[k];
+    size_t best = 0;
+    uint64_t least = UINT64_MAX;
+    for (size_t b = 0; b < 8; b++) {
+      const uint64_t was = used >> b & 1 ? pass_rate(bucket[b], bucket[b], tw) : 0;
+      const uint64_t growth = pass_rate(bucket[b], sets[p], tw) - was;
+      if (growth < least) best = b, least = growth;
+    }
+    for (size_t j = 0; j < 2 * tw; j++) bucket[best][j] |= sets[p][j];
+    used |= (uint8_t)(1u << best);
+    bucket_of[p] = (uint8_t)best;
+  }
+}
+
 MEM_SETUP int mem_multi_prepare(void *blob, const uint8_t *pats, const uint8_t *masks, const size_t *lens,
                                 size_t count) {
   struct multi_head h;
@@ -286,16 +352,14 @@ MEM_SETUP int mem_multi_prepare(void *blob, const uint8_t *pats, const uint8_t *
   first[0] = 0;
   if (h.tw) {
     uint8_t *t = base + h.teddy_off;
-    for (size_t p = 0; p < count; p++) {
-      const uint8_t *pb = base + table[4 * p], *pm = pb + lens[p];
-      const uint8_t bit = (uint8_t)(1u << (p % 8));
-      for (size_t j = 0; j < h.tw; j++)
-        for (unsigned x = 0; x < 16; x++) {
-          const unsigned m = j < lens[p] ? pm[j] : 0, v = j < lens[p] ? pb[j] : 0;
-          if ((x & (m & 15u)) == (v & 15u)) t[32 * j + x] |= bit;
-          if ((x & (m >> 4)) == (v >> 4)) t[32 * j + 16 + x] |= bit;
-        }
-    }
+    uint16_t sets[MULTI_TEDDY_MAX][2 * MULTI_TEDDY_BYTES];
+    uint8_t bucket_of[MULTI_TEDDY_MAX];
+    for (size_t p = 0; p < count; p++) nibble_sets(base + table[4 * p], lens[p], h.tw, sets[p]);
+    teddy_buckets(sets, count, h.tw, bucket_of);
+    for (size_t p = 0; p < count; p++)
+      for (size_t k = 0; k < 2 * h.tw; k++)
+        for (unsigned x = 0; x < 16; x++)
+          if (sets[p][k] >> x & 1) t[16 * k + x] |= (uint8_t)(1u << bucket_of[p]);
   }
   memcpy(base, &h, sizeof h);
   return 0;

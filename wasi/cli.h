@@ -19,11 +19,13 @@ typedef struct cli_args {
   int64_t start, end, step, stop, at, offset, block;
   bool has_start, has_end, has_step, has_stop, has_at, has_offset, has_block;
   bool all, hex, grow;
-  bool count;       /* index/rindex --count */
-  bool magic;       /* scan --magic */
-  const char *list; /* scan -f LIST, or NULL */
-  const char *out;  /* -o OUT, or NULL */
-  int argc;         /* operands after the command word */
+  bool count;            /* index/rindex --count */
+  bool magic;            /* scan --magic */
+  const char *magic_ids; /* scan --magic=IDS, or NULL (every signature) */
+  bool magic_list;       /* scan --magic-list */
+  const char *list;      /* scan -f LIST, or NULL */
+  const char *out;       /* -o OUT, or NULL */
+  int argc;              /* operands after the command word */
   char **argv;
   const char *names; /* array --names a,b,..., or NULL */
 } cli_args;

@@ -11,8 +11,14 @@
  * position, then pattern number. A signature with an offset (tar's ustar at
  * 257) is printed at match - offset: those lines wait in a small buffer
  * until the scan has passed any position that could still sort before them.
- * Cost: one pass of the multi-pattern kernel over the file, plus (M - 1)
- * bytes per window; memory O(W + total pattern length).
+ * A signature's check (magic.h) reads up to its reach R >= its length from
+ * the match, so the windows overlap by max(M, R) - 1 bytes instead: every
+ * settled candidate sees its whole header, or the file's end (the check
+ * then fails unless the header is whole); bytes past --end are read for it,
+ * as the package's check reads the whole input.
+ * Cost: one pass of the multi-pattern kernel over the file, plus the
+ * overlap per window and O(R) per checked candidate; memory O(W + R + total
+ * pattern length).
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -28,8 +34,9 @@
 typedef struct scan_set {
   uint8_t *pats, *masks; /* concatenated */
   size_t *lens, *offsets;
-  char **names; /* what the third column prints */
-  size_t count, cap, total, total_cap, max_len, max_offset;
+  char **names;                  /* what the third column prints */
+  const struct mem_magic **sigs; /* the signature of each pattern, or NULL */
+  size_t count, cap, total, total_cap, max_len, max_offset, max_reach;
 } scan_set;
 
 /* One line waiting for its turn (signatures with an offset). */
@@ -54,12 +61,16 @@ static int grow(void **p, size_t *cap, size_t need, size_t size) {
   return 0;
 }
 
-/* Adds one pattern; name is kept (owned by the set). */
-static int add(scan_set *s, char *name, const uint8_t *pat, const uint8_t *mask, size_t len, size_t offset) {
+/* Adds one pattern; name is kept (owned by the set); sig: the signature it
+ * comes from (for its check), or NULL. */
+static int add(scan_set *s, char *name, const uint8_t *pat, const uint8_t *mask, size_t len, size_t offset,
+               const struct mem_magic *sig) {
   size_t cap = s->cap;
   if (grow((void **)&s->lens, &cap, s->count + 1, sizeof *s->lens)) return EXIT_ERROR;
   cap = s->cap;
   if (grow((void **)&s->offsets, &cap, s->count + 1, sizeof *s->offsets)) return EXIT_ERROR;
+  cap = s->cap;
+  if (grow((void **)&s->sigs, &cap, s->count + 1, sizeof *s->sigs)) return EXIT_ERROR;
   if (grow((void **)&s->names, &s->cap, s->count + 1, sizeof *s->names)) return EXIT_ERROR;
   size_t tcap = s->total_cap;
   if (grow((void **)&s->pats, &tcap, s->total + len, 1)) return EXIT_ERROR;
@@ -70,8 +81,11 @@ static int add(scan_set *s, char *name, const uint8_t *pat, const uint8_t *mask,
   else
     memset(s->masks + s->total, 0xFF, len);
   s->lens[s->count] = len, s->offsets[s->count] = offset, s->names[s->count] = name;
+  s->sigs[s->count] = sig;
   s->count++, s->total += len;
   if (len > s->max_len) s->max_len = len;
+  const size_t reach = sig && sig->reach > len ? sig->reach : len;
+  if (reach > s->max_reach) s->max_reach = reach;
   if (offset > s->max_offset) s->max_offset = offset;
   return 0;
 }
@@ -84,7 +98,7 @@ static int add_text(scan_set *s, const char *text, bool hex) {
   uint8_t *mask;
   size_t len;
   int status = cli_pattern(work, hex, &pat, &mask, &len);
-  if (status == 0) status = add(s, name, pat, mask, len, 0);
+  if (status == 0) status = add(s, name, pat, mask, len, 0, NULL);
   if (status != 0) free(name);
   free(work), free(mask);
   return status;
@@ -123,15 +137,47 @@ static int add_list(scan_set *s, const char *path, bool hex) {
   return status;
 }
 
-static int add_magic(scan_set *s) {
+/* Whether the comma-separated list ids names id. */
+static bool listed(const char *ids, const char *id) {
+  const size_t n = strlen(id);
+  for (const char *p = ids;; p++) {
+    const size_t len = strcspn(p, ",");
+    if (len == n && memcmp(p, id, n) == 0) return true;
+    p += len;
+    if (!*p) return false;
+  }
+}
+
+/* The built-in signatures, in table order: all, or those whose id ids lists
+ * (NULL: all). An id that names none is an error, before any file is read. */
+static int add_magic(scan_set *s, const char *ids) {
+  for (const char *p = ids; p && *p;) {
+    const size_t len = strcspn(p, ",");
+    bool known = false;
+    for (size_t k = 0; k < mem_magic_count && !known; k++)
+      known = strlen(mem_magic_table[k].id) == len && memcmp(mem_magic_table[k].id, p, len) == 0;
+    if (!known)
+      return cli_fail("--magic", "no signature has the id '%.*s' (mem scan --magic-list lists them)",
+                      (int)len, p);
+    p += len;
+    if (*p) p++;
+  }
   for (size_t k = 0; k < mem_magic_count; k++) {
     const struct mem_magic *m = &mem_magic_table[k];
+    if (ids && !listed(ids, m->id)) continue;
     char *name = strdup(m->name);
     if (!name) return cli_fail("scan", "out of memory");
-    if (add(s, name, (const uint8_t *)m->bytes, (const uint8_t *)m->mask, m->len, m->offset) != 0)
+    if (add(s, name, (const uint8_t *)m->bytes, (const uint8_t *)m->mask, m->len, m->offset, m) != 0)
       return free(name), EXIT_ERROR;
   }
   return 0;
+}
+
+/* --magic-list: id<TAB>name, one signature per line. */
+static int list_magic(void) {
+  for (size_t k = 0; k < mem_magic_count; k++)
+    printf("%s\t%s\n", mem_magic_table[k].id, mem_magic_table[k].name);
+  return cli_stdout_status() != 0 ? EXIT_ERROR : EXIT_YES;
 }
 
 static void print_line(const scan_set *s, scan_out *o, uint64_t printed, size_t n) {
@@ -151,10 +197,12 @@ static void flush(const scan_set *s, scan_out *o, uint64_t below) {
   o->len -= k;
 }
 
-/* One match at absolute position pos of pattern n, in scan order. */
-static int report(const scan_set *s, scan_out *o, uint64_t pos, size_t n) {
+/* One match at absolute position pos of pattern n, in scan order; at: its
+ * bytes, avail of them to the input's end or at least max_reach. */
+static int report(const scan_set *s, scan_out *o, uint64_t pos, size_t n, const uint8_t *at, size_t avail) {
   const size_t off = s->offsets[n];
   if (off > pos) return 0; /* the marked file would start before the input */
+  if (s->sigs[n] && s->sigs[n]->check && !s->sigs[n]->check(at, avail)) return 0;
   const uint64_t printed = pos - off;
   /* Every later match prints at >= pos - max_offset: lines below that are final. */
   if (s->max_offset) flush(s, o, pos >= s->max_offset ? pos - s->max_offset : 0);
@@ -183,20 +231,25 @@ enum { BATCH = 256 };
 
 static int scan_file(const scan_set *s, const void *blob, mem_reader *r, uint64_t start, uint64_t end,
                      uint64_t step, scan_out *o) {
-  const size_t span = reader_window() + s->max_len - 1;
+  /* max_reach >= max_len >= 1 */
+  if (s->max_reach - 1 > SIZE_MAX - reader_window())
+    return cli_fail("scan", "patterns too long for a window");
+  const size_t span = reader_window() + s->max_reach - 1;
   size_t out[2 * BATCH];
   for (uint64_t pos = start; pos < end;) { /* pos: the first unsettled candidate, aligned */
-    const size_t want = end - pos < span ? (size_t)(end - pos) : span;
     const uint8_t *data;
     size_t got;
-    if (reader_get(r, pos, want, &data, &got) != 0) return EXIT_ERROR;
-    const bool last = got < want || got == end - pos;
-    const size_t cand_end = last ? got : got - s->max_len + 1;
+    if (reader_get(r, pos, span, &data, &got) != 0) return EXIT_ERROR;
+    const bool file_end = got < span;
+    const size_t match_end = end - pos < got ? (size_t)(end - pos) : got; /* a match ends by --end */
+    const size_t cand_end = file_end ? got : got - s->max_reach + 1;
+    const bool last = file_end || cand_end >= end - pos;
     size_t from = 0, min_pat = 0, n;
     do {
-      n = mem_multi_find(blob, data, got, from, got, cand_end, (size_t)step, min_pat, out, BATCH);
+      n = mem_multi_find(blob, data, got, from, match_end, cand_end, (size_t)step, min_pat, out, BATCH);
       for (size_t k = 0; k < n; k++)
-        if (report(s, o, pos + out[2 * k], out[2 * k + 1]) != 0) return EXIT_ERROR;
+        if (report(s, o, pos + out[2 * k], out[2 * k + 1], data + out[2 * k], got - out[2 * k]) != 0)
+          return EXIT_ERROR;
       if (n) from = out[2 * n - 2], min_pat = out[2 * n - 1] + 1;
     } while (n == BATCH);
     if (cli_stdout_status() != 0) return EXIT_ERROR; /* a closed pipe stops the scan (SPEC §8) */
@@ -208,7 +261,7 @@ static int scan_file(const scan_set *s, const void *blob, mem_reader *r, uint64_
 
 static void set_free(scan_set *s) {
   for (size_t k = 0; k < s->count; k++) free(s->names[k]);
-  free(s->pats), free(s->masks), free(s->lens), free(s->offsets), free(s->names);
+  free(s->pats), free(s->masks), free(s->lens), free(s->offsets), free(s->names), free(s->sigs);
 }
 
 int cmd_scan(cli_args *a) {
@@ -217,11 +270,13 @@ int cmd_scan(cli_args *a) {
   mem_reader r = {.fd = -1};
   void *blob = NULL;
   int status = 0;
+  if (a->magic_list) return list_magic();
+  if (a->argc < 1) return cli_fail("scan", "missing operands (usage: mem scan FILE [PATTERN...] ...)");
   const int64_t step = cli_or(a->has_step, a->step, 1);
   if (step < 1) return cli_fail("--step", "must be an integer >= 1, got %" PRId64, step);
   for (int k = 1; status == 0 && k < a->argc; k++) status = add_text(&s, a->argv[k], a->hex);
   if (status == 0 && a->list) status = add_list(&s, a->list, a->hex);
-  if (status == 0 && a->magic) status = add_magic(&s);
+  if (status == 0 && a->magic) status = add_magic(&s, a->magic_ids);
   if (status == 0 && s.count == 0) status = cli_fail("scan", "no patterns: give PATTERN, -f LIST or --magic");
   if (status == 0) {
     const size_t size = mem_multi_size(s.masks, s.lens, s.count);

@@ -45,6 +45,7 @@ enum {
   OPT_NAMES = 'N',
   OPT_LIST = 'f',
   OPT_MAGIC = 'm',
+  OPT_MAGIC_LIST = 'M',
   OPT_COUNT = 'c',
   OPT_OFFSET = 'O',
   OPT_BLOCK = 'B'
@@ -64,7 +65,8 @@ static const struct option option_table[] = {
     {"version", no_argument, NULL, 'V'},
     {"names", required_argument, NULL, OPT_NAMES},
     {"file", required_argument, NULL, OPT_LIST},
-    {"magic", no_argument, NULL, OPT_MAGIC},
+    {"magic", optional_argument, NULL, OPT_MAGIC},
+    {"magic-list", no_argument, NULL, OPT_MAGIC_LIST},
     {"count", no_argument, NULL, OPT_COUNT}, /* index, rindex */
     {"offset", required_argument, NULL, OPT_OFFSET},
     {"block", required_argument, NULL, OPT_BLOCK}, /* entropy */
@@ -115,12 +117,14 @@ static const command commands[] = {
     {"hexdump", cmd_hexdump, "", 1, 3,
      "mem hexdump FILE [START [STOP]]\n  Shows bytes START..STOP in the layout of hexdump -C.\n"
      "  An empty range (STOP <= START after the slice rules) prints nothing and exits 0.\n"},
-    {"scan", cmd_scan, "SEPxfm", 1, -1,
-     "mem scan FILE [PATTERN...] [-f LIST] [--hex] [--magic] [--start N] [--end N] [--step N]\n"
+    {"scan", cmd_scan, "SEPxfmM", 0, -1,
+     "mem scan FILE [PATTERN...] [-f LIST] [--hex] [--magic[=IDS]] [--start N] [--end N] [--step N]\n"
      "  Prints OFFSET<TAB>N<TAB>PATTERN for every match of any pattern, by offset then N, in one\n"
      "  pass. N counts from 1: the PATTERNs, then LIST's lines (one pattern each; empty lines and\n"
      "  '#' lines skipped), then with --magic the built-in file signatures, printed by name at the\n"
-     "  offset where the marked file starts. --hex: hex digits, ?? any byte, 4? / ?d one nibble.\n"
+     "  offset where the marked file starts, when the header after it passes the signature's\n"
+     "  check. --magic=png,zip: only those signatures (by id); mem scan --magic-list lists\n"
+     "  them (id<TAB>name). --hex: hex digits, ?? any byte, 4? / ?d one nibble.\n"
      "  --start/--end/--step apply to where a pattern matched. Exit 1 when nothing matched.\n"},
     {"entropy", cmd_entropy, "B", 1, 1,
      "mem entropy FILE [--block N]\n"
@@ -211,7 +215,13 @@ static int take_option(cli_args *a, int code, const char *value) {
       a->list = value;
       return 0;
     case OPT_MAGIC:
+      if (value && !*value)
+        return cli_fail("--magic", "needs ids after '=' (mem scan --magic-list lists them)");
       a->magic = true;
+      a->magic_ids = value;
+      return 0;
+    case OPT_MAGIC_LIST:
+      a->magic_list = true;
       return 0;
     case OPT_COUNT:
       a->count = true;

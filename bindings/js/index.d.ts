@@ -695,11 +695,31 @@ export declare function findAllAny(dest: ReadableBytes, patterns: Iterable<AnyPa
 export declare function histogram(bytes: ReadableBytes, start?: number, end?: number): Uint32Array;
 
 /** One built-in file signature: `pattern` sits `offset` bytes from the start of the file it marks. */
+/** One built-in file signature (SPEC §10). */
 export interface MagicEntry {
+  /** Short and lowercase (`png`, `zip`, `pe`): what `mem scan --magic=png,zip` and the web tool choose by. */
+  readonly id: string;
   readonly name: string;
   readonly pattern: Pattern;
+  /** Where `pattern` sits from the start of the file it marks (4 for MP4's `ftyp`, 257 for tar's `ustar`). */
   readonly offset: number;
+  /** The bytes from a match that `check` may read: at least the pattern's length. */
+  readonly reach: number;
+  /**
+   * A structural test of the header after a match of `pattern` at `at` in
+   * `bytes` (any bytes-like, as findAllAny takes it, or an array of byte
+   * values; MZ: `e_lfanew` in range and `PE\0\0` there; gzip: reserved
+   * flag bits clear; JPEG: a marker after `ff d8`, ...), or null when the
+   * signature is long enough alone. It reads only `bytes[at .. at + reach)`
+   * and answers false when the header is not whole (cut by the end of
+   * `bytes`) or `at` is not a position in `bytes`.
+   */
+  readonly check: ((bytes: ReadableBytes | ArrayLike<number>, at: number) => boolean) | null;
 }
 
-/** The built-in table of well-known file signatures (PNG, JPEG, ZIP, ELF, MP4 at 4, tar at 257, ...). */
+/**
+ * The built-in table of well-known file signatures (PNG, JPEG, ZIP, ELF, MP4 at 4, tar at 257, ...).
+ * A hit of `findAllAny(data, magic.map((m) => m.pattern))` at `i` marks a file at
+ * `i - offset` when `magic[k].check?.(data, i) ?? true`.
+ */
 export declare const magic: readonly MagicEntry[];

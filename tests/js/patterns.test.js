@@ -11,6 +11,7 @@ import {
 } from 'wasm-mem';
 import { findAnyInWindow, compilePatterns } from '../../dist/js/search/findany.js';
 import { freeKinds, kinds, rng } from './helpers.js';
+import { mutate, samples } from '../lib/magic.js';
 
 const vectors = JSON.parse(readFileSync(new URL('../vectors/patterns.json', import.meta.url)));
 const hex = (s) => Uint8Array.from(Buffer.from(s, 'hex'));
@@ -437,5 +438,67 @@ describe('magic', () => {
     data.set(Buffer.from('ustar'), 700 + 257);
     const hits = [...findAllAny(data, magic.map((m) => m.pattern))].map(([i, p]) => [i - magic[p].offset, magic[p].name]);
     assert.deepEqual(hits, [[100, 'PNG image'], [700, 'tar archive (ustar)']]);
+    // PNG's eight bytes need no check; tar's check wants the version after ustar.
+    const checked = [...findAllAny(data, magic.map((m) => m.pattern))].filter(([i, p]) => magic[p].check?.(data, i) ?? true);
+    assert.deepEqual(checked, [[100, 0]]);
+    data.set(Buffer.from('\x0000', 'latin1'), 700 + 257 + 5);
+    const whole = [...findAllAny(data, magic.map((m) => m.pattern))].filter(([i, p]) => magic[p].check?.(data, i) ?? true);
+    assert.deepEqual(whole.map(([i, p]) => [i - magic[p].offset, magic[p].id]), [[100, 'png'], [700, 'tar']]);
+  });
+  test('ids, reach and check: a short lowercase id each, reach at least the pattern, a function or null', () => {
+    assert.equal(new Set(magic.map((m) => m.id)).size, magic.length);
+    for (const m of magic) {
+      assert.match(m.id, /^[a-z0-9][a-z0-9-]{0,11}$/);
+      assert.ok(Number.isSafeInteger(m.reach) && m.reach >= m.pattern.length, m.id);
+      assert.ok(m.check === null || typeof m.check === 'function', m.id);
+    }
+    for (const id of ['pe', 'gzip', 'jpeg', 'id3']) assert.equal(typeof magic.find((m) => m.id === id).check, 'function', id);
+  });
+
+  test('every check accepts its sample file or header (tests/vectors/magic_samples.json), where it sits and no earlier', () => {
+    for (const m of magic.filter((e) => e.check)) {
+      const s = samples.get(m.id);
+      assert.ok(s, `a sample for ${m.id}`);
+      assert.equal(m.check(s, m.offset), true, m.id);
+      const padded = new Uint8Array(s.length + 5);
+      padded.set(s, 5);
+      assert.equal(m.check(padded, m.offset + 5), true, `${m.id} at 5`);
+      for (const at of [-1, 0.5, s.length, Number.NaN]) assert.equal(m.check(s, at), false, `${m.id} at ${at}`);
+      // Any bytes-like, as findAllAny takes it: a Chunk, a Buffer, an ArrayBuffer, a plain array.
+      const chunk = new Chunk(padded);
+      for (const b of [chunk, Buffer.from(padded), padded.buffer, [...padded]]) assert.equal(m.check(b, m.offset + 5), true, `${m.id} in ${b.constructor.name}`);
+      chunk.free();
+    }
+  });
+
+  test('a check reads only bytes[at .. min(length, at + reach)), and answers as on those bytes alone (property, seed 2828)', () => {
+    const r = rng(2828);
+    for (const m of magic.filter((e) => e.check)) {
+      const s = samples.get(m.id).subarray(m.offset, m.offset + m.reach + 8);
+      const seen = [0, 0];
+      for (let trial = 0; trial < 200; trial++) {
+        const before = r.int(4);
+        const header = mutate(r, s);
+        const bytes = new Uint8Array(before + header.length + (r() < 0.5 ? 0 : r.int(8)));
+        bytes.set(r.bytes(bytes.length));
+        bytes.set(header, before);
+        const read = [];
+        const watched = new Proxy(bytes, {
+          get(t, key) {
+            if (typeof key === 'string' && /^\d+$/.test(key)) read.push(Number(key));
+            const v = Reflect.get(t, key, t);
+            return typeof v === 'function' ? v.bind(t) : v;
+          },
+        });
+        const got = m.check(watched, before);
+        const limit = Math.min(bytes.length, before + m.reach);
+        const where = `${m.id}, trial ${trial}, ${bytes.length} bytes`;
+        assert.ok(read.every((i) => i >= before && i < limit), `${where}: read ${read.filter((i) => i < before || i >= limit)}`);
+        assert.equal(got, m.check(bytes, before), where);
+        assert.equal(got, m.check(bytes.slice(0, limit), before), `${where}: the same on the bytes it may read`);
+        seen[got ? 0 : 1]++;
+      }
+      assert.ok(seen[0] > 0 && seen[1] > 0, `${m.id}: passed ${seen[0]}, refused ${seen[1]}`);
+    }
   });
 });

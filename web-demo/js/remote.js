@@ -97,7 +97,7 @@ export function differenceRuns(A, B, { signal, onProgress } = {}) {
   return call('runs', { a: A.blob(), b: B.blob() }, { signal, onProgress });
 }
 
-/** As signatures.js's scanSignatures: every `magic` hit, {offset, name, at}, by offset. */
-export function scanSignatures(doc, { signal, onProgress } = {}) {
-  return call('signatures', { blob: doc.blob() }, { signal, onProgress });
+/** As signatures.js's scanSignatures: every checked hit of the chosen `magic` entries, {offset, name, id, at}, by offset. */
+export function scanSignatures(doc, { ids, signal, onProgress } = {}) {
+  return call('signatures', { blob: doc.blob(), ids }, { signal, onProgress });
 }

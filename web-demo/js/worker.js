@@ -98,22 +98,32 @@ const ops = {
 
   scan,
 
-  /** Every `magic` hit: {offset, name, at}, offset where the marked file starts, by offset. */
-  async signatures({ blob }, ctx) {
+  /**
+   * Every hit of the chosen `magic` entries (ids; all when undefined) that
+   * passes the entry's check, {offset, name, id, at}, offset where the marked
+   * file starts, by offset. A check reads the reach bytes after its match,
+   * fetched from the Blob for that candidate alone (few: the checked
+   * signatures are the short ones, a hit per 64 KiB of random bytes at most).
+   */
+  async signatures({ blob, ids }, ctx) {
     const { findAllAnyAsync, magic } = await mem;
+    const entries = ids ? magic.filter((m) => ids.includes(m.id)) : magic;
+    if (!entries.length) return [];
     const hits = [];
     const all = findAllAnyAsync(
       blob,
-      magic.map((m) => m.pattern),
+      entries.map((m) => m.pattern),
       0,
       undefined,
       1,
       ctx.options(blob.size),
     );
     for await (const [at, k] of all) {
-      const offset = at - magic[k].offset;
+      const m = entries[k];
+      const offset = at - m.offset;
       if (offset < 0) continue;
-      hits.push({ offset, name: magic[k].name, at });
+      if (m.check && !m.check(await bytesOf(blob, at, at + m.reach), 0)) continue;
+      hits.push({ offset, name: m.name, id: m.id, at });
       if (hits.length >= MAX_HITS) break;
     }
     return hits.sort((x, y) => x.offset - y.offset || x.at - y.at);
