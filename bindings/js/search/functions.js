@@ -42,22 +42,18 @@ function toJs(ref) {
   return ref.view ?? heap().subarray(ref.ptr, ref.ptr + ref.len);
 }
 
-/** The range of a search over `hay`, checked (`fn` names the caller in errors). */
-function rangeOf(fn, hay, start, end, step) {
-  return { start: searchStart(start, hay.len, fn), end: slicePos(end, hay.len, fn, 'end', hay.len), step: toStep(step, fn) };
-}
-
-/** Package-internal (findany.js too): the haystack of a search and its range, checked. */
+/** Package-internal (findany.js too): the haystack of a search and its range, checked (`fn` names the caller in errors). */
 export function rangeArgs(fn, dest, start, end, step) {
   const hay = toRef(dest, fn, 'dest', READ);
-  return { hay, ...rangeOf(fn, hay, start, end, step) };
+  // One object literal, not a spread of a helper's: these run once per call, and small searches feel every allocation.
+  return { hay, start: searchStart(start, hay.len, fn), end: slicePos(end, hay.len, fn, 'end', hay.len), step: toStep(step, fn) };
 }
 
 function searchArgs(fn, dest, pattern, start, end, step) {
   const hay = toRef(dest, fn, 'dest', READ);
   const pat = toRef(pattern, fn, 'pattern', PATTERN);
   live(hay, fn, 'dest');
-  return { hay, pat, ...rangeOf(fn, hay, start, end, step) };
+  return { hay, pat, start: searchStart(start, hay.len, fn), end: slicePos(end, hay.len, fn, 'end', hay.len), step: toStep(step, fn) };
 }
 
 /** Plain-JS search of a small foreign haystack: candidates aligned from `start`, verified byte by byte. */
