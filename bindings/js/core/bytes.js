@@ -119,12 +119,14 @@ export function toRef(value, fn, arg, mode = READ) {
   // modify refs.
   // The package's own objects are known by brand (core/internal.js), never by
   // a property of the value: a Proxy or a look-alike is an ordinary value.
-  const cell = chunkCell(value);
-  if (cell !== undefined) {
-    if (cell.freed) throw argError(TypeError, fn, arg, 'is a freed Chunk');
-    return cell;
-  }
-  if (value !== null && typeof value === 'object') {
+  // None of them is a view, the usual argument: those skip the brand checks.
+  const own = value !== null && typeof value === 'object' && !ArrayBuffer.isView(value);
+  if (own) {
+    const cell = chunkCell(value);
+    if (cell !== undefined) {
+      if (cell.freed) throw argError(TypeError, fn, arg, 'is a freed Chunk');
+      return cell;
+    }
     // A window on a chunk stays live the same way (read at use, not now).
     const region = sliceRegion(value);
     if (region !== undefined && region.kind === CHUNK_REGION) {
@@ -145,7 +147,7 @@ export function toRef(value, fn, arg, mode = READ) {
   // Bytes of a chunk reached through another object of the package (a
   // StrArray, a slice of one): held by the chunk's cell, so that a move is
   // followed and a free seen (live), as for the chunk itself.
-  const under = chunkBeneath(value);
+  const under = own ? chunkBeneath(value) : undefined;
   if (under !== undefined && !under.freed && view.byteOffset >= under.ptr && view.byteOffset + view.length <= under.ptr + under.len) {
     return new CellRef(under, view.byteOffset - under.ptr, view.length, true);
   }
