@@ -95,4 +95,21 @@ static inline size_t pick_step(uint8_t raw) {
     }                                                    \
   } while (0)
 
+/* Byte k of a pattern mask of kind `kind` (the pattern fuzzers): none, the
+ * high or low nibble, a scattered bit mask, or all bits. */
+static inline uint8_t fuzz_mask_byte(unsigned kind, unsigned k) {
+  switch ((kind >> (k % 4)) & 7) {
+    case 0:
+      return 0x00;
+    case 1:
+      return 0xF0;
+    case 2:
+      return 0x0F;
+    case 3:
+      return (uint8_t)(0x5A ^ k);
+    default:
+      return 0xFF;
+  }
+}
+
 #endif /* MEM_FUZZ_INPUT_H */

@@ -42,18 +42,7 @@ static uint8_t mask_of(unsigned kind, unsigned k) {
       {0xFF, 0xFF, 0xFF, 0xFF}, /* 0 */
   };
   if (kind & 0x80 && k < 4) return first4[kind & 7][k];
-  switch ((kind >> (k % 4)) & 7) {
-    case 0:
-      return 0x00;
-    case 1:
-      return 0xF0;
-    case 2:
-      return 0x0F;
-    case 3:
-      return (uint8_t)(0x5A ^ k);
-    default:
-      return 0xFF;
-  }
+  return fuzz_mask_byte(kind, k);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
