@@ -142,7 +142,7 @@ export class Chunk {
    * Static, so that asking a Proxy is this check and not the engine's.
    */
   static #live(c, fn) {
-    if (!(#cell in c)) throw notChunk(fn);
+    if (c === null || typeof c !== 'object' || !(#cell in c)) throw notChunk(fn);
     const cell = c.#cell;
     if (cell.freed) throw freedError(fn);
     return cell;
@@ -359,13 +359,13 @@ export class Chunk {
 
   /** Whether free() was called. */
   get freed() {
-    if (!(#cell in this)) throw notChunk('Chunk.freed');
+    if (this === null || typeof this !== 'object' || !(#cell in this)) throw notChunk('Chunk.freed');
     return this.#cell.freed;
   }
 
   /** Returns the memory now. A second call does nothing; any other use afterwards is a TypeError. */
   free() {
-    if (!(#cell in this)) throw notChunk('Chunk.free');
+    if (this === null || typeof this !== 'object' || !(#cell in this)) throw notChunk('Chunk.free');
     const cell = this.#cell;
     if (cell.freed) return;
     registry.unregister(cell);

@@ -214,7 +214,7 @@ export class StrIO {
       throw argError(RangeError, fn, 'data', `cannot grow to ${end} bytes (${size} bytes, no resize): nothing written`);
     if (r.kind === CHUNK_REGION && end > MAX_CHUNK)
       throw argError(RangeError, fn, 'data', `cannot grow to ${end} bytes, more than one chunk holds (2 GiB - 1): nothing written`);
-    const max = r.obj.maxByteLength;
+    const max = r.maxBytes();
     if (max !== undefined && end > max)
       throw argError(RangeError, fn, 'data', `cannot grow past its maxByteLength (${max}) to ${end} bytes: nothing written`);
     r.resize(end, fn);

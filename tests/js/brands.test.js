@@ -7,7 +7,7 @@
 // package's.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Chunk, ChunkArray, MemSlice, StrArray, StrIO, bytes, cmp, copy, diff, find, memoryStats } from 'wasm-mem';
+import { Chunk, ChunkArray, MemSlice, StrArray, StrIO, bytes, cmp, copy, diff, dumps, find, loads, memoryStats } from 'wasm-mem';
 
 const FILL = 0xa5;
 
@@ -209,4 +209,74 @@ test('a resizable ArrayBuffer shrunk by another argument\'s [bytes]() is the pac
     const hostile = { [bytes]: () => (buf.resize(16), Uint8Array.of(1, 2)) };
     assert.throws(() => call(buf, hostile), new RegExp(`^TypeError: ${label}\\(\\): (dest|a) changed size during the call \\(4096 bytes, now 16\\)`), label);
   }
+});
+
+test('a per-format method called on another array (call) reads and writes only that array\'s own items', () => {
+  const c = Chunk.alloc(16, 0xaa);
+  const p = new StrArray('<i', Chunk.alloc(16));
+  // A window, an offset with a length, a stride: none of them is the whole plain chunk p's methods were made for.
+  p.set.call(new StrArray('<i', c.subarray(8, 16)), 0, 0x11111111);
+  assert.throws(() => p.set.call(new StrArray('<i', c, { offset: 4, length: 1 }), 3, 0x22222222), RangeError);
+  assert.equal(c.toHex(), `${'aa'.repeat(8)}11111111${'aa'.repeat(4)}`);
+  assert.equal(p.get.call(new StrArray('<i', c, { stride: 8 }), 1), 0x11111111);
+  const u8 = new Uint8Array(16).fill(0xaa);
+  const f = new StrArray('<i', new Uint8Array(16));
+  f.set.call(new StrArray('<i', new MemSlice(u8, 8, 16)), 0, 0x33333333);
+  assert.equal(Buffer.from(u8).toString('hex'), `${'aa'.repeat(8)}33333333${'aa'.repeat(4)}`);
+  c.free();
+});
+
+test('a buffer\'s own resize, resizable or maxByteLength properties are not believed: its built-ins are', () => {
+  const ab = new ArrayBuffer(12, { maxByteLength: 100 });
+  ab.resize = () => {};
+  const b = new StrArray('<i', ab);
+  b.set(0, 1);
+  b.set(1, 2);
+  b.set(2, 3);
+  b.insert(0, 9);
+  assert.deepEqual(b.toArray(), [9, 1, 2, 3]);
+  b.splice(0, 1);
+  assert.deepEqual(b.toArray(), [1, 2, 3]);
+  const fixed = new ArrayBuffer(12);
+  Object.defineProperty(fixed, 'resizable', { value: true });
+  assert.throws(() => new StrArray('<i', fixed).push(4), /cannot change size/);
+});
+
+test('copies made over a chunk (arrayOver) leak nothing when the constructor throws, and nest', () => {
+  const before = memoryStats();
+  for (let i = 0; i < 200; i++) {
+    assert.throws(() => ChunkArray.fromBytes('<i', new Uint8Array(4096), { get names() { throw new RangeError('no'); } }), RangeError);
+  }
+  const after = memoryStats();
+  assert.equal(after.allocations - before.allocations, after.frees - before.frees, 'every chunk made was freed');
+  const other = new ChunkArray('<i', [1, 2, 3]);
+  class Copying extends ChunkArray {
+    constructor(...args) {
+      const early = other.slice(1); // an arrayOver inside another's make()
+      super(...args);
+      this.early = early;
+    }
+  }
+  const a = new Copying('<i', [7, 8]);
+  const s = a.slice(0, 1);
+  assert.deepEqual([a.early.toArray(), s.toArray()], [[2, 3], [7]]);
+  for (const x of [a, s, other, a.early]) x.free();
+});
+
+test('wasm bytes a user\'s [bytes]() gives are read as they were when resolved, not from a block freed meanwhile', () => {
+  const a = Chunk.alloc(64, 0x41);
+  const d = new Uint8Array(64);
+  copy({ [bytes]() { a.free(); Chunk.alloc(64, 0x5a); return d; } }, { [bytes]: () => a[bytes]() });
+  assert.equal(Buffer.from(d).toString('latin1'), 'A'.repeat(64));
+});
+
+test('dumps never writes a chunk freed while it walked an array as empty; a look-alike ChunkArray is not one', () => {
+  const c = Chunk.from([1, 2, 3]);
+  const trap = new Proxy([], { get(t, k, r) { if (k === 'length') c.free(); return Reflect.get(t, k, r); } });
+  assert.throws(() => dumps([c, trap]), /dumps\(\): value is a freed Chunk/);
+  const s = new StrArray('<i', new Uint8Array(8));
+  Object.setPrototypeOf(s, ChunkArray.prototype);
+  assert.equal(loads(dumps(s)).length, 2);
+  assert.throws(() => Chunk.prototype.resize.call(1, 2), /Chunk\.resize\(\): this is not a Chunk/);
+  assert.throws(() => Chunk.prototype.free.call(null), /Chunk\.free\(\): this is not a Chunk/);
 });

@@ -7,7 +7,7 @@
 // on it (stampFast): only these methods can read them, so a Proxy of an array
 // or any other object as `this` is refused by the engine with a TypeError,
 // never believed, and no user code can change them.
-import { chunkExtend, getSlow, pushSlow, setSlow } from '../core/internal.js';
+import { CHUNK_REGION, FOREIGN_REGION, chunkExtend, getSlow, pushSlow, setSlow } from '../core/internal.js';
 import { heap16, heap32, heap64, heap8, heapDV, heapF32, heapF64, heapU16, heapU32, heapU64, heapU8 } from '../core/wasm.js';
 import { f32, f64, i16, i32, i64, i8, u16, u32, u64, u8 } from './fits.js';
 
@@ -18,6 +18,11 @@ export let ON_FOREIGN;
 /** Records, e c ?, and windows (a MemSlice buffer): the region says where the item is, the item codec reads it. */
 export let ON_ITEM;
 
+// Stand-ins no index passes: len -0.5 fails both `i * k + k <= len` and `len % k === 0`.
+const NO_CELL = Object.freeze({ ptr: 0, len: -0.5 });
+const NO_FOREIGN = Object.freeze({ u8: Object.freeze({ byteLength: -1 }) });
+const NO_ITEM = Object.freeze({ at: () => -1 });
+
 /** Returns its argument: a class extending it adds its private fields to an object that exists. */
 class Stamp {
   constructor(target) {
@@ -27,16 +32,23 @@ class Stamp {
 }
 
 class FastPaths extends Stamp {
-  #region; // the array's Region
-  #cell; // a whole chunk's storage cell (read-only here), else null
-  #chunk; // the whole chunk, whose own append push uses, else null
+  // Each table reads only its own field, stamped with the real state only for an
+  // array that table serves (whole, plain, of its storage kind); any other array
+  // (a window, an offset, stride or length, converted values) gets a stand-in
+  // that no index passes, so a method called on it with `call` takes the generic path.
+  #cell; // ON_CHUNK: the whole chunk's storage cell (read-only here), else NO_CELL
+  #chunk; // ON_CHUNK: the whole chunk, whose own append push uses, else null
+  #foreign; // ON_FOREIGN: the whole foreign buffer's Region, else NO_FOREIGN
+  #itemRegion; // ON_ITEM: the Region of a plain array, else NO_ITEM
   #item; // the item codec (struct/records.js)
 
-  constructor(arr, region, chunk, item) {
+  constructor(arr, region, item, fast) {
     super(arr);
-    this.#region = region;
-    this.#cell = region.cell;
-    this.#chunk = chunk;
+    const whole = fast && region.whole;
+    this.#cell = whole && region.kind === CHUNK_REGION ? region.cell : NO_CELL;
+    this.#chunk = whole && region.kind === CHUNK_REGION ? region.obj : null;
+    this.#foreign = whole && region.kind === FOREIGN_REGION ? region : NO_FOREIGN;
+    this.#itemRegion = fast ? region : NO_ITEM;
     this.#item = item;
   }
 
@@ -135,85 +147,85 @@ class FastPaths extends Stamp {
     };
     ON_FOREIGN = {
       'b': {
-        get(i) { const r = this.#region; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 1 + 1; if (e <= r.u8.byteLength) return r.dv.getInt8(r.off + e - 1); } return this[getSlow](i); },
-        set(i, v) { const r = this.#region; if (typeof i === 'number' && i >>> 0 === i && i8(v)) { const e = i * 1 + 1; if (e <= r.u8.byteLength) return void r.dv.setInt8(r.off + e - 1, v); } this[setSlow](i, v); },
+        get(i) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 1 + 1; if (e <= r.u8.byteLength) return r.dv.getInt8(r.off + e - 1); } return this[getSlow](i); },
+        set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && i8(v)) { const e = i * 1 + 1; if (e <= r.u8.byteLength) return void r.dv.setInt8(r.off + e - 1, v); } this[setSlow](i, v); },
       },
       'B': {
-        get(i) { const r = this.#region; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 1 + 1; if (e <= r.u8.byteLength) return r.dv.getUint8(r.off + e - 1); } return this[getSlow](i); },
-        set(i, v) { const r = this.#region; if (typeof i === 'number' && i >>> 0 === i && u8(v)) { const e = i * 1 + 1; if (e <= r.u8.byteLength) return void r.dv.setUint8(r.off + e - 1, v); } this[setSlow](i, v); },
+        get(i) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 1 + 1; if (e <= r.u8.byteLength) return r.dv.getUint8(r.off + e - 1); } return this[getSlow](i); },
+        set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && u8(v)) { const e = i * 1 + 1; if (e <= r.u8.byteLength) return void r.dv.setUint8(r.off + e - 1, v); } this[setSlow](i, v); },
       },
       'h': {
-        get(i) { const r = this.#region; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 2 + 2; if (e <= r.u8.byteLength) return r.dv.getInt16(r.off + e - 2, true); } return this[getSlow](i); },
-        set(i, v) { const r = this.#region; if (typeof i === 'number' && i >>> 0 === i && i16(v)) { const e = i * 2 + 2; if (e <= r.u8.byteLength) return void r.dv.setInt16(r.off + e - 2, v, true); } this[setSlow](i, v); },
+        get(i) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 2 + 2; if (e <= r.u8.byteLength) return r.dv.getInt16(r.off + e - 2, true); } return this[getSlow](i); },
+        set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && i16(v)) { const e = i * 2 + 2; if (e <= r.u8.byteLength) return void r.dv.setInt16(r.off + e - 2, v, true); } this[setSlow](i, v); },
       },
       '>h': {
-        get(i) { const r = this.#region; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 2 + 2; if (e <= r.u8.byteLength) return r.dv.getInt16(r.off + e - 2, false); } return this[getSlow](i); },
-        set(i, v) { const r = this.#region; if (typeof i === 'number' && i >>> 0 === i && i16(v)) { const e = i * 2 + 2; if (e <= r.u8.byteLength) return void r.dv.setInt16(r.off + e - 2, v, false); } this[setSlow](i, v); },
+        get(i) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 2 + 2; if (e <= r.u8.byteLength) return r.dv.getInt16(r.off + e - 2, false); } return this[getSlow](i); },
+        set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && i16(v)) { const e = i * 2 + 2; if (e <= r.u8.byteLength) return void r.dv.setInt16(r.off + e - 2, v, false); } this[setSlow](i, v); },
       },
       'H': {
-        get(i) { const r = this.#region; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 2 + 2; if (e <= r.u8.byteLength) return r.dv.getUint16(r.off + e - 2, true); } return this[getSlow](i); },
-        set(i, v) { const r = this.#region; if (typeof i === 'number' && i >>> 0 === i && u16(v)) { const e = i * 2 + 2; if (e <= r.u8.byteLength) return void r.dv.setUint16(r.off + e - 2, v, true); } this[setSlow](i, v); },
+        get(i) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 2 + 2; if (e <= r.u8.byteLength) return r.dv.getUint16(r.off + e - 2, true); } return this[getSlow](i); },
+        set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && u16(v)) { const e = i * 2 + 2; if (e <= r.u8.byteLength) return void r.dv.setUint16(r.off + e - 2, v, true); } this[setSlow](i, v); },
       },
       '>H': {
-        get(i) { const r = this.#region; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 2 + 2; if (e <= r.u8.byteLength) return r.dv.getUint16(r.off + e - 2, false); } return this[getSlow](i); },
-        set(i, v) { const r = this.#region; if (typeof i === 'number' && i >>> 0 === i && u16(v)) { const e = i * 2 + 2; if (e <= r.u8.byteLength) return void r.dv.setUint16(r.off + e - 2, v, false); } this[setSlow](i, v); },
+        get(i) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 2 + 2; if (e <= r.u8.byteLength) return r.dv.getUint16(r.off + e - 2, false); } return this[getSlow](i); },
+        set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && u16(v)) { const e = i * 2 + 2; if (e <= r.u8.byteLength) return void r.dv.setUint16(r.off + e - 2, v, false); } this[setSlow](i, v); },
       },
       'i': {
-        get(i) { const r = this.#region; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return r.dv.getInt32(r.off + e - 4, true); } return this[getSlow](i); },
-        set(i, v) { const r = this.#region; if (typeof i === 'number' && i >>> 0 === i && i32(v)) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return void r.dv.setInt32(r.off + e - 4, v, true); } this[setSlow](i, v); },
+        get(i) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return r.dv.getInt32(r.off + e - 4, true); } return this[getSlow](i); },
+        set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && i32(v)) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return void r.dv.setInt32(r.off + e - 4, v, true); } this[setSlow](i, v); },
       },
       '>i': {
-        get(i) { const r = this.#region; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return r.dv.getInt32(r.off + e - 4, false); } return this[getSlow](i); },
-        set(i, v) { const r = this.#region; if (typeof i === 'number' && i >>> 0 === i && i32(v)) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return void r.dv.setInt32(r.off + e - 4, v, false); } this[setSlow](i, v); },
+        get(i) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return r.dv.getInt32(r.off + e - 4, false); } return this[getSlow](i); },
+        set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && i32(v)) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return void r.dv.setInt32(r.off + e - 4, v, false); } this[setSlow](i, v); },
       },
       'I': {
-        get(i) { const r = this.#region; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return r.dv.getUint32(r.off + e - 4, true); } return this[getSlow](i); },
-        set(i, v) { const r = this.#region; if (typeof i === 'number' && i >>> 0 === i && u32(v)) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return void r.dv.setUint32(r.off + e - 4, v, true); } this[setSlow](i, v); },
+        get(i) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return r.dv.getUint32(r.off + e - 4, true); } return this[getSlow](i); },
+        set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && u32(v)) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return void r.dv.setUint32(r.off + e - 4, v, true); } this[setSlow](i, v); },
       },
       '>I': {
-        get(i) { const r = this.#region; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return r.dv.getUint32(r.off + e - 4, false); } return this[getSlow](i); },
-        set(i, v) { const r = this.#region; if (typeof i === 'number' && i >>> 0 === i && u32(v)) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return void r.dv.setUint32(r.off + e - 4, v, false); } this[setSlow](i, v); },
+        get(i) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return r.dv.getUint32(r.off + e - 4, false); } return this[getSlow](i); },
+        set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && u32(v)) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return void r.dv.setUint32(r.off + e - 4, v, false); } this[setSlow](i, v); },
       },
       'q': {
-        get(i) { const r = this.#region; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return r.dv.getBigInt64(r.off + e - 8, true); } return this[getSlow](i); },
-        set(i, v) { const r = this.#region; if (typeof i === 'number' && i >>> 0 === i && i64(v)) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return void r.dv.setBigInt64(r.off + e - 8, v, true); } this[setSlow](i, v); },
+        get(i) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return r.dv.getBigInt64(r.off + e - 8, true); } return this[getSlow](i); },
+        set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && i64(v)) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return void r.dv.setBigInt64(r.off + e - 8, v, true); } this[setSlow](i, v); },
       },
       '>q': {
-        get(i) { const r = this.#region; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return r.dv.getBigInt64(r.off + e - 8, false); } return this[getSlow](i); },
-        set(i, v) { const r = this.#region; if (typeof i === 'number' && i >>> 0 === i && i64(v)) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return void r.dv.setBigInt64(r.off + e - 8, v, false); } this[setSlow](i, v); },
+        get(i) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return r.dv.getBigInt64(r.off + e - 8, false); } return this[getSlow](i); },
+        set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && i64(v)) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return void r.dv.setBigInt64(r.off + e - 8, v, false); } this[setSlow](i, v); },
       },
       'Q': {
-        get(i) { const r = this.#region; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return r.dv.getBigUint64(r.off + e - 8, true); } return this[getSlow](i); },
-        set(i, v) { const r = this.#region; if (typeof i === 'number' && i >>> 0 === i && u64(v)) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return void r.dv.setBigUint64(r.off + e - 8, v, true); } this[setSlow](i, v); },
+        get(i) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return r.dv.getBigUint64(r.off + e - 8, true); } return this[getSlow](i); },
+        set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && u64(v)) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return void r.dv.setBigUint64(r.off + e - 8, v, true); } this[setSlow](i, v); },
       },
       '>Q': {
-        get(i) { const r = this.#region; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return r.dv.getBigUint64(r.off + e - 8, false); } return this[getSlow](i); },
-        set(i, v) { const r = this.#region; if (typeof i === 'number' && i >>> 0 === i && u64(v)) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return void r.dv.setBigUint64(r.off + e - 8, v, false); } this[setSlow](i, v); },
+        get(i) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return r.dv.getBigUint64(r.off + e - 8, false); } return this[getSlow](i); },
+        set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && u64(v)) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return void r.dv.setBigUint64(r.off + e - 8, v, false); } this[setSlow](i, v); },
       },
       'f': {
-        get(i) { const r = this.#region; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return r.dv.getFloat32(r.off + e - 4, true); } return this[getSlow](i); },
-        set(i, v) { const r = this.#region; if (typeof i === 'number' && i >>> 0 === i && f32(v)) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return void r.dv.setFloat32(r.off + e - 4, v, true); } this[setSlow](i, v); },
+        get(i) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return r.dv.getFloat32(r.off + e - 4, true); } return this[getSlow](i); },
+        set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && f32(v)) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return void r.dv.setFloat32(r.off + e - 4, v, true); } this[setSlow](i, v); },
       },
       '>f': {
-        get(i) { const r = this.#region; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return r.dv.getFloat32(r.off + e - 4, false); } return this[getSlow](i); },
-        set(i, v) { const r = this.#region; if (typeof i === 'number' && i >>> 0 === i && f32(v)) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return void r.dv.setFloat32(r.off + e - 4, v, false); } this[setSlow](i, v); },
+        get(i) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return r.dv.getFloat32(r.off + e - 4, false); } return this[getSlow](i); },
+        set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && f32(v)) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return void r.dv.setFloat32(r.off + e - 4, v, false); } this[setSlow](i, v); },
       },
       'd': {
-        get(i) { const r = this.#region; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return r.dv.getFloat64(r.off + e - 8, true); } return this[getSlow](i); },
-        set(i, v) { const r = this.#region; if (typeof i === 'number' && i >>> 0 === i && f64(v)) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return void r.dv.setFloat64(r.off + e - 8, v, true); } this[setSlow](i, v); },
+        get(i) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return r.dv.getFloat64(r.off + e - 8, true); } return this[getSlow](i); },
+        set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && f64(v)) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return void r.dv.setFloat64(r.off + e - 8, v, true); } this[setSlow](i, v); },
       },
       '>d': {
-        get(i) { const r = this.#region; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return r.dv.getFloat64(r.off + e - 8, false); } return this[getSlow](i); },
-        set(i, v) { const r = this.#region; if (typeof i === 'number' && i >>> 0 === i && f64(v)) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return void r.dv.setFloat64(r.off + e - 8, v, false); } this[setSlow](i, v); },
+        get(i) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return r.dv.getFloat64(r.off + e - 8, false); } return this[getSlow](i); },
+        set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && f64(v)) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return void r.dv.setFloat64(r.off + e - 8, v, false); } this[setSlow](i, v); },
       },
     };
     ON_ITEM = {
-      get(i) { const r = this.#region; const o = r.at(i, this.#item.size); return o < 0 ? this[getSlow](i) : this.#item.read(r.tdv(), o); },
+      get(i) { const r = this.#itemRegion; const o = r.at(i, this.#item.size); return o < 0 ? this[getSlow](i) : this.#item.read(r.tdv(), o); },
     };
   }
 }
 
-/** Stamps the fast paths' fields on a new array: its constructor, once. `chunk`: the whole chunk it is over, else null. */
-export function stampFast(arr, region, chunk, item) {
-  new FastPaths(arr, region, chunk, item);
+/** Stamps the fast paths' fields on a new array: its constructor, once. `fast`: plain items read as stored (no offset, stride, length or conversion). */
+export function stampFast(arr, region, item, fast) {
+  new FastPaths(arr, region, item, fast);
 }

@@ -35,23 +35,27 @@ function regionFor(buffer, fn) {
 
 /** The chunk the next StrArray made without a buffer takes as its own (arrayOver). */
 let handedOver = null;
+/** The chunks an array took from arrayOver as its own (the rest are freed by arrayOver). */
+const adopted = new WeakSet();
 
 /**
  * `make()` constructs a StrArray (or subclass) that owns `chunk` (already
  * filled: slice, ChunkArray.fromBytes and concat, loads) instead of a new
- * empty chunk. The chunk is the array's from then on; when `make()` throws,
- * or makes anything but an array that took it, the chunk is freed unless
- * another array took it, and the error passes through (a TypeError for the latter).
+ * empty chunk. The chunk is the array's from then on; when `make()` throws
+ * before an array took it, or an array was given a buffer instead, the chunk
+ * is freed and the error passes through (a TypeError when `make()` made
+ * anything but an array over the chunk). An arrayOver inside `make()` (a
+ * subclass's constructor making copies) hands over its own chunk.
  */
 function arrayOver(make, chunk) {
+  const outer = handedOver;
   handedOver = chunk;
   let out;
   try {
     out = make();
   } finally {
-    const untaken = handedOver === chunk;
-    handedOver = null;
-    if (untaken) chunk.free();
+    handedOver = outer;
+    if (!adopted.has(chunk)) chunk.free();
   }
   if (arrayInternals(out)?.owned !== chunk) {
     throw new TypeError(`StrArray: the class that copies are made in gave ${describe(out)}, not a StrArray over the copy`);
@@ -104,15 +108,17 @@ export class StrArray {
     if (buffer === undefined) {
       buffer = given ?? new Chunk();
       this.#owned = buffer;
+      if (given !== null) adopted.add(given);
     } else {
       toView(buffer, fn, 'buffer', BASE); // the type check, with the gate's messages
     }
     this.#buffer = buffer;
     const region = regionFor(buffer, fn);
     this.#region = region;
-    stampFast(this, region, region.whole && region.cell !== null ? buffer : null, this.#item);
+    const fast = this.#geo.plain && !this.#item.converts;
+    stampFast(this, region, this.#item, fast);
     // Items read converted (options.strings, int64) take the generic get, which names the index in errors.
-    Object.setPrototypeOf(this, elementProto(new.target.prototype, layout.acc, region, this.#geo.plain && !this.#item.converts));
+    Object.setPrototypeOf(this, elementProto(new.target.prototype, layout.acc, region, fast));
   }
 
   /** Bytes before item 0 in the buffer. */

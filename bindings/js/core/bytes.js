@@ -151,6 +151,10 @@ export function toRef(value, fn, arg, mode = READ) {
   if (under !== undefined && !under.freed && view.byteOffset >= under.ptr && view.byteOffset + view.length <= under.ptr + under.len) {
     return new CellRef(under, view.byteOffset - under.ptr, view.length, true);
   }
+  // Wasm bytes a user's [bytes]() gave, of no chunk the package can follow: a
+  // later argument's [bytes]() could free or reuse them unseen, so a read
+  // takes a copy now (a write target is resolved last, when no user code follows).
+  if (own && mode !== WRITE) return { ptr: 0, len: view.length, view: view.slice() };
   return { ptr: view.byteOffset, len: view.length, view: null };
 }
 

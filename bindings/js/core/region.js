@@ -38,6 +38,17 @@ import {
 } from './internal.js';
 import { heap, heapDV } from './wasm.js';
 
+// A buffer's own answers come from the built-in getters and methods, never from
+// the object: own properties (`resizable`, `resize`, `maxByteLength`) may say anything.
+const builtIn = (C, k) => Object.getOwnPropertyDescriptor(C.prototype, k).get;
+const abResizable = builtIn(ArrayBuffer, 'resizable');
+const abMax = builtIn(ArrayBuffer, 'maxByteLength');
+const sabGrowable = builtIn(SharedArrayBuffer, 'growable');
+const sabMax = builtIn(SharedArrayBuffer, 'maxByteLength');
+const sabLength = builtIn(SharedArrayBuffer, 'byteLength');
+const abResize = ArrayBuffer.prototype.resize;
+const sabGrow = SharedArrayBuffer.prototype.grow;
+
 export class Region {
   /**
    * The region of `obj` (any bytes-like but a string, already checked by the
@@ -194,8 +205,8 @@ export class Region {
     const obj = this.obj;
     if (this.kind === CHUNK_REGION) return 'both';
     if (isBufferObject(obj)) {
-      if (isArrayBuffer(obj)) return obj.resizable ? 'both' : null;
-      return obj.growable ? 'grow' : null;
+      if (isArrayBuffer(obj)) return abResizable.call(obj) ? 'both' : null;
+      return sabGrowable.call(obj) ? 'grow' : null;
     }
     if (ArrayBuffer.isView(obj) || sliceRegion(obj) !== undefined || arrayInternals(obj) !== undefined) return null;
     return typeof obj.resize === 'function' ? 'both' : null;
@@ -212,17 +223,24 @@ export class Region {
     throw argError(TypeError, fn, this.arg, 'cannot change size (a Chunk or a resizable ArrayBuffer can)');
   }
 
+  /** A resizable or growable buffer's maxByteLength (from the built-ins), else undefined. */
+  maxBytes() {
+    const obj = this.obj;
+    if (!isBufferObject(obj)) return undefined;
+    return isArrayBuffer(obj) ? abMax.call(obj) : sabMax.call(obj);
+  }
+
   /** Resizes the object to `n` bytes, or a TypeError/RangeError naming `fn` with nothing changed. */
   resize(n, fn) {
     const obj = this.obj;
     const how = this.resizable;
-    this.checkResize(fn, how !== 'grow' || n >= obj.byteLength, how);
+    this.checkResize(fn, how !== 'grow' || n >= sabLength.call(obj), how);
     if (this.kind === CHUNK_REGION) return void chunkResize(obj, n, fn); // the package resizes its own chunks
     if (isBufferObject(obj)) {
-      if (n > obj.maxByteLength)
-        throw argError(RangeError, fn, this.arg, `cannot grow past its maxByteLength (${obj.maxByteLength}) to ${n} bytes`);
-      if (how === 'grow') obj.grow(n);
-      else obj.resize(n);
+      const max = this.maxBytes();
+      if (n > max) throw argError(RangeError, fn, this.arg, `cannot grow past its maxByteLength (${max}) to ${n} bytes`);
+      if (how === 'grow') sabGrow.call(obj, n);
+      else abResize.call(obj, n);
       return;
     }
     // A user's object resizes itself: believe what it holds afterwards, not what it was asked.

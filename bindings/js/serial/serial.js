@@ -141,7 +141,7 @@ class Writer {
     const { strings, int64 } = item.options ?? {};
     const optioned = strings !== undefined || int64 !== undefined || geo.limit !== Infinity;
     const shaped = optioned || item.names !== undefined || !geo.plain;
-    const owned = v instanceof ChunkArray;
+    const owned = v instanceof ChunkArray && chunk !== null; // a StrArray given ChunkArray's prototype owns nothing
     if (owned && chunkCell(chunk).freed) throw new TypeError('dumps(): value is a freed Chunk'); // a freed array
     if (optioned) this.version = wire.VERSION;
     if (owned) this.byte(optioned ? wire.TAG_OPTIONED_CHUNK_ARRAY : shaped ? wire.TAG_SHAPED_CHUNK_ARRAY : wire.TAG_CHUNK_ARRAY);
@@ -180,6 +180,8 @@ class Writer {
 function baseBytes(e) {
   if (e.kind === wire.KIND_CHUNK) {
     const cell = chunkCell(e.key); // its bytes as the chunk holds them (no getter of a subclass asked)
+    // Freed while the walk ran user code (an array's Proxy traps): never dumped as empty.
+    if (cell.freed) throw new TypeError('dumps(): value is a freed Chunk');
     return heap().subarray(cell.ptr, cell.ptr + cell.len);
   }
   const all = new Uint8Array(e.key);
