@@ -40,14 +40,17 @@ import { heap, heapDV } from './wasm.js';
 
 // A buffer's own answers come from the built-in getters and methods, never from
 // the object: own properties (`resizable`, `resize`, `maxByteLength`) may say anything.
-const builtIn = (C, k) => Object.getOwnPropertyDescriptor(C.prototype, k).get;
+// (SharedArrayBuffer is absent from pages that are not cross-origin isolated:
+// no such buffer can reach the package there, so its getters are never asked.)
+const builtIn = (C, k) => C && Object.getOwnPropertyDescriptor(C.prototype, k).get;
+const SAB = globalThis.SharedArrayBuffer;
 const abResizable = builtIn(ArrayBuffer, 'resizable');
 const abMax = builtIn(ArrayBuffer, 'maxByteLength');
-const sabGrowable = builtIn(SharedArrayBuffer, 'growable');
-const sabMax = builtIn(SharedArrayBuffer, 'maxByteLength');
-const sabLength = builtIn(SharedArrayBuffer, 'byteLength');
+const sabGrowable = builtIn(SAB, 'growable');
+const sabMax = builtIn(SAB, 'maxByteLength');
+const sabLength = builtIn(SAB, 'byteLength');
 const abResize = ArrayBuffer.prototype.resize;
-const sabGrow = SharedArrayBuffer.prototype.grow;
+const sabGrow = SAB?.prototype.grow;
 
 export class Region {
   /**
