@@ -51,10 +51,14 @@ typedef struct scan_out {
   uint64_t found;
 } scan_out;
 
+/* Grows *p to hold at least `need` items of `size` bytes (capacity doubling,
+ * so adding patterns one by one stays linear); every size is checked, as a
+ * doubling past half of SIZE_MAX would wrap to 0 on wasm32. */
 static int grow(void **p, size_t *cap, size_t need, size_t size) {
   if (need <= *cap) return 0;
-  size_t c = *cap ? *cap * 2 : 16;
-  while (c < need) c *= 2;
+  size_t c = *cap ? *cap : 16;
+  while (c < need) c = c > SIZE_MAX / 2 ? need : c * 2;
+  if (c > SIZE_MAX / size) return cli_fail("scan", "the patterns are too large to hold");
   void *q = realloc(*p, c * size);
   if (!q) return cli_fail("scan", "out of memory");
   *p = q, *cap = c;
@@ -72,6 +76,7 @@ static int add(scan_set *s, char *name, const uint8_t *pat, const uint8_t *mask,
   cap = s->cap;
   if (grow((void **)&s->sigs, &cap, s->count + 1, sizeof *s->sigs)) return EXIT_ERROR;
   if (grow((void **)&s->names, &s->cap, s->count + 1, sizeof *s->names)) return EXIT_ERROR;
+  if (len > SIZE_MAX - s->total) return cli_fail("scan", "the patterns are too large to hold");
   size_t tcap = s->total_cap;
   if (grow((void **)&s->pats, &tcap, s->total + len, 1)) return EXIT_ERROR;
   if (grow((void **)&s->masks, &s->total_cap, s->total + len, 1)) return EXIT_ERROR;
@@ -281,7 +286,10 @@ int cmd_scan(cli_args *a) {
   if (status == 0) {
     const size_t size = mem_multi_size(s.masks, s.lens, s.count);
     blob = size ? malloc(size) : NULL;
-    if (!blob || mem_multi_prepare(blob, s.pats, s.masks, s.lens, s.count) != 0)
+    if (size == 0) /* src/mem.h: the tables would need 4 GiB or more */
+      status = cli_fail(
+          "scan", "%zu patterns are too large to compile (their tables would need 4 GiB or more)", s.count);
+    else if (!blob || mem_multi_prepare(blob, s.pats, s.masks, s.lens, s.count) != 0)
       status = cli_fail("scan", "out of memory");
   }
   const bool negative = (a->has_start && a->start < 0) || (a->has_end && a->end < 0);
