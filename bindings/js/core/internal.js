@@ -100,6 +100,35 @@ const dvBuffer = getter(DataView.prototype, 'buffer');
 const dvOffset = getter(DataView.prototype, 'byteOffset');
 const dvLength = getter(DataView.prototype, 'byteLength'); // throws when detached or out of bounds
 
+// A buffer's own answers too (its size and whether and how it changes size)
+// come from the built-in getters and methods: own properties (`resizable`,
+// `resize`, `maxByteLength`) may say anything. SharedArrayBuffer is absent from
+// pages that are not cross-origin isolated: no such buffer reaches the package there.
+const SAB = globalThis.SharedArrayBuffer;
+const abResizable = getter(ArrayBuffer.prototype, 'resizable');
+const abMax = getter(ArrayBuffer.prototype, 'maxByteLength');
+const sabGrowable = SAB && getter(SAB.prototype, 'growable');
+const sabMax = SAB && getter(SAB.prototype, 'maxByteLength');
+const sabLength = SAB && getter(SAB.prototype, 'byteLength');
+
+/** How buffer `b` (isBufferObject) can change size: 'both' (a resizable ArrayBuffer), 'grow' (a growable SharedArrayBuffer) or null. */
+export function bufferResizability(b) {
+  if (isArrayBuffer(b)) return abResizable.call(b) ? 'both' : null;
+  return sabGrowable.call(b) ? 'grow' : null;
+}
+
+/** The maxByteLength of buffer `b` (its byteLength when it cannot change size). */
+export const bufferMaxBytes = (b) => (isArrayBuffer(b) ? abMax : sabMax).call(b);
+
+/** The byteLength of a SharedArrayBuffer, from the built-in getter. */
+export const sharedBufferLength = (b) => sabLength.call(b);
+
+/** Resizes a resizable ArrayBuffer, or grows a growable SharedArrayBuffer, to n bytes (checked by the caller). */
+export function resizeBuffer(b, n) {
+  if (isArrayBuffer(b)) ArrayBuffer.prototype.resize.call(b, n);
+  else SAB.prototype.grow.call(b, n);
+}
+
 /** Whether `v` (ArrayBuffer.isView) is a plain Uint8Array: its own answers are the built-in ones. */
 export const isPlainBytes = (v) => Object.getPrototypeOf(v) === Uint8Array.prototype;
 

@@ -25,32 +25,21 @@ import {
   FOREIGN_REGION,
   GENERIC_REGION,
   arrayInternals,
+  bufferMaxBytes,
+  bufferResizability,
   chunkCell,
   chunkExtend,
   chunkResize,
-  isArrayBuffer,
   isBufferObject,
   isDetached,
   isPlainBytes,
+  resizeBuffer,
+  sharedBufferLength,
   sliceRegion,
   typedTag,
   viewParts,
 } from './internal.js';
 import { heap, heapDV } from './wasm.js';
-
-// A buffer's own answers come from the built-in getters and methods, never from
-// the object: own properties (`resizable`, `resize`, `maxByteLength`) may say anything.
-// (SharedArrayBuffer is absent from pages that are not cross-origin isolated:
-// no such buffer can reach the package there, so its getters are never asked.)
-const builtIn = (C, k) => C && Object.getOwnPropertyDescriptor(C.prototype, k).get;
-const SAB = globalThis.SharedArrayBuffer;
-const abResizable = builtIn(ArrayBuffer, 'resizable');
-const abMax = builtIn(ArrayBuffer, 'maxByteLength');
-const sabGrowable = builtIn(SAB, 'growable');
-const sabMax = builtIn(SAB, 'maxByteLength');
-const sabLength = builtIn(SAB, 'byteLength');
-const abResize = ArrayBuffer.prototype.resize;
-const sabGrow = SAB?.prototype.grow;
 
 export class Region {
   /**
@@ -208,8 +197,7 @@ export class Region {
     const obj = this.obj;
     if (this.kind === CHUNK_REGION) return 'both';
     if (isBufferObject(obj)) {
-      if (isArrayBuffer(obj)) return abResizable.call(obj) ? 'both' : null;
-      return sabGrowable.call(obj) ? 'grow' : null;
+      return bufferResizability(obj);
     }
     if (ArrayBuffer.isView(obj) || sliceRegion(obj) !== undefined || arrayInternals(obj) !== undefined) return null;
     return typeof obj.resize === 'function' ? 'both' : null;
@@ -229,21 +217,19 @@ export class Region {
   /** A resizable or growable buffer's maxByteLength (from the built-ins), else undefined. */
   maxBytes() {
     const obj = this.obj;
-    if (!isBufferObject(obj)) return undefined;
-    return isArrayBuffer(obj) ? abMax.call(obj) : sabMax.call(obj);
+    return isBufferObject(obj) ? bufferMaxBytes(obj) : undefined;
   }
 
   /** Resizes the object to `n` bytes, or a TypeError/RangeError naming `fn` with nothing changed. */
   resize(n, fn) {
     const obj = this.obj;
     const how = this.resizable;
-    this.checkResize(fn, how !== 'grow' || n >= sabLength.call(obj), how);
+    this.checkResize(fn, how !== 'grow' || n >= sharedBufferLength(obj), how);
     if (this.kind === CHUNK_REGION) return void chunkResize(obj, n, fn); // the package resizes its own chunks
     if (isBufferObject(obj)) {
       const max = this.maxBytes();
       if (n > max) throw argError(RangeError, fn, this.arg, `cannot grow past its maxByteLength (${max}) to ${n} bytes`);
-      if (how === 'grow') sabGrow.call(obj, n);
-      else abResize.call(obj, n);
+      resizeBuffer(obj, n);
       return;
     }
     // A user's object resizes itself: believe what it holds afterwards, not what it was asked.
