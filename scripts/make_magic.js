@@ -219,45 +219,10 @@ const jsText =
 // check(bytes, at) -> boolean: the header after a match of \`pattern\` at
 // \`at\` in \`bytes\` (any bytes-like, through the gate, as findAllAny takes
 // it; or an array-like of byte values) is plausible. It reads only bytes[at ..
-// min(bytes.length, at + reach)): a read past them throws OUTSIDE inside
-// \`checked\`, which answers false (the header is not whole: no match).
-import { isBytesLike, toView } from '../core/bytes.js';
+// min(bytes.length, at + reach)) (magic-check.js: a read past them answers
+// false, the header is not whole: no match).
 import { hexPattern } from './pattern.js';
-
-const OUTSIDE = Symbol('outside the bytes a check may read');
-
-/** v in one of the inclusive ranges [lo, hi, lo, hi, ...]. */
-const within = (v, ranges) => {
-  for (let k = 0; k < ranges.length; k += 2) if (v >= ranges[k] && v <= ranges[k + 1]) return true;
-  return false;
-};
-
-/**
- * The check of an entry from its test, which reads through le(i, w) and
- * be(i, w): the unsigned w-byte value at i bytes from the match, little- or
- * big-endian, or a throw of OUTSIDE (then the check answers false) when
- * [i, i + w) leaves the n bytes the check may read.
- */
-const checked = (reach, test) => (value, at) => {
-  const bytes = isBytesLike(value) ? toView(value, 'check()', 'bytes') : value;
-  const n = Math.min(bytes?.length - at, reach);
-  if (!Number.isSafeInteger(at) || at < 0 || !(n > 0)) return false;
-  const read = (i, w, big) => {
-    if (!(i >= 0 && i + w <= n)) throw OUTSIDE;
-    let v = 0;
-    for (let k = 0; k < w; k++) v += bytes[at + i + k] * 2 ** (8 * (big ? w - 1 - k : k));
-    return v;
-  };
-  try {
-    return test(
-      (i, w) => read(i, w, false),
-      (i, w) => read(i, w, true),
-    );
-  } catch (e) {
-    if (e === OUTSIDE) return false;
-    throw e;
-  }
-};
+import { checked, within } from './magic-check.js';
 
 ${jsRanges.join('\n')}
 
@@ -294,28 +259,11 @@ const cRanges = rangeTables.map((key, n) => {
 const cBytes = (a) => `"${a.map((b) => `\\x${b.toString(16).padStart(2, '0')}`).join('')}"`;
 const cText =
   header('/*').replace(/\n$/, ' */\n') +
-  `/* Each check reads through rd, which refuses (sets bad) any read outside
- * p[0 .. n), n being the bytes after the match, at most the entry's reach. */
+  `/* Each check reads through rd (magic_check.h), which refuses (sets bad) any
+ * read outside p[0 .. n), n being the bytes after the match, at most the
+ * entry's reach. */
 #include "magic.h"
-
-#include <stdint.h>
-
-static int64_t rd(const uint8_t *p, size_t n, int64_t i, unsigned w, bool be, bool *bad) {
-  if (i < 0 || (uint64_t)i > n || w > n - (size_t)i) {
-    *bad = true;
-    return 0;
-  }
-  uint64_t v = 0;
-  for (unsigned k = 0; k < w; k++) v |= (uint64_t)p[i + k] << (8 * (be ? w - 1 - k : k));
-  return (int64_t)v;
-}
-
-/* v in one of the inclusive ranges r[0..1], r[2..3], ... (count pairs). */
-static bool within(int64_t v, const int64_t *r, size_t count) {
-  for (size_t k = 0; k < count; k++)
-    if (v >= r[2 * k] && v <= r[2 * k + 1]) return true;
-  return false;
-}
+#include "magic_check.h"
 
 // clang-format off
 ${cRanges.join('\n')}

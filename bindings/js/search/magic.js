@@ -4,45 +4,10 @@
 // check(bytes, at) -> boolean: the header after a match of `pattern` at
 // `at` in `bytes` (any bytes-like, through the gate, as findAllAny takes
 // it; or an array-like of byte values) is plausible. It reads only bytes[at ..
-// min(bytes.length, at + reach)): a read past them throws OUTSIDE inside
-// `checked`, which answers false (the header is not whole: no match).
-import { isBytesLike, toView } from '../core/bytes.js';
+// min(bytes.length, at + reach)) (magic-check.js: a read past them answers
+// false, the header is not whole: no match).
 import { hexPattern } from './pattern.js';
-
-const OUTSIDE = Symbol('outside the bytes a check may read');
-
-/** v in one of the inclusive ranges [lo, hi, lo, hi, ...]. */
-const within = (v, ranges) => {
-  for (let k = 0; k < ranges.length; k += 2) if (v >= ranges[k] && v <= ranges[k + 1]) return true;
-  return false;
-};
-
-/**
- * The check of an entry from its test, which reads through le(i, w) and
- * be(i, w): the unsigned w-byte value at i bytes from the match, little- or
- * big-endian, or a throw of OUTSIDE (then the check answers false) when
- * [i, i + w) leaves the n bytes the check may read.
- */
-const checked = (reach, test) => (value, at) => {
-  const bytes = isBytesLike(value) ? toView(value, 'check()', 'bytes') : value;
-  const n = Math.min(bytes?.length - at, reach);
-  if (!Number.isSafeInteger(at) || at < 0 || !(n > 0)) return false;
-  const read = (i, w, big) => {
-    if (!(i >= 0 && i + w <= n)) throw OUTSIDE;
-    let v = 0;
-    for (let k = 0; k < w; k++) v += bytes[at + i + k] * 2 ** (8 * (big ? w - 1 - k : k));
-    return v;
-  };
-  try {
-    return test(
-      (i, w) => read(i, w, false),
-      (i, w) => read(i, w, true),
-    );
-  } catch (e) {
-    if (e === OUTSIDE) return false;
-    throw e;
-  }
-};
+import { checked, within } from './magic-check.js';
 
 const RANGES_0 = [192, 194, 196, 196, 219, 219, 221, 221, 224, 239, 254, 254];
 const RANGES_1 = [55, 55, 57, 57];
