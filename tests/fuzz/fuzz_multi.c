@@ -17,6 +17,7 @@
  * the count per position; flags & 1 folds it to a small alphabet.
  */
 #include "fuzz_input.h"
+#include "fuzz_multi_check.h"
 #include "mem.h"
 #include "mem_ref.h"
 
@@ -90,22 +91,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (!blob) abort();
   FUZZ_CHECK(mem_multi_prepare(blob, pats, masks, lens, count) == 0, "mem_multi_prepare failed");
 
-  enum { CAP = 1 << 12 };
-  size_t *ref = malloc(2 * CAP * sizeof *ref), out[16];
-  if (!ref) abort();
-  const size_t nref =
-      mem_ref_multi_find(pats, masks, lens, count, hay, hay_len, start, end, cand_end, step, 0, ref, CAP);
-  size_t seen = 0, min_pat = 0, from = start, n;
-  do {
-    n = mem_multi_find(blob, hay, hay_len, from, end, cand_end, step, min_pat, out, batch);
-    FUZZ_CHECK(n <= batch, "mem_multi_find wrote %zu > %zu pairs", n, batch);
-    for (size_t k = 0; k < n && seen < nref; k++, seen++)
-      FUZZ_CHECK(out[2 * k] == ref[2 * seen] && out[2 * k + 1] == ref[2 * seen + 1],
-                 "mem_multi_find pair %zu: got (%zu, %zu) want (%zu, %zu)", seen, out[2 * k], out[2 * k + 1],
-                 ref[2 * seen], ref[2 * seen + 1]);
-    if (n) from = out[2 * n - 2], min_pat = out[2 * n - 1] + 1;
-  } while (n == batch && seen < nref);
-  FUZZ_CHECK(seen == nref, "mem_multi_find listed %zu pairs, the reference %zu", seen, nref);
-  free(ref), free(blob), free(pats), free(masks), free(lens), free(hay);
+  fuzz_check_multi(blob, pats, masks, lens, count, hay, hay_len, start, end, cand_end, step, batch, 1 << 12);
+  free(blob), free(pats), free(masks), free(lens), free(hay);
   return 0;
 }
