@@ -23,6 +23,7 @@ import { defineSizeMethods } from './resize.js';
 import { countItems, fillItems, findItem, gatherItems, iterableArg, reverseItems, typedCopy } from './sequence.js';
 import { arrayInternals, disposeSymbol, getSlow, registerArray, setSlow, sliceRegion } from '../core/internal.js';
 import { stampFast } from './access-table.js';
+import { arrayOf, gatherTyped } from './bulk.js';
 
 /** The region of a StrArray's buffer: a MemSlice's window, or the whole object. */
 function regionFor(buffer, fn) {
@@ -248,6 +249,8 @@ export class StrArray {
 
   /** Every value, as a JS array. */
   toArray() {
+    // Numbers and BigInts of a scalar format: one copy or gather into a typed array, then its values.
+    if (this.#layout.acc?.bulk != null && !this.#item.converts) return arrayOf(this.#bulk('StrArray.toArray'));
     const [dv, off, n] = this.#typed('StrArray.toArray');
     const out = new Array(n);
     const stride = this.#geo.stride;
@@ -258,13 +261,17 @@ export class StrArray {
 
   /** A copy in the platform's typed array (Int32Array, BigUint64Array, Float64Array, ...; 'e' gives Float32Array). */
   toTypedArray() {
-    const acc = this.#layout.acc;
-    if (acc === null)
+    if (this.#layout.acc === null)
       throw new TypeError(`StrArray.toTypedArray(): format ${this.#layout.quoted} is a record format; use column() for one value`);
-    // Contiguous little-endian integers and floats of the platform's width: one byte copy.
-    if (this.#geo.stride === acc.size && acc.little && acc.bulk !== null)
-      return new acc.TypedArray(this.#itemBytes('StrArray.toTypedArray').slice().buffer);
-    return typedCopy(acc, this.#geo.stride, ...this.#typed('StrArray.toTypedArray'));
+    return this.#bulk('StrArray.toTypedArray') ?? typedCopy(this.#layout.acc, this.#geo.stride, ...this.#typed('StrArray.toTypedArray'));
+  }
+
+  /** A scalar format's items in its typed array by one copy (contiguous little-endian) or one gather (array/bulk.js); null for e and ?. */
+  #bulk(fn) {
+    const acc = this.#layout.acc;
+    const src = this.#itemBytes(fn);
+    if (this.#geo.stride === acc.size && acc.little && acc.bulk !== null) return new acc.TypedArray(src.slice().buffer);
+    return gatherTyped(acc, src, this.#itemCount(src), this.#geo.stride);
   }
 
   #find(fn, value, start, stop, backward) {
