@@ -9,8 +9,10 @@
  * branch. Byte order: wasm has no byte-swap instruction (a 64-bit swap is
  * some twenty shifts, masks and ors), so with SIMD128 the items are loaded
  * into the lanes of one 16-byte vector (v128.load*_lane, one per item), put
- * in reverse order with one i8x16.shuffle, and stored lane by lane: 2, 4 or 8
- * items per shuffle, which measured 3-5x the scalar swap. Other sizes (a
+ * in reverse order with one i8x16.shuffle, and stored lane by lane. That
+ * pays for 8-byte items (two per shuffle, for a scalar swap of some twenty
+ * instructions each); 2- and 4-byte items swap with a few shifts, as fast as
+ * lane loads and smaller. Other sizes (a
  * whole record, an `Ns` field) copy with memcpy, swapped byte by byte.
  * O(n * size) time, O(1) extra space.
  */
@@ -38,9 +40,20 @@ static inline uint64_t swap64(uint64_t v) {
   return ((uint64_t)swap32((uint32_t)v) << 32) | swap32((uint32_t)(v >> 32));
 }
 
+/*
+ * Loops are kept rolled: LLVM's unrolling and vectorising of these strided
+ * loops measured no faster in wasm (the loads are one per item whatever is
+ * done) and would make the module that every page loads ~2 KiB larger.
+ */
+#ifdef __clang__
+#define NO_UNROLL _Pragma("clang loop unroll(disable) vectorize(disable)")
+#else
+#define NO_UNROLL
+#endif
+
 /* One loop per word size, swapped or not: the copy is a load and a store. */
 #define WORD_LOOP(T, SWAP)                                                                           \
-  for (; k < n; k++, d += dst_stride, s += src_stride) {                                         \
+  NO_UNROLL for (; k < n; k++, d += dst_stride, s += src_stride) {                                         \
     T v;                                                                                             \
     memcpy(&v, s, sizeof v);                                                                         \
     v = SWAP(v);                                                                                     \
@@ -50,54 +63,17 @@ static inline uint64_t swap64(uint64_t v) {
 
 #ifdef MEM_GATHER_SIMD
 /*
- * Swapped items of 2, 4 or 8 bytes, 16 bytes of items per shuffle: the
- * lanes are loaded one by one (any stride), reversed within each item by
- * one shuffle, and stored one by one. Returns the items done (a multiple of
- * 16 / size); the scalar loop does the rest.
+ * Swapped 8-byte items two at a time: both loaded into one vector's lanes
+ * (any stride), reversed within each lane by one shuffle, stored lane by
+ * lane. Returns the items done (even); the scalar loop does the last one.
  */
-static size_t swap_simd(uint8_t *d, size_t dst_stride, const uint8_t *s, size_t src_stride, size_t n,
-                        size_t size) {
+static size_t swap8_simd(uint8_t *d, size_t dst_stride, const uint8_t *s, size_t src_stride, size_t n) {
   size_t k = 0;
-  if (size == 8) {
-    for (; n - k >= 2; k += 2, d += 2 * dst_stride, s += 2 * src_stride) {
-      v128_t v = wasm_v128_load64_zero(s);
-      v = wasm_v128_load64_lane(s + src_stride, v, 1);
-      v = wasm_i8x16_shuffle(v, v, 7, 6, 5, 4, 3, 2, 1, 0, 15, 14, 13, 12, 11, 10, 9, 8);
-      wasm_v128_store64_lane(d, v, 0);
-      wasm_v128_store64_lane(d + dst_stride, v, 1);
-    }
-  } else if (size == 4) {
-    for (; n - k >= 4; k += 4, d += 4 * dst_stride, s += 4 * src_stride) {
-      v128_t v = wasm_v128_load32_zero(s);
-      v = wasm_v128_load32_lane(s + src_stride, v, 1);
-      v = wasm_v128_load32_lane(s + 2 * src_stride, v, 2);
-      v = wasm_v128_load32_lane(s + 3 * src_stride, v, 3);
-      v = wasm_i8x16_shuffle(v, v, 3, 2, 1, 0, 7, 6, 5, 4, 11, 10, 9, 8, 15, 14, 13, 12);
-      wasm_v128_store32_lane(d, v, 0);
-      wasm_v128_store32_lane(d + dst_stride, v, 1);
-      wasm_v128_store32_lane(d + 2 * dst_stride, v, 2);
-      wasm_v128_store32_lane(d + 3 * dst_stride, v, 3);
-    }
-  } else {
-    for (; n - k >= 8; k += 8, d += 8 * dst_stride, s += 8 * src_stride) {
-      v128_t v = wasm_v128_load16_lane(s, wasm_i64x2_const(0, 0), 0);
-      v = wasm_v128_load16_lane(s + src_stride, v, 1);
-      v = wasm_v128_load16_lane(s + 2 * src_stride, v, 2);
-      v = wasm_v128_load16_lane(s + 3 * src_stride, v, 3);
-      v = wasm_v128_load16_lane(s + 4 * src_stride, v, 4);
-      v = wasm_v128_load16_lane(s + 5 * src_stride, v, 5);
-      v = wasm_v128_load16_lane(s + 6 * src_stride, v, 6);
-      v = wasm_v128_load16_lane(s + 7 * src_stride, v, 7);
-      v = wasm_i8x16_shuffle(v, v, 1, 0, 3, 2, 5, 4, 7, 6, 9, 8, 11, 10, 13, 12, 15, 14);
-      wasm_v128_store16_lane(d, v, 0);
-      wasm_v128_store16_lane(d + dst_stride, v, 1);
-      wasm_v128_store16_lane(d + 2 * dst_stride, v, 2);
-      wasm_v128_store16_lane(d + 3 * dst_stride, v, 3);
-      wasm_v128_store16_lane(d + 4 * dst_stride, v, 4);
-      wasm_v128_store16_lane(d + 5 * dst_stride, v, 5);
-      wasm_v128_store16_lane(d + 6 * dst_stride, v, 6);
-      wasm_v128_store16_lane(d + 7 * dst_stride, v, 7);
-    }
+  NO_UNROLL for (; n - k >= 2; k += 2, d += 2 * dst_stride, s += 2 * src_stride) {
+    v128_t v = wasm_v128_load64_lane(s + src_stride, wasm_v128_load64_zero(s), 1);
+    v = wasm_i8x16_shuffle(v, v, 7, 6, 5, 4, 3, 2, 1, 0, 15, 14, 13, 12, 11, 10, 9, 8);
+    wasm_v128_store64_lane(d, v, 0);
+    wasm_v128_store64_lane(d + dst_stride, v, 1);
   }
   return k;
 }
@@ -112,8 +88,10 @@ int mem_gather(uint8_t *dst, size_t dst_stride, const uint8_t *src, size_t src_s
   size_t k = 0;
   if (swap && (size == 2 || size == 4 || size == 8)) {
 #ifdef MEM_GATHER_SIMD
-    k = swap_simd(d, dst_stride, s, src_stride, n, size);
-    d += k * dst_stride, s += k * src_stride;
+    if (size == 8) {
+      k = swap8_simd(d, dst_stride, s, src_stride, n);
+      d += k * dst_stride, s += k * src_stride;
+    }
 #endif
     if (size == 2) WORD_LOOP(uint16_t, swap16)
     else if (size == 4) WORD_LOOP(uint32_t, swap32)
@@ -122,7 +100,7 @@ int mem_gather(uint8_t *dst, size_t dst_stride, const uint8_t *src, size_t src_s
   }
   switch (swap ? 0 : size) {
     case 1:
-      for (; k < n; k++, d += dst_stride, s += src_stride) *d = *s;
+      NO_UNROLL for (; k < n; k++, d += dst_stride, s += src_stride) *d = *s;
       return 0;
     case 2:
       WORD_LOOP(uint16_t, SAME)
@@ -137,7 +115,7 @@ int mem_gather(uint8_t *dst, size_t dst_stride, const uint8_t *src, size_t src_s
       break;
   }
   /* Any other size (or a swapped size without a word): bytes, reversed when swapping. */
-  for (; k < n; k++, d += dst_stride, s += src_stride) {
+  NO_UNROLL for (; k < n; k++, d += dst_stride, s += src_stride) {
     if (!swap) memmove(d, s, size);
     else
       for (size_t b = 0; b < size / 2; b++) { /* pairwise, so an in-place swap (d == s) is right too */
