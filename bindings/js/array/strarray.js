@@ -23,6 +23,7 @@ import { defineSizeMethods } from './resize.js';
 import { countItems, fillItems, findItem, gatherItems, iterableArg, reverseItems, typedCopy } from './sequence.js';
 import { arrayInternals, disposeSymbol, getSlow, registerArray, setSlow, sliceRegion } from '../core/internal.js';
 import { stampFast } from './access-table.js';
+import { stampRecord } from './record-get.js';
 import { arrayOf, gatherTyped } from './bulk.js';
 
 /** The region of a StrArray's buffer: a MemSlice's window, or the whole object. */
@@ -118,8 +119,9 @@ export class StrArray {
     this.#region = region;
     const fast = this.#geo.plain && !this.#item.converts;
     stampFast(this, region, this.#item, fast);
+    if (layout.acc === null) stampRecord(this, region, this.#item, fast);
     // Items read converted (options.strings, int64) take the generic get, which names the index in errors.
-    Object.setPrototypeOf(this, elementProto(new.target.prototype, layout.acc, region, fast));
+    Object.setPrototypeOf(this, elementProto(new.target.prototype, layout.acc, region, fast, layout.acc === null ? layout.slot : -1));
   }
 
   /** Bytes before item 0 in the buffer. */
