@@ -3,7 +3,8 @@
 // against the DataView loop a user writes into a Float64Array made ready
 // before the clock starts, both summed (goal >= 0.5x, a Chunk no slower than
 // a Buffer); big-endian and 4-byte columns; toArray and fill over a column.
-// Several formats are live in the process, each side a function of its own.
+// Every numeric code in both byte orders is live in the process (liveFormats),
+// each side a function of its own.
 import { Chunk, StrArray } from 'wasm-mem';
 import { compare, quick } from './harness.js';
 
@@ -39,7 +40,25 @@ function dvGatherU32(dv, out, off, little) {
   return sum(out);
 }
 
+/**
+ * Several formats live, as in a program that reads more than one column: the
+ * bulk methods of strided views of every numeric code in both byte orders
+ * run once before the rows are timed.
+ */
+function liveFormats() {
+  const bytes = new Uint8Array(64 * 24);
+  for (const code of 'bBhHiIqQfd')
+    for (const order of '<>')
+      for (const buf of [new Chunk(bytes), Buffer.from(bytes)]) {
+        const v = new StrArray(`${order}${code}`, buf, { offset: 3, stride: 24 });
+        v.toTypedArray();
+        v.toArray();
+        v.fill(1);
+      }
+}
+
 function columnRows() {
+  liveFormats();
   const le = records(true);
   const be = records(false);
   const chunk = new Chunk(le);

@@ -20,12 +20,14 @@ const OUT_WINDOW = 32 << 10;
 const IN_WINDOW = 32 << 10;
 
 /**
- * Copies `n` items of `size` bytes, item k at src[k * stride], into `out`
- * (a Uint8Array of n * size bytes), packed, each item's bytes reversed when
- * `swap`. `src` is a view of the items' bytes now (wasm memory or foreign).
+ * Gathers `n` items of `size` bytes, item k at src[k * stride], packed and
+ * each item's bytes reversed when `swap`, one window at a time: `sink(h, at,
+ * k, m)` takes items k .. k + m - 1, packed at h[at] (h the heap view now;
+ * valid until the next allocation). `src` is a view of the items' bytes now
+ * (wasm memory or foreign).
  */
-export function gatherBytes(out, src, n, stride, size, swap) {
-  if (n === 0) return out;
+function gatherWindows(src, n, stride, size, swap, sink) {
+  if (n === 0) return;
   const perWindow = Math.max(1, Math.floor(OUT_WINDOW / size));
   const inWasm = src.buffer === wasmBuffer();
   // Foreign records are staged: as many whole items as IN_WINDOW holds (at least one).
@@ -34,20 +36,23 @@ export function gatherBytes(out, src, n, stride, size, swap) {
   const inBytes = inWasm ? 0 : (staged - 1) * stride + size;
   const base = inWasm ? src.byteOffset : 0; // read before the scratch is lent (a malloc may grow memory)
   withScratch(step * size + inBytes, (scratch) => {
-    const h = heap();
     const from = scratch + step * size;
     for (let k = 0; k < n; k += step) {
       const m = Math.min(step, n - k);
       let at = base + k * stride;
       if (!inWasm) {
-        const len = (m - 1) * stride + size;
-        h.set(src.subarray(k * stride, k * stride + len), from);
+        heap().set(src.subarray(k * stride, k * stride + (m - 1) * stride + size), from);
         at = from;
       }
       core.gather(scratch, size, at, stride, m, size, swap);
-      out.set(h.subarray(scratch, scratch + m * size), k * size);
+      sink(heap(), scratch, k, m);
     }
   });
+}
+
+/** Copies `n` items of `src` into `out` (a Uint8Array of n * size bytes), packed; see gatherWindows. Returns `out`. */
+export function gatherBytes(out, src, n, stride, size, swap) {
+  gatherWindows(src, n, stride, size, swap, (h, at, k, m) => out.set(h.subarray(at, at + m * size), k * size));
   return out;
 }
 
@@ -83,9 +88,17 @@ export function gatherTyped(acc, src, n, stride) {
   return out;
 }
 
-/** A typed array's values as a JS array: a plain indexed loop (Array.from and spread run the iterator, ~15x slower at 1 M values). */
-export function arrayOf(typed) {
-  const out = new Array(typed.length);
-  for (let i = 0; i < typed.length; i++) out[i] = typed[i];
+/**
+ * The `n` values of `src` (`stride` apart) of a code whose typed array holds
+ * exactly its bytes (acc.bulk), as a JS array: gathered a window at a time
+ * and read through a typed view of the window (no typed array of all n; a
+ * plain indexed loop: Array.from and spread run the iterator, ~15x slower).
+ */
+export function gatherArray(acc, src, n, stride) {
+  const out = new Array(n);
+  gatherWindows(src, n, stride, acc.size, !acc.little && acc.size > 1, (h, at, k, m) => {
+    const t = new acc.TypedArray(h.buffer, at, m); // the scratch is 8-aligned (malloc)
+    for (let j = 0; j < m; j++) out[k + j] = t[j];
+  });
   return out;
 }

@@ -24,7 +24,7 @@ import { countItems, fillItems, findItem, gatherItems, iterableArg, reverseItems
 import { arrayInternals, disposeSymbol, getSlow, registerArray, setSlow, sliceRegion } from '../core/internal.js';
 import { stampFast } from './access-table.js';
 import { stampRecord } from './record-get.js';
-import { arrayOf, gatherTyped } from './bulk.js';
+import { gatherArray, gatherTyped } from './bulk.js';
 
 /** The region of a StrArray's buffer: a MemSlice's window, or the whole object. */
 function regionFor(buffer, fn) {
@@ -252,7 +252,11 @@ export class StrArray {
   /** Every value, as a JS array. */
   toArray() {
     // Numbers and BigInts of a scalar format: one copy or gather into a typed array, then its values.
-    if (this.#layout.acc?.bulk != null && !this.#item.converts) return arrayOf(this.#bulk('StrArray.toArray'));
+    const acc = this.#layout.acc;
+    if (acc?.bulk != null && !this.#item.converts) {
+      const src = this.#itemBytes('StrArray.toArray');
+      return gatherArray(acc, src, this.#itemCount(src), this.#geo.stride);
+    }
     const [dv, off, n] = this.#typed('StrArray.toArray');
     const out = new Array(n);
     const stride = this.#geo.stride;
