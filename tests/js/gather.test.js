@@ -6,16 +6,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
+import { hexBytes, vectorValue } from './helpers.js';
 import { Chunk, MemSlice, StrArray, bytes as bytesOf, memoryStats } from 'wasm-mem';
 
 const V = JSON.parse(readFileSync(new URL('../vectors/records.json', import.meta.url), 'utf8'));
-const hex = (h) => Uint8Array.from(Buffer.from(h, 'hex'));
-function value([kind, text]) {
-  if (kind === 'int' || kind === 'float') return Number(text);
-  if (kind === 'bigint') return BigInt(text);
-  if (kind === 'bytes') return hex(text);
-  return text; // bool, str, char
-}
+const hex = hexBytes;
+const value = vectorValue;
 const TYPED = { c: Uint8Array, '?': Uint8Array, e: Float32Array };
 const typedOf = (code) => TYPED[code] ?? { b: Int8Array, B: Uint8Array, h: Int16Array, H: Uint16Array, q: BigInt64Array, Q: BigUint64Array, f: Float32Array, d: Float64Array }[code] ?? (/[ilnI]/.test(code) ? (code === code.toLowerCase() ? Int32Array : Uint32Array) : Uint32Array);
 /** What toTypedArray holds for a value (c: its char code, ?: 0 or 1). */

@@ -7,16 +7,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
+import { hexBytes, vectorValue } from './helpers.js';
 import { Chunk, MemSlice, StrArray, Struct, memoryStats } from 'wasm-mem';
 
 const V = JSON.parse(readFileSync(new URL('../vectors/records.json', import.meta.url), 'utf8'));
-const hex = (h) => Uint8Array.from(Buffer.from(h, 'hex'));
-function value([kind, text]) {
-  if (kind === 'int' || kind === 'float') return Number(text);
-  if (kind === 'bigint') return BigInt(text);
-  if (kind === 'bytes') return hex(text);
-  return text;
-}
+const hex = hexBytes;
+const value = vectorValue;
 const isScalar = (format) => /^[@=<>!]?1?[cbB?hHiIlLqQnNPefd]$/.test(format.replace(/\s+/g, ''));
 const records = V.records.filter((r) => r.size > 0 && !isScalar(r.format) && r.unpack.length > 1);
 
