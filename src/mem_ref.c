@@ -140,11 +140,12 @@ size_t mem_ref_multi_find(const uint8_t *pats, const uint8_t *masks, const size_
   return n;
 }
 
-int mem_ref_gather(uint8_t *dst, size_t dst_stride, const uint8_t *src, size_t src_stride, size_t n, size_t size,
-                   int swap) {
+int mem_ref_gather(uint8_t *dst, size_t dst_stride, const uint8_t *src, size_t src_stride, size_t n,
+                   size_t size, int swap) {
   if (n == 0 || size == 0) return 0;
   /* The end of the last item on each side, checked with a division. */
-  if ((dst_stride && n - 1 > (SIZE_MAX - size) / dst_stride) || (src_stride && n - 1 > (SIZE_MAX - size) / src_stride))
+  if ((dst_stride && n - 1 > (SIZE_MAX - size) / dst_stride) ||
+      (src_stride && n - 1 > (SIZE_MAX - size) / src_stride))
     return -1;
   for (size_t k = 0; k < n; k++) {
     const uint8_t *s = src + k * src_stride;

@@ -42,7 +42,8 @@ static void check_case(size_t n, size_t size, size_t dst_stride, size_t src_stri
 int main(void) {
   /* Known answers: '>Hd' records (10 bytes), the d column gathered little-endian. */
   {
-    static const unsigned char recs[20] = {0, 1, 0x3F, 0xF0, 0, 0, 0, 0, 0, 0, 0, 2, 0xC0, 0x08, 0, 0, 0, 0, 0, 0};
+    static const unsigned char recs[20] = {0, 1, 0x3F, 0xF0, 0, 0, 0, 0, 0, 0,
+                                           0, 2, 0xC0, 0x08, 0, 0, 0, 0, 0, 0};
     double out[2];
     snprintf(check_context, sizeof check_context, "'>Hd' column d");
     CHECK_EQ(mem_gather((uint8_t *)out, 8, recs + 2, 10, 2, 8, 1), 0);
@@ -91,7 +92,8 @@ int main(void) {
     CHECK_EQ(mem_gather(d, SIZE_MAX / 2 + 1, s, 1, 3, 1, 0), -1);
     CHECK_EQ(mem_gather(d, 1, s, SIZE_MAX / 2 + 1, 3, 1, 0), -1);
     CHECK_EQ(mem_gather(d, 8, s, 8, SIZE_MAX / 4, 8, 1), -1);
-    CHECK_EQ(mem_gather(d, 2, s, 2, SIZE_MAX / 2 + 1, 2, 1), -1); /* one byte past: (n - 1) * 2 + 2 = SIZE_MAX + 1 */
+    CHECK_EQ(mem_gather(d, 2, s, 2, SIZE_MAX / 2 + 1, 2, 1),
+             -1); /* one byte past: (n - 1) * 2 + 2 = SIZE_MAX + 1 */
     CHECK_EQ(d[0] == 7 && d[7] == 7, 1);
     CHECK_EQ(mem_ref_gather(d, SIZE_MAX / 2 + 1, s, 1, 3, 1, 0), -1);
   }

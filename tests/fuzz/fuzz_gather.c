@@ -23,15 +23,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   size_t len;
   uint8_t *raw = take_bytes(&in, in.size, &len);
   /* As many items as the source bytes span (at least one when there are `item` bytes). */
-  if (ss == 0) n = len >= item ? n : 0;
-  else if (len < item) n = 0;
-  else if (n > (len - item) / ss + 1) n = (len - item) / ss + 1;
+  if (ss == 0)
+    n = len >= item ? n : 0;
+  else if (len < item)
+    n = 0;
+  else if (n > (len - item) / ss + 1)
+    n = (len - item) / ss + 1;
   const size_t src_len = n ? (n - 1) * ss + item : 0, dst_len = n ? (n - 1) * ds + item : 0;
   uint8_t *src = dup_bytes(raw, src_len);
   uint8_t *got = in_place ? src : malloc(dst_len ? dst_len : 1);
   uint8_t *want = malloc(dst_len ? dst_len : 1);
   if (!got || !want) abort();
-  if (in_place) memcpy(want, src, dst_len);
+  if (in_place)
+    memcpy(want, src, dst_len);
   else
     for (size_t i = 0; i < dst_len; i++) got[i] = want[i] = (uint8_t)(i * 31 + 7);
   const uint8_t *ref_src = in_place ? want : src;
@@ -40,8 +44,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   const int w = mem_ref_gather(want, ds, in_place ? ref_src : ref_copy, ss, n, item, swap);
   FUZZ_CHECK(r == w, "returned %d, reference %d", r, w);
   FUZZ_CHECK(dst_len == 0 || memcmp(got, want, dst_len) == 0,
-             "items differ: size=%zu n=%zu dst_stride=%zu src_stride=%zu swap=%d in_place=%d", item, n, ds, ss,
-             swap, in_place);
+             "items differ: size=%zu n=%zu dst_stride=%zu src_stride=%zu swap=%d in_place=%d", item, n, ds,
+             ss, swap, in_place);
   FUZZ_CHECK(in_place || src_len == 0 || memcmp(src, ref_copy, src_len) == 0, "the source was written");
   if (!in_place) free(got), free(ref_copy);
   free(src);
