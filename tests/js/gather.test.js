@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { hexBytes, vectorValue } from './helpers.js';
-import { Chunk, MemSlice, StrArray, bytes as bytesOf, memoryStats } from 'wasm-mem';
+import { Chunk, ChunkArray, MemSlice, StrArray, bytes as bytesOf, memoryStats } from 'wasm-mem';
 
 const V = JSON.parse(readFileSync(new URL('../vectors/records.json', import.meta.url), 'utf8'));
 const hex = hexBytes;
@@ -158,6 +158,23 @@ describe('windows of the kernel against DataView loops', () => {
       for (let i = 0; i < N; i++) assert.equal(dv.getFloat64(1 + i * 10, false), i >= 2 && i < N - 3 ? -1.5 : 0, `item ${i}`);
       assert.equal(dv.getUint8(0) + dv.getUint8(9) + dv.getUint8(N * 10 - 1), 0);
       if (buf instanceof Chunk) buf.free();
+    }
+  });
+});
+
+describe('extend from a typed array, big-endian', () => {
+  test('the bytes a DataView writes, for every code, in one swapped copy', () => {
+    const SET = { b: 'Int8', B: 'Uint8', h: 'Int16', H: 'Uint16', i: 'Int32', I: 'Uint32', q: 'BigInt64', Q: 'BigUint64', f: 'Float32', d: 'Float64' };
+    for (const code of Object.keys(SET)) {
+      const T = typedOf(code);
+      const values = T.from({ length: 37 }, (_, k) => (T.name.startsWith('Big') ? BigInt(k * 1000003 - 7) : k * 1000003 - 7.25));
+      const a = new ChunkArray(`>${code}`, [values[0]]);
+      a.extend(values.subarray(1));
+      const want = new DataView(new ArrayBuffer(values.length * T.BYTES_PER_ELEMENT));
+      values.forEach((v, k) => want[`set${SET[code]}`](k * T.BYTES_PER_ELEMENT, v, false));
+      assert.deepEqual(new Uint8Array(a.valueOf()), new Uint8Array(want.buffer), `>${code}`);
+      assert.deepEqual(a.toTypedArray(), values, `>${code} read back`);
+      a.free();
     }
   });
 });

@@ -78,11 +78,13 @@ export function fillStrided(dst, stride, item, s, e) {
 
 /**
  * The `n` items of `src` (`stride` apart) as `acc`'s typed array, by the
- * kernel: for the codes whose typed array holds exactly their bytes
- * (integers, f, d, c); null for the others (e, ?), which convert each value.
+ * kernel (contiguous little-endian items: one copy): for the codes whose
+ * typed array holds exactly their bytes (integers, f, d, c); null for the
+ * others (e, ?), which convert each value.
  */
 export function gatherTyped(acc, src, n, stride) {
   if (acc.bulk === null && acc.code !== 'c') return null;
+  if (stride === acc.size && acc.little) return new acc.TypedArray(src.slice().buffer); // contiguous: one copy
   const out = new acc.TypedArray(n);
   gatherBytes(new Uint8Array(out.buffer), src, n, stride, acc.size, !acc.little && acc.size > 1);
   return out;

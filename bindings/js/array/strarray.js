@@ -267,17 +267,15 @@ export class StrArray {
 
   /** A copy in the platform's typed array (Int32Array, BigUint64Array, Float64Array, ...; 'e' gives Float32Array). */
   toTypedArray() {
-    if (this.#layout.acc === null)
-      throw new TypeError(`StrArray.toTypedArray(): format ${this.#layout.quoted} is a record format; use column() for one value`);
-    return this.#bulk('StrArray.toTypedArray') ?? typedCopy(this.#layout.acc, this.#geo.stride, ...this.#typed('StrArray.toTypedArray'));
-  }
-
-  /** A scalar format's items in its typed array by one copy (contiguous little-endian) or one gather (array/bulk.js); null for e and ?. */
-  #bulk(fn) {
     const acc = this.#layout.acc;
-    const src = this.#itemBytes(fn);
-    if (this.#geo.stride === acc.size && acc.little && acc.bulk !== null) return new acc.TypedArray(src.slice().buffer);
-    return gatherTyped(acc, src, this.#itemCount(src), this.#geo.stride);
+    if (acc === null)
+      throw new TypeError(`StrArray.toTypedArray(): format ${this.#layout.quoted} is a record format; use column() for one value`);
+    const src = this.#itemBytes('StrArray.toTypedArray');
+    // One copy or one gather (array/bulk.js); e and ? convert each value.
+    return (
+      gatherTyped(acc, src, this.#itemCount(src), this.#geo.stride) ??
+      typedCopy(acc, this.#geo.stride, ...this.#typed('StrArray.toTypedArray'))
+    );
   }
 
   #find(fn, value, start, stop, backward) {
