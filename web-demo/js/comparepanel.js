@@ -2,7 +2,7 @@
 // cmp / diff / rdiff as the package defines them, the runs of differing
 // bytes, jumps from run to run, and both files side by side in two hex
 // views that scroll and move together, with differing bytes marked.
-import { MAX_RUNS } from './compare.js';
+import { MAX_RUNS } from './worker/compare.js';
 import { differenceRuns, scan, summary } from './remote.js';
 import { HexView } from './hexview.js';
 import { el, group, humanSize, showOffset } from './util.js';
@@ -252,8 +252,8 @@ export function setupCompare(app) {
 
   app.onDoc((doc) => {
     viewA.setDoc(doc);
-    doc?.changed.on(() => {
-      if (doc.kind !== 'memory') return viewB.render(); // a windowed file's page arrived
+    doc?.changed.on((e) => {
+      if (e?.op === 'loaded') return viewB.render(); // a page of A's bytes arrived: B's marks follow
       // An edit: recompute now if the tab is showing (once typing pauses), else when it is shown.
       stale = true;
       viewB.render();

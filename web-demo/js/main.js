@@ -3,7 +3,7 @@
 // time with its progress bar and Cancel), file opening by picker and by
 // drag-and-drop, tabs, and the global keyboard shortcuts.
 import { version } from 'wasm-mem';
-import { DEFAULT_MEMORY_LIMIT, MemoryDoc, openFile } from './doc.js';
+import { DEFAULT_MEMORY_LIMIT, openBytes, openFile } from './doc.js';
 import { HexView } from './hexview.js';
 import { Inspector } from './inspect.js';
 import { TypedView } from './typed.js';
@@ -109,12 +109,11 @@ const app = {
   },
   tabListeners: [],
 
-  /** Opens a File as a document, with progress, holding it in memory when it fits. */
+  /** Opens a File as a document (in the Worker), with progress, holding it in memory when it fits. */
   async open(file) {
-    return app.run(`Reading ${file.name} (${humanSize(file.size)})`, async (signal, progress) => {
-      const doc = await openFile(file, { memoryLimit, signal, onProgress: (done, total) => progress(done / total) });
-      return doc;
-    });
+    return app.run(`Reading ${file.name} (${humanSize(file.size)})`, (signal, progress) =>
+      openFile(file, { memoryLimit, signal, onProgress: progress }),
+    );
   },
 };
 
@@ -139,7 +138,7 @@ function updateFileInfo() {
     badge.textContent = 'modified';
     info.append(badge);
   }
-  info.title = doc.kind === 'memory' ? `${doc.size} bytes in a wasm-mem Chunk` : `${doc.size} bytes, ${doc.reason}`;
+  info.title = doc.kind === 'memory' ? `${doc.size} bytes in a wasm-mem Chunk in the Worker` : `${doc.size} bytes, ${doc.reason}`;
   info.dataset.size = String(doc.size);
   info.dataset.kind = doc.kind;
 }
@@ -166,9 +165,13 @@ $('file-input').addEventListener('change', (e) => {
   e.target.value = ''; // the same file again still fires change
   if (file) openMain(file);
 });
-$('sample-button').addEventListener('click', () => {
-  app.setDoc(MemoryDoc.fromBytes('sample.bin', makeSample()));
-  app.message('Opened a generated sample: a header, text, float32 and int16 series, PEAK records every 8 bytes.', 'ok');
+$('sample-button').addEventListener('click', async () => {
+  try {
+    app.setDoc(await openBytes('sample.bin', makeSample()));
+    app.message('Opened a generated sample: a header, text, float32 and int16 series, PEAK records every 8 bytes.', 'ok');
+  } catch (e) {
+    app.error(e);
+  }
 });
 
 let dragDepth = 0;
