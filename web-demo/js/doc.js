@@ -6,9 +6,10 @@
 // pages around what was read, so scrolling finds its rows already there, and
 // a request the view has scrolled away from is dropped. Edits are messages
 // to the Worker; an overwrite also patches the cache at once, so typing shows
-// without a round trip.
+// without a round trip. A file opens windowed and, when it fits, is then read
+// into the Worker's memory while its first rows already show.
 import { call } from './remote.js';
-import { humanSize, InputError } from './util.js';
+import { Cancelled, humanSize, InputError } from './util.js';
 
 /** Files up to this size are read into the Worker's memory (editable); larger ones are windowed, read-only. */
 export const DEFAULT_MEMORY_LIMIT = 256 * 1024 * 1024;
@@ -16,6 +17,9 @@ export const DEFAULT_MEMORY_LIMIT = 256 * 1024 * 1024;
 const PAGE = 64 << 10; // bytes per cached page: 4096 rows of the hex view
 const MAX_PAGES = 48; // 3 MiB of cache at most
 const AHEAD = 2; // pages kept ready on each side of what was read
+
+/** Whether a `changed` event means new bytes (an edit), not a cache page landing or the kind changing. */
+export const isEdit = (e) => e?.op !== 'loaded' && e?.op !== 'kind';
 
 class Listeners {
   #fns = new Set();
@@ -35,15 +39,37 @@ export class RemoteDoc {
   #pages = new Map(); // page index -> Uint8Array, in least-recently-used order
   #loading = new Map(); // page index -> AbortController
   #version = 0; // bumped by every edit: a page read before it is dropped
+  #shown = [0, -1]; // the pages the last read() asked for: only their arrival is announced
 
   /** @param {{id: number, name: string, size: number, kind: 'memory' | 'windowed', reason?: string}} d as the Worker describes it */
   constructor(d) {
     this.id = d.id;
     this.name = d.name;
     this.size = d.size;
+    this.#describe(d);
+  }
+
+  #describe(d) {
     this.kind = d.kind;
     this.reason = d.reason;
     this.editable = d.kind === 'memory';
+  }
+
+  /**
+   * Has the Worker read the file into its memory (progress as a fraction);
+   * the document then is in memory and editable, with the same bytes. When
+   * cancelled or refused, it stays windowed and says why; a cancel rejects
+   * with Cancelled.
+   */
+  async readIntoMemory({ signal, onProgress } = {}) {
+    try {
+      this.#describe(await call('load', { doc: this.id }, { signal, onProgress }));
+    } catch (e) {
+      if (e instanceof Cancelled) this.reason = 'reading it into memory was cancelled';
+      throw e;
+    } finally {
+      this.changed.emit({ op: 'kind' });
+    }
   }
 
   get canUndo() {
@@ -65,6 +91,7 @@ export class RemoteDoc {
     if (off >= end) return new Uint8Array(0);
     const first = Math.floor(off / PAGE);
     const last = Math.floor((end - 1) / PAGE);
+    this.#shown = [first, last];
     this.#want(first, last);
     const pages = [];
     for (let p = first; p <= last; p++) {
@@ -124,7 +151,8 @@ export class RemoteDoc {
         if (version !== this.#version) return; // an edit came after: read again
         this.#pages.set(p, bytes);
         while (this.#pages.size > MAX_PAGES) this.#pages.delete(this.#pages.keys().next().value);
-        this.changed.emit({ op: 'loaded', page: p });
+        // The neighbours land unannounced: the views redraw once, for what they show.
+        if (p >= this.#shown[0] && p <= this.#shown[1]) this.changed.emit({ op: 'loaded', page: p });
       },
       () => {
         if (this.#loading.get(p) === controller) this.#loading.delete(p);
@@ -212,14 +240,17 @@ export class RemoteDoc {
 }
 
 /**
- * Opens a File in the Worker: into its memory when it is at most
- * `memoryLimit` bytes and the memory grants it, else windowed.
+ * Opens a File in the Worker, windowed at once (its rows can show while it
+ * is read); `memory` on the document says it may be read into memory next
+ * (readIntoMemory): it is at most `memoryLimit` bytes.
  * @param {File} file
- * @param {{memoryLimit?: number, onProgress?: (fraction: number) => void, signal?: AbortSignal}} [options]
  * @returns {Promise<RemoteDoc>}
  */
-export async function openFile(file, { memoryLimit = DEFAULT_MEMORY_LIMIT, onProgress, signal } = {}) {
-  return new RemoteDoc(await call('open', { file, memoryLimit }, { signal, onProgress }));
+export async function openFile(file, { memoryLimit = DEFAULT_MEMORY_LIMIT } = {}) {
+  const d = await call('open', { file, memoryLimit });
+  const doc = new RemoteDoc(d);
+  doc.memory = d.memory;
+  return doc;
 }
 
 /** A document of some bytes, in the Worker's memory (the generated sample). */

@@ -10,6 +10,7 @@
 //
 // Cells carry classes from "decorators" (search matches, differences,
 // edits) asked once per render for the visible range only.
+import { isEdit } from './doc.js';
 import { hex2, hexOffset, offsetDigits } from './util.js';
 
 const COLS = 16;
@@ -78,9 +79,10 @@ export class HexView {
     this.top = 0;
     this.cursor = this.anchor = 0;
     this.#nibble = 0;
-    // A windowed file's page arriving changes bytes, not the size: render
-    // without the layout pass (its measuring forces a synchronous layout).
-    this.#unsubscribe = doc ? doc.changed.on((e) => (e?.op === 'loaded' ? this.render() : this.refresh())) : null;
+    // A page of bytes arriving, or the document moving into memory, changes
+    // no size: render without the layout pass (its measuring forces a
+    // synchronous layout).
+    this.#unsubscribe = doc ? doc.changed.on((e) => (isEdit(e) ? this.refresh() : this.render())) : null;
     this.layout();
   }
 

@@ -12,6 +12,7 @@ import { setupSignatures } from './signatures.js';
 import { setupPatch } from './patchpanel.js';
 import { setupCompare } from './comparepanel.js';
 import { makeSample } from './sample.js';
+import { warmUp } from './remote.js';
 import { Cancelled, humanSize, InputError, parseOffset } from './util.js';
 
 const $ = (id) => document.getElementById(id);
@@ -109,11 +110,23 @@ const app = {
   },
   tabListeners: [],
 
-  /** Opens a File as a document (in the Worker), with progress, holding it in memory when it fits. */
-  async open(file) {
-    return app.run(`Reading ${file.name} (${humanSize(file.size)})`, (signal, progress) =>
-      openFile(file, { memoryLimit, signal, onProgress: progress }),
-    );
+  /**
+   * Opens a File as a document in the Worker: windowed at once, handed to
+   * `show` (its rows show while it is read), then read into memory when it
+   * fits, with progress. A cancelled read leaves it open, windowed.
+   */
+  async open(file, show) {
+    const doc = await openFile(file, { memoryLimit });
+    show(doc);
+    if (!doc.memory) return doc;
+    try {
+      await app.run(`Reading ${file.name} (${humanSize(file.size)})`, (signal, progress) =>
+        doc.readIntoMemory({ signal, onProgress: progress }),
+      );
+    } catch (e) {
+      if (!(e instanceof Cancelled)) throw e;
+    }
+    return doc;
   },
 };
 
@@ -145,8 +158,8 @@ function updateFileInfo() {
 
 async function openMain(file) {
   try {
-    const doc = await app.open(file);
-    app.setDoc(doc);
+    const doc = await app.open(file, (d) => app.setDoc(d));
+    if (app.doc !== doc) return; // another file was opened meanwhile
     app.message(
       doc.kind === 'memory'
         ? `Opened ${doc.name}: ${humanSize(doc.size)} in memory.`
@@ -282,6 +295,12 @@ app.tabListeners.push((name) => {
   if (name === 'hex') app.hex.layout();
 });
 
+// The Worker loads its modules and the wasm while the page waits for a file
+// (body[data-worker] says when it is done; a failure shows on the first job).
+warmUp().then(
+  () => (document.body.dataset.worker = 'ready'),
+  () => {},
+);
 setupSearch(app);
 setupSignatures(app);
 setupPatch(app);

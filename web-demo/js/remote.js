@@ -59,6 +59,11 @@ export function call(op, args, { signal, onProgress } = {}) {
   });
 }
 
+/** Starts the Worker and its modules now, so the first file opens without waiting for them. */
+export function warmUp() {
+  return call('ready');
+}
+
 /**
  * A pattern as a message can carry it: a Pattern's private parts do not
  * survive structured cloning, so it travels as its bytes and mask.

@@ -9,6 +9,7 @@
 // time (1000 rows, fewer for wide records), the chart reads just its column (a strided view, no other value
 // decoded), and the CSV is written in batches between which the page paints.
 import { LineChart } from './chart.js';
+import { isEdit } from './doc.js';
 import { CODES } from './inspect.js';
 import { cellText, columnValues, csvHeader, csvLines, openTable, pageRows, parseNames, rowValues } from './records.js';
 import { el, group, hexOffset, InputError, parseOffset, yieldToBrowser } from './util.js';
@@ -183,7 +184,7 @@ export class TypedView {
     this.#unwatch?.();
     this.doc = doc;
     // Edits change the bytes under the table: read them again.
-    this.#unwatch = doc?.changed.on((e) => e?.op !== 'loaded' && this.update()) ?? null; // not when the hex view's cache fills
+    this.#unwatch = doc?.changed.on((e) => isEdit(e) && this.update()) ?? null;
     this.update();
   }
 

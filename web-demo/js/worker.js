@@ -48,10 +48,28 @@ function afterEdit(doc, e) {
 }
 
 const handlers = {
-  /** Opens a File (in memory up to `memoryLimit`, else windowed): its description. */
-  async open({ file, memoryLimit }, ctx) {
+  /** Nothing: loads the modules (and the wasm) before the first file comes. */
+  async ready() {
+    await modules;
+    return true;
+  },
+
+  /**
+   * Opens a File, windowed at once (the page shows its rows while it is
+   * read): its description, with `memory` true when it is to be read into
+   * memory next (load).
+   */
+  async open({ file, memoryLimit }) {
     const [docs] = await modules;
-    return docs.describeDoc(await docs.openFile(file, memoryLimit, ctx));
+    const { id, memory } = docs.openFile(file, memoryLimit);
+    return { ...docs.describeDoc(id), memory };
+  },
+
+  /** Reads an opened file into memory, with progress: its description after (windowed still, and why, if refused). */
+  async load({ doc }, ctx) {
+    const [docs] = await modules;
+    await docs.loadDoc(doc, ctx);
+    return docs.describeDoc(doc);
   },
 
   /** A document of the given bytes, in memory (the generated sample). */

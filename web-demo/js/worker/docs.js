@@ -227,39 +227,68 @@ export function openBytes(name, bytes) {
   return add(new MemDoc(name, new Chunk(bytes)));
 }
 
+/** Bytes per Blob slice while reading a file into memory (two in flight). */
+const LOAD_SLICE = 16 << 20;
+
 /**
- * Opens a File: into a Chunk when it is at most `memoryLimit` bytes and the
- * memory grants it (read once, in stream pieces, straight into the chunk),
- * else windowed. `ctx` gives progress and cancellation (see worker.js).
- * @returns {Promise<number>} the document's id
+ * Opens a File at once, windowed: its first rows can show while it is read.
+ * `memory` says whether it may then be read into memory (loadDoc): when it
+ * is at most `memoryLimit` bytes.
+ * @returns {{id: number, memory: boolean}}
  */
-export async function openFile(file, memoryLimit, ctx) {
-  if (file.size > memoryLimit) return add(new WinDoc(file.name, file, `larger than the ${humanSize(memoryLimit)} held in memory`));
+export function openFile(file, memoryLimit) {
+  if (file.size > memoryLimit) {
+    return { id: add(new WinDoc(file.name, file, `larger than the ${humanSize(memoryLimit)} held in memory`)), memory: false };
+  }
+  return { id: add(new WinDoc(file.name, file, 'still being read into memory')), memory: true };
+}
+
+/**
+ * Reads windowed document `id` whole into a Chunk, then puts the Chunk in
+ * its place: the same bytes, now in memory and editable. Slices of the file
+ * are read one ahead of the one being copied in, so the reading never waits
+ * on the copying. Cancelled (or refused memory), the document stays as it
+ * was, windowed, and says why.
+ * @returns {Promise<boolean>} whether it is in memory now
+ */
+export async function loadDoc(id, ctx) {
+  const doc = docOf(id);
+  if (doc.kind !== 'windowed') return true;
   let chunk;
   try {
-    chunk = Chunk.alloc(file.size);
+    chunk = Chunk.alloc(doc.size);
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
-    return add(new WinDoc(file.name, file, `the browser refused ${humanSize(file.size)} of memory`));
+    doc.reason = `the browser refused ${humanSize(doc.size)} of memory`;
+    return false;
   }
-  const reader = file.stream().getReader();
   try {
-    let at = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
+    const read = (a) => {
+      const p = doc.read(a, a + LOAD_SLICE);
+      p.catch(() => {}); // awaited below, unless a cancel comes first
+      return p;
+    };
+    let next = read(0);
+    for (let a = 0; a < doc.size; a += LOAD_SLICE) {
+      const bytes = await next;
       ctx.check();
-      chunk.bytes.set(value, at); // a fresh view each time: nothing allocates meanwhile, but stay safe
-      at += value.length;
-      ctx.progress(at / file.size);
+      next = a + LOAD_SLICE < doc.size ? read(a + LOAD_SLICE) : null;
+      if (bytes.length !== Math.min(LOAD_SLICE, doc.size - a))
+        throw new Error(`read ${bytes.length} bytes at ${a} (the file changed while reading?)`);
+      chunk.bytes.set(bytes, a); // a fresh view each time: nothing allocates meanwhile, but stay safe
+      ctx.progress(Math.min(1, (a + LOAD_SLICE) / doc.size));
     }
-    if (at !== file.size) throw new Error(`read ${at} of ${file.size} bytes (the file changed while reading?)`);
-    return add(new MemDoc(file.name, chunk));
   } catch (e) {
-    reader.cancel().catch(() => {});
     chunk.free();
+    doc.reason = e?.name === 'AbortError' ? 'reading it into memory was cancelled' : `reading it into memory failed: ${e?.message ?? e}`;
     throw e;
   }
+  if (docs.get(id) !== doc) {
+    chunk.free(); // closed meanwhile
+    return false;
+  }
+  docs.set(id, new MemDoc(doc.name, chunk));
+  return true;
 }
 
 /** Frees document `id` (a second close is a no-op). */
