@@ -90,9 +90,10 @@ const app = {
   setDoc(doc) {
     app.doc?.close();
     app.doc = doc;
-    app.hex.setDoc(doc);
+    // Shown before it gets the document: its one layout pass measures the real viewport.
     $('welcome').hidden = !!doc;
     $('hexview').hidden = !doc;
+    app.hex.setDoc(doc);
     updateFileInfo();
     doc?.changed.on(updateFileInfo);
     for (const fn of app.docListeners) fn(doc);
@@ -291,7 +292,7 @@ const typed = new TypedView($('typed'), {
 app.onDoc((doc) => typed.setDoc(doc));
 app.typed = typed;
 app.tabListeners.push((name) => {
-  if (name === 'typed') typed.chart.draw(); // the canvas had no size while hidden
+  if (name === 'typed') typed.shown();
   if (name === 'hex') app.hex.layout();
 });
 
