@@ -227,9 +227,6 @@ export function openBytes(name, bytes) {
   return add(new MemDoc(name, new Chunk(bytes)));
 }
 
-/** Bytes per Blob slice while reading a file into memory (two in flight). */
-const LOAD_SLICE = 16 << 20;
-
 /**
  * Opens a File at once, windowed: its first rows can show while it is read.
  * `memory` says whether it may then be read into memory (loadDoc): when it
@@ -245,9 +242,7 @@ export function openFile(file, memoryLimit) {
 
 /**
  * Reads windowed document `id` whole into a Chunk, then puts the Chunk in
- * its place: the same bytes, now in memory and editable. Slices of the file
- * are read one ahead of the one being copied in, so the reading never waits
- * on the copying. Cancelled (or refused memory), the document stays as it
+ * its place: the same bytes, now in memory and editable. Cancelled (or refused memory), the document stays as it
  * was, windowed, and says why.
  * @returns {Promise<boolean>} whether it is in memory now
  */
@@ -262,23 +257,23 @@ export async function loadDoc(id, ctx) {
     doc.reason = `the browser refused ${humanSize(doc.size)} of memory`;
     return false;
   }
+  // The file's stream, not Blob slices: Chromium delivers it sequentially
+  // faster (200 MiB in ~0.4 s against ~1 s as 16 MiB slices, measured).
+  const reader = doc.file.stream().getReader();
   try {
-    const read = (a) => {
-      const p = doc.read(a, a + LOAD_SLICE);
-      p.catch(() => {}); // awaited below, unless a cancel comes first
-      return p;
-    };
-    let next = read(0);
-    for (let a = 0; a < doc.size; a += LOAD_SLICE) {
-      const bytes = await next;
+    let at = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
       ctx.check();
-      next = a + LOAD_SLICE < doc.size ? read(a + LOAD_SLICE) : null;
-      if (bytes.length !== Math.min(LOAD_SLICE, doc.size - a))
-        throw new Error(`read ${bytes.length} bytes at ${a} (the file changed while reading?)`);
-      chunk.bytes.set(bytes, a); // a fresh view each time: nothing allocates meanwhile, but stay safe
-      ctx.progress(Math.min(1, (a + LOAD_SLICE) / doc.size));
+      if (at + value.length > doc.size) throw new Error('the file grew while reading');
+      chunk.bytes.set(value, at); // a fresh view each time: nothing allocates meanwhile, but stay safe
+      at += value.length;
+      ctx.progress(at / doc.size);
     }
+    if (at !== doc.size) throw new Error(`read ${at} of ${doc.size} bytes (the file changed while reading?)`);
   } catch (e) {
+    reader.cancel().catch(() => {});
     chunk.free();
     doc.reason = e?.name === 'AbortError' ? 'reading it into memory was cancelled' : `reading it into memory failed: ${e?.message ?? e}`;
     throw e;
