@@ -79,9 +79,7 @@ export class HexView {
     this.top = 0;
     this.cursor = this.anchor = 0;
     this.#nibble = 0;
-    // A page of bytes arriving, or the document moving into memory, changes
-    // no size: render without the layout pass (its measuring forces a
-    // synchronous layout).
+    // Bytes arriving change no size: render without the layout pass (its measuring forces a synchronous layout).
     this.#unsubscribe = doc ? doc.changed.on((e) => (isEdit(e) ? this.refresh() : this.render())) : null;
     this.layout();
   }
@@ -399,8 +397,7 @@ export class HexView {
     }
     e.preventDefault();
     try {
-      // The second digit of a byte amends the first one's edit: one undo step per byte.
-      // (The cache shows the byte at once; the Worker's answer only says it failed.)
+      // The second digit of a byte amends the first one's edit: one undo step per byte. The cache shows it at once.
       this.doc
         .overwrite(this.cursor, Uint8Array.of(value), { merge: this.column === 'hex' && this.#nibble === 1 })
         .catch((err) => this.#emit('message', { text: err.message, kind: 'error' }));
