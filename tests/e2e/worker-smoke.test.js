@@ -1,13 +1,14 @@
 // A short smoke of the Worker that owns the web tool's documents, for
 // `npm test` (the long measurements are tests/e2e/goals.test.js): the same
 // small files held in the Worker's memory and windowed (?memoryLimit=64 KiB),
-// and in both the page's matches, counts, compares and typed rows equal the
-// package's in Node on the same bytes. The click-to-status times are printed.
+// and in both the page's matches, counts, compares, typed rows and hex rows
+// equal the package's in Node on the same bytes, and paging down never shows
+// a row still loading. The click-to-status times are printed.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cmp, diff, find, findAll, match, rdiff, StrArray } from 'wasm-mem';
 import { loadFile, openPage, start } from './browser.js';
-import { makeFixtures, NEEDLE } from './fixtures.js';
+import { makeBigFile, makeFixtures, NEEDLE } from './fixtures.js';
 import { clickToStatus } from './measure.js';
 
 let env;
@@ -80,6 +81,31 @@ describe('the Worker holds the documents: answers in memory and windowed', { tim
       assert.equal(Number(await page.getAttribute('#diff-result', 'data-value')), diff(a, b));
       assert.equal(Number(await page.getAttribute('#rdiff-result', 'data-value')), rdiff(a, b));
       assert.equal(Number(await page.getAttribute('#runs-result', 'data-value')), runsOf(a, b).length);
+      assert.deepEqual(page.errors, []);
+      await page.close();
+    });
+
+    test(`${kind}: paging down through 156 KiB of a 1 MiB file shows no row still loading`, async () => {
+      const path = makeBigFile(fx.dir, 1 << 20, NEEDLE, 5000, 'scroll.bin');
+      const page = await openPage(env, query.replace('65536', '524288'));
+      await loadFile(page, path, 'scroll.bin');
+      assert.equal(await page.getAttribute('#file-info', 'data-kind'), kind);
+      await page.waitForFunction(() => !document.querySelector('#hexview .loading'));
+      // The pages around the view are asked for ahead: give them a moment to land, then page down
+      // 250 times in one go (each renders at once, from the cache, or shows a loading cell).
+      await page.waitForTimeout(1000);
+      const loading = await page.evaluate(() => {
+        const host = document.getElementById('hexview');
+        let seen = 0;
+        for (let k = 0; k < 250; k++) {
+          host.dispatchEvent(new KeyboardEvent('keydown', { key: 'PageDown', bubbles: true }));
+          seen += host.querySelectorAll('.loading').length;
+        }
+        return seen;
+      });
+      assert.equal(loading, 0, 'cells shown loading while paging down');
+      const off = await page.getAttribute('#selection-info', 'data-offset');
+      assert.ok(Number(off) > 128 << 10, `the cursor went down to ${off}`);
       assert.deepEqual(page.errors, []);
       await page.close();
     });

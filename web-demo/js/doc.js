@@ -17,6 +17,8 @@ export const DEFAULT_MEMORY_LIMIT = 256 * 1024 * 1024;
 const PAGE = 64 << 10; // bytes per cached page: 4096 rows of the hex view
 const MAX_PAGES = 48; // 3 MiB of cache at most
 const AHEAD = 2; // pages kept ready on each side of what was read
+const MAX_LOADING = 12; // requests in flight; past it the oldest not wanted now are dropped
+const RECENT = 4; // the last reads (hex view, highlights, inspector, the other pane) whose pages are announced
 
 /** Whether a `changed` event means new bytes (an edit), not a cache page landing or the kind changing. */
 export const isEdit = (e) => e?.op !== 'loaded' && e?.op !== 'kind';
@@ -39,7 +41,7 @@ export class RemoteDoc {
   #pages = new Map(); // page index -> Uint8Array, in least-recently-used order
   #loading = new Map(); // page index -> AbortController
   #version = 0; // bumped by every edit: a page read before it is dropped
-  #shown = [0, -1]; // the pages the last read() asked for: only their arrival is announced
+  #recent = []; // [first, last] pages of the last RECENT reads: only their arrival is announced
 
   /** @param {{id: number, name: string, size: number, kind: 'memory' | 'windowed', reason?: string}} d as the Worker describes it */
   constructor(d) {
@@ -91,7 +93,7 @@ export class RemoteDoc {
     if (off >= end) return new Uint8Array(0);
     const first = Math.floor(off / PAGE);
     const last = Math.floor((end - 1) / PAGE);
-    this.#shown = [first, last];
+    if (!this.#recent.some(([a, b]) => a === first && b === last)) this.#recent = [[first, last], ...this.#recent.slice(0, RECENT - 1)];
     this.#want(first, last);
     const pages = [];
     for (let p = first; p <= last; p++) {
@@ -125,19 +127,22 @@ export class RemoteDoc {
     return call('read', { doc: this.id, start: off, end: Math.min(this.size, off + len) }, { signal });
   }
 
-  /** Asks for the pages [first - AHEAD, last + AHEAD] not at hand, and drops requests for pages outside. */
+  /**
+   * Asks for the pages [first - AHEAD, last + AHEAD] not at hand, the pages
+   * read first; past MAX_LOADING requests in flight, the oldest for pages
+   * outside that range are dropped (a view dragged across the file).
+   */
   #want(first, last) {
     const lo = Math.max(0, first - AHEAD);
     const hi = Math.min(Math.floor(Math.max(0, this.size - 1) / PAGE), last + AHEAD);
-    for (const [p, controller] of this.#loading) {
-      if (p < lo || p > hi) {
-        controller.abort();
-        this.#loading.delete(p);
-      }
-    }
-    // The pages read first, then the neighbours.
     for (let p = first; p <= hi; p++) this.#fetch(p);
     for (let p = first - 1; p >= lo; p--) this.#fetch(p);
+    for (const [p, controller] of this.#loading) {
+      if (this.#loading.size <= MAX_LOADING) break;
+      if (p >= lo && p <= hi) continue;
+      controller.abort();
+      this.#loading.delete(p);
+    }
   }
 
   #fetch(p) {
@@ -152,7 +157,7 @@ export class RemoteDoc {
         this.#pages.set(p, bytes);
         while (this.#pages.size > MAX_PAGES) this.#pages.delete(this.#pages.keys().next().value);
         // The neighbours land unannounced: the views redraw once, for what they show.
-        if (p >= this.#shown[0] && p <= this.#shown[1]) this.changed.emit({ op: 'loaded', page: p });
+        if (this.#recent.some(([a, b]) => p >= a && p <= b)) this.changed.emit({ op: 'loaded', page: p });
       },
       () => {
         if (this.#loading.get(p) === controller) this.#loading.delete(p);
