@@ -17,17 +17,16 @@
 // The modules are imported by path (import maps do not reach workers) and
 // dynamically: the package awaits the wasm at the top level, and a message
 // that arrives before `onmessage` is set would be lost.
-const modules = Promise.all([
-  import('./worker/docs.js'),
-  import('./worker/search.js'),
-  import('./worker/compare.js'),
-  import('./plain.js'),
-]);
+// One promise per module, so a handler added later brings its own line.
+const docsModule = import('./worker/docs.js');
+const searchModule = import('./worker/search.js');
+const compareModule = import('./worker/compare.js');
+const plainModule = import('./plain.js');
 const jobs = new Map();
 
 /** A document that takes edits, or the error that says why this one does not. */
 async function editable(id) {
-  const [docs, , , { InputError, humanSize }] = await modules;
+  const [docs, { InputError, humanSize }] = await Promise.all([docsModule, plainModule]);
   const doc = docs.docOf(id);
   if (doc.kind !== 'memory') {
     throw new InputError(
@@ -50,7 +49,7 @@ function afterEdit(doc, e) {
 const handlers = {
   /** Nothing: loads the modules (and the wasm) before the first file comes. */
   async ready() {
-    await modules;
+    await Promise.all([docsModule, searchModule, compareModule, plainModule]);
     return true;
   },
 
@@ -60,32 +59,32 @@ const handlers = {
    * memory next (load).
    */
   async open({ file, memoryLimit }) {
-    const [docs] = await modules;
+    const docs = await docsModule;
     const { id, memory } = docs.openFile(file, memoryLimit);
     return { ...docs.describeDoc(id), memory };
   },
 
   /** Reads an opened file into memory, with progress: its description after (windowed still, and why, if refused). */
   async load({ doc }, ctx) {
-    const [docs] = await modules;
+    const docs = await docsModule;
     await docs.loadDoc(doc, ctx);
     return docs.describeDoc(doc);
   },
 
   /** A document of the given bytes, in memory (the generated sample). */
   async openBytes({ name, bytes }) {
-    const [docs] = await modules;
+    const docs = await docsModule;
     return docs.describeDoc(docs.openBytes(name, bytes));
   },
 
   async close({ doc }) {
-    const [docs] = await modules;
+    const docs = await docsModule;
     docs.closeDoc(doc);
   },
 
   /** The bytes [start, end) of a document, a copy (the rows on screen, the inspector, a typed range). */
   async read({ doc, start, end }) {
-    const [docs] = await modules;
+    const docs = await docsModule;
     return docs.readRange(doc, start, end);
   },
 
@@ -111,43 +110,43 @@ const handlers = {
 
   /** The current bytes as a Blob, for a download. */
   async download({ doc }) {
-    const [docs] = await modules;
+    const docs = await docsModule;
     return docs.docOf(doc).blob();
   },
 
   /** The first match at or after `from` (the last at or before it, backward), aligned from `start`. */
   async find({ doc, pattern, ...range }, ctx) {
-    const [docs, search] = await modules;
+    const [docs, search] = await Promise.all([docsModule, searchModule]);
     return search.findIn(docs.docOf(doc), search.patternOf(pattern), range, ctx);
   },
 
   /** The number of matches and the first five. */
   async count({ doc, pattern, ...range }, ctx) {
-    const [docs, search] = await modules;
+    const [docs, search] = await Promise.all([docsModule, searchModule]);
     return search.countIn(docs.docOf(doc), search.patternOf(pattern), range, ctx);
   },
 
   /** Every checked hit of the chosen `magic` entries, by offset. */
   async signatures({ doc, ids }, ctx) {
-    const [docs, search] = await modules;
+    const [docs, search] = await Promise.all([docsModule, searchModule]);
     return search.signaturesIn(docs.docOf(doc), ids, ctx);
   },
 
   /** cmp, diff and rdiff of two whole documents. */
   async summary({ a, b }, ctx) {
-    const [docs, , compare] = await modules;
+    const [docs, compare] = await Promise.all([docsModule, compareModule]);
     return compare.summary(docs.docOf(a), docs.docOf(b), ctx);
   },
 
   /** The first (backward: last) offset in [from, to) where A and B differ / agree. */
   async scan({ a, b, ...where }, ctx) {
-    const [docs, , compare] = await modules;
+    const [docs, compare] = await Promise.all([docsModule, compareModule]);
     return compare.scan(docs.docOf(a), docs.docOf(b), where, ctx);
   },
 
   /** Runs of differing bytes at equal offsets, up to MAX_RUNS. */
   async runs({ a, b }, ctx) {
-    const [docs, , compare] = await modules;
+    const [docs, compare] = await Promise.all([docsModule, compareModule]);
     return compare.differenceRuns(docs.docOf(a), docs.docOf(b), ctx);
   },
 };
