@@ -2,8 +2,9 @@
 // cmp / diff / rdiff as the package defines them, the runs of differing
 // bytes, jumps from run to run, and both files side by side in two hex
 // views that scroll and move together, with differing bytes marked.
-import { MAX_RUNS } from './compare.js';
+import { MAX_RUNS } from './worker/compare.js';
 import { differenceRuns, scan, summary } from './remote.js';
+import { isEdit } from './doc.js';
 import { HexView } from './hexview.js';
 import { el, group, humanSize, showOffset } from './util.js';
 
@@ -236,13 +237,15 @@ export function setupCompare(app) {
   async function openB(file) {
     if (!app.doc) return app.message('Open the first file (A) in the Hex tab first.', 'error');
     try {
-      const doc = await app.open(file);
-      docB?.close();
-      docB = doc;
-      viewB.setDoc(doc);
-      doc.changed.on(() => viewB.render());
-      titles();
-      pad();
+      const doc = await app.open(file, (d) => {
+        docB?.close();
+        docB = d;
+        viewB.setDoc(d);
+        d.changed.on(() => viewB.render());
+        titles();
+        pad();
+      });
+      if (docB !== doc) return; // another B was opened meanwhile
       stale = true;
       await compute();
     } catch (e) {
@@ -252,8 +255,8 @@ export function setupCompare(app) {
 
   app.onDoc((doc) => {
     viewA.setDoc(doc);
-    doc?.changed.on(() => {
-      if (doc.kind !== 'memory') return viewB.render(); // a windowed file's page arrived
+    doc?.changed.on((e) => {
+      if (!isEdit(e)) return viewB.render(); // a page of A's bytes arrived: B's marks follow
       // An edit: recompute now if the tab is showing (once typing pauses), else when it is shown.
       stale = true;
       viewB.render();
