@@ -10,6 +10,8 @@
 // The package is imported by path (import maps do not reach workers) and
 // dynamically: its module awaits the wasm at the top level, and a message
 // that arrives before `onmessage` is set would be lost.
+import { entropyBlocks, matchBlocks } from './overview-worker.js';
+
 const mem = import('../../dist/js/index.js');
 
 const WINDOW = 16 << 20; // comparison windows read as Blob slices
@@ -127,6 +129,16 @@ const ops = {
       if (hits.length >= MAX_HITS) break;
     }
     return hits.sort((x, y) => x.offset - y.offset || x.at - y.at);
+  },
+
+  /** The overview strip's blocks (overview-worker.js): entropy and byte class, or which hold a match of a search. */
+  async overview({ blob, what, pattern: p, start, end, step, ...blocks }, ctx) {
+    const { findAsync, histogram } = await mem;
+    const { signal } = ctx;
+    if (what === 'entropy') return entropyBlocks((a, b) => bytesOf(blob, a, b), blob.size, blocks, { histogram, signal });
+    const pattern = await patternOf(p);
+    const find = (a, b) => findAsync(blob, pattern, alignFrom(a, start, step), Math.min(b, end), step, { signal });
+    return matchBlocks(find, blob.size, { ...blocks, length: pattern.length }, { signal });
   },
 
   /** Runs of differing bytes at equal offsets, as [start, end) pairs, up to MAX_RUNS. */
