@@ -1,12 +1,13 @@
 // The overview strip beside the hex view (issue 26 §4): a picture of the
-// whole file, one pixel row per block, coloured by the block's entropy and
-// byte class (as binwalk -E and ImHex's data information show it: zeros,
-// text, high bytes, and binary from blue at low entropy to red at 8 bits per
-// byte, compressed or encrypted). The rows on screen are framed, the blocks
-// holding the active search's matches ticked on the left; a click (or a
-// drag) jumps there. The numbers come from the Worker (overview-worker.js)
-// a batch at a time, so a 1 GB windowed file fills in from the top while
-// the page stays free; a new file, an edit or a new search cancels the rest.
+// whole file, one pixel row per block, coloured by the block's byte class
+// and entropy (as binwalk -E and ImHex's data information show it): zeros
+// grey, text green, high bytes orange, other bytes from pale blue at low
+// entropy through purple to red at 8 bits per byte (compressed or
+// encrypted). The rows on screen are framed, the blocks holding the active
+// search's matches ticked on the left; a click (or a drag) jumps there. The
+// numbers come from the Worker (overview-worker.js) a batch at a time, so a
+// 1 GB windowed file fills in from the top while the page stays free; a new
+// file, an edit or a new search cancels the rest.
 import { call, portable } from './remote.js';
 import { blockSize, CLASS } from './overview-worker.js';
 import { Cancelled, el, group, showOffset } from './util.js';
@@ -17,18 +18,21 @@ const BATCH = 32 << 20;
 const TICK = 6;
 const CLASS_NAME = ['binary', 'mostly zeros', 'text', 'high bytes'];
 
-/** The colour of a block: its class, and for binary its entropy (0: blue … 8: red). */
+/** The colour of a block: its class, and for binary its entropy (0: pale blue, 4: purple, 8: red). */
 function colour(entropy, cls, zeros) {
   if (cls === CLASS.zeros) return zeros;
   if (cls === CLASS.text) return `hsl(145 50% ${Math.round(62 - entropy * 3)}%)`;
   if (cls === CLASS.high) return 'hsl(32 90% 55%)';
-  return `hsl(${Math.round(230 - (Math.min(8, entropy) / 8) * 230)} 75% 52%)`;
+  // Hues that text's green and high bytes' orange do not use: blue, purple, red.
+  const t = Math.min(8, entropy) / 8;
+  return `hsl(${Math.round(210 + t * 145)} 70% ${Math.round(72 - t * 24)}%)`;
 }
 
 export function setupOverview(app) {
   const canvas = el('canvas', { id: 'overview-canvas' });
   const box = el('div', { id: 'overview', class: 'overview', hidden: true }, canvas);
-  box.title = 'Overview: entropy per block (blue low … red high), text green, zeros grey, high bytes orange. Click to jump.';
+  box.title =
+    'Overview: per block, zeros grey, text green, high bytes orange, other bytes by entropy (pale blue low, purple, red high). Click to jump.';
   document.getElementById('hexview').after(box);
   let state = null; // {doc, blob, block, n, entropy, cls, known, controller}
   let search = null; // {key, state, marks, current, controller}
@@ -45,7 +49,7 @@ export function setupOverview(app) {
     if (!doc) return;
     const block = blockSize(doc.size, canvas.clientHeight || 600);
     const n = Math.ceil(doc.size / block);
-    state = { doc, blob: doc.blob(), block, n, entropy: new Float32Array(n), cls: new Uint8Array(n), known: 0 };
+    state = { doc, size: doc.size, blob: doc.blob(), block, n, entropy: new Float32Array(n), cls: new Uint8Array(n), known: 0 };
     state.controller = new AbortController();
     Object.assign(box.dataset, { block: String(block), blocks: String(n), known: '0', state: 'filling' });
     fill(state);
@@ -56,8 +60,8 @@ export function setupOverview(app) {
   async function fill(s) {
     const step = Math.max(s.block, BATCH - (BATCH % s.block));
     try {
-      for (let from = 0; from < s.doc.size; from += step) {
-        const to = Math.min(s.doc.size, from + step);
+      for (let from = 0; from < s.size; from += step) {
+        const to = Math.min(s.size, from + step);
         const args = { what: 'entropy', blob: s.blob, from, to, block: s.block };
         const r = await call('overview', args, { signal: s.controller.signal });
         s.entropy.set(r.entropy, from / s.block);
@@ -95,9 +99,9 @@ export function setupOverview(app) {
     const { pattern, start: first, end, step } = active;
     const batch = Math.max(s.block, BATCH - (BATCH % s.block));
     try {
-      for (let from = 0; from < s.doc.size; from += batch) {
+      for (let from = 0; from < s.size; from += batch) {
         const args = { what: 'matches', blob: s.blob, pattern: portable(pattern), start: first, end, step, block: s.block };
-        const r = await call('overview', { ...args, from, to: Math.min(s.doc.size, from + batch) }, { signal: q.controller.signal });
+        const r = await call('overview', { ...args, from, to: Math.min(s.size, from + batch) }, { signal: q.controller.signal });
         q.marks.set(r.marks, from / s.block);
         draw();
       }
@@ -119,10 +123,11 @@ export function setupOverview(app) {
     const g = canvas.getContext('2d');
     g.setTransform(dpr, 0, 0, dpr, 0, 0);
     g.clearRect(0, 0, W, H);
-    if (!state) return;
+    // A document being replaced (app.setDoc closes it before telling the listeners) is not drawn.
+    if (!state || state.doc !== app.doc) return;
     const css = getComputedStyle(box);
     const zeros = css.getPropertyValue('--ov-zeros').trim() || '#e5e7eb';
-    const size = state.doc.size;
+    const size = state.size;
     // Each pixel row: the blocks under it, their mean entropy, and the class most of them have.
     const { n, known, entropy, cls } = state;
     const rows = Math.max(1, Math.round(H));
@@ -149,19 +154,24 @@ export function setupOverview(app) {
       }
       if (search.current >= 0) g.fillRect(0, Math.min(H - 2, yOf(search.current)), W, 2);
     }
-    // The rows on screen: a frame, at least 3 px high so a 1 GB file still shows it.
+    // The rows on screen: a shaded frame, at least 6 px high so a 1 GB file still shows it.
     const [a, b] = visibleRange();
-    const y0 = yOf(a);
-    const h = Math.max(3, yOf(b) - y0);
-    g.strokeStyle = css.getPropertyValue('--ink').trim() || '#000';
-    g.lineWidth = 1.5;
-    g.strokeRect(1, Math.min(H - h, y0) + 0.75, W - 2, h - 1.5);
+    const h = Math.max(6, yOf(b) - yOf(a));
+    const y0 = Math.max(0, Math.min(H - h, yOf(a)));
+    const accent = css.getPropertyValue('--accent').trim() || '#2563eb';
+    g.globalAlpha = 0.25;
+    g.fillStyle = accent;
+    g.fillRect(0, y0, W, h);
+    g.globalAlpha = 1;
+    g.strokeStyle = accent;
+    g.lineWidth = 2;
+    g.strokeRect(1, y0 + 1, W - 2, h - 2);
     box.dataset.view = `${a}-${b}`;
   }
 
   /** The bytes [a, b) the hex view shows. */
   function visibleRange() {
-    const size = app.hex.doc?.size ?? 0;
+    const size = state.size;
     const a = Math.min(size, app.hex.top * 16);
     return [a, Math.min(size, a + app.hex.rowsEl.childElementCount * 16)];
   }
@@ -190,7 +200,7 @@ export function setupOverview(app) {
     const k = blockAt(e);
     if (k < 0) return;
     const a = k * state.block;
-    const b = Math.min(state.doc.size, a + state.block);
+    const b = Math.min(state.size, a + state.block);
     canvas.title =
       k < state.known
         ? `${showOffset(a)} – ${group(b - a)} bytes: entropy ${state.entropy[k].toFixed(2)} bits/byte, ${CLASS_NAME[state.cls[k]]}`
