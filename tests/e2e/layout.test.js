@@ -8,8 +8,9 @@
 // CSV header of a record with a field named `offset`.
 //
 // Screenshots of each tab at both sizes land in web-demo/screenshots/ as
-// tab-{hex,compare,typed}-WxH.png; docs/ holds copies (docs/web-demo-*.png,
-// copied by hand when the page changes) that the README and docs/web-demo.md show.
+// tab-{hex,compare,typed}-WxH.png, and the hex view with its strip alone as
+// overview-strip.png; docs/ holds copies (docs/web-demo-*.png, copied by hand
+// when the page changes) that the README and docs/web-demo.md show.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,7 +20,7 @@ import { find, histogram } from 'wasm-mem';
 import { entropyBlocks } from '../../web-demo/js/overview-worker.js';
 import { samples } from '../lib/magic.js';
 import { rng } from '../lib/random.js';
-import { loadFile, openPage, shot, start } from './browser.js';
+import { loadFile, openPage, shot, shotsDir, start } from './browser.js';
 import { makeFixtures } from './fixtures.js';
 
 const SIZES = [
@@ -141,6 +142,8 @@ describe('the web tool at 900x700 and 1280x800 (issue 26)', { timeout: 180_000 }
         // For the picture: the PNG header among the zeros, framed on the strip.
         await page.evaluate(() => window.__app.hex.goTo(40_000));
         await shot(page, `tab-hex-${size}`);
+        // The README's picture: the hex view and its strip alone.
+        if (width === SIZES[0][0]) await page.locator('.hex-main').screenshot({ path: join(shotsDir, 'overview-strip.png') });
         assert.deepEqual(page.errors, []);
       } finally {
         await page.close();
