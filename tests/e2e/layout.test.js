@@ -217,7 +217,7 @@ describe('the web tool at 900x700 and 1280x800 (issue 26)', { timeout: 180_000 }
   }
 
   test('the strip of a windowed file fills in batch by batch, and its blocks are what Node computes', async () => {
-    // 80 MiB opened windowed (?memoryLimit=1 MiB): three Worker batches of 32 MiB.
+    // 80 MiB opened windowed (?memoryLimit=1 MiB): five Worker batches of 16 MiB.
     const path = join(dir, 'big-windowed.bin');
     const big = Buffer.alloc(80 << 20);
     const r = rng(0xb16);

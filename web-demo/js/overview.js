@@ -12,8 +12,12 @@ import { call, portable } from './remote.js';
 import { blockSize, CLASS } from './overview-worker.js';
 import { Cancelled, el, group, showOffset } from './util.js';
 
-/** Bytes per Worker job: a few per second on a windowed file, so the strip visibly fills. */
-const BATCH = 32 << 20;
+/**
+ * Bytes per Worker job: several per second on a windowed file, so the strip
+ * visibly fills, and short enough (a few tens of ms in memory) that a search
+ * started meanwhile waits little for the Worker.
+ */
+const BATCH = 16 << 20;
 /** Width of the match ticks at the strip's left edge, in CSS pixels. */
 const TICK = 6;
 const CLASS_NAME = ['binary', 'mostly zeros', 'text', 'high bytes'];
@@ -57,10 +61,16 @@ export function setupOverview(app) {
     if (lastSearch) showMatches(lastSearch);
   }
 
+  /** Waits while the page runs a task (a search, count, compare or scan): the strip gives way to what the user asked for. */
+  async function idle(signal) {
+    while (app.task && !signal.aborted) await new Promise((r) => setTimeout(r, 50));
+  }
+
   async function fill(s) {
     const step = Math.max(s.block, BATCH - (BATCH % s.block));
     try {
       for (let from = 0; from < s.size; from += step) {
+        await idle(s.controller.signal);
         const to = Math.min(s.size, from + step);
         const args = { what: 'entropy', blob: s.blob, from, to, block: s.block };
         const r = await call('overview', args, { signal: s.controller.signal });
@@ -100,6 +110,7 @@ export function setupOverview(app) {
     const batch = Math.max(s.block, BATCH - (BATCH % s.block));
     try {
       for (let from = 0; from < s.size; from += batch) {
+        await idle(q.controller.signal);
         const args = { what: 'matches', blob: s.blob, pattern: portable(pattern), start: first, end, step, block: s.block };
         const r = await call('overview', { ...args, from, to: Math.min(s.size, from + batch) }, { signal: q.controller.signal });
         q.marks.set(r.marks, from / s.block);
