@@ -121,6 +121,9 @@ describe('the web tool at 900x700 and 1280x800 (issue 26)', { timeout: 180_000 }
         assert.ok(strip.x >= hex.x + hex.width && strip.x + strip.width <= width, JSON.stringify({ hex, strip }));
         assert.ok(Math.abs(strip.y - hex.y) <= 1 && Math.abs(strip.height - hex.height) <= 1, JSON.stringify({ hex, strip }));
         assert.deepEqual(await boxesInside(page, '#overview', ['#overview-canvas']), []);
+        // The strip takes no column from the hex view: its header and rows are whole.
+        assert.deepEqual(await boxesInside(page, '#hexview .hv-head', ['#hexview .hv-head .hv-asc span']), []);
+        assert.deepEqual(await boxesInside(page, '#hexview .hv-scroll', ['#hexview .hv-rows .hv-row:first-child .hv-asc span']), []);
         const rows = await page.locator('#hexview .hv-rows .hv-row').count();
         assert.equal(await page.getAttribute('#overview', 'data-view'), `0-${rows * 16}`);
 

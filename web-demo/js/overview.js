@@ -33,7 +33,7 @@ function colour(entropy, cls, zeros) {
 }
 
 export function setupOverview(app) {
-  const canvas = el('canvas', { id: 'overview-canvas' });
+  const canvas = el('canvas', { id: 'overview-canvas', role: 'img', 'aria-label': 'Overview of the whole file' });
   const box = el('div', { id: 'overview', class: 'overview', hidden: true }, canvas);
   box.title =
     'Overview: per block, zeros grey, text green, high bytes orange, other bytes by entropy (pale blue low, purple, red high). Click to jump.';
