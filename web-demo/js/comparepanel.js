@@ -6,6 +6,7 @@ import { MAX_RUNS } from './worker/compare.js';
 import { differenceRuns, scan, summary } from './remote.js';
 import { isEdit } from './doc.js';
 import { HexView } from './hexview.js';
+import { fitPanes } from './comparefit.js';
 import { el, group, humanSize, showOffset } from './util.js';
 
 const $ = (id) => document.getElementById(id);
@@ -75,11 +76,13 @@ export function setupCompare(app) {
   follow(viewB, viewA);
 
   // Both views scroll over the longer file's rows, so they stay level to the end.
+  const fit = fitPanes(document.querySelector('.compare-panes'), [viewA, viewB]);
   function pad() {
     const n = Math.max(app.doc?.size ?? 0, docB?.size ?? 0);
     viewA.minSize = viewB.minSize = n;
     viewA.layout();
     viewB.layout();
+    fit(); // more offset digits may need more width
   }
 
   function titles() {
@@ -273,6 +276,7 @@ export function setupCompare(app) {
     if (name !== 'compare') return;
     viewA.layout();
     viewB.layout();
+    fit();
     if (stale && app.doc && docB) compute();
   });
 

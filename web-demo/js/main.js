@@ -11,6 +11,7 @@ import { setupSearch } from './searchpanel.js';
 import { setupSignatures } from './signatures.js';
 import { setupPatch } from './patchpanel.js';
 import { setupCompare } from './comparepanel.js';
+import { setupOverview } from './overview.js';
 import { makeSample } from './sample.js';
 import { warmUp } from './remote.js';
 import { Cancelled, humanSize, InputError, parseOffset } from './util.js';
@@ -107,9 +108,12 @@ const app = {
     for (const b of document.querySelectorAll('[role=tab]')) b.setAttribute('aria-selected', String(b.dataset.tab === name));
     for (const p of document.querySelectorAll('.tab-panel')) p.hidden = p.id !== `tab-${name}`;
     document.body.dataset.tab = name;
+    // An error answers something done on the tab left behind: it goes with it.
+    if ($('message').dataset.kind === 'error') $('message').hidden = true;
     for (const fn of app.tabListeners) fn(name);
   },
   tabListeners: [],
+  searchListeners: [], // fn(active search or null), called by the search panel
 
   /**
    * Opens a File as a document in the Worker: windowed at once, handed to
@@ -306,6 +310,7 @@ setupSearch(app);
 setupSignatures(app);
 setupPatch(app);
 app.compare = setupCompare(app);
+app.overview = setupOverview(app);
 
 app.setDoc(null);
 $('hexview').hidden = true;

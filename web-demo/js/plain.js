@@ -26,3 +26,6 @@ export class Cancelled extends Error {
     super('cancelled');
   }
 }
+
+/** A signature scan lists at most this many hits: a file of zeros is not worth 10^6 rows. */
+export const MAX_HITS = 10_000;

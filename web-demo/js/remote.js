@@ -68,7 +68,7 @@ export function warmUp() {
  * A pattern as a message can carry it: a Pattern's private parts do not
  * survive structured cloning, so it travels as its bytes and mask.
  */
-function portable(pattern) {
+export function portable(pattern) {
   return pattern instanceof Pattern ? { bytes: pattern.bytes, mask: pattern.mask } : pattern;
 }
 

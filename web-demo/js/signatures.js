@@ -7,7 +7,8 @@
 // document it holds (worker/search.js's signaturesIn).
 import { hexPattern, magic } from 'wasm-mem';
 import { scanSignatures as scanInWorker } from './remote.js';
-import { InputError, showOffset } from './util.js';
+import { group, InputError, showOffset } from './util.js';
+import { MAX_HITS } from './plain.js';
 
 /**
  * The search pattern of a hex text with wildcards (`??`, `4?`, `?d`), or
@@ -65,17 +66,30 @@ export function setupSignatures(app) {
   const list = document.getElementById('signature-list');
   if (!button || !list) return;
   const chosenIds = setupChoice();
+  const total = Object.assign(document.createElement('div'), { id: 'signature-total', className: 'muted' });
+  list.before(total);
   button.addEventListener('click', async () => {
     const doc = app.doc;
     if (!doc) return app.error(new InputError('Open a file first.'));
     const ids = chosenIds();
     if (ids?.length === 0) return app.error(new InputError('Choose at least one signature.'));
     list.replaceChildren();
+    total.textContent = '';
+    const t0 = performance.now();
     try {
       const hits = await app.run('Scanning for file signatures', (signal, progress) =>
         scanInWorker(doc, { ids, signal, onProgress: progress }),
       );
       if (app.doc !== doc) return;
+      // The scan's own result replaces the last search's line in the status,
+      // and the list says how many it holds (the scan stops at MAX_HITS).
+      const ms = (performance.now() - t0).toFixed(1);
+      const found = `${group(hits.length)}${hits.length >= MAX_HITS ? '+' : ''} signature${hits.length === 1 ? '' : 's'}`;
+      const status = document.getElementById('search-status');
+      status.textContent = `${found} found · ${ms} ms`;
+      for (const k of Object.keys(status.dataset)) delete status.dataset[k];
+      Object.assign(status.dataset, { signatures: String(hits.length), ms });
+      total.textContent = hits.length ? `${found}${hits.length >= MAX_HITS ? ` (the scan stops at ${group(MAX_HITS)})` : ''}:` : '';
       list.dataset.count = String(hits.length);
       if (!hits.length) list.append(Object.assign(document.createElement('li'), { textContent: 'No signature found.' }));
       for (const h of hits) {
@@ -94,5 +108,8 @@ export function setupSignatures(app) {
       app.error(e);
     }
   });
-  app.onDoc(() => list.replaceChildren());
+  app.onDoc(() => {
+    list.replaceChildren();
+    total.textContent = '';
+  });
 }

@@ -11,7 +11,7 @@
 import { LineChart } from './chart.js';
 import { isEdit } from './doc.js';
 import { CODES } from './inspect.js';
-import { cellText, columnValues, csvHeader, csvLines, openTable, pageRows, parseNames, rowValues } from './records.js';
+import { cellText, columnValues, csvHeader, csvLines, OFFSET_COLUMN, openTable, pageRows, parseNames, rowValues } from './records.js';
 import { el, group, hexOffset, InputError, parseOffset, yieldToBrowser } from './util.js';
 
 const MAX_ITEMS = 1_000_000; // items in one view; the chart reduces them per pixel
@@ -212,7 +212,6 @@ export class TypedView {
     const doc = this.doc;
     const format = this.format;
     const read = ++this.#reads;
-    this.formatOut.textContent = JSON.stringify(format);
     if (!doc) return;
     try {
       const names = parseNames(this.namesIn.value);
@@ -238,6 +237,9 @@ export class TypedView {
       const keep = this.table.columns[this.#column]?.plottable ? this.#column : this.table.columns.findIndex((c) => c.plottable);
       this.columnSel.value = String(keep);
       this.#chartColumn(keep);
+      // The label names the format the table shows: a rejected one (thrown
+      // above) leaves both as they were.
+      this.formatOut.textContent = JSON.stringify(format);
       this.tableEl.dataset.format = format;
       this.tableEl.dataset.offset = String(offset);
       this.tableEl.dataset.names = names ? names.join(',') : '';
@@ -257,7 +259,7 @@ export class TypedView {
         'tr',
         {},
         el('th', {}, 'item'),
-        el('th', {}, 'offset'),
+        el('th', {}, OFFSET_COLUMN),
         ...columns.map((c) => el('th', { title: `${c.code}, ${c.size} byte(s) at +${c.offset}` }, c.label)),
       ),
     );

@@ -22,6 +22,8 @@ const docsModule = import('./worker/docs.js');
 const searchModule = import('./worker/search.js');
 const compareModule = import('./worker/compare.js');
 const plainModule = import('./plain.js');
+const overviewModule = import('./overview-worker.js');
+const packageModule = import('../../dist/js/index.js');
 const jobs = new Map();
 
 /** A document that takes edits, or the error that says why this one does not. */
@@ -142,6 +144,20 @@ const handlers = {
   async scan({ a, b, ...where }, ctx) {
     const [docs, compare] = await Promise.all([docsModule, compareModule]);
     return compare.scan(docs.docOf(a), docs.docOf(b), where, ctx);
+  },
+
+  /**
+   * The overview strip's blocks of [from, to) (overview-worker.js): their
+   * entropy and byte class, or which hold a match of a search.
+   */
+  async overview({ doc, what, pattern, start, end, step, ...blocks }, ctx) {
+    const [docs, search, overview, { histogram }] = await Promise.all([docsModule, searchModule, overviewModule, packageModule]);
+    const d = docs.docOf(doc);
+    const { signal } = ctx;
+    if (what === 'entropy') return overview.entropyBlocks((a, b) => docs.readRange(doc, a, b), d.size, blocks, { histogram, signal });
+    const p = search.patternOf(pattern);
+    const find = (a, b) => search.findIn(d, p, { start, end: Math.min(b, end), step, from: Math.max(a, start) }, ctx);
+    return overview.matchBlocks(find, d.size, { ...blocks, length: p.length }, { signal });
   },
 
   /** Runs of differing bytes at equal offsets, up to MAX_RUNS. */

@@ -7,11 +7,10 @@
 // reach (`over` more), and a window only reports the candidates that start
 // in it, so nothing straddling an edge is lost or counted twice.
 import { countAsync, find, findAll, findAllAny, magic, Pattern, rfind } from '../../../dist/js/index.js';
+import { MAX_HITS } from '../plain.js';
 
 /** Bytes per Blob slice of a windowed document. */
 export const SLICE = 16 << 20;
-/** A signature scan lists at most this many hits (a file of zeros is not worth 10^6 rows). */
-export const MAX_HITS = 10_000;
 
 /**
  * The windows over candidates [s, e) of `doc` (forward, or backward from
