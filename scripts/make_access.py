@@ -7,52 +7,100 @@ date). No code is generated at run time."""
 import pathlib
 import sys
 
-CODES = [  # key, DataView suffix, size, fast value check, typed view of wasm.js (little-endian on a chunk)
+CODES = [  # key, DataView suffix, size, fast value check, heap view of wasm.js (push on a chunk)
     ('b', 'Int8', 1, 'i8', 'heap8'), ('B', 'Uint8', 1, 'u8', 'heapU8'), ('h', 'Int16', 2, 'i16', 'heap16'),
     ('H', 'Uint16', 2, 'u16', 'heapU16'), ('i', 'Int32', 4, 'i32', 'heap32'), ('I', 'Uint32', 4, 'u32', 'heapU32'),
     ('q', 'BigInt64', 8, 'i64', 'heap64'), ('Q', 'BigUint64', 8, 'u64', 'heapU64'), ('f', 'Float32', 4, 'f32', 'heapF32'),
     ('d', 'Float64', 8, 'f64', 'heapF64'),
 ]
 SHIFT = {1: 0, 2: 1, 4: 2, 8: 3}
+INDEX = "typeof i === 'number' && i >>> 0 === i"
+KEPT = 'this.#gen === MOVES.generation'  # the array's view is of its chunk's block as it is now
+
+
+def methods_of(kind, dv, size, check, heap, little):
+    """get/set (and push) of one format in one table: 'chunk' (a whole chunk, items
+    packed), 'chunkAt' (any other window or geometry on a chunk), 'foreign' (a whole
+    foreign buffer, items packed), 'foreignAt' (the same with an offset, stride or length)."""
+    le = '' if size == 1 else (', true' if little else ', false')
+    if kind == 'chunk' and (little or size == 1):
+        # The array's typed view of its items (a chunk's block is 8-aligned): an index it
+        # does not have (out of range, negative, fractional) reads undefined.
+        view = f'{dv}Array'
+        out = [
+            f'get(i) {{ if ({KEPT} && typeof i === \'number\') {{ const x = this.#v[i]; if (x !== undefined) return x; }} '
+            f'return this.#miss(i, {view}) ? this.#v[i] : this[getSlow](i); }}',
+            f'set(i, v) {{ const w = this.#v; if ({KEPT} && typeof i === \'number\' && {check}(v) && i >>> 0 === i && i < w.length) {{ w[i] = v; return; }} '
+            f'if ({check}(v) && this.#miss(i, {view})) {{ this.#v[i] = v; return; }} this[setSlow](i, v); }}',
+        ]
+    elif kind in ('chunk', 'chunkAt'):
+        # The array's DataView from item 0's value, item k `stride` bytes further.
+        step = str(size) if kind == 'chunk' else 'this.#stride'
+        ok = f'{KEPT} && {INDEX} && i < this.#n'
+        read = f'this.#v.get{dv}(i * {step}{le})'
+        out = [
+            f'get(i) {{ if ({ok}) return {read}; return this.#miss(i, DataView) ? {read} : this[getSlow](i); }}',
+            f'set(i, v) {{ if ({ok} && {check}(v)) return void this.#v.set{dv}(i * {step}, v{le}); '
+            f'if ({check}(v) && this.#miss(i, DataView)) return void this.#v.set{dv}(i * {step}, v{le}); this[setSlow](i, v); }}',
+        ]
+    elif kind == 'foreign':
+        head = 'const r = this.#foreign;'
+        inside = f'const e = i * {size} + {size}; if (e <= r.u8.byteLength)'
+        out = [
+            f'get(i) {{ {head} if ({INDEX}) {{ {inside} return r.dv.get{dv}(r.off + e - {size}{le}); }} return this[getSlow](i); }}',
+            f'set(i, v) {{ {head} if ({INDEX} && {check}(v)) {{ {inside} return void r.dv.set{dv}(r.off + e - {size}, v{le}); }} '
+            'this[setSlow](i, v); }',
+        ]
+    else:
+        # A foreign buffer can shrink or detach with no word to us: its length is read per access.
+        head = 'const r = this.#foreignAt; const g = this.#geo;'
+        inside = 'const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength)'
+        at = 'r.off + e - g.span + g.lead'
+        out = [
+            f'get(i) {{ {head} if ({INDEX} && i < g.limit) {{ {inside} return r.dv.get{dv}({at}{le}); }} return this[getSlow](i); }}',
+            f'set(i, v) {{ {head} if ({INDEX} && i < g.limit && {check}(v)) {{ {inside} return void r.dv.set{dv}({at}, v{le}); }} '
+            'this[setSlow](i, v); }',
+        ]
+    if kind == 'chunk':
+        # The chunk's own verb makes the room (only chunk.js changes its length; a growth
+        # within capacity leaves the array's view valid, too short: new items take #miss).
+        # (p first: making room may grow memory, which replaces the heap views.)
+        store = f'{heap}[p >>> {SHIFT[size]}] = v' if little or size == 1 else f'heapDV.set{dv}(p, v{le})'
+        out.append(f'push(v) {{ const c = this.#cell; if (arguments.length === 1 && {check}(v) && c.len % {size} === 0) {{ '
+                   f'const p = chunkExtend(this.#chunk, {size}, \'StrArray.push\'); {store}; return c.len / {size}; }} '
+                   'return this[pushSlow](arguments); }')
+    return out
+
+
+def layout(method):
+    """`name(args) { a; b; }` on one line when short, else the head, one statement a
+    line (at the body's top level) and the closing brace: no long lines (stack traces show them)."""
+    if len(method) <= 290:
+        return [f'        {method},']
+    head, body = method.split(' { ', 1)
+    body = body[:-2]  # ' }'
+    parts, depth, start = [], 0, 0
+    for k, ch in enumerate(body):
+        depth += ch in '({[' and 1 or ch in ')}]' and -1 or 0
+        if depth == 0 and body.startswith('; ', k):
+            parts.append(body[start:k + 1])
+            start = k + 2
+        elif depth == 0 and ch == '}' and body.startswith(' ', k + 1):
+            parts.append(body[start:k + 1])
+            start = k + 2
+    parts.append(body[start:])
+    return [f'        {head} {{', *(f'          {p}' for p in parts if p), '        },']
+
 
 def entries(kind):
     out = []
-    for code, dv, size, check, view in CODES:
+    for code, dv, size, check, heap in CODES:
         for little in ((True,) if size == 1 else (True, False)):
             key = code if little else '>' + code
-            le = '' if size == 1 else (', true' if little else ', false')
-            if kind == 'chunk':
-                head = 'const c = this.#cell;'
-                inside = f'const e = i * {size} + {size}; if (e <= c.len)'
-                at = f'heapDV, c.ptr + e - {size}'
-            else:
-                head = 'const r = this.#foreign;'
-                inside = f'const e = i * {size} + {size}; if (e <= r.u8.byteLength)'
-                at = f'r.dv, r.off + e - {size}'
-            dvv, off = at.split(', ', 1)
-            if kind == 'chunk' and (little or size == 1):
-                # A chunk's block is 8-aligned, so element i is element (ptr >> shift) + i of the typed view.
-                idx = f'(c.ptr >>> {SHIFT[size]}) + i' if size > 1 else 'c.ptr + i'
-                methods = [
-                    f'get(i) {{ {head} if (typeof i === \'number\' && i >>> 0 === i && i * {size} + {size} <= c.len) return {view}[{idx}]; return this[getSlow](i); }}',
-                    f'set(i, v) {{ {head} if (typeof i === \'number\' && i >>> 0 === i && {check}(v) && i * {size} + {size} <= c.len) {{ {view}[{idx}] = v; return; }} this[setSlow](i, v); }}',
-                    f'push(v) {{ const c = this.#cell; if (arguments.length === 1 && {check}(v) && c.len % {size} === 0) {{ '
-                    f'const p = chunkExtend(this.#chunk, {size}, \'StrArray.push\'); {view}[p >>> {SHIFT[size]}] = v; return c.len / {size}; }} return this[pushSlow](arguments); }}',
-                ]
-                out.append(f"      '{key}': {{\n" + ''.join(f'        {m},\n' for m in methods) + '      },')
-                continue
-            get = (f'get(i) {{ {head} if (typeof i === \'number\' && i >>> 0 === i) {{ {inside} '
-                   f'return {dvv}.get{dv}({off}{le}); }} return this[getSlow](i); }}')
-            set = (f'set(i, v) {{ {head} if (typeof i === \'number\' && i >>> 0 === i && {check}(v)) {{ {inside} '
-                   f'return void {dvv}.set{dv}({off}, v{le}); }} this[setSlow](i, v); }}')
-            methods = [get, set]
-            if kind == 'chunk':
-                # The chunk's own verb makes the room (only chunk.js changes its length).
-                # (p first: making room may grow memory, which replaces heapDV.)
-                methods.append(f'push(v) {{ const c = this.#cell; if (arguments.length === 1 && {check}(v) && c.len % {size} === 0) {{ '
-                               f'const p = chunkExtend(this.#chunk, {size}, \'StrArray.push\'); heapDV.set{dv}(p, v{le}); return c.len / {size}; }} return this[pushSlow](arguments); }}')
-            out.append(f"      '{key}': {{\n" + ''.join(f'        {m},\n' for m in methods) + '      },')
+            body = ''.join(line + '\n' for m in methods_of(kind, dv, size, check, heap, little) for line in layout(m))
+            out.append(f"      '{key}': {{\n{body}      }},")
     return out
+
 
 lines = [
     '// Made by scripts/make_access.py (edit that, not this): the per-format element',
@@ -64,21 +112,37 @@ lines = [
     '// on it (stampFast): only these methods can read them, so a Proxy of an array',
     '// or any other object as `this` is refused by the engine with a TypeError,',
     '// never believed, and no user code can change them.',
+    '//',
+    '// An array on a chunk keeps a view of its items (a typed array of its format',
+    '// when packed and little-endian, else a DataView from item 0) and their count,',
+    '// made at a generation of the loader (core/wasm.js) and used while that is',
+    '// unchanged: it changes when memory grows and when any chunk moves, shrinks or',
+    '// is freed (chunk.js), so a kept view never outlives the block it shows. One',
+    "// compare per access instead of reading the chunk's cell and the heap view.",
     "import { CHUNK_REGION, FOREIGN_REGION, chunkExtend, getSlow, pushSlow, setSlow } from '../core/internal.js';",
-    "import { heap16, heap32, heap64, heap8, heapDV, heapF32, heapF64, heapU16, heapU32, heapU64, heapU8 } from '../core/wasm.js';",
+    "import { heap16, heap32, heap64, heap8, heapDV, heapF32, heapF64, heapU16, heapU32, heapU64, heapU8, moves, wasmBuffer } from '../core/wasm.js';",
     "import { f32, f64, i16, i32, i64, i8, u16, u32, u64, u8 } from './fits.js';",
+    "import { itemCount } from './geometry.js';",
     '',
-    '/** Arrays over a whole Chunk: the bytes are in wasm memory at cell.ptr, read through the current heap view. */',
+    '/** Arrays over a whole Chunk, items packed from its start: their typed view (little-endian) or DataView. */',
     'export let ON_CHUNK;',
+    '/** Arrays on a Chunk with an offset, stride or length, columns, and windows (a MemSlice of a chunk): their DataView. */',
+    'export let ON_CHUNK_AT;',
     '/** Arrays over a whole foreign ArrayBuffer or Uint8Array: its DataView; u8.byteLength is 0 once detached. */',
     'export let ON_FOREIGN;',
-    '/** Records, e c ?, and windows (a MemSlice buffer): the region says where the item is, the item codec reads it. */',
+    '/** As ON_FOREIGN with an offset, stride or length, and columns. */',
+    'export let ON_FOREIGN_AT;',
+    '/** Records, e c ?, and windows on a foreign object (a MemSlice buffer): the region says where the item is, the item codec reads it. */',
     'export let ON_ITEM;',
     '',
-    '// Stand-ins no index passes: len -0.5 fails both `i * k + k <= len` and `len % k === 0`.',
-    'const NO_CELL = Object.freeze({ ptr: 0, len: -0.5 });',
+    '// Stand-ins no index passes: len -0.5 fails `len % k === 0` (push), a freed cell',
+    '// has no items, and byteLength -1 fails `e <= byteLength`.',
+    'const NO_CELL = Object.freeze({ ptr: 0, len: -0.5, freed: true });',
     'const NO_FOREIGN = Object.freeze({ u8: Object.freeze({ byteLength: -1 }) });',
     'const NO_ITEM = Object.freeze({ at: () => -1 });',
+    'const NO_VIEW = new Uint8Array(0);',
+    '/** wasm.js\'s `moves`, through a constant of this module: the engine then reads its field in one load. */',
+    'const MOVES = moves;',
     '',
     '/** Returns its argument: a class extending it adds its private fields to an object that exists. */',
     'class Stamp {',
@@ -89,38 +153,82 @@ lines = [
     '}',
     '',
     'class FastPaths extends Stamp {',
-    '  // Each table reads only its own field, stamped with the real state only for an',
-    '  // array that table serves (whole, plain, of its storage kind); any other array',
-    '  // (a window, an offset, stride or length, converted values) gets a stand-in',
-    '  // that no index passes, so a method called on it with `call` takes the generic path.',
-    '  #cell; // ON_CHUNK: the whole chunk\'s storage cell (read-only here), else NO_CELL',
+    '  // Each table reads only its own fields, stamped with the real state only for an',
+    '  // array that table serves (of its storage kind and geometry); any other array',
+    '  // gets a stand-in that no index passes, so a method called on it with `call`',
+    '  // takes the generic path.',
+    "  #cell; // ON_CHUNK: the whole chunk's storage cell (read-only here), else NO_CELL",
     '  #chunk; // ON_CHUNK: the whole chunk, whose own append push uses, else null',
-    '  #foreign; // ON_FOREIGN: the whole foreign buffer\'s Region, else NO_FOREIGN',
+    "  #atCell; // ON_CHUNK_AT: the chunk's storage cell, else NO_CELL",
+    "  #region; // the array's Region (its window: start, stop)",
+    "  #geo; // the array's geometry (geometry.js)",
+    '  #gen = -1; // the generation #v and #n were made at (never -1: the first access makes them)',
+    '  #v = NO_VIEW; // chunk kinds: the view of the items as of #gen (see above)',
+    '  #n = 0; // chunk kinds: the items it shows (fewer than now after an in-place growth: those take #miss)',
+    "  #View; // chunk kinds: the class of #v, the format's typed array for a packed little-endian array, else DataView",
+    '  #stride; // bytes from one item to the next',
+    "  #foreign; // ON_FOREIGN: the whole foreign buffer's Region, else NO_FOREIGN",
+    "  #foreignAt; // ON_FOREIGN_AT: the whole foreign buffer's Region, else NO_FOREIGN",
     '  #itemRegion; // ON_ITEM: the Region of a plain array, else NO_ITEM',
     '  #item; // the item codec (struct/records.js)',
     '',
-    '  constructor(arr, region, item, fast) {',
+    '  constructor(arr, region, item, geo) {',
     '    super(arr);',
-    '    const whole = fast && region.whole;',
-    '    this.#cell = whole && region.kind === CHUNK_REGION ? region.cell : NO_CELL;',
-    '    this.#chunk = whole && region.kind === CHUNK_REGION ? region.obj : null;',
-    '    this.#foreign = whole && region.kind === FOREIGN_REGION ? region : NO_FOREIGN;',
+    '    const fast = geo.plain && !item.converts;',
+    '    const packed = fast && region.whole;',
+    '    const onChunk = region.kind === CHUNK_REGION && !item.converts;',
+    '    this.#cell = packed && onChunk ? region.cell : NO_CELL;',
+    '    this.#chunk = packed && onChunk ? region.obj : null;',
+    '    this.#atCell = onChunk && !packed ? region.cell : NO_CELL;',
+    '    this.#region = region;',
+    '    this.#geo = geo;',
+    '    this.#stride = geo.stride;',
+    '    // (bulk: the typed array of an integer or float code of that width; null for e c ? and records.)',
+    "    const typed = packed && onChunk && typeof item.bulk === 'function' && (item.little || item.size === 1);",
+    '    this.#View = typed ? item.bulk : DataView;',
+    '    this.#foreign = packed && region.kind === FOREIGN_REGION ? region : NO_FOREIGN;',
+    '    const at = region.kind === FOREIGN_REGION && region.whole && !geo.plain && !item.converts;',
+    '    this.#foreignAt = at ? region : NO_FOREIGN;',
     '    this.#itemRegion = fast ? region : NO_ITEM;',
     '    this.#item = item;',
     '  }',
     '',
+    '  /**',
+    '   * Makes the view of the items now, at the current generation (`View`: the',
+    "   * format's typed array for a packed little-endian array, else DataView), and",
+    '   * says whether it has item `i`. A freed chunk, or an array no chunk table serves: no items.',
+    '   */',
+    '  #miss(i, View) {',
+    '    if (View !== this.#View) return false; // another table\'s method, called on this array: the generic path',
+    '    const packed = this.#cell !== NO_CELL;',
+    '    const c = packed ? this.#cell : this.#atCell;',
+    '    const r = this.#region;',
+    '    const g = this.#geo;',
+    '    this.#gen = MOVES.generation;',
+    '    const len = c.freed ? 0 : Math.max(0, Math.min(r.stop, c.len) - r.start);',
+    '    const from = g.origin + g.lead;',
+    '    const n = itemCount(g, len);',
+    '    this.#n = View === DataView ? n : 0; // (typed views bound themselves)',
+    '    if (n === 0) this.#v = NO_VIEW;',
+    '    else if (View === DataView) this.#v = new DataView(wasmBuffer(), c.ptr + r.start + from, len - from);',
+    '    else this.#v = new View(wasmBuffer(), c.ptr, n); // (only a packed array has a typed #View: its block is 8-aligned)',
+    "    return typeof i === 'number' && i >>> 0 === i && i < n;",
+    '  }',
+    '',
     '  static {',
-    '    ON_CHUNK = {', *entries('chunk'), '    };',
-    '    ON_FOREIGN = {', *entries('foreign'), '    };',
+    "    ON_CHUNK = {", *entries('chunk'), '    };',
+    "    ON_CHUNK_AT = {", *entries('chunkAt'), '    };',
+    "    ON_FOREIGN = {", *entries('foreign'), '    };',
+    "    ON_FOREIGN_AT = {", *entries('foreignAt'), '    };',
     '    ON_ITEM = {',
     '      get(i) { const r = this.#itemRegion; const o = r.at(i, this.#item.size); return o < 0 ? this[getSlow](i) : this.#item.read(r.tdv(), o); },',
     '    };',
     '  }',
     '}',
     '',
-    '/** Stamps the fast paths\' fields on a new array: its constructor, once. `fast`: plain items read as stored (no offset, stride, length or conversion). */',
-    'export function stampFast(arr, region, item, fast) {',
-    '  new FastPaths(arr, region, item, fast);',
+    "/** Stamps the fast paths' fields on a new array: its constructor, once. */",
+    'export function stampFast(arr, region, item, geo) {',
+    '  new FastPaths(arr, region, item, geo);',
     '}',
 ]
 path = pathlib.Path(__file__).resolve().parent.parent / 'bindings' / 'js' / 'array' / 'access-table.js'

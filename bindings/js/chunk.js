@@ -13,7 +13,7 @@ import { decode } from './core/encodings.js';
 import { bytesJSON, inspectChunk, inspectCustom } from './core/inspect.js';
 import { MemSlice } from './memslice.js';
 import { toFill, writeFill } from './fill.js';
-import { core, heap } from './core/wasm.js';
+import { chunkMoved, core, heap } from './core/wasm.js';
 import { disposeSymbol, registerChunk } from './core/internal.js';
 
 /** The largest chunk: the allocator's and typed arrays' practical limit. */
@@ -188,6 +188,7 @@ export class Chunk {
     for (const cap of want > n ? [want, n] : [n]) {
       const p = cell.ptr === 0 ? core.chunkAlloc(cap) : core.chunkRealloc(cell.ptr, cap);
       if (p !== 0) {
+        if (cell.ptr !== 0) chunkMoved(); // views the element fast paths kept of the old block are stale
         cell.ptr = p;
         cell.cap = cap;
         return;
@@ -218,11 +219,13 @@ export class Chunk {
       const cap = Math.max(n, MIN_CAPACITY);
       const p = core.chunkRealloc(cell.ptr, cap);
       if (p !== 0) {
+        chunkMoved();
         cell.ptr = p;
         cell.cap = cap;
       }
     }
     if (n > old) writeFill(cell.ptr + old, n - old, fill);
+    else if (n < old) chunkMoved(); // item counts kept by the element fast paths would be too big
     cell.len = n;
   }
 
@@ -374,6 +377,7 @@ export class Chunk {
     cell.len = 0;
     cell.cap = 0;
     cell.freed = true;
+    chunkMoved();
   }
 
   [disposeSymbol]() {

@@ -7,21 +7,37 @@
 // on it (stampFast): only these methods can read them, so a Proxy of an array
 // or any other object as `this` is refused by the engine with a TypeError,
 // never believed, and no user code can change them.
+//
+// An array on a chunk keeps a view of its items (a typed array of its format
+// when packed and little-endian, else a DataView from item 0) and their count,
+// made at a generation of the loader (core/wasm.js) and used while that is
+// unchanged: it changes when memory grows and when any chunk moves, shrinks or
+// is freed (chunk.js), so a kept view never outlives the block it shows. One
+// compare per access instead of reading the chunk's cell and the heap view.
 import { CHUNK_REGION, FOREIGN_REGION, chunkExtend, getSlow, pushSlow, setSlow } from '../core/internal.js';
-import { heap16, heap32, heap64, heap8, heapDV, heapF32, heapF64, heapU16, heapU32, heapU64, heapU8 } from '../core/wasm.js';
+import { heap16, heap32, heap64, heap8, heapDV, heapF32, heapF64, heapU16, heapU32, heapU64, heapU8, moves, wasmBuffer } from '../core/wasm.js';
 import { f32, f64, i16, i32, i64, i8, u16, u32, u64, u8 } from './fits.js';
+import { itemCount } from './geometry.js';
 
-/** Arrays over a whole Chunk: the bytes are in wasm memory at cell.ptr, read through the current heap view. */
+/** Arrays over a whole Chunk, items packed from its start: their typed view (little-endian) or DataView. */
 export let ON_CHUNK;
+/** Arrays on a Chunk with an offset, stride or length, columns, and windows (a MemSlice of a chunk): their DataView. */
+export let ON_CHUNK_AT;
 /** Arrays over a whole foreign ArrayBuffer or Uint8Array: its DataView; u8.byteLength is 0 once detached. */
 export let ON_FOREIGN;
-/** Records, e c ?, and windows (a MemSlice buffer): the region says where the item is, the item codec reads it. */
+/** As ON_FOREIGN with an offset, stride or length, and columns. */
+export let ON_FOREIGN_AT;
+/** Records, e c ?, and windows on a foreign object (a MemSlice buffer): the region says where the item is, the item codec reads it. */
 export let ON_ITEM;
 
-// Stand-ins no index passes: len -0.5 fails both `i * k + k <= len` and `len % k === 0`.
-const NO_CELL = Object.freeze({ ptr: 0, len: -0.5 });
+// Stand-ins no index passes: len -0.5 fails `len % k === 0` (push), a freed cell
+// has no items, and byteLength -1 fails `e <= byteLength`.
+const NO_CELL = Object.freeze({ ptr: 0, len: -0.5, freed: true });
 const NO_FOREIGN = Object.freeze({ u8: Object.freeze({ byteLength: -1 }) });
 const NO_ITEM = Object.freeze({ at: () => -1 });
+const NO_VIEW = new Uint8Array(0);
+/** wasm.js's `moves`, through a constant of this module: the engine then reads its field in one load. */
+const MOVES = moves;
 
 /** Returns its argument: a class extending it adds its private fields to an object that exists. */
 class Stamp {
@@ -32,117 +48,289 @@ class Stamp {
 }
 
 class FastPaths extends Stamp {
-  // Each table reads only its own field, stamped with the real state only for an
-  // array that table serves (whole, plain, of its storage kind); any other array
-  // (a window, an offset, stride or length, converted values) gets a stand-in
-  // that no index passes, so a method called on it with `call` takes the generic path.
+  // Each table reads only its own fields, stamped with the real state only for an
+  // array that table serves (of its storage kind and geometry); any other array
+  // gets a stand-in that no index passes, so a method called on it with `call`
+  // takes the generic path.
   #cell; // ON_CHUNK: the whole chunk's storage cell (read-only here), else NO_CELL
   #chunk; // ON_CHUNK: the whole chunk, whose own append push uses, else null
+  #atCell; // ON_CHUNK_AT: the chunk's storage cell, else NO_CELL
+  #region; // the array's Region (its window: start, stop)
+  #geo; // the array's geometry (geometry.js)
+  #gen = -1; // the generation #v and #n were made at (never -1: the first access makes them)
+  #v = NO_VIEW; // chunk kinds: the view of the items as of #gen (see above)
+  #n = 0; // chunk kinds: the items it shows (fewer than now after an in-place growth: those take #miss)
+  #View; // chunk kinds: the class of #v, the format's typed array for a packed little-endian array, else DataView
+  #stride; // bytes from one item to the next
   #foreign; // ON_FOREIGN: the whole foreign buffer's Region, else NO_FOREIGN
+  #foreignAt; // ON_FOREIGN_AT: the whole foreign buffer's Region, else NO_FOREIGN
   #itemRegion; // ON_ITEM: the Region of a plain array, else NO_ITEM
   #item; // the item codec (struct/records.js)
 
-  constructor(arr, region, item, fast) {
+  constructor(arr, region, item, geo) {
     super(arr);
-    const whole = fast && region.whole;
-    this.#cell = whole && region.kind === CHUNK_REGION ? region.cell : NO_CELL;
-    this.#chunk = whole && region.kind === CHUNK_REGION ? region.obj : null;
-    this.#foreign = whole && region.kind === FOREIGN_REGION ? region : NO_FOREIGN;
+    const fast = geo.plain && !item.converts;
+    const packed = fast && region.whole;
+    const onChunk = region.kind === CHUNK_REGION && !item.converts;
+    this.#cell = packed && onChunk ? region.cell : NO_CELL;
+    this.#chunk = packed && onChunk ? region.obj : null;
+    this.#atCell = onChunk && !packed ? region.cell : NO_CELL;
+    this.#region = region;
+    this.#geo = geo;
+    this.#stride = geo.stride;
+    // (bulk: the typed array of an integer or float code of that width; null for e c ? and records.)
+    const typed = packed && onChunk && typeof item.bulk === 'function' && (item.little || item.size === 1);
+    this.#View = typed ? item.bulk : DataView;
+    this.#foreign = packed && region.kind === FOREIGN_REGION ? region : NO_FOREIGN;
+    const at = region.kind === FOREIGN_REGION && region.whole && !geo.plain && !item.converts;
+    this.#foreignAt = at ? region : NO_FOREIGN;
     this.#itemRegion = fast ? region : NO_ITEM;
     this.#item = item;
+  }
+
+  /**
+   * Makes the view of the items now, at the current generation (`View`: the
+   * format's typed array for a packed little-endian array, else DataView), and
+   * says whether it has item `i`. A freed chunk, or an array no chunk table serves: no items.
+   */
+  #miss(i, View) {
+    if (View !== this.#View) return false; // another table's method, called on this array: the generic path
+    const packed = this.#cell !== NO_CELL;
+    const c = packed ? this.#cell : this.#atCell;
+    const r = this.#region;
+    const g = this.#geo;
+    this.#gen = MOVES.generation;
+    const len = c.freed ? 0 : Math.max(0, Math.min(r.stop, c.len) - r.start);
+    const from = g.origin + g.lead;
+    const n = itemCount(g, len);
+    this.#n = View === DataView ? n : 0; // (typed views bound themselves)
+    if (n === 0) this.#v = NO_VIEW;
+    else if (View === DataView) this.#v = new DataView(wasmBuffer(), c.ptr + r.start + from, len - from);
+    else this.#v = new View(wasmBuffer(), c.ptr, n); // (only a packed array has a typed #View: its block is 8-aligned)
+    return typeof i === 'number' && i >>> 0 === i && i < n;
   }
 
   static {
     ON_CHUNK = {
       'b': {
-        get(i) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && i * 1 + 1 <= c.len) return heap8[c.ptr + i]; return this[getSlow](i); },
-        set(i, v) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && i8(v) && i * 1 + 1 <= c.len) { heap8[c.ptr + i] = v; return; } this[setSlow](i, v); },
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number') { const x = this.#v[i]; if (x !== undefined) return x; } return this.#miss(i, Int8Array) ? this.#v[i] : this[getSlow](i); },
+        set(i, v) { const w = this.#v; if (this.#gen === MOVES.generation && typeof i === 'number' && i8(v) && i >>> 0 === i && i < w.length) { w[i] = v; return; } if (i8(v) && this.#miss(i, Int8Array)) { this.#v[i] = v; return; } this[setSlow](i, v); },
         push(v) { const c = this.#cell; if (arguments.length === 1 && i8(v) && c.len % 1 === 0) { const p = chunkExtend(this.#chunk, 1, 'StrArray.push'); heap8[p >>> 0] = v; return c.len / 1; } return this[pushSlow](arguments); },
       },
       'B': {
-        get(i) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && i * 1 + 1 <= c.len) return heapU8[c.ptr + i]; return this[getSlow](i); },
-        set(i, v) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && u8(v) && i * 1 + 1 <= c.len) { heapU8[c.ptr + i] = v; return; } this[setSlow](i, v); },
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number') { const x = this.#v[i]; if (x !== undefined) return x; } return this.#miss(i, Uint8Array) ? this.#v[i] : this[getSlow](i); },
+        set(i, v) { const w = this.#v; if (this.#gen === MOVES.generation && typeof i === 'number' && u8(v) && i >>> 0 === i && i < w.length) { w[i] = v; return; } if (u8(v) && this.#miss(i, Uint8Array)) { this.#v[i] = v; return; } this[setSlow](i, v); },
         push(v) { const c = this.#cell; if (arguments.length === 1 && u8(v) && c.len % 1 === 0) { const p = chunkExtend(this.#chunk, 1, 'StrArray.push'); heapU8[p >>> 0] = v; return c.len / 1; } return this[pushSlow](arguments); },
       },
       'h': {
-        get(i) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && i * 2 + 2 <= c.len) return heap16[(c.ptr >>> 1) + i]; return this[getSlow](i); },
-        set(i, v) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && i16(v) && i * 2 + 2 <= c.len) { heap16[(c.ptr >>> 1) + i] = v; return; } this[setSlow](i, v); },
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number') { const x = this.#v[i]; if (x !== undefined) return x; } return this.#miss(i, Int16Array) ? this.#v[i] : this[getSlow](i); },
+        set(i, v) { const w = this.#v; if (this.#gen === MOVES.generation && typeof i === 'number' && i16(v) && i >>> 0 === i && i < w.length) { w[i] = v; return; } if (i16(v) && this.#miss(i, Int16Array)) { this.#v[i] = v; return; } this[setSlow](i, v); },
         push(v) { const c = this.#cell; if (arguments.length === 1 && i16(v) && c.len % 2 === 0) { const p = chunkExtend(this.#chunk, 2, 'StrArray.push'); heap16[p >>> 1] = v; return c.len / 2; } return this[pushSlow](arguments); },
       },
       '>h': {
-        get(i) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 2 + 2; if (e <= c.len) return heapDV.getInt16(c.ptr + e - 2, false); } return this[getSlow](i); },
-        set(i, v) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && i16(v)) { const e = i * 2 + 2; if (e <= c.len) return void heapDV.setInt16(c.ptr + e - 2, v, false); } this[setSlow](i, v); },
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v.getInt16(i * 2, false); return this.#miss(i, DataView) ? this.#v.getInt16(i * 2, false) : this[getSlow](i); },
+        set(i, v) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && i16(v)) return void this.#v.setInt16(i * 2, v, false); if (i16(v) && this.#miss(i, DataView)) return void this.#v.setInt16(i * 2, v, false); this[setSlow](i, v); },
         push(v) { const c = this.#cell; if (arguments.length === 1 && i16(v) && c.len % 2 === 0) { const p = chunkExtend(this.#chunk, 2, 'StrArray.push'); heapDV.setInt16(p, v, false); return c.len / 2; } return this[pushSlow](arguments); },
       },
       'H': {
-        get(i) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && i * 2 + 2 <= c.len) return heapU16[(c.ptr >>> 1) + i]; return this[getSlow](i); },
-        set(i, v) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && u16(v) && i * 2 + 2 <= c.len) { heapU16[(c.ptr >>> 1) + i] = v; return; } this[setSlow](i, v); },
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number') { const x = this.#v[i]; if (x !== undefined) return x; } return this.#miss(i, Uint16Array) ? this.#v[i] : this[getSlow](i); },
+        set(i, v) { const w = this.#v; if (this.#gen === MOVES.generation && typeof i === 'number' && u16(v) && i >>> 0 === i && i < w.length) { w[i] = v; return; } if (u16(v) && this.#miss(i, Uint16Array)) { this.#v[i] = v; return; } this[setSlow](i, v); },
         push(v) { const c = this.#cell; if (arguments.length === 1 && u16(v) && c.len % 2 === 0) { const p = chunkExtend(this.#chunk, 2, 'StrArray.push'); heapU16[p >>> 1] = v; return c.len / 2; } return this[pushSlow](arguments); },
       },
       '>H': {
-        get(i) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 2 + 2; if (e <= c.len) return heapDV.getUint16(c.ptr + e - 2, false); } return this[getSlow](i); },
-        set(i, v) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && u16(v)) { const e = i * 2 + 2; if (e <= c.len) return void heapDV.setUint16(c.ptr + e - 2, v, false); } this[setSlow](i, v); },
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v.getUint16(i * 2, false); return this.#miss(i, DataView) ? this.#v.getUint16(i * 2, false) : this[getSlow](i); },
+        set(i, v) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && u16(v)) return void this.#v.setUint16(i * 2, v, false); if (u16(v) && this.#miss(i, DataView)) return void this.#v.setUint16(i * 2, v, false); this[setSlow](i, v); },
         push(v) { const c = this.#cell; if (arguments.length === 1 && u16(v) && c.len % 2 === 0) { const p = chunkExtend(this.#chunk, 2, 'StrArray.push'); heapDV.setUint16(p, v, false); return c.len / 2; } return this[pushSlow](arguments); },
       },
       'i': {
-        get(i) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && i * 4 + 4 <= c.len) return heap32[(c.ptr >>> 2) + i]; return this[getSlow](i); },
-        set(i, v) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && i32(v) && i * 4 + 4 <= c.len) { heap32[(c.ptr >>> 2) + i] = v; return; } this[setSlow](i, v); },
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number') { const x = this.#v[i]; if (x !== undefined) return x; } return this.#miss(i, Int32Array) ? this.#v[i] : this[getSlow](i); },
+        set(i, v) { const w = this.#v; if (this.#gen === MOVES.generation && typeof i === 'number' && i32(v) && i >>> 0 === i && i < w.length) { w[i] = v; return; } if (i32(v) && this.#miss(i, Int32Array)) { this.#v[i] = v; return; } this[setSlow](i, v); },
         push(v) { const c = this.#cell; if (arguments.length === 1 && i32(v) && c.len % 4 === 0) { const p = chunkExtend(this.#chunk, 4, 'StrArray.push'); heap32[p >>> 2] = v; return c.len / 4; } return this[pushSlow](arguments); },
       },
       '>i': {
-        get(i) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 4 + 4; if (e <= c.len) return heapDV.getInt32(c.ptr + e - 4, false); } return this[getSlow](i); },
-        set(i, v) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && i32(v)) { const e = i * 4 + 4; if (e <= c.len) return void heapDV.setInt32(c.ptr + e - 4, v, false); } this[setSlow](i, v); },
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v.getInt32(i * 4, false); return this.#miss(i, DataView) ? this.#v.getInt32(i * 4, false) : this[getSlow](i); },
+        set(i, v) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && i32(v)) return void this.#v.setInt32(i * 4, v, false); if (i32(v) && this.#miss(i, DataView)) return void this.#v.setInt32(i * 4, v, false); this[setSlow](i, v); },
         push(v) { const c = this.#cell; if (arguments.length === 1 && i32(v) && c.len % 4 === 0) { const p = chunkExtend(this.#chunk, 4, 'StrArray.push'); heapDV.setInt32(p, v, false); return c.len / 4; } return this[pushSlow](arguments); },
       },
       'I': {
-        get(i) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && i * 4 + 4 <= c.len) return heapU32[(c.ptr >>> 2) + i]; return this[getSlow](i); },
-        set(i, v) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && u32(v) && i * 4 + 4 <= c.len) { heapU32[(c.ptr >>> 2) + i] = v; return; } this[setSlow](i, v); },
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number') { const x = this.#v[i]; if (x !== undefined) return x; } return this.#miss(i, Uint32Array) ? this.#v[i] : this[getSlow](i); },
+        set(i, v) { const w = this.#v; if (this.#gen === MOVES.generation && typeof i === 'number' && u32(v) && i >>> 0 === i && i < w.length) { w[i] = v; return; } if (u32(v) && this.#miss(i, Uint32Array)) { this.#v[i] = v; return; } this[setSlow](i, v); },
         push(v) { const c = this.#cell; if (arguments.length === 1 && u32(v) && c.len % 4 === 0) { const p = chunkExtend(this.#chunk, 4, 'StrArray.push'); heapU32[p >>> 2] = v; return c.len / 4; } return this[pushSlow](arguments); },
       },
       '>I': {
-        get(i) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 4 + 4; if (e <= c.len) return heapDV.getUint32(c.ptr + e - 4, false); } return this[getSlow](i); },
-        set(i, v) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && u32(v)) { const e = i * 4 + 4; if (e <= c.len) return void heapDV.setUint32(c.ptr + e - 4, v, false); } this[setSlow](i, v); },
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v.getUint32(i * 4, false); return this.#miss(i, DataView) ? this.#v.getUint32(i * 4, false) : this[getSlow](i); },
+        set(i, v) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && u32(v)) return void this.#v.setUint32(i * 4, v, false); if (u32(v) && this.#miss(i, DataView)) return void this.#v.setUint32(i * 4, v, false); this[setSlow](i, v); },
         push(v) { const c = this.#cell; if (arguments.length === 1 && u32(v) && c.len % 4 === 0) { const p = chunkExtend(this.#chunk, 4, 'StrArray.push'); heapDV.setUint32(p, v, false); return c.len / 4; } return this[pushSlow](arguments); },
       },
       'q': {
-        get(i) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && i * 8 + 8 <= c.len) return heap64[(c.ptr >>> 3) + i]; return this[getSlow](i); },
-        set(i, v) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && i64(v) && i * 8 + 8 <= c.len) { heap64[(c.ptr >>> 3) + i] = v; return; } this[setSlow](i, v); },
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number') { const x = this.#v[i]; if (x !== undefined) return x; } return this.#miss(i, BigInt64Array) ? this.#v[i] : this[getSlow](i); },
+        set(i, v) { const w = this.#v; if (this.#gen === MOVES.generation && typeof i === 'number' && i64(v) && i >>> 0 === i && i < w.length) { w[i] = v; return; } if (i64(v) && this.#miss(i, BigInt64Array)) { this.#v[i] = v; return; } this[setSlow](i, v); },
         push(v) { const c = this.#cell; if (arguments.length === 1 && i64(v) && c.len % 8 === 0) { const p = chunkExtend(this.#chunk, 8, 'StrArray.push'); heap64[p >>> 3] = v; return c.len / 8; } return this[pushSlow](arguments); },
       },
       '>q': {
-        get(i) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 8 + 8; if (e <= c.len) return heapDV.getBigInt64(c.ptr + e - 8, false); } return this[getSlow](i); },
-        set(i, v) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && i64(v)) { const e = i * 8 + 8; if (e <= c.len) return void heapDV.setBigInt64(c.ptr + e - 8, v, false); } this[setSlow](i, v); },
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v.getBigInt64(i * 8, false); return this.#miss(i, DataView) ? this.#v.getBigInt64(i * 8, false) : this[getSlow](i); },
+        set(i, v) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && i64(v)) return void this.#v.setBigInt64(i * 8, v, false); if (i64(v) && this.#miss(i, DataView)) return void this.#v.setBigInt64(i * 8, v, false); this[setSlow](i, v); },
         push(v) { const c = this.#cell; if (arguments.length === 1 && i64(v) && c.len % 8 === 0) { const p = chunkExtend(this.#chunk, 8, 'StrArray.push'); heapDV.setBigInt64(p, v, false); return c.len / 8; } return this[pushSlow](arguments); },
       },
       'Q': {
-        get(i) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && i * 8 + 8 <= c.len) return heapU64[(c.ptr >>> 3) + i]; return this[getSlow](i); },
-        set(i, v) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && u64(v) && i * 8 + 8 <= c.len) { heapU64[(c.ptr >>> 3) + i] = v; return; } this[setSlow](i, v); },
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number') { const x = this.#v[i]; if (x !== undefined) return x; } return this.#miss(i, BigUint64Array) ? this.#v[i] : this[getSlow](i); },
+        set(i, v) { const w = this.#v; if (this.#gen === MOVES.generation && typeof i === 'number' && u64(v) && i >>> 0 === i && i < w.length) { w[i] = v; return; } if (u64(v) && this.#miss(i, BigUint64Array)) { this.#v[i] = v; return; } this[setSlow](i, v); },
         push(v) { const c = this.#cell; if (arguments.length === 1 && u64(v) && c.len % 8 === 0) { const p = chunkExtend(this.#chunk, 8, 'StrArray.push'); heapU64[p >>> 3] = v; return c.len / 8; } return this[pushSlow](arguments); },
       },
       '>Q': {
-        get(i) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 8 + 8; if (e <= c.len) return heapDV.getBigUint64(c.ptr + e - 8, false); } return this[getSlow](i); },
-        set(i, v) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && u64(v)) { const e = i * 8 + 8; if (e <= c.len) return void heapDV.setBigUint64(c.ptr + e - 8, v, false); } this[setSlow](i, v); },
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v.getBigUint64(i * 8, false); return this.#miss(i, DataView) ? this.#v.getBigUint64(i * 8, false) : this[getSlow](i); },
+        set(i, v) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && u64(v)) return void this.#v.setBigUint64(i * 8, v, false); if (u64(v) && this.#miss(i, DataView)) return void this.#v.setBigUint64(i * 8, v, false); this[setSlow](i, v); },
         push(v) { const c = this.#cell; if (arguments.length === 1 && u64(v) && c.len % 8 === 0) { const p = chunkExtend(this.#chunk, 8, 'StrArray.push'); heapDV.setBigUint64(p, v, false); return c.len / 8; } return this[pushSlow](arguments); },
       },
       'f': {
-        get(i) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && i * 4 + 4 <= c.len) return heapF32[(c.ptr >>> 2) + i]; return this[getSlow](i); },
-        set(i, v) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && f32(v) && i * 4 + 4 <= c.len) { heapF32[(c.ptr >>> 2) + i] = v; return; } this[setSlow](i, v); },
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number') { const x = this.#v[i]; if (x !== undefined) return x; } return this.#miss(i, Float32Array) ? this.#v[i] : this[getSlow](i); },
+        set(i, v) { const w = this.#v; if (this.#gen === MOVES.generation && typeof i === 'number' && f32(v) && i >>> 0 === i && i < w.length) { w[i] = v; return; } if (f32(v) && this.#miss(i, Float32Array)) { this.#v[i] = v; return; } this[setSlow](i, v); },
         push(v) { const c = this.#cell; if (arguments.length === 1 && f32(v) && c.len % 4 === 0) { const p = chunkExtend(this.#chunk, 4, 'StrArray.push'); heapF32[p >>> 2] = v; return c.len / 4; } return this[pushSlow](arguments); },
       },
       '>f': {
-        get(i) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 4 + 4; if (e <= c.len) return heapDV.getFloat32(c.ptr + e - 4, false); } return this[getSlow](i); },
-        set(i, v) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && f32(v)) { const e = i * 4 + 4; if (e <= c.len) return void heapDV.setFloat32(c.ptr + e - 4, v, false); } this[setSlow](i, v); },
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v.getFloat32(i * 4, false); return this.#miss(i, DataView) ? this.#v.getFloat32(i * 4, false) : this[getSlow](i); },
+        set(i, v) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && f32(v)) return void this.#v.setFloat32(i * 4, v, false); if (f32(v) && this.#miss(i, DataView)) return void this.#v.setFloat32(i * 4, v, false); this[setSlow](i, v); },
         push(v) { const c = this.#cell; if (arguments.length === 1 && f32(v) && c.len % 4 === 0) { const p = chunkExtend(this.#chunk, 4, 'StrArray.push'); heapDV.setFloat32(p, v, false); return c.len / 4; } return this[pushSlow](arguments); },
       },
       'd': {
-        get(i) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && i * 8 + 8 <= c.len) return heapF64[(c.ptr >>> 3) + i]; return this[getSlow](i); },
-        set(i, v) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && f64(v) && i * 8 + 8 <= c.len) { heapF64[(c.ptr >>> 3) + i] = v; return; } this[setSlow](i, v); },
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number') { const x = this.#v[i]; if (x !== undefined) return x; } return this.#miss(i, Float64Array) ? this.#v[i] : this[getSlow](i); },
+        set(i, v) { const w = this.#v; if (this.#gen === MOVES.generation && typeof i === 'number' && f64(v) && i >>> 0 === i && i < w.length) { w[i] = v; return; } if (f64(v) && this.#miss(i, Float64Array)) { this.#v[i] = v; return; } this[setSlow](i, v); },
         push(v) { const c = this.#cell; if (arguments.length === 1 && f64(v) && c.len % 8 === 0) { const p = chunkExtend(this.#chunk, 8, 'StrArray.push'); heapF64[p >>> 3] = v; return c.len / 8; } return this[pushSlow](arguments); },
       },
       '>d': {
-        get(i) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 8 + 8; if (e <= c.len) return heapDV.getFloat64(c.ptr + e - 8, false); } return this[getSlow](i); },
-        set(i, v) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && f64(v)) { const e = i * 8 + 8; if (e <= c.len) return void heapDV.setFloat64(c.ptr + e - 8, v, false); } this[setSlow](i, v); },
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v.getFloat64(i * 8, false); return this.#miss(i, DataView) ? this.#v.getFloat64(i * 8, false) : this[getSlow](i); },
+        set(i, v) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && f64(v)) return void this.#v.setFloat64(i * 8, v, false); if (f64(v) && this.#miss(i, DataView)) return void this.#v.setFloat64(i * 8, v, false); this[setSlow](i, v); },
         push(v) { const c = this.#cell; if (arguments.length === 1 && f64(v) && c.len % 8 === 0) { const p = chunkExtend(this.#chunk, 8, 'StrArray.push'); heapDV.setFloat64(p, v, false); return c.len / 8; } return this[pushSlow](arguments); },
+      },
+    };
+    ON_CHUNK_AT = {
+      'b': {
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v.getInt8(i * this.#stride); return this.#miss(i, DataView) ? this.#v.getInt8(i * this.#stride) : this[getSlow](i); },
+        set(i, v) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && i8(v)) return void this.#v.setInt8(i * this.#stride, v); if (i8(v) && this.#miss(i, DataView)) return void this.#v.setInt8(i * this.#stride, v); this[setSlow](i, v); },
+      },
+      'B': {
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v.getUint8(i * this.#stride); return this.#miss(i, DataView) ? this.#v.getUint8(i * this.#stride) : this[getSlow](i); },
+        set(i, v) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && u8(v)) return void this.#v.setUint8(i * this.#stride, v); if (u8(v) && this.#miss(i, DataView)) return void this.#v.setUint8(i * this.#stride, v); this[setSlow](i, v); },
+      },
+      'h': {
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v.getInt16(i * this.#stride, true); return this.#miss(i, DataView) ? this.#v.getInt16(i * this.#stride, true) : this[getSlow](i); },
+        set(i, v) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && i16(v)) return void this.#v.setInt16(i * this.#stride, v, true); if (i16(v) && this.#miss(i, DataView)) return void this.#v.setInt16(i * this.#stride, v, true); this[setSlow](i, v); },
+      },
+      '>h': {
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v.getInt16(i * this.#stride, false); return this.#miss(i, DataView) ? this.#v.getInt16(i * this.#stride, false) : this[getSlow](i); },
+        set(i, v) {
+          if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && i16(v)) return void this.#v.setInt16(i * this.#stride, v, false);
+          if (i16(v) && this.#miss(i, DataView)) return void this.#v.setInt16(i * this.#stride, v, false);
+          this[setSlow](i, v);
+        },
+      },
+      'H': {
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v.getUint16(i * this.#stride, true); return this.#miss(i, DataView) ? this.#v.getUint16(i * this.#stride, true) : this[getSlow](i); },
+        set(i, v) {
+          if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && u16(v)) return void this.#v.setUint16(i * this.#stride, v, true);
+          if (u16(v) && this.#miss(i, DataView)) return void this.#v.setUint16(i * this.#stride, v, true);
+          this[setSlow](i, v);
+        },
+      },
+      '>H': {
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v.getUint16(i * this.#stride, false); return this.#miss(i, DataView) ? this.#v.getUint16(i * this.#stride, false) : this[getSlow](i); },
+        set(i, v) {
+          if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && u16(v)) return void this.#v.setUint16(i * this.#stride, v, false);
+          if (u16(v) && this.#miss(i, DataView)) return void this.#v.setUint16(i * this.#stride, v, false);
+          this[setSlow](i, v);
+        },
+      },
+      'i': {
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v.getInt32(i * this.#stride, true); return this.#miss(i, DataView) ? this.#v.getInt32(i * this.#stride, true) : this[getSlow](i); },
+        set(i, v) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && i32(v)) return void this.#v.setInt32(i * this.#stride, v, true); if (i32(v) && this.#miss(i, DataView)) return void this.#v.setInt32(i * this.#stride, v, true); this[setSlow](i, v); },
+      },
+      '>i': {
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v.getInt32(i * this.#stride, false); return this.#miss(i, DataView) ? this.#v.getInt32(i * this.#stride, false) : this[getSlow](i); },
+        set(i, v) {
+          if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && i32(v)) return void this.#v.setInt32(i * this.#stride, v, false);
+          if (i32(v) && this.#miss(i, DataView)) return void this.#v.setInt32(i * this.#stride, v, false);
+          this[setSlow](i, v);
+        },
+      },
+      'I': {
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v.getUint32(i * this.#stride, true); return this.#miss(i, DataView) ? this.#v.getUint32(i * this.#stride, true) : this[getSlow](i); },
+        set(i, v) {
+          if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && u32(v)) return void this.#v.setUint32(i * this.#stride, v, true);
+          if (u32(v) && this.#miss(i, DataView)) return void this.#v.setUint32(i * this.#stride, v, true);
+          this[setSlow](i, v);
+        },
+      },
+      '>I': {
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v.getUint32(i * this.#stride, false); return this.#miss(i, DataView) ? this.#v.getUint32(i * this.#stride, false) : this[getSlow](i); },
+        set(i, v) {
+          if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && u32(v)) return void this.#v.setUint32(i * this.#stride, v, false);
+          if (u32(v) && this.#miss(i, DataView)) return void this.#v.setUint32(i * this.#stride, v, false);
+          this[setSlow](i, v);
+        },
+      },
+      'q': {
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v.getBigInt64(i * this.#stride, true); return this.#miss(i, DataView) ? this.#v.getBigInt64(i * this.#stride, true) : this[getSlow](i); },
+        set(i, v) {
+          if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && i64(v)) return void this.#v.setBigInt64(i * this.#stride, v, true);
+          if (i64(v) && this.#miss(i, DataView)) return void this.#v.setBigInt64(i * this.#stride, v, true);
+          this[setSlow](i, v);
+        },
+      },
+      '>q': {
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v.getBigInt64(i * this.#stride, false); return this.#miss(i, DataView) ? this.#v.getBigInt64(i * this.#stride, false) : this[getSlow](i); },
+        set(i, v) {
+          if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && i64(v)) return void this.#v.setBigInt64(i * this.#stride, v, false);
+          if (i64(v) && this.#miss(i, DataView)) return void this.#v.setBigInt64(i * this.#stride, v, false);
+          this[setSlow](i, v);
+        },
+      },
+      'Q': {
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v.getBigUint64(i * this.#stride, true); return this.#miss(i, DataView) ? this.#v.getBigUint64(i * this.#stride, true) : this[getSlow](i); },
+        set(i, v) {
+          if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && u64(v)) return void this.#v.setBigUint64(i * this.#stride, v, true);
+          if (u64(v) && this.#miss(i, DataView)) return void this.#v.setBigUint64(i * this.#stride, v, true);
+          this[setSlow](i, v);
+        },
+      },
+      '>Q': {
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v.getBigUint64(i * this.#stride, false); return this.#miss(i, DataView) ? this.#v.getBigUint64(i * this.#stride, false) : this[getSlow](i); },
+        set(i, v) {
+          if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && u64(v)) return void this.#v.setBigUint64(i * this.#stride, v, false);
+          if (u64(v) && this.#miss(i, DataView)) return void this.#v.setBigUint64(i * this.#stride, v, false);
+          this[setSlow](i, v);
+        },
+      },
+      'f': {
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v.getFloat32(i * this.#stride, true); return this.#miss(i, DataView) ? this.#v.getFloat32(i * this.#stride, true) : this[getSlow](i); },
+        set(i, v) {
+          if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && f32(v)) return void this.#v.setFloat32(i * this.#stride, v, true);
+          if (f32(v) && this.#miss(i, DataView)) return void this.#v.setFloat32(i * this.#stride, v, true);
+          this[setSlow](i, v);
+        },
+      },
+      '>f': {
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v.getFloat32(i * this.#stride, false); return this.#miss(i, DataView) ? this.#v.getFloat32(i * this.#stride, false) : this[getSlow](i); },
+        set(i, v) {
+          if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && f32(v)) return void this.#v.setFloat32(i * this.#stride, v, false);
+          if (f32(v) && this.#miss(i, DataView)) return void this.#v.setFloat32(i * this.#stride, v, false);
+          this[setSlow](i, v);
+        },
+      },
+      'd': {
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v.getFloat64(i * this.#stride, true); return this.#miss(i, DataView) ? this.#v.getFloat64(i * this.#stride, true) : this[getSlow](i); },
+        set(i, v) {
+          if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && f64(v)) return void this.#v.setFloat64(i * this.#stride, v, true);
+          if (f64(v) && this.#miss(i, DataView)) return void this.#v.setFloat64(i * this.#stride, v, true);
+          this[setSlow](i, v);
+        },
+      },
+      '>d': {
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v.getFloat64(i * this.#stride, false); return this.#miss(i, DataView) ? this.#v.getFloat64(i * this.#stride, false) : this[getSlow](i); },
+        set(i, v) {
+          if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && f64(v)) return void this.#v.setFloat64(i * this.#stride, v, false);
+          if (f64(v) && this.#miss(i, DataView)) return void this.#v.setFloat64(i * this.#stride, v, false);
+          this[setSlow](i, v);
+        },
       },
     };
     ON_FOREIGN = {
@@ -219,13 +407,157 @@ class FastPaths extends Stamp {
         set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && f64(v)) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return void r.dv.setFloat64(r.off + e - 8, v, false); } this[setSlow](i, v); },
       },
     };
+    ON_FOREIGN_AT = {
+      'b': {
+        get(i) { const r = this.#foreignAt; const g = this.#geo; if (typeof i === 'number' && i >>> 0 === i && i < g.limit) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return r.dv.getInt8(r.off + e - g.span + g.lead); } return this[getSlow](i); },
+        set(i, v) { const r = this.#foreignAt; const g = this.#geo; if (typeof i === 'number' && i >>> 0 === i && i < g.limit && i8(v)) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return void r.dv.setInt8(r.off + e - g.span + g.lead, v); } this[setSlow](i, v); },
+      },
+      'B': {
+        get(i) { const r = this.#foreignAt; const g = this.#geo; if (typeof i === 'number' && i >>> 0 === i && i < g.limit) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return r.dv.getUint8(r.off + e - g.span + g.lead); } return this[getSlow](i); },
+        set(i, v) { const r = this.#foreignAt; const g = this.#geo; if (typeof i === 'number' && i >>> 0 === i && i < g.limit && u8(v)) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return void r.dv.setUint8(r.off + e - g.span + g.lead, v); } this[setSlow](i, v); },
+      },
+      'h': {
+        get(i) { const r = this.#foreignAt; const g = this.#geo; if (typeof i === 'number' && i >>> 0 === i && i < g.limit) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return r.dv.getInt16(r.off + e - g.span + g.lead, true); } return this[getSlow](i); },
+        set(i, v) { const r = this.#foreignAt; const g = this.#geo; if (typeof i === 'number' && i >>> 0 === i && i < g.limit && i16(v)) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return void r.dv.setInt16(r.off + e - g.span + g.lead, v, true); } this[setSlow](i, v); },
+      },
+      '>h': {
+        get(i) { const r = this.#foreignAt; const g = this.#geo; if (typeof i === 'number' && i >>> 0 === i && i < g.limit) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return r.dv.getInt16(r.off + e - g.span + g.lead, false); } return this[getSlow](i); },
+        set(i, v) {
+          const r = this.#foreignAt;
+          const g = this.#geo;
+          if (typeof i === 'number' && i >>> 0 === i && i < g.limit && i16(v)) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return void r.dv.setInt16(r.off + e - g.span + g.lead, v, false); }
+          this[setSlow](i, v);
+        },
+      },
+      'H': {
+        get(i) { const r = this.#foreignAt; const g = this.#geo; if (typeof i === 'number' && i >>> 0 === i && i < g.limit) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return r.dv.getUint16(r.off + e - g.span + g.lead, true); } return this[getSlow](i); },
+        set(i, v) {
+          const r = this.#foreignAt;
+          const g = this.#geo;
+          if (typeof i === 'number' && i >>> 0 === i && i < g.limit && u16(v)) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return void r.dv.setUint16(r.off + e - g.span + g.lead, v, true); }
+          this[setSlow](i, v);
+        },
+      },
+      '>H': {
+        get(i) { const r = this.#foreignAt; const g = this.#geo; if (typeof i === 'number' && i >>> 0 === i && i < g.limit) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return r.dv.getUint16(r.off + e - g.span + g.lead, false); } return this[getSlow](i); },
+        set(i, v) {
+          const r = this.#foreignAt;
+          const g = this.#geo;
+          if (typeof i === 'number' && i >>> 0 === i && i < g.limit && u16(v)) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return void r.dv.setUint16(r.off + e - g.span + g.lead, v, false); }
+          this[setSlow](i, v);
+        },
+      },
+      'i': {
+        get(i) { const r = this.#foreignAt; const g = this.#geo; if (typeof i === 'number' && i >>> 0 === i && i < g.limit) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return r.dv.getInt32(r.off + e - g.span + g.lead, true); } return this[getSlow](i); },
+        set(i, v) { const r = this.#foreignAt; const g = this.#geo; if (typeof i === 'number' && i >>> 0 === i && i < g.limit && i32(v)) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return void r.dv.setInt32(r.off + e - g.span + g.lead, v, true); } this[setSlow](i, v); },
+      },
+      '>i': {
+        get(i) { const r = this.#foreignAt; const g = this.#geo; if (typeof i === 'number' && i >>> 0 === i && i < g.limit) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return r.dv.getInt32(r.off + e - g.span + g.lead, false); } return this[getSlow](i); },
+        set(i, v) {
+          const r = this.#foreignAt;
+          const g = this.#geo;
+          if (typeof i === 'number' && i >>> 0 === i && i < g.limit && i32(v)) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return void r.dv.setInt32(r.off + e - g.span + g.lead, v, false); }
+          this[setSlow](i, v);
+        },
+      },
+      'I': {
+        get(i) { const r = this.#foreignAt; const g = this.#geo; if (typeof i === 'number' && i >>> 0 === i && i < g.limit) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return r.dv.getUint32(r.off + e - g.span + g.lead, true); } return this[getSlow](i); },
+        set(i, v) {
+          const r = this.#foreignAt;
+          const g = this.#geo;
+          if (typeof i === 'number' && i >>> 0 === i && i < g.limit && u32(v)) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return void r.dv.setUint32(r.off + e - g.span + g.lead, v, true); }
+          this[setSlow](i, v);
+        },
+      },
+      '>I': {
+        get(i) { const r = this.#foreignAt; const g = this.#geo; if (typeof i === 'number' && i >>> 0 === i && i < g.limit) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return r.dv.getUint32(r.off + e - g.span + g.lead, false); } return this[getSlow](i); },
+        set(i, v) {
+          const r = this.#foreignAt;
+          const g = this.#geo;
+          if (typeof i === 'number' && i >>> 0 === i && i < g.limit && u32(v)) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return void r.dv.setUint32(r.off + e - g.span + g.lead, v, false); }
+          this[setSlow](i, v);
+        },
+      },
+      'q': {
+        get(i) { const r = this.#foreignAt; const g = this.#geo; if (typeof i === 'number' && i >>> 0 === i && i < g.limit) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return r.dv.getBigInt64(r.off + e - g.span + g.lead, true); } return this[getSlow](i); },
+        set(i, v) {
+          const r = this.#foreignAt;
+          const g = this.#geo;
+          if (typeof i === 'number' && i >>> 0 === i && i < g.limit && i64(v)) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return void r.dv.setBigInt64(r.off + e - g.span + g.lead, v, true); }
+          this[setSlow](i, v);
+        },
+      },
+      '>q': {
+        get(i) { const r = this.#foreignAt; const g = this.#geo; if (typeof i === 'number' && i >>> 0 === i && i < g.limit) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return r.dv.getBigInt64(r.off + e - g.span + g.lead, false); } return this[getSlow](i); },
+        set(i, v) {
+          const r = this.#foreignAt;
+          const g = this.#geo;
+          if (typeof i === 'number' && i >>> 0 === i && i < g.limit && i64(v)) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return void r.dv.setBigInt64(r.off + e - g.span + g.lead, v, false); }
+          this[setSlow](i, v);
+        },
+      },
+      'Q': {
+        get(i) { const r = this.#foreignAt; const g = this.#geo; if (typeof i === 'number' && i >>> 0 === i && i < g.limit) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return r.dv.getBigUint64(r.off + e - g.span + g.lead, true); } return this[getSlow](i); },
+        set(i, v) {
+          const r = this.#foreignAt;
+          const g = this.#geo;
+          if (typeof i === 'number' && i >>> 0 === i && i < g.limit && u64(v)) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return void r.dv.setBigUint64(r.off + e - g.span + g.lead, v, true); }
+          this[setSlow](i, v);
+        },
+      },
+      '>Q': {
+        get(i) { const r = this.#foreignAt; const g = this.#geo; if (typeof i === 'number' && i >>> 0 === i && i < g.limit) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return r.dv.getBigUint64(r.off + e - g.span + g.lead, false); } return this[getSlow](i); },
+        set(i, v) {
+          const r = this.#foreignAt;
+          const g = this.#geo;
+          if (typeof i === 'number' && i >>> 0 === i && i < g.limit && u64(v)) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return void r.dv.setBigUint64(r.off + e - g.span + g.lead, v, false); }
+          this[setSlow](i, v);
+        },
+      },
+      'f': {
+        get(i) { const r = this.#foreignAt; const g = this.#geo; if (typeof i === 'number' && i >>> 0 === i && i < g.limit) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return r.dv.getFloat32(r.off + e - g.span + g.lead, true); } return this[getSlow](i); },
+        set(i, v) {
+          const r = this.#foreignAt;
+          const g = this.#geo;
+          if (typeof i === 'number' && i >>> 0 === i && i < g.limit && f32(v)) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return void r.dv.setFloat32(r.off + e - g.span + g.lead, v, true); }
+          this[setSlow](i, v);
+        },
+      },
+      '>f': {
+        get(i) { const r = this.#foreignAt; const g = this.#geo; if (typeof i === 'number' && i >>> 0 === i && i < g.limit) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return r.dv.getFloat32(r.off + e - g.span + g.lead, false); } return this[getSlow](i); },
+        set(i, v) {
+          const r = this.#foreignAt;
+          const g = this.#geo;
+          if (typeof i === 'number' && i >>> 0 === i && i < g.limit && f32(v)) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return void r.dv.setFloat32(r.off + e - g.span + g.lead, v, false); }
+          this[setSlow](i, v);
+        },
+      },
+      'd': {
+        get(i) { const r = this.#foreignAt; const g = this.#geo; if (typeof i === 'number' && i >>> 0 === i && i < g.limit) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return r.dv.getFloat64(r.off + e - g.span + g.lead, true); } return this[getSlow](i); },
+        set(i, v) {
+          const r = this.#foreignAt;
+          const g = this.#geo;
+          if (typeof i === 'number' && i >>> 0 === i && i < g.limit && f64(v)) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return void r.dv.setFloat64(r.off + e - g.span + g.lead, v, true); }
+          this[setSlow](i, v);
+        },
+      },
+      '>d': {
+        get(i) { const r = this.#foreignAt; const g = this.#geo; if (typeof i === 'number' && i >>> 0 === i && i < g.limit) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return r.dv.getFloat64(r.off + e - g.span + g.lead, false); } return this[getSlow](i); },
+        set(i, v) {
+          const r = this.#foreignAt;
+          const g = this.#geo;
+          if (typeof i === 'number' && i >>> 0 === i && i < g.limit && f64(v)) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return void r.dv.setFloat64(r.off + e - g.span + g.lead, v, false); }
+          this[setSlow](i, v);
+        },
+      },
+    };
     ON_ITEM = {
       get(i) { const r = this.#itemRegion; const o = r.at(i, this.#item.size); return o < 0 ? this[getSlow](i) : this.#item.read(r.tdv(), o); },
     };
   }
 }
 
-/** Stamps the fast paths' fields on a new array: its constructor, once. `fast`: plain items read as stored (no offset, stride, length or conversion). */
-export function stampFast(arr, region, item, fast) {
-  new FastPaths(arr, region, item, fast);
+/** Stamps the fast paths' fields on a new array: its constructor, once. */
+export function stampFast(arr, region, item, geo) {
+  new FastPaths(arr, region, item, geo);
 }
