@@ -14,7 +14,7 @@
 // unchanged: it changes when memory grows and when any chunk moves, shrinks or
 // is freed (chunk.js), so a kept view never outlives the block it shows. One
 // compare per access instead of reading the chunk's cell and the heap view.
-import { CHUNK_REGION, FOREIGN_REGION, chunkExtend, getSlow, pushSlow, setSlow } from '../core/internal.js';
+import { CHUNK_REGION, FOREIGN_REGION, bufferResizability, chunkExtend, getSlow, pushSlow, setSlow } from '../core/internal.js';
 import { heap16, heap32, heap64, heap8, heapDV, heapF32, heapF64, heapU16, heapU32, heapU64, heapU8, moves, wasmBuffer } from '../core/wasm.js';
 import { f32, f64, i16, i32, i64, i8, u16, u32, u64, u8 } from './fits.js';
 import { itemCount } from './geometry.js';
@@ -30,9 +30,9 @@ export let ON_FOREIGN_AT;
 /** Records, e c ?, and windows on a foreign object (a MemSlice buffer): the region says where the item is, the item codec reads it. */
 export let ON_ITEM;
 
-// Stand-ins no index passes: len -0.5 fails `len % k === 0` (push), a freed cell
+// Stand-ins no index passes: len -1 fails `(len & (k - 1)) === 0` and `len >= 0` (push), a freed cell
 // has no items, and byteLength -1 fails `e <= byteLength`.
-const NO_CELL = Object.freeze({ ptr: 0, len: -0.5, freed: true });
+const NO_CELL = Object.freeze({ ptr: 0, len: -1, freed: true });
 const NO_FOREIGN = Object.freeze({ u8: Object.freeze({ byteLength: -1 }) });
 const NO_ITEM = Object.freeze({ at: () => -1 });
 const NO_VIEW = new Uint8Array(0);
@@ -58,9 +58,9 @@ class FastPaths extends Stamp {
   #region; // the array's Region (its window: start, stop)
   #geo; // the array's geometry (geometry.js)
   #gen = -1; // the generation #v and #n were made at (never -1: the first access makes them)
-  #v = NO_VIEW; // chunk kinds: the view of the items as of #gen (see above)
-  #n = 0; // chunk kinds: the items it shows (fewer than now after an in-place growth: those take #miss)
-  #View; // chunk kinds: the class of #v, the format's typed array for a packed little-endian array, else DataView
+  #v = NO_VIEW; // the view of the items: chunk kinds as of #gen (see above); a fixed-length foreign buffer's from the start
+  #n = 0; // the items #v shows (on a chunk, fewer than now after an in-place growth: those take #miss)
+  #View; // chunk kinds: the class of #v, the format's typed array for a packed little-endian array, else DataView; else null
   #stride; // bytes from one item to the next
   #foreign; // ON_FOREIGN: the whole foreign buffer's Region, else NO_FOREIGN
   #foreignAt; // ON_FOREIGN_AT: the whole foreign buffer's Region, else NO_FOREIGN
@@ -80,10 +80,21 @@ class FastPaths extends Stamp {
     this.#stride = geo.stride;
     // (bulk: the typed array of an integer or float code of that width; null for e c ? and records.)
     const typed = packed && onChunk && typeof item.bulk === 'function' && (item.little || item.size === 1);
-    this.#View = typed ? item.bulk : DataView;
-    this.#foreign = packed && region.kind === FOREIGN_REGION ? region : NO_FOREIGN;
-    const at = region.kind === FOREIGN_REGION && region.whole && !geo.plain && !item.converts;
-    this.#foreignAt = at ? region : NO_FOREIGN;
+    this.#View = onChunk ? (typed ? item.bulk : DataView) : null;
+    const foreign = region.kind === FOREIGN_REGION && region.whole && !item.converts;
+    this.#foreign = foreign && packed ? region : NO_FOREIGN;
+    this.#foreignAt = foreign && !geo.plain ? region : NO_FOREIGN;
+    // A buffer of fixed length keeps it unless detached, when its view throws (the
+    // methods then take the checked path): it gets a view now, so no access reads
+    // u8.byteLength, which once any buffer was detached (memory.grow detaches) is a
+    // call in V8 (measured 2 -> 11 ns a get). Resizable ones read it per access.
+    const buffer = foreign ? region.dv.buffer : null;
+    if (foreign && bufferResizability(buffer) === null) {
+      const len = region.u8.byteLength;
+      const from = geo.origin + geo.lead;
+      this.#n = itemCount(geo, len);
+      if (this.#n > 0) this.#v = new DataView(buffer, region.off + from, len - from);
+    }
     this.#itemRegion = fast ? region : NO_ITEM;
     this.#item = item;
   }
@@ -115,92 +126,92 @@ class FastPaths extends Stamp {
       'b': {
         get(i) { if (this.#gen === MOVES.generation && typeof i === 'number') { const x = this.#v[i]; if (x !== undefined) return x; } return this.#miss(i, Int8Array) ? this.#v[i] : this[getSlow](i); },
         set(i, v) { const w = this.#v; if (this.#gen === MOVES.generation && typeof i === 'number' && i8(v) && i >>> 0 === i && i < w.length) { w[i] = v; return; } if (i8(v) && this.#miss(i, Int8Array)) { this.#v[i] = v; return; } this[setSlow](i, v); },
-        push(v) { const c = this.#cell; if (arguments.length === 1 && i8(v) && c.len % 1 === 0) { const p = chunkExtend(this.#chunk, 1, 'StrArray.push'); heap8[p >>> 0] = v; return c.len / 1; } return this[pushSlow](arguments); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && i8(v) && c.len >= 0) { const p = chunkExtend(this.#chunk, 1, 'StrArray.push'); heap8[p >>> 0] = v; return c.len / 1; } return this[pushSlow](arguments); },
       },
       'B': {
         get(i) { if (this.#gen === MOVES.generation && typeof i === 'number') { const x = this.#v[i]; if (x !== undefined) return x; } return this.#miss(i, Uint8Array) ? this.#v[i] : this[getSlow](i); },
         set(i, v) { const w = this.#v; if (this.#gen === MOVES.generation && typeof i === 'number' && u8(v) && i >>> 0 === i && i < w.length) { w[i] = v; return; } if (u8(v) && this.#miss(i, Uint8Array)) { this.#v[i] = v; return; } this[setSlow](i, v); },
-        push(v) { const c = this.#cell; if (arguments.length === 1 && u8(v) && c.len % 1 === 0) { const p = chunkExtend(this.#chunk, 1, 'StrArray.push'); heapU8[p >>> 0] = v; return c.len / 1; } return this[pushSlow](arguments); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && u8(v) && c.len >= 0) { const p = chunkExtend(this.#chunk, 1, 'StrArray.push'); heapU8[p >>> 0] = v; return c.len / 1; } return this[pushSlow](arguments); },
       },
       'h': {
         get(i) { if (this.#gen === MOVES.generation && typeof i === 'number') { const x = this.#v[i]; if (x !== undefined) return x; } return this.#miss(i, Int16Array) ? this.#v[i] : this[getSlow](i); },
         set(i, v) { const w = this.#v; if (this.#gen === MOVES.generation && typeof i === 'number' && i16(v) && i >>> 0 === i && i < w.length) { w[i] = v; return; } if (i16(v) && this.#miss(i, Int16Array)) { this.#v[i] = v; return; } this[setSlow](i, v); },
-        push(v) { const c = this.#cell; if (arguments.length === 1 && i16(v) && c.len % 2 === 0) { const p = chunkExtend(this.#chunk, 2, 'StrArray.push'); heap16[p >>> 1] = v; return c.len / 2; } return this[pushSlow](arguments); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && i16(v) && (c.len & 1) === 0) { const p = chunkExtend(this.#chunk, 2, 'StrArray.push'); heap16[p >>> 1] = v; return c.len / 2; } return this[pushSlow](arguments); },
       },
       '>h': {
         get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v.getInt16(i * 2, false); return this.#miss(i, DataView) ? this.#v.getInt16(i * 2, false) : this[getSlow](i); },
         set(i, v) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && i16(v)) return void this.#v.setInt16(i * 2, v, false); if (i16(v) && this.#miss(i, DataView)) return void this.#v.setInt16(i * 2, v, false); this[setSlow](i, v); },
-        push(v) { const c = this.#cell; if (arguments.length === 1 && i16(v) && c.len % 2 === 0) { const p = chunkExtend(this.#chunk, 2, 'StrArray.push'); heapDV.setInt16(p, v, false); return c.len / 2; } return this[pushSlow](arguments); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && i16(v) && (c.len & 1) === 0) { const p = chunkExtend(this.#chunk, 2, 'StrArray.push'); heapDV.setInt16(p, v, false); return c.len / 2; } return this[pushSlow](arguments); },
       },
       'H': {
         get(i) { if (this.#gen === MOVES.generation && typeof i === 'number') { const x = this.#v[i]; if (x !== undefined) return x; } return this.#miss(i, Uint16Array) ? this.#v[i] : this[getSlow](i); },
         set(i, v) { const w = this.#v; if (this.#gen === MOVES.generation && typeof i === 'number' && u16(v) && i >>> 0 === i && i < w.length) { w[i] = v; return; } if (u16(v) && this.#miss(i, Uint16Array)) { this.#v[i] = v; return; } this[setSlow](i, v); },
-        push(v) { const c = this.#cell; if (arguments.length === 1 && u16(v) && c.len % 2 === 0) { const p = chunkExtend(this.#chunk, 2, 'StrArray.push'); heapU16[p >>> 1] = v; return c.len / 2; } return this[pushSlow](arguments); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && u16(v) && (c.len & 1) === 0) { const p = chunkExtend(this.#chunk, 2, 'StrArray.push'); heapU16[p >>> 1] = v; return c.len / 2; } return this[pushSlow](arguments); },
       },
       '>H': {
         get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v.getUint16(i * 2, false); return this.#miss(i, DataView) ? this.#v.getUint16(i * 2, false) : this[getSlow](i); },
         set(i, v) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && u16(v)) return void this.#v.setUint16(i * 2, v, false); if (u16(v) && this.#miss(i, DataView)) return void this.#v.setUint16(i * 2, v, false); this[setSlow](i, v); },
-        push(v) { const c = this.#cell; if (arguments.length === 1 && u16(v) && c.len % 2 === 0) { const p = chunkExtend(this.#chunk, 2, 'StrArray.push'); heapDV.setUint16(p, v, false); return c.len / 2; } return this[pushSlow](arguments); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && u16(v) && (c.len & 1) === 0) { const p = chunkExtend(this.#chunk, 2, 'StrArray.push'); heapDV.setUint16(p, v, false); return c.len / 2; } return this[pushSlow](arguments); },
       },
       'i': {
         get(i) { if (this.#gen === MOVES.generation && typeof i === 'number') { const x = this.#v[i]; if (x !== undefined) return x; } return this.#miss(i, Int32Array) ? this.#v[i] : this[getSlow](i); },
         set(i, v) { const w = this.#v; if (this.#gen === MOVES.generation && typeof i === 'number' && i32(v) && i >>> 0 === i && i < w.length) { w[i] = v; return; } if (i32(v) && this.#miss(i, Int32Array)) { this.#v[i] = v; return; } this[setSlow](i, v); },
-        push(v) { const c = this.#cell; if (arguments.length === 1 && i32(v) && c.len % 4 === 0) { const p = chunkExtend(this.#chunk, 4, 'StrArray.push'); heap32[p >>> 2] = v; return c.len / 4; } return this[pushSlow](arguments); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && i32(v) && (c.len & 3) === 0) { const p = chunkExtend(this.#chunk, 4, 'StrArray.push'); heap32[p >>> 2] = v; return c.len / 4; } return this[pushSlow](arguments); },
       },
       '>i': {
         get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v.getInt32(i * 4, false); return this.#miss(i, DataView) ? this.#v.getInt32(i * 4, false) : this[getSlow](i); },
         set(i, v) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && i32(v)) return void this.#v.setInt32(i * 4, v, false); if (i32(v) && this.#miss(i, DataView)) return void this.#v.setInt32(i * 4, v, false); this[setSlow](i, v); },
-        push(v) { const c = this.#cell; if (arguments.length === 1 && i32(v) && c.len % 4 === 0) { const p = chunkExtend(this.#chunk, 4, 'StrArray.push'); heapDV.setInt32(p, v, false); return c.len / 4; } return this[pushSlow](arguments); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && i32(v) && (c.len & 3) === 0) { const p = chunkExtend(this.#chunk, 4, 'StrArray.push'); heapDV.setInt32(p, v, false); return c.len / 4; } return this[pushSlow](arguments); },
       },
       'I': {
         get(i) { if (this.#gen === MOVES.generation && typeof i === 'number') { const x = this.#v[i]; if (x !== undefined) return x; } return this.#miss(i, Uint32Array) ? this.#v[i] : this[getSlow](i); },
         set(i, v) { const w = this.#v; if (this.#gen === MOVES.generation && typeof i === 'number' && u32(v) && i >>> 0 === i && i < w.length) { w[i] = v; return; } if (u32(v) && this.#miss(i, Uint32Array)) { this.#v[i] = v; return; } this[setSlow](i, v); },
-        push(v) { const c = this.#cell; if (arguments.length === 1 && u32(v) && c.len % 4 === 0) { const p = chunkExtend(this.#chunk, 4, 'StrArray.push'); heapU32[p >>> 2] = v; return c.len / 4; } return this[pushSlow](arguments); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && u32(v) && (c.len & 3) === 0) { const p = chunkExtend(this.#chunk, 4, 'StrArray.push'); heapU32[p >>> 2] = v; return c.len / 4; } return this[pushSlow](arguments); },
       },
       '>I': {
         get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v.getUint32(i * 4, false); return this.#miss(i, DataView) ? this.#v.getUint32(i * 4, false) : this[getSlow](i); },
         set(i, v) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && u32(v)) return void this.#v.setUint32(i * 4, v, false); if (u32(v) && this.#miss(i, DataView)) return void this.#v.setUint32(i * 4, v, false); this[setSlow](i, v); },
-        push(v) { const c = this.#cell; if (arguments.length === 1 && u32(v) && c.len % 4 === 0) { const p = chunkExtend(this.#chunk, 4, 'StrArray.push'); heapDV.setUint32(p, v, false); return c.len / 4; } return this[pushSlow](arguments); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && u32(v) && (c.len & 3) === 0) { const p = chunkExtend(this.#chunk, 4, 'StrArray.push'); heapDV.setUint32(p, v, false); return c.len / 4; } return this[pushSlow](arguments); },
       },
       'q': {
         get(i) { if (this.#gen === MOVES.generation && typeof i === 'number') { const x = this.#v[i]; if (x !== undefined) return x; } return this.#miss(i, BigInt64Array) ? this.#v[i] : this[getSlow](i); },
         set(i, v) { const w = this.#v; if (this.#gen === MOVES.generation && typeof i === 'number' && i64(v) && i >>> 0 === i && i < w.length) { w[i] = v; return; } if (i64(v) && this.#miss(i, BigInt64Array)) { this.#v[i] = v; return; } this[setSlow](i, v); },
-        push(v) { const c = this.#cell; if (arguments.length === 1 && i64(v) && c.len % 8 === 0) { const p = chunkExtend(this.#chunk, 8, 'StrArray.push'); heap64[p >>> 3] = v; return c.len / 8; } return this[pushSlow](arguments); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && i64(v) && (c.len & 7) === 0) { const p = chunkExtend(this.#chunk, 8, 'StrArray.push'); heap64[p >>> 3] = v; return c.len / 8; } return this[pushSlow](arguments); },
       },
       '>q': {
         get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v.getBigInt64(i * 8, false); return this.#miss(i, DataView) ? this.#v.getBigInt64(i * 8, false) : this[getSlow](i); },
         set(i, v) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && i64(v)) return void this.#v.setBigInt64(i * 8, v, false); if (i64(v) && this.#miss(i, DataView)) return void this.#v.setBigInt64(i * 8, v, false); this[setSlow](i, v); },
-        push(v) { const c = this.#cell; if (arguments.length === 1 && i64(v) && c.len % 8 === 0) { const p = chunkExtend(this.#chunk, 8, 'StrArray.push'); heapDV.setBigInt64(p, v, false); return c.len / 8; } return this[pushSlow](arguments); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && i64(v) && (c.len & 7) === 0) { const p = chunkExtend(this.#chunk, 8, 'StrArray.push'); heapDV.setBigInt64(p, v, false); return c.len / 8; } return this[pushSlow](arguments); },
       },
       'Q': {
         get(i) { if (this.#gen === MOVES.generation && typeof i === 'number') { const x = this.#v[i]; if (x !== undefined) return x; } return this.#miss(i, BigUint64Array) ? this.#v[i] : this[getSlow](i); },
         set(i, v) { const w = this.#v; if (this.#gen === MOVES.generation && typeof i === 'number' && u64(v) && i >>> 0 === i && i < w.length) { w[i] = v; return; } if (u64(v) && this.#miss(i, BigUint64Array)) { this.#v[i] = v; return; } this[setSlow](i, v); },
-        push(v) { const c = this.#cell; if (arguments.length === 1 && u64(v) && c.len % 8 === 0) { const p = chunkExtend(this.#chunk, 8, 'StrArray.push'); heapU64[p >>> 3] = v; return c.len / 8; } return this[pushSlow](arguments); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && u64(v) && (c.len & 7) === 0) { const p = chunkExtend(this.#chunk, 8, 'StrArray.push'); heapU64[p >>> 3] = v; return c.len / 8; } return this[pushSlow](arguments); },
       },
       '>Q': {
         get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v.getBigUint64(i * 8, false); return this.#miss(i, DataView) ? this.#v.getBigUint64(i * 8, false) : this[getSlow](i); },
         set(i, v) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && u64(v)) return void this.#v.setBigUint64(i * 8, v, false); if (u64(v) && this.#miss(i, DataView)) return void this.#v.setBigUint64(i * 8, v, false); this[setSlow](i, v); },
-        push(v) { const c = this.#cell; if (arguments.length === 1 && u64(v) && c.len % 8 === 0) { const p = chunkExtend(this.#chunk, 8, 'StrArray.push'); heapDV.setBigUint64(p, v, false); return c.len / 8; } return this[pushSlow](arguments); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && u64(v) && (c.len & 7) === 0) { const p = chunkExtend(this.#chunk, 8, 'StrArray.push'); heapDV.setBigUint64(p, v, false); return c.len / 8; } return this[pushSlow](arguments); },
       },
       'f': {
         get(i) { if (this.#gen === MOVES.generation && typeof i === 'number') { const x = this.#v[i]; if (x !== undefined) return x; } return this.#miss(i, Float32Array) ? this.#v[i] : this[getSlow](i); },
         set(i, v) { const w = this.#v; if (this.#gen === MOVES.generation && typeof i === 'number' && f32(v) && i >>> 0 === i && i < w.length) { w[i] = v; return; } if (f32(v) && this.#miss(i, Float32Array)) { this.#v[i] = v; return; } this[setSlow](i, v); },
-        push(v) { const c = this.#cell; if (arguments.length === 1 && f32(v) && c.len % 4 === 0) { const p = chunkExtend(this.#chunk, 4, 'StrArray.push'); heapF32[p >>> 2] = v; return c.len / 4; } return this[pushSlow](arguments); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && f32(v) && (c.len & 3) === 0) { const p = chunkExtend(this.#chunk, 4, 'StrArray.push'); heapF32[p >>> 2] = v; return c.len / 4; } return this[pushSlow](arguments); },
       },
       '>f': {
         get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v.getFloat32(i * 4, false); return this.#miss(i, DataView) ? this.#v.getFloat32(i * 4, false) : this[getSlow](i); },
         set(i, v) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && f32(v)) return void this.#v.setFloat32(i * 4, v, false); if (f32(v) && this.#miss(i, DataView)) return void this.#v.setFloat32(i * 4, v, false); this[setSlow](i, v); },
-        push(v) { const c = this.#cell; if (arguments.length === 1 && f32(v) && c.len % 4 === 0) { const p = chunkExtend(this.#chunk, 4, 'StrArray.push'); heapDV.setFloat32(p, v, false); return c.len / 4; } return this[pushSlow](arguments); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && f32(v) && (c.len & 3) === 0) { const p = chunkExtend(this.#chunk, 4, 'StrArray.push'); heapDV.setFloat32(p, v, false); return c.len / 4; } return this[pushSlow](arguments); },
       },
       'd': {
         get(i) { if (this.#gen === MOVES.generation && typeof i === 'number') { const x = this.#v[i]; if (x !== undefined) return x; } return this.#miss(i, Float64Array) ? this.#v[i] : this[getSlow](i); },
         set(i, v) { const w = this.#v; if (this.#gen === MOVES.generation && typeof i === 'number' && f64(v) && i >>> 0 === i && i < w.length) { w[i] = v; return; } if (f64(v) && this.#miss(i, Float64Array)) { this.#v[i] = v; return; } this[setSlow](i, v); },
-        push(v) { const c = this.#cell; if (arguments.length === 1 && f64(v) && c.len % 8 === 0) { const p = chunkExtend(this.#chunk, 8, 'StrArray.push'); heapF64[p >>> 3] = v; return c.len / 8; } return this[pushSlow](arguments); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && f64(v) && (c.len & 7) === 0) { const p = chunkExtend(this.#chunk, 8, 'StrArray.push'); heapF64[p >>> 3] = v; return c.len / 8; } return this[pushSlow](arguments); },
       },
       '>d': {
         get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v.getFloat64(i * 8, false); return this.#miss(i, DataView) ? this.#v.getFloat64(i * 8, false) : this[getSlow](i); },
         set(i, v) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && f64(v)) return void this.#v.setFloat64(i * 8, v, false); if (f64(v) && this.#miss(i, DataView)) return void this.#v.setFloat64(i * 8, v, false); this[setSlow](i, v); },
-        push(v) { const c = this.#cell; if (arguments.length === 1 && f64(v) && c.len % 8 === 0) { const p = chunkExtend(this.#chunk, 8, 'StrArray.push'); heapDV.setFloat64(p, v, false); return c.len / 8; } return this[pushSlow](arguments); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && f64(v) && (c.len & 7) === 0) { const p = chunkExtend(this.#chunk, 8, 'StrArray.push'); heapDV.setFloat64(p, v, false); return c.len / 8; } return this[pushSlow](arguments); },
       },
     };
     ON_CHUNK_AT = {
@@ -335,94 +346,339 @@ class FastPaths extends Stamp {
     };
     ON_FOREIGN = {
       'b': {
-        get(i) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 1 + 1; if (e <= r.u8.byteLength) return r.dv.getInt8(r.off + e - 1); } return this[getSlow](i); },
-        set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && i8(v)) { const e = i * 1 + 1; if (e <= r.u8.byteLength) return void r.dv.setInt8(r.off + e - 1, v); } this[setSlow](i, v); },
+        get(i) {
+          if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return this.#v.getInt8(i * 1); }
+          catch {}
+          const r = this.#foreign;
+          if (typeof i === 'number' && i >>> 0 === i) { const e = i * 1 + 1; if (e <= r.u8.byteLength) return r.dv.getInt8(r.off + e - 1); }
+          return this[getSlow](i);
+        },
+        set(i, v) {
+          if (i8(v)) { if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return void this.#v.setInt8(i * 1, v); } catch {} }
+          const r = this.#foreign;
+          if (typeof i === 'number' && i >>> 0 === i && i8(v)) { const e = i * 1 + 1; if (e <= r.u8.byteLength) return void r.dv.setInt8(r.off + e - 1, v); }
+          this[setSlow](i, v);
+        },
       },
       'B': {
-        get(i) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 1 + 1; if (e <= r.u8.byteLength) return r.dv.getUint8(r.off + e - 1); } return this[getSlow](i); },
-        set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && u8(v)) { const e = i * 1 + 1; if (e <= r.u8.byteLength) return void r.dv.setUint8(r.off + e - 1, v); } this[setSlow](i, v); },
+        get(i) {
+          if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return this.#v.getUint8(i * 1); }
+          catch {}
+          const r = this.#foreign;
+          if (typeof i === 'number' && i >>> 0 === i) { const e = i * 1 + 1; if (e <= r.u8.byteLength) return r.dv.getUint8(r.off + e - 1); }
+          return this[getSlow](i);
+        },
+        set(i, v) {
+          if (u8(v)) { if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return void this.#v.setUint8(i * 1, v); } catch {} }
+          const r = this.#foreign;
+          if (typeof i === 'number' && i >>> 0 === i && u8(v)) { const e = i * 1 + 1; if (e <= r.u8.byteLength) return void r.dv.setUint8(r.off + e - 1, v); }
+          this[setSlow](i, v);
+        },
       },
       'h': {
-        get(i) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 2 + 2; if (e <= r.u8.byteLength) return r.dv.getInt16(r.off + e - 2, true); } return this[getSlow](i); },
-        set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && i16(v)) { const e = i * 2 + 2; if (e <= r.u8.byteLength) return void r.dv.setInt16(r.off + e - 2, v, true); } this[setSlow](i, v); },
+        get(i) {
+          if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return this.#v.getInt16(i * 2, true); }
+          catch {}
+          const r = this.#foreign;
+          if (typeof i === 'number' && i >>> 0 === i) { const e = i * 2 + 2; if (e <= r.u8.byteLength) return r.dv.getInt16(r.off + e - 2, true); }
+          return this[getSlow](i);
+        },
+        set(i, v) {
+          if (i16(v)) { if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return void this.#v.setInt16(i * 2, v, true); } catch {} }
+          const r = this.#foreign;
+          if (typeof i === 'number' && i >>> 0 === i && i16(v)) { const e = i * 2 + 2; if (e <= r.u8.byteLength) return void r.dv.setInt16(r.off + e - 2, v, true); }
+          this[setSlow](i, v);
+        },
       },
       '>h': {
-        get(i) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 2 + 2; if (e <= r.u8.byteLength) return r.dv.getInt16(r.off + e - 2, false); } return this[getSlow](i); },
-        set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && i16(v)) { const e = i * 2 + 2; if (e <= r.u8.byteLength) return void r.dv.setInt16(r.off + e - 2, v, false); } this[setSlow](i, v); },
+        get(i) {
+          if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return this.#v.getInt16(i * 2, false); }
+          catch {}
+          const r = this.#foreign;
+          if (typeof i === 'number' && i >>> 0 === i) { const e = i * 2 + 2; if (e <= r.u8.byteLength) return r.dv.getInt16(r.off + e - 2, false); }
+          return this[getSlow](i);
+        },
+        set(i, v) {
+          if (i16(v)) { if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return void this.#v.setInt16(i * 2, v, false); } catch {} }
+          const r = this.#foreign;
+          if (typeof i === 'number' && i >>> 0 === i && i16(v)) { const e = i * 2 + 2; if (e <= r.u8.byteLength) return void r.dv.setInt16(r.off + e - 2, v, false); }
+          this[setSlow](i, v);
+        },
       },
       'H': {
-        get(i) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 2 + 2; if (e <= r.u8.byteLength) return r.dv.getUint16(r.off + e - 2, true); } return this[getSlow](i); },
-        set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && u16(v)) { const e = i * 2 + 2; if (e <= r.u8.byteLength) return void r.dv.setUint16(r.off + e - 2, v, true); } this[setSlow](i, v); },
+        get(i) {
+          if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return this.#v.getUint16(i * 2, true); }
+          catch {}
+          const r = this.#foreign;
+          if (typeof i === 'number' && i >>> 0 === i) { const e = i * 2 + 2; if (e <= r.u8.byteLength) return r.dv.getUint16(r.off + e - 2, true); }
+          return this[getSlow](i);
+        },
+        set(i, v) {
+          if (u16(v)) { if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return void this.#v.setUint16(i * 2, v, true); } catch {} }
+          const r = this.#foreign;
+          if (typeof i === 'number' && i >>> 0 === i && u16(v)) { const e = i * 2 + 2; if (e <= r.u8.byteLength) return void r.dv.setUint16(r.off + e - 2, v, true); }
+          this[setSlow](i, v);
+        },
       },
       '>H': {
-        get(i) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 2 + 2; if (e <= r.u8.byteLength) return r.dv.getUint16(r.off + e - 2, false); } return this[getSlow](i); },
-        set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && u16(v)) { const e = i * 2 + 2; if (e <= r.u8.byteLength) return void r.dv.setUint16(r.off + e - 2, v, false); } this[setSlow](i, v); },
+        get(i) {
+          if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return this.#v.getUint16(i * 2, false); }
+          catch {}
+          const r = this.#foreign;
+          if (typeof i === 'number' && i >>> 0 === i) { const e = i * 2 + 2; if (e <= r.u8.byteLength) return r.dv.getUint16(r.off + e - 2, false); }
+          return this[getSlow](i);
+        },
+        set(i, v) {
+          if (u16(v)) { if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return void this.#v.setUint16(i * 2, v, false); } catch {} }
+          const r = this.#foreign;
+          if (typeof i === 'number' && i >>> 0 === i && u16(v)) { const e = i * 2 + 2; if (e <= r.u8.byteLength) return void r.dv.setUint16(r.off + e - 2, v, false); }
+          this[setSlow](i, v);
+        },
       },
       'i': {
-        get(i) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return r.dv.getInt32(r.off + e - 4, true); } return this[getSlow](i); },
-        set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && i32(v)) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return void r.dv.setInt32(r.off + e - 4, v, true); } this[setSlow](i, v); },
+        get(i) {
+          if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return this.#v.getInt32(i * 4, true); }
+          catch {}
+          const r = this.#foreign;
+          if (typeof i === 'number' && i >>> 0 === i) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return r.dv.getInt32(r.off + e - 4, true); }
+          return this[getSlow](i);
+        },
+        set(i, v) {
+          if (i32(v)) { if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return void this.#v.setInt32(i * 4, v, true); } catch {} }
+          const r = this.#foreign;
+          if (typeof i === 'number' && i >>> 0 === i && i32(v)) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return void r.dv.setInt32(r.off + e - 4, v, true); }
+          this[setSlow](i, v);
+        },
       },
       '>i': {
-        get(i) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return r.dv.getInt32(r.off + e - 4, false); } return this[getSlow](i); },
-        set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && i32(v)) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return void r.dv.setInt32(r.off + e - 4, v, false); } this[setSlow](i, v); },
+        get(i) {
+          if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return this.#v.getInt32(i * 4, false); }
+          catch {}
+          const r = this.#foreign;
+          if (typeof i === 'number' && i >>> 0 === i) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return r.dv.getInt32(r.off + e - 4, false); }
+          return this[getSlow](i);
+        },
+        set(i, v) {
+          if (i32(v)) { if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return void this.#v.setInt32(i * 4, v, false); } catch {} }
+          const r = this.#foreign;
+          if (typeof i === 'number' && i >>> 0 === i && i32(v)) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return void r.dv.setInt32(r.off + e - 4, v, false); }
+          this[setSlow](i, v);
+        },
       },
       'I': {
-        get(i) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return r.dv.getUint32(r.off + e - 4, true); } return this[getSlow](i); },
-        set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && u32(v)) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return void r.dv.setUint32(r.off + e - 4, v, true); } this[setSlow](i, v); },
+        get(i) {
+          if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return this.#v.getUint32(i * 4, true); }
+          catch {}
+          const r = this.#foreign;
+          if (typeof i === 'number' && i >>> 0 === i) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return r.dv.getUint32(r.off + e - 4, true); }
+          return this[getSlow](i);
+        },
+        set(i, v) {
+          if (u32(v)) { if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return void this.#v.setUint32(i * 4, v, true); } catch {} }
+          const r = this.#foreign;
+          if (typeof i === 'number' && i >>> 0 === i && u32(v)) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return void r.dv.setUint32(r.off + e - 4, v, true); }
+          this[setSlow](i, v);
+        },
       },
       '>I': {
-        get(i) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return r.dv.getUint32(r.off + e - 4, false); } return this[getSlow](i); },
-        set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && u32(v)) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return void r.dv.setUint32(r.off + e - 4, v, false); } this[setSlow](i, v); },
+        get(i) {
+          if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return this.#v.getUint32(i * 4, false); }
+          catch {}
+          const r = this.#foreign;
+          if (typeof i === 'number' && i >>> 0 === i) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return r.dv.getUint32(r.off + e - 4, false); }
+          return this[getSlow](i);
+        },
+        set(i, v) {
+          if (u32(v)) { if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return void this.#v.setUint32(i * 4, v, false); } catch {} }
+          const r = this.#foreign;
+          if (typeof i === 'number' && i >>> 0 === i && u32(v)) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return void r.dv.setUint32(r.off + e - 4, v, false); }
+          this[setSlow](i, v);
+        },
       },
       'q': {
-        get(i) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return r.dv.getBigInt64(r.off + e - 8, true); } return this[getSlow](i); },
-        set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && i64(v)) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return void r.dv.setBigInt64(r.off + e - 8, v, true); } this[setSlow](i, v); },
+        get(i) {
+          if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return this.#v.getBigInt64(i * 8, true); }
+          catch {}
+          const r = this.#foreign;
+          if (typeof i === 'number' && i >>> 0 === i) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return r.dv.getBigInt64(r.off + e - 8, true); }
+          return this[getSlow](i);
+        },
+        set(i, v) {
+          if (i64(v)) { if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return void this.#v.setBigInt64(i * 8, v, true); } catch {} }
+          const r = this.#foreign;
+          if (typeof i === 'number' && i >>> 0 === i && i64(v)) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return void r.dv.setBigInt64(r.off + e - 8, v, true); }
+          this[setSlow](i, v);
+        },
       },
       '>q': {
-        get(i) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return r.dv.getBigInt64(r.off + e - 8, false); } return this[getSlow](i); },
-        set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && i64(v)) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return void r.dv.setBigInt64(r.off + e - 8, v, false); } this[setSlow](i, v); },
+        get(i) {
+          if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return this.#v.getBigInt64(i * 8, false); }
+          catch {}
+          const r = this.#foreign;
+          if (typeof i === 'number' && i >>> 0 === i) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return r.dv.getBigInt64(r.off + e - 8, false); }
+          return this[getSlow](i);
+        },
+        set(i, v) {
+          if (i64(v)) { if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return void this.#v.setBigInt64(i * 8, v, false); } catch {} }
+          const r = this.#foreign;
+          if (typeof i === 'number' && i >>> 0 === i && i64(v)) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return void r.dv.setBigInt64(r.off + e - 8, v, false); }
+          this[setSlow](i, v);
+        },
       },
       'Q': {
-        get(i) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return r.dv.getBigUint64(r.off + e - 8, true); } return this[getSlow](i); },
-        set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && u64(v)) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return void r.dv.setBigUint64(r.off + e - 8, v, true); } this[setSlow](i, v); },
+        get(i) {
+          if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return this.#v.getBigUint64(i * 8, true); }
+          catch {}
+          const r = this.#foreign;
+          if (typeof i === 'number' && i >>> 0 === i) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return r.dv.getBigUint64(r.off + e - 8, true); }
+          return this[getSlow](i);
+        },
+        set(i, v) {
+          if (u64(v)) { if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return void this.#v.setBigUint64(i * 8, v, true); } catch {} }
+          const r = this.#foreign;
+          if (typeof i === 'number' && i >>> 0 === i && u64(v)) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return void r.dv.setBigUint64(r.off + e - 8, v, true); }
+          this[setSlow](i, v);
+        },
       },
       '>Q': {
-        get(i) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return r.dv.getBigUint64(r.off + e - 8, false); } return this[getSlow](i); },
-        set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && u64(v)) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return void r.dv.setBigUint64(r.off + e - 8, v, false); } this[setSlow](i, v); },
+        get(i) {
+          if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return this.#v.getBigUint64(i * 8, false); }
+          catch {}
+          const r = this.#foreign;
+          if (typeof i === 'number' && i >>> 0 === i) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return r.dv.getBigUint64(r.off + e - 8, false); }
+          return this[getSlow](i);
+        },
+        set(i, v) {
+          if (u64(v)) { if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return void this.#v.setBigUint64(i * 8, v, false); } catch {} }
+          const r = this.#foreign;
+          if (typeof i === 'number' && i >>> 0 === i && u64(v)) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return void r.dv.setBigUint64(r.off + e - 8, v, false); }
+          this[setSlow](i, v);
+        },
       },
       'f': {
-        get(i) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return r.dv.getFloat32(r.off + e - 4, true); } return this[getSlow](i); },
-        set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && f32(v)) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return void r.dv.setFloat32(r.off + e - 4, v, true); } this[setSlow](i, v); },
+        get(i) {
+          if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return this.#v.getFloat32(i * 4, true); }
+          catch {}
+          const r = this.#foreign;
+          if (typeof i === 'number' && i >>> 0 === i) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return r.dv.getFloat32(r.off + e - 4, true); }
+          return this[getSlow](i);
+        },
+        set(i, v) {
+          if (f32(v)) { if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return void this.#v.setFloat32(i * 4, v, true); } catch {} }
+          const r = this.#foreign;
+          if (typeof i === 'number' && i >>> 0 === i && f32(v)) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return void r.dv.setFloat32(r.off + e - 4, v, true); }
+          this[setSlow](i, v);
+        },
       },
       '>f': {
-        get(i) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return r.dv.getFloat32(r.off + e - 4, false); } return this[getSlow](i); },
-        set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && f32(v)) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return void r.dv.setFloat32(r.off + e - 4, v, false); } this[setSlow](i, v); },
+        get(i) {
+          if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return this.#v.getFloat32(i * 4, false); }
+          catch {}
+          const r = this.#foreign;
+          if (typeof i === 'number' && i >>> 0 === i) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return r.dv.getFloat32(r.off + e - 4, false); }
+          return this[getSlow](i);
+        },
+        set(i, v) {
+          if (f32(v)) { if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return void this.#v.setFloat32(i * 4, v, false); } catch {} }
+          const r = this.#foreign;
+          if (typeof i === 'number' && i >>> 0 === i && f32(v)) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return void r.dv.setFloat32(r.off + e - 4, v, false); }
+          this[setSlow](i, v);
+        },
       },
       'd': {
-        get(i) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return r.dv.getFloat64(r.off + e - 8, true); } return this[getSlow](i); },
-        set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && f64(v)) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return void r.dv.setFloat64(r.off + e - 8, v, true); } this[setSlow](i, v); },
+        get(i) {
+          if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return this.#v.getFloat64(i * 8, true); }
+          catch {}
+          const r = this.#foreign;
+          if (typeof i === 'number' && i >>> 0 === i) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return r.dv.getFloat64(r.off + e - 8, true); }
+          return this[getSlow](i);
+        },
+        set(i, v) {
+          if (f64(v)) { if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return void this.#v.setFloat64(i * 8, v, true); } catch {} }
+          const r = this.#foreign;
+          if (typeof i === 'number' && i >>> 0 === i && f64(v)) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return void r.dv.setFloat64(r.off + e - 8, v, true); }
+          this[setSlow](i, v);
+        },
       },
       '>d': {
-        get(i) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return r.dv.getFloat64(r.off + e - 8, false); } return this[getSlow](i); },
-        set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && f64(v)) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return void r.dv.setFloat64(r.off + e - 8, v, false); } this[setSlow](i, v); },
+        get(i) {
+          if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return this.#v.getFloat64(i * 8, false); }
+          catch {}
+          const r = this.#foreign;
+          if (typeof i === 'number' && i >>> 0 === i) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return r.dv.getFloat64(r.off + e - 8, false); }
+          return this[getSlow](i);
+        },
+        set(i, v) {
+          if (f64(v)) { if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return void this.#v.setFloat64(i * 8, v, false); } catch {} }
+          const r = this.#foreign;
+          if (typeof i === 'number' && i >>> 0 === i && f64(v)) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return void r.dv.setFloat64(r.off + e - 8, v, false); }
+          this[setSlow](i, v);
+        },
       },
     };
     ON_FOREIGN_AT = {
       'b': {
-        get(i) { const r = this.#foreignAt; const g = this.#geo; if (typeof i === 'number' && i >>> 0 === i && i < g.limit) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return r.dv.getInt8(r.off + e - g.span + g.lead); } return this[getSlow](i); },
-        set(i, v) { const r = this.#foreignAt; const g = this.#geo; if (typeof i === 'number' && i >>> 0 === i && i < g.limit && i8(v)) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return void r.dv.setInt8(r.off + e - g.span + g.lead, v); } this[setSlow](i, v); },
+        get(i) {
+          if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return this.#v.getInt8(i * this.#stride); }
+          catch {}
+          const r = this.#foreignAt;
+          const g = this.#geo;
+          if (typeof i === 'number' && i >>> 0 === i && i < g.limit) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return r.dv.getInt8(r.off + e - g.span + g.lead); }
+          return this[getSlow](i);
+        },
+        set(i, v) {
+          if (i8(v)) { if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return void this.#v.setInt8(i * this.#stride, v); } catch {} }
+          const r = this.#foreignAt;
+          const g = this.#geo;
+          if (typeof i === 'number' && i >>> 0 === i && i < g.limit && i8(v)) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return void r.dv.setInt8(r.off + e - g.span + g.lead, v); }
+          this[setSlow](i, v);
+        },
       },
       'B': {
-        get(i) { const r = this.#foreignAt; const g = this.#geo; if (typeof i === 'number' && i >>> 0 === i && i < g.limit) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return r.dv.getUint8(r.off + e - g.span + g.lead); } return this[getSlow](i); },
-        set(i, v) { const r = this.#foreignAt; const g = this.#geo; if (typeof i === 'number' && i >>> 0 === i && i < g.limit && u8(v)) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return void r.dv.setUint8(r.off + e - g.span + g.lead, v); } this[setSlow](i, v); },
+        get(i) {
+          if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return this.#v.getUint8(i * this.#stride); }
+          catch {}
+          const r = this.#foreignAt;
+          const g = this.#geo;
+          if (typeof i === 'number' && i >>> 0 === i && i < g.limit) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return r.dv.getUint8(r.off + e - g.span + g.lead); }
+          return this[getSlow](i);
+        },
+        set(i, v) {
+          if (u8(v)) { if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return void this.#v.setUint8(i * this.#stride, v); } catch {} }
+          const r = this.#foreignAt;
+          const g = this.#geo;
+          if (typeof i === 'number' && i >>> 0 === i && i < g.limit && u8(v)) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return void r.dv.setUint8(r.off + e - g.span + g.lead, v); }
+          this[setSlow](i, v);
+        },
       },
       'h': {
-        get(i) { const r = this.#foreignAt; const g = this.#geo; if (typeof i === 'number' && i >>> 0 === i && i < g.limit) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return r.dv.getInt16(r.off + e - g.span + g.lead, true); } return this[getSlow](i); },
-        set(i, v) { const r = this.#foreignAt; const g = this.#geo; if (typeof i === 'number' && i >>> 0 === i && i < g.limit && i16(v)) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return void r.dv.setInt16(r.off + e - g.span + g.lead, v, true); } this[setSlow](i, v); },
+        get(i) {
+          if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return this.#v.getInt16(i * this.#stride, true); }
+          catch {}
+          const r = this.#foreignAt;
+          const g = this.#geo;
+          if (typeof i === 'number' && i >>> 0 === i && i < g.limit) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return r.dv.getInt16(r.off + e - g.span + g.lead, true); }
+          return this[getSlow](i);
+        },
+        set(i, v) {
+          if (i16(v)) { if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return void this.#v.setInt16(i * this.#stride, v, true); } catch {} }
+          const r = this.#foreignAt;
+          const g = this.#geo;
+          if (typeof i === 'number' && i >>> 0 === i && i < g.limit && i16(v)) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return void r.dv.setInt16(r.off + e - g.span + g.lead, v, true); }
+          this[setSlow](i, v);
+        },
       },
       '>h': {
-        get(i) { const r = this.#foreignAt; const g = this.#geo; if (typeof i === 'number' && i >>> 0 === i && i < g.limit) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return r.dv.getInt16(r.off + e - g.span + g.lead, false); } return this[getSlow](i); },
+        get(i) {
+          if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return this.#v.getInt16(i * this.#stride, false); }
+          catch {}
+          const r = this.#foreignAt;
+          const g = this.#geo;
+          if (typeof i === 'number' && i >>> 0 === i && i < g.limit) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return r.dv.getInt16(r.off + e - g.span + g.lead, false); }
+          return this[getSlow](i);
+        },
         set(i, v) {
+          if (i16(v)) { if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return void this.#v.setInt16(i * this.#stride, v, false); } catch {} }
           const r = this.#foreignAt;
           const g = this.#geo;
           if (typeof i === 'number' && i >>> 0 === i && i < g.limit && i16(v)) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return void r.dv.setInt16(r.off + e - g.span + g.lead, v, false); }
@@ -430,8 +686,16 @@ class FastPaths extends Stamp {
         },
       },
       'H': {
-        get(i) { const r = this.#foreignAt; const g = this.#geo; if (typeof i === 'number' && i >>> 0 === i && i < g.limit) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return r.dv.getUint16(r.off + e - g.span + g.lead, true); } return this[getSlow](i); },
+        get(i) {
+          if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return this.#v.getUint16(i * this.#stride, true); }
+          catch {}
+          const r = this.#foreignAt;
+          const g = this.#geo;
+          if (typeof i === 'number' && i >>> 0 === i && i < g.limit) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return r.dv.getUint16(r.off + e - g.span + g.lead, true); }
+          return this[getSlow](i);
+        },
         set(i, v) {
+          if (u16(v)) { if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return void this.#v.setUint16(i * this.#stride, v, true); } catch {} }
           const r = this.#foreignAt;
           const g = this.#geo;
           if (typeof i === 'number' && i >>> 0 === i && i < g.limit && u16(v)) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return void r.dv.setUint16(r.off + e - g.span + g.lead, v, true); }
@@ -439,8 +703,16 @@ class FastPaths extends Stamp {
         },
       },
       '>H': {
-        get(i) { const r = this.#foreignAt; const g = this.#geo; if (typeof i === 'number' && i >>> 0 === i && i < g.limit) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return r.dv.getUint16(r.off + e - g.span + g.lead, false); } return this[getSlow](i); },
+        get(i) {
+          if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return this.#v.getUint16(i * this.#stride, false); }
+          catch {}
+          const r = this.#foreignAt;
+          const g = this.#geo;
+          if (typeof i === 'number' && i >>> 0 === i && i < g.limit) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return r.dv.getUint16(r.off + e - g.span + g.lead, false); }
+          return this[getSlow](i);
+        },
         set(i, v) {
+          if (u16(v)) { if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return void this.#v.setUint16(i * this.#stride, v, false); } catch {} }
           const r = this.#foreignAt;
           const g = this.#geo;
           if (typeof i === 'number' && i >>> 0 === i && i < g.limit && u16(v)) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return void r.dv.setUint16(r.off + e - g.span + g.lead, v, false); }
@@ -448,12 +720,33 @@ class FastPaths extends Stamp {
         },
       },
       'i': {
-        get(i) { const r = this.#foreignAt; const g = this.#geo; if (typeof i === 'number' && i >>> 0 === i && i < g.limit) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return r.dv.getInt32(r.off + e - g.span + g.lead, true); } return this[getSlow](i); },
-        set(i, v) { const r = this.#foreignAt; const g = this.#geo; if (typeof i === 'number' && i >>> 0 === i && i < g.limit && i32(v)) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return void r.dv.setInt32(r.off + e - g.span + g.lead, v, true); } this[setSlow](i, v); },
+        get(i) {
+          if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return this.#v.getInt32(i * this.#stride, true); }
+          catch {}
+          const r = this.#foreignAt;
+          const g = this.#geo;
+          if (typeof i === 'number' && i >>> 0 === i && i < g.limit) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return r.dv.getInt32(r.off + e - g.span + g.lead, true); }
+          return this[getSlow](i);
+        },
+        set(i, v) {
+          if (i32(v)) { if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return void this.#v.setInt32(i * this.#stride, v, true); } catch {} }
+          const r = this.#foreignAt;
+          const g = this.#geo;
+          if (typeof i === 'number' && i >>> 0 === i && i < g.limit && i32(v)) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return void r.dv.setInt32(r.off + e - g.span + g.lead, v, true); }
+          this[setSlow](i, v);
+        },
       },
       '>i': {
-        get(i) { const r = this.#foreignAt; const g = this.#geo; if (typeof i === 'number' && i >>> 0 === i && i < g.limit) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return r.dv.getInt32(r.off + e - g.span + g.lead, false); } return this[getSlow](i); },
+        get(i) {
+          if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return this.#v.getInt32(i * this.#stride, false); }
+          catch {}
+          const r = this.#foreignAt;
+          const g = this.#geo;
+          if (typeof i === 'number' && i >>> 0 === i && i < g.limit) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return r.dv.getInt32(r.off + e - g.span + g.lead, false); }
+          return this[getSlow](i);
+        },
         set(i, v) {
+          if (i32(v)) { if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return void this.#v.setInt32(i * this.#stride, v, false); } catch {} }
           const r = this.#foreignAt;
           const g = this.#geo;
           if (typeof i === 'number' && i >>> 0 === i && i < g.limit && i32(v)) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return void r.dv.setInt32(r.off + e - g.span + g.lead, v, false); }
@@ -461,8 +754,16 @@ class FastPaths extends Stamp {
         },
       },
       'I': {
-        get(i) { const r = this.#foreignAt; const g = this.#geo; if (typeof i === 'number' && i >>> 0 === i && i < g.limit) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return r.dv.getUint32(r.off + e - g.span + g.lead, true); } return this[getSlow](i); },
+        get(i) {
+          if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return this.#v.getUint32(i * this.#stride, true); }
+          catch {}
+          const r = this.#foreignAt;
+          const g = this.#geo;
+          if (typeof i === 'number' && i >>> 0 === i && i < g.limit) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return r.dv.getUint32(r.off + e - g.span + g.lead, true); }
+          return this[getSlow](i);
+        },
         set(i, v) {
+          if (u32(v)) { if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return void this.#v.setUint32(i * this.#stride, v, true); } catch {} }
           const r = this.#foreignAt;
           const g = this.#geo;
           if (typeof i === 'number' && i >>> 0 === i && i < g.limit && u32(v)) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return void r.dv.setUint32(r.off + e - g.span + g.lead, v, true); }
@@ -470,8 +771,16 @@ class FastPaths extends Stamp {
         },
       },
       '>I': {
-        get(i) { const r = this.#foreignAt; const g = this.#geo; if (typeof i === 'number' && i >>> 0 === i && i < g.limit) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return r.dv.getUint32(r.off + e - g.span + g.lead, false); } return this[getSlow](i); },
+        get(i) {
+          if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return this.#v.getUint32(i * this.#stride, false); }
+          catch {}
+          const r = this.#foreignAt;
+          const g = this.#geo;
+          if (typeof i === 'number' && i >>> 0 === i && i < g.limit) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return r.dv.getUint32(r.off + e - g.span + g.lead, false); }
+          return this[getSlow](i);
+        },
         set(i, v) {
+          if (u32(v)) { if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return void this.#v.setUint32(i * this.#stride, v, false); } catch {} }
           const r = this.#foreignAt;
           const g = this.#geo;
           if (typeof i === 'number' && i >>> 0 === i && i < g.limit && u32(v)) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return void r.dv.setUint32(r.off + e - g.span + g.lead, v, false); }
@@ -479,8 +788,16 @@ class FastPaths extends Stamp {
         },
       },
       'q': {
-        get(i) { const r = this.#foreignAt; const g = this.#geo; if (typeof i === 'number' && i >>> 0 === i && i < g.limit) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return r.dv.getBigInt64(r.off + e - g.span + g.lead, true); } return this[getSlow](i); },
+        get(i) {
+          if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return this.#v.getBigInt64(i * this.#stride, true); }
+          catch {}
+          const r = this.#foreignAt;
+          const g = this.#geo;
+          if (typeof i === 'number' && i >>> 0 === i && i < g.limit) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return r.dv.getBigInt64(r.off + e - g.span + g.lead, true); }
+          return this[getSlow](i);
+        },
         set(i, v) {
+          if (i64(v)) { if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return void this.#v.setBigInt64(i * this.#stride, v, true); } catch {} }
           const r = this.#foreignAt;
           const g = this.#geo;
           if (typeof i === 'number' && i >>> 0 === i && i < g.limit && i64(v)) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return void r.dv.setBigInt64(r.off + e - g.span + g.lead, v, true); }
@@ -488,8 +805,16 @@ class FastPaths extends Stamp {
         },
       },
       '>q': {
-        get(i) { const r = this.#foreignAt; const g = this.#geo; if (typeof i === 'number' && i >>> 0 === i && i < g.limit) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return r.dv.getBigInt64(r.off + e - g.span + g.lead, false); } return this[getSlow](i); },
+        get(i) {
+          if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return this.#v.getBigInt64(i * this.#stride, false); }
+          catch {}
+          const r = this.#foreignAt;
+          const g = this.#geo;
+          if (typeof i === 'number' && i >>> 0 === i && i < g.limit) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return r.dv.getBigInt64(r.off + e - g.span + g.lead, false); }
+          return this[getSlow](i);
+        },
         set(i, v) {
+          if (i64(v)) { if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return void this.#v.setBigInt64(i * this.#stride, v, false); } catch {} }
           const r = this.#foreignAt;
           const g = this.#geo;
           if (typeof i === 'number' && i >>> 0 === i && i < g.limit && i64(v)) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return void r.dv.setBigInt64(r.off + e - g.span + g.lead, v, false); }
@@ -497,8 +822,16 @@ class FastPaths extends Stamp {
         },
       },
       'Q': {
-        get(i) { const r = this.#foreignAt; const g = this.#geo; if (typeof i === 'number' && i >>> 0 === i && i < g.limit) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return r.dv.getBigUint64(r.off + e - g.span + g.lead, true); } return this[getSlow](i); },
+        get(i) {
+          if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return this.#v.getBigUint64(i * this.#stride, true); }
+          catch {}
+          const r = this.#foreignAt;
+          const g = this.#geo;
+          if (typeof i === 'number' && i >>> 0 === i && i < g.limit) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return r.dv.getBigUint64(r.off + e - g.span + g.lead, true); }
+          return this[getSlow](i);
+        },
         set(i, v) {
+          if (u64(v)) { if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return void this.#v.setBigUint64(i * this.#stride, v, true); } catch {} }
           const r = this.#foreignAt;
           const g = this.#geo;
           if (typeof i === 'number' && i >>> 0 === i && i < g.limit && u64(v)) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return void r.dv.setBigUint64(r.off + e - g.span + g.lead, v, true); }
@@ -506,8 +839,16 @@ class FastPaths extends Stamp {
         },
       },
       '>Q': {
-        get(i) { const r = this.#foreignAt; const g = this.#geo; if (typeof i === 'number' && i >>> 0 === i && i < g.limit) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return r.dv.getBigUint64(r.off + e - g.span + g.lead, false); } return this[getSlow](i); },
+        get(i) {
+          if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return this.#v.getBigUint64(i * this.#stride, false); }
+          catch {}
+          const r = this.#foreignAt;
+          const g = this.#geo;
+          if (typeof i === 'number' && i >>> 0 === i && i < g.limit) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return r.dv.getBigUint64(r.off + e - g.span + g.lead, false); }
+          return this[getSlow](i);
+        },
         set(i, v) {
+          if (u64(v)) { if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return void this.#v.setBigUint64(i * this.#stride, v, false); } catch {} }
           const r = this.#foreignAt;
           const g = this.#geo;
           if (typeof i === 'number' && i >>> 0 === i && i < g.limit && u64(v)) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return void r.dv.setBigUint64(r.off + e - g.span + g.lead, v, false); }
@@ -515,8 +856,16 @@ class FastPaths extends Stamp {
         },
       },
       'f': {
-        get(i) { const r = this.#foreignAt; const g = this.#geo; if (typeof i === 'number' && i >>> 0 === i && i < g.limit) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return r.dv.getFloat32(r.off + e - g.span + g.lead, true); } return this[getSlow](i); },
+        get(i) {
+          if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return this.#v.getFloat32(i * this.#stride, true); }
+          catch {}
+          const r = this.#foreignAt;
+          const g = this.#geo;
+          if (typeof i === 'number' && i >>> 0 === i && i < g.limit) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return r.dv.getFloat32(r.off + e - g.span + g.lead, true); }
+          return this[getSlow](i);
+        },
         set(i, v) {
+          if (f32(v)) { if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return void this.#v.setFloat32(i * this.#stride, v, true); } catch {} }
           const r = this.#foreignAt;
           const g = this.#geo;
           if (typeof i === 'number' && i >>> 0 === i && i < g.limit && f32(v)) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return void r.dv.setFloat32(r.off + e - g.span + g.lead, v, true); }
@@ -524,8 +873,16 @@ class FastPaths extends Stamp {
         },
       },
       '>f': {
-        get(i) { const r = this.#foreignAt; const g = this.#geo; if (typeof i === 'number' && i >>> 0 === i && i < g.limit) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return r.dv.getFloat32(r.off + e - g.span + g.lead, false); } return this[getSlow](i); },
+        get(i) {
+          if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return this.#v.getFloat32(i * this.#stride, false); }
+          catch {}
+          const r = this.#foreignAt;
+          const g = this.#geo;
+          if (typeof i === 'number' && i >>> 0 === i && i < g.limit) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return r.dv.getFloat32(r.off + e - g.span + g.lead, false); }
+          return this[getSlow](i);
+        },
         set(i, v) {
+          if (f32(v)) { if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return void this.#v.setFloat32(i * this.#stride, v, false); } catch {} }
           const r = this.#foreignAt;
           const g = this.#geo;
           if (typeof i === 'number' && i >>> 0 === i && i < g.limit && f32(v)) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return void r.dv.setFloat32(r.off + e - g.span + g.lead, v, false); }
@@ -533,8 +890,16 @@ class FastPaths extends Stamp {
         },
       },
       'd': {
-        get(i) { const r = this.#foreignAt; const g = this.#geo; if (typeof i === 'number' && i >>> 0 === i && i < g.limit) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return r.dv.getFloat64(r.off + e - g.span + g.lead, true); } return this[getSlow](i); },
+        get(i) {
+          if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return this.#v.getFloat64(i * this.#stride, true); }
+          catch {}
+          const r = this.#foreignAt;
+          const g = this.#geo;
+          if (typeof i === 'number' && i >>> 0 === i && i < g.limit) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return r.dv.getFloat64(r.off + e - g.span + g.lead, true); }
+          return this[getSlow](i);
+        },
         set(i, v) {
+          if (f64(v)) { if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return void this.#v.setFloat64(i * this.#stride, v, true); } catch {} }
           const r = this.#foreignAt;
           const g = this.#geo;
           if (typeof i === 'number' && i >>> 0 === i && i < g.limit && f64(v)) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return void r.dv.setFloat64(r.off + e - g.span + g.lead, v, true); }
@@ -542,8 +907,16 @@ class FastPaths extends Stamp {
         },
       },
       '>d': {
-        get(i) { const r = this.#foreignAt; const g = this.#geo; if (typeof i === 'number' && i >>> 0 === i && i < g.limit) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return r.dv.getFloat64(r.off + e - g.span + g.lead, false); } return this[getSlow](i); },
+        get(i) {
+          if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return this.#v.getFloat64(i * this.#stride, false); }
+          catch {}
+          const r = this.#foreignAt;
+          const g = this.#geo;
+          if (typeof i === 'number' && i >>> 0 === i && i < g.limit) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return r.dv.getFloat64(r.off + e - g.span + g.lead, false); }
+          return this[getSlow](i);
+        },
         set(i, v) {
+          if (f64(v)) { if (typeof i === 'number' && i >>> 0 === i && i < this.#n) try { return void this.#v.setFloat64(i * this.#stride, v, false); } catch {} }
           const r = this.#foreignAt;
           const g = this.#geo;
           if (typeof i === 'number' && i >>> 0 === i && i < g.limit && f64(v)) { const e = g.origin + i * g.stride + g.span; if (e <= r.u8.byteLength) return void r.dv.setFloat64(r.off + e - g.span + g.lead, v, false); }
