@@ -124,7 +124,6 @@ function bulkRows() {
 }
 
 export function run() {
-  if (process.env.ONLY) { for (const f of process.env.ONLY.split(",")) ({ elementRows, viewRows, pushRows, bulkRows })[f](); return; }
   elementRows();
   viewRows();
   pushRows();
