@@ -14,7 +14,7 @@
 // (negative indices, errors, other buffers, other values) to the array's
 // generic methods under the symbols below, which give the exact behaviour
 // and messages.
-import { ON_CHUNK, ON_CHUNK_AT, ON_FOREIGN, ON_FOREIGN_AT, ON_ITEM } from './access-table.js';
+import { ON_CHUNK, ON_CHUNK_AT, ON_CHUNK_TYPED, ON_FOREIGN, ON_FOREIGN_AT, ON_ITEM, typedOn } from './access-table.js';
 import { CHUNK_REGION, FOREIGN_REGION } from '../core/internal.js';
 
 // Codes that share another's bytes (wasm32: long, size_t and pointer are 32-bit).
@@ -29,7 +29,8 @@ const protos = new WeakMap();
  * `classProto`: `classProto` itself for GENERIC regions and values read
  * converted; the format's get/set (and push) from access-table.js for a
  * scalar on a chunk or a whole foreign object (packed, or with an offset,
- * stride or length: a table each); else for plain items (a record, e c ?, a
+ * stride or length: a table each, and on a chunk one more for items aligned
+ * to their size, read through a typed array); else for plain items (a record, e c ?, a
  * window on a foreign object) a get through the item codec. Cached, so all
  * arrays of one class, format and storage share a shape.
  */
@@ -41,7 +42,9 @@ export function elementProto(classProto, acc, region, item, geo) {
     kind === CHUNK_REGION
       ? packed
         ? ['c', ON_CHUNK]
-        : ['ca', ON_CHUNK_AT]
+        : typedOn(region, item, geo) !== null
+          ? ['ct', ON_CHUNK_TYPED]
+          : ['ca', ON_CHUNK_AT]
       : packed
         ? ['f', ON_FOREIGN]
         : region.whole
