@@ -87,7 +87,7 @@ export class Chunk {
       // Allocation may have grown memory: parts in wasm are positions, still valid.
       if (r.view === null) core.copy(cell.ptr + cell.len, r.ptr, r.len);
       else heap().set(r.view, cell.ptr + cell.len);
-      cell.len += r.len;
+      cell.len = (cell.len + r.len) | 0; // (see #extendBy)
     }
   }
 
@@ -155,6 +155,9 @@ export class Chunk {
    */
   #extendBy(n, fn) {
     // Small enough to inline into a push: within capacity, a length change.
+    // (Every length and capacity stored is a small integer (| 0, all are under
+    // 2 GiB): one stored as a double turns these fields into doubles for every
+    // chunk, measured 4.5 -> 6 ns a push.)
     const cell = this.#cell;
     const len = cell.len;
     if (len + n <= cell.cap && !cell.freed) {
@@ -169,7 +172,7 @@ export class Chunk {
     const len = cell.len;
     if (len + n > MAX_CHUNK) throw new RangeError(`${fn}(): ${len + n} bytes is more than one chunk holds (2 GiB - 1)`);
     this.#reserve(len + n, fn);
-    cell.len = len + n;
+    cell.len = (len + n) | 0;
     return cell.ptr + len;
   }
 
@@ -190,7 +193,7 @@ export class Chunk {
       if (p !== 0) {
         if (cell.ptr !== 0) chunkMoved(); // views the element fast paths kept of the old block are stale
         cell.ptr = p;
-        cell.cap = cap;
+        cell.cap = cap | 0;
         return;
       }
     }
@@ -221,12 +224,12 @@ export class Chunk {
       if (p !== 0) {
         chunkMoved();
         cell.ptr = p;
-        cell.cap = cap;
+        cell.cap = cap | 0;
       }
     }
     if (n > old) writeFill(cell.ptr + old, n - old, fill);
     else if (n < old) chunkMoved(); // item counts kept by the element fast paths would be too big
-    cell.len = n;
+    cell.len = n | 0;
   }
 
   /** Length in bytes. */
@@ -298,7 +301,7 @@ export class Chunk {
     const c = new Chunk(EMPTY);
     c.#reserve(e - s, 'Chunk.slice');
     core.copy(c.#cell.ptr, cell.ptr + s, e - s); // positions: valid after the allocation grew memory
-    c.#cell.len = e - s;
+    c.#cell.len = (e - s) | 0;
     return c;
   }
 
