@@ -14,7 +14,7 @@
 // (negative indices, errors, other buffers, other values) to the array's
 // generic methods under the symbols below, which give the exact behaviour
 // and messages.
-import { ON_CHUNK, ON_CHUNK_AT, ON_CHUNK_TYPED, ON_FOREIGN, ON_FOREIGN_AT, ON_ITEM, typedOn } from './access-table.js';
+import { ON_AT, ON_CHUNK, ON_ITEM } from './access-table.js';
 import { CHUNK_REGION, FOREIGN_REGION } from '../core/internal.js';
 
 // Codes that share another's bytes (wasm32: long, size_t and pointer are 32-bit).
@@ -28,9 +28,9 @@ const protos = new WeakMap();
  * geometry `geo` (geometry.js) over `region`, whose class prototype is
  * `classProto`: `classProto` itself for GENERIC regions and values read
  * converted; the format's get/set (and push) from access-table.js for a
- * scalar on a chunk or a whole foreign object (packed, or with an offset,
- * stride or length: a table each, and on a chunk one more for items aligned
- * to their size, read through a typed array); else for plain items (a record, e c ?, a
+ * scalar on a chunk or a whole foreign object (ON_CHUNK for a whole chunk,
+ * items packed; ON_AT for the rest: an offset, stride or length, a column, a
+ * window on a chunk); else for plain items (a record, e c ?, a
  * window on a foreign object) a get through the item codec. Cached, so all
  * arrays of one class, format and storage share a shape.
  */
@@ -38,18 +38,8 @@ export function elementProto(classProto, acc, region, item, geo) {
   const kind = region.kind;
   if ((kind !== CHUNK_REGION && kind !== FOREIGN_REGION) || item.converts) return classProto;
   const packed = geo.plain && region.whole;
-  const [name, table] =
-    kind === CHUNK_REGION
-      ? packed
-        ? ['c', ON_CHUNK]
-        : typedOn(region, item, geo) !== null
-          ? ['ct', ON_CHUNK_TYPED]
-          : ['ca', ON_CHUNK_AT]
-      : packed
-        ? ['f', ON_FOREIGN]
-        : region.whole
-          ? ['fa', ON_FOREIGN_AT]
-          : ['', {}];
+  // On a chunk any window serves; on a foreign object only the whole object (a window on one: ON_ITEM).
+  const [name, table] = kind === CHUNK_REGION && packed ? ['c', ON_CHUNK] : kind === CHUNK_REGION || region.whole ? ['a', ON_AT] : ['', {}];
   const code = acc === null ? '' : (ALIAS[acc.code] ?? acc.code);
   const key = acc === null || acc.little || acc.size === 1 ? code : `>${code}`;
   let methods = table[key];
