@@ -97,24 +97,31 @@ class FastPaths extends Stamp {
   }
 
   /**
-   * Makes the view of the items on a chunk now, at the current generation (a freed
-   * chunk: no items), and says whether it has item `i`. `View` is the calling method's
+   * Counts the items on a chunk now, with a view of them for the current generation
+   * (a freed chunk: no items), and says whether it has item `i`. `View` is the calling method's
    * (the format's typed array, or DataView): another table's method called on this
    * array (with `call`) gets false, the generic path. A foreign buffer's view stays.
    */
   #miss(i, View) {
     if (View !== this.#View) return false;
-    this.#gen = MOVES.generation;
     const c = this.#home;
     if (c !== NO_CELL) {
       const r = this.#region;
       const g = this.#geo;
       const len = c.freed ? 0 : Math.max(0, Math.min(r.stop, c.len) - r.start);
       const from = g.origin + g.lead;
-      const n = Math.min(itemCount(g, len), 0x7fffffff) | 0;
-      this.#v = n === 0 ? NO_VIEW : View === DataView ? new DataView(wasmBuffer(), c.ptr + r.start + from, len - from) : new View(wasmBuffer(), c.ptr, n);
-      this.#n = n;
+      this.#n = Math.min(itemCount(g, len), 0x7fffffff) | 0;
+      // The view spans the block to its capacity, so a growth in place (a push) keeps
+      // it: a new one only in a new generation (the block moved, shrank or was freed,
+      // or memory grew) or after none (a chunk given its first block keeps generation).
+      if (this.#gen !== MOVES.generation || this.#v === NO_VIEW) {
+        const room = c.freed ? 0 : Math.min(r.stop, c.cap) - r.start - from;
+        const at = c.ptr + r.start + from;
+        if (room <= 0) this.#v = NO_VIEW;
+        else this.#v = View === DataView ? new DataView(wasmBuffer(), at, room) : new View(wasmBuffer(), at, Math.floor(room / View.BYTES_PER_ELEMENT));
+      }
     }
+    this.#gen = MOVES.generation;
     return typeof i === 'number' && i >>> 0 === i && i < this.#n;
   }
 
@@ -195,94 +202,94 @@ class FastPaths extends Stamp {
     };
     ON_CHUNK = {
       'b': {
-        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number') { const x = this.#v[i]; if (x !== undefined) return x; } return this.#miss(i, Int8Array) ? this.#v[i] : this[getSlow](i); },
-        set(i, v) { const w = this.#v; if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i8(v) && i < w.length) { w[i] = v; return; } if (i8(v) && this.#miss(i, Int8Array)) { this.#v[i] = v; return; } this[setSlow](i, v); },
-        push(v) { const c = this.#cell; if (arguments.length === 1 && i8(v) && c.len >= 0) { const p = chunkExtend(this.#chunk, 1, 'StrArray.push'); heap8[p >>> 0] = v; return c.len / 1; } return this[pushSlow](arguments); },
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v[i]; return this.#miss(i, Int8Array) ? this.#v[i] : this[getSlow](i); },
+        set(i, v) { if (i8(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, Int8Array))) { this.#v[i] = v; return; } this[setSlow](i, v); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && i8(v) && c.len >= 0) { const p = chunkExtend(this.#chunk, 1, 'StrArray.push'); heap8[p >>> 0] = v; this.#n++; return c.len / 1; } return this[pushSlow](arguments); },
       },
       'B': {
-        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number') { const x = this.#v[i]; if (x !== undefined) return x; } return this.#miss(i, Uint8Array) ? this.#v[i] : this[getSlow](i); },
-        set(i, v) { const w = this.#v; if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && u8(v) && i < w.length) { w[i] = v; return; } if (u8(v) && this.#miss(i, Uint8Array)) { this.#v[i] = v; return; } this[setSlow](i, v); },
-        push(v) { const c = this.#cell; if (arguments.length === 1 && u8(v) && c.len >= 0) { const p = chunkExtend(this.#chunk, 1, 'StrArray.push'); heapU8[p >>> 0] = v; return c.len / 1; } return this[pushSlow](arguments); },
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v[i]; return this.#miss(i, Uint8Array) ? this.#v[i] : this[getSlow](i); },
+        set(i, v) { if (u8(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, Uint8Array))) { this.#v[i] = v; return; } this[setSlow](i, v); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && u8(v) && c.len >= 0) { const p = chunkExtend(this.#chunk, 1, 'StrArray.push'); heapU8[p >>> 0] = v; this.#n++; return c.len / 1; } return this[pushSlow](arguments); },
       },
       'h': {
-        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number') { const x = this.#v[i]; if (x !== undefined) return x; } return this.#miss(i, Int16Array) ? this.#v[i] : this[getSlow](i); },
-        set(i, v) { const w = this.#v; if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i16(v) && i < w.length) { w[i] = v; return; } if (i16(v) && this.#miss(i, Int16Array)) { this.#v[i] = v; return; } this[setSlow](i, v); },
-        push(v) { const c = this.#cell; if (arguments.length === 1 && i16(v) && (c.len & 1) === 0) { const p = chunkExtend(this.#chunk, 2, 'StrArray.push'); heap16[p >>> 1] = v; return c.len / 2; } return this[pushSlow](arguments); },
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v[i]; return this.#miss(i, Int16Array) ? this.#v[i] : this[getSlow](i); },
+        set(i, v) { if (i16(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, Int16Array))) { this.#v[i] = v; return; } this[setSlow](i, v); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && i16(v) && (c.len & 1) === 0) { const p = chunkExtend(this.#chunk, 2, 'StrArray.push'); heap16[p >>> 1] = v; this.#n++; return c.len / 2; } return this[pushSlow](arguments); },
       },
       '>h': {
         get: ON_AT['>h'].get,
         set: ON_AT['>h'].set,
-        push(v) { const c = this.#cell; if (arguments.length === 1 && i16(v) && (c.len & 1) === 0) { const p = chunkExtend(this.#chunk, 2, 'StrArray.push'); heapDV.setInt16(p, v, false); return c.len / 2; } return this[pushSlow](arguments); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && i16(v) && (c.len & 1) === 0) { const p = chunkExtend(this.#chunk, 2, 'StrArray.push'); heapDV.setInt16(p, v, false); this.#n++; return c.len / 2; } return this[pushSlow](arguments); },
       },
       'H': {
-        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number') { const x = this.#v[i]; if (x !== undefined) return x; } return this.#miss(i, Uint16Array) ? this.#v[i] : this[getSlow](i); },
-        set(i, v) { const w = this.#v; if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && u16(v) && i < w.length) { w[i] = v; return; } if (u16(v) && this.#miss(i, Uint16Array)) { this.#v[i] = v; return; } this[setSlow](i, v); },
-        push(v) { const c = this.#cell; if (arguments.length === 1 && u16(v) && (c.len & 1) === 0) { const p = chunkExtend(this.#chunk, 2, 'StrArray.push'); heapU16[p >>> 1] = v; return c.len / 2; } return this[pushSlow](arguments); },
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v[i]; return this.#miss(i, Uint16Array) ? this.#v[i] : this[getSlow](i); },
+        set(i, v) { if (u16(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, Uint16Array))) { this.#v[i] = v; return; } this[setSlow](i, v); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && u16(v) && (c.len & 1) === 0) { const p = chunkExtend(this.#chunk, 2, 'StrArray.push'); heapU16[p >>> 1] = v; this.#n++; return c.len / 2; } return this[pushSlow](arguments); },
       },
       '>H': {
         get: ON_AT['>H'].get,
         set: ON_AT['>H'].set,
-        push(v) { const c = this.#cell; if (arguments.length === 1 && u16(v) && (c.len & 1) === 0) { const p = chunkExtend(this.#chunk, 2, 'StrArray.push'); heapDV.setUint16(p, v, false); return c.len / 2; } return this[pushSlow](arguments); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && u16(v) && (c.len & 1) === 0) { const p = chunkExtend(this.#chunk, 2, 'StrArray.push'); heapDV.setUint16(p, v, false); this.#n++; return c.len / 2; } return this[pushSlow](arguments); },
       },
       'i': {
-        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number') { const x = this.#v[i]; if (x !== undefined) return x; } return this.#miss(i, Int32Array) ? this.#v[i] : this[getSlow](i); },
-        set(i, v) { const w = this.#v; if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i32(v) && i < w.length) { w[i] = v; return; } if (i32(v) && this.#miss(i, Int32Array)) { this.#v[i] = v; return; } this[setSlow](i, v); },
-        push(v) { const c = this.#cell; if (arguments.length === 1 && i32(v) && (c.len & 3) === 0) { const p = chunkExtend(this.#chunk, 4, 'StrArray.push'); heap32[p >>> 2] = v; return c.len / 4; } return this[pushSlow](arguments); },
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v[i]; return this.#miss(i, Int32Array) ? this.#v[i] : this[getSlow](i); },
+        set(i, v) { if (i32(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, Int32Array))) { this.#v[i] = v; return; } this[setSlow](i, v); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && i32(v) && (c.len & 3) === 0) { const p = chunkExtend(this.#chunk, 4, 'StrArray.push'); heap32[p >>> 2] = v; this.#n++; return c.len / 4; } return this[pushSlow](arguments); },
       },
       '>i': {
         get: ON_AT['>i'].get,
         set: ON_AT['>i'].set,
-        push(v) { const c = this.#cell; if (arguments.length === 1 && i32(v) && (c.len & 3) === 0) { const p = chunkExtend(this.#chunk, 4, 'StrArray.push'); heapDV.setInt32(p, v, false); return c.len / 4; } return this[pushSlow](arguments); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && i32(v) && (c.len & 3) === 0) { const p = chunkExtend(this.#chunk, 4, 'StrArray.push'); heapDV.setInt32(p, v, false); this.#n++; return c.len / 4; } return this[pushSlow](arguments); },
       },
       'I': {
-        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number') { const x = this.#v[i]; if (x !== undefined) return x; } return this.#miss(i, Uint32Array) ? this.#v[i] : this[getSlow](i); },
-        set(i, v) { const w = this.#v; if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && u32(v) && i < w.length) { w[i] = v; return; } if (u32(v) && this.#miss(i, Uint32Array)) { this.#v[i] = v; return; } this[setSlow](i, v); },
-        push(v) { const c = this.#cell; if (arguments.length === 1 && u32(v) && (c.len & 3) === 0) { const p = chunkExtend(this.#chunk, 4, 'StrArray.push'); heapU32[p >>> 2] = v; return c.len / 4; } return this[pushSlow](arguments); },
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v[i]; return this.#miss(i, Uint32Array) ? this.#v[i] : this[getSlow](i); },
+        set(i, v) { if (u32(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, Uint32Array))) { this.#v[i] = v; return; } this[setSlow](i, v); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && u32(v) && (c.len & 3) === 0) { const p = chunkExtend(this.#chunk, 4, 'StrArray.push'); heapU32[p >>> 2] = v; this.#n++; return c.len / 4; } return this[pushSlow](arguments); },
       },
       '>I': {
         get: ON_AT['>I'].get,
         set: ON_AT['>I'].set,
-        push(v) { const c = this.#cell; if (arguments.length === 1 && u32(v) && (c.len & 3) === 0) { const p = chunkExtend(this.#chunk, 4, 'StrArray.push'); heapDV.setUint32(p, v, false); return c.len / 4; } return this[pushSlow](arguments); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && u32(v) && (c.len & 3) === 0) { const p = chunkExtend(this.#chunk, 4, 'StrArray.push'); heapDV.setUint32(p, v, false); this.#n++; return c.len / 4; } return this[pushSlow](arguments); },
       },
       'q': {
-        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number') { const x = this.#v[i]; if (x !== undefined) return x; } return this.#miss(i, BigInt64Array) ? this.#v[i] : this[getSlow](i); },
-        set(i, v) { const w = this.#v; if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i64(v) && i < w.length) { w[i] = v; return; } if (i64(v) && this.#miss(i, BigInt64Array)) { this.#v[i] = v; return; } this[setSlow](i, v); },
-        push(v) { const c = this.#cell; if (arguments.length === 1 && i64(v) && (c.len & 7) === 0) { const p = chunkExtend(this.#chunk, 8, 'StrArray.push'); heap64[p >>> 3] = v; return c.len / 8; } return this[pushSlow](arguments); },
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v[i]; return this.#miss(i, BigInt64Array) ? this.#v[i] : this[getSlow](i); },
+        set(i, v) { if (i64(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, BigInt64Array))) { this.#v[i] = v; return; } this[setSlow](i, v); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && i64(v) && (c.len & 7) === 0) { const p = chunkExtend(this.#chunk, 8, 'StrArray.push'); heap64[p >>> 3] = v; this.#n++; return c.len / 8; } return this[pushSlow](arguments); },
       },
       '>q': {
         get: ON_AT['>q'].get,
         set: ON_AT['>q'].set,
-        push(v) { const c = this.#cell; if (arguments.length === 1 && i64(v) && (c.len & 7) === 0) { const p = chunkExtend(this.#chunk, 8, 'StrArray.push'); heapDV.setBigInt64(p, v, false); return c.len / 8; } return this[pushSlow](arguments); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && i64(v) && (c.len & 7) === 0) { const p = chunkExtend(this.#chunk, 8, 'StrArray.push'); heapDV.setBigInt64(p, v, false); this.#n++; return c.len / 8; } return this[pushSlow](arguments); },
       },
       'Q': {
-        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number') { const x = this.#v[i]; if (x !== undefined) return x; } return this.#miss(i, BigUint64Array) ? this.#v[i] : this[getSlow](i); },
-        set(i, v) { const w = this.#v; if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && u64(v) && i < w.length) { w[i] = v; return; } if (u64(v) && this.#miss(i, BigUint64Array)) { this.#v[i] = v; return; } this[setSlow](i, v); },
-        push(v) { const c = this.#cell; if (arguments.length === 1 && u64(v) && (c.len & 7) === 0) { const p = chunkExtend(this.#chunk, 8, 'StrArray.push'); heapU64[p >>> 3] = v; return c.len / 8; } return this[pushSlow](arguments); },
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v[i]; return this.#miss(i, BigUint64Array) ? this.#v[i] : this[getSlow](i); },
+        set(i, v) { if (u64(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, BigUint64Array))) { this.#v[i] = v; return; } this[setSlow](i, v); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && u64(v) && (c.len & 7) === 0) { const p = chunkExtend(this.#chunk, 8, 'StrArray.push'); heapU64[p >>> 3] = v; this.#n++; return c.len / 8; } return this[pushSlow](arguments); },
       },
       '>Q': {
         get: ON_AT['>Q'].get,
         set: ON_AT['>Q'].set,
-        push(v) { const c = this.#cell; if (arguments.length === 1 && u64(v) && (c.len & 7) === 0) { const p = chunkExtend(this.#chunk, 8, 'StrArray.push'); heapDV.setBigUint64(p, v, false); return c.len / 8; } return this[pushSlow](arguments); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && u64(v) && (c.len & 7) === 0) { const p = chunkExtend(this.#chunk, 8, 'StrArray.push'); heapDV.setBigUint64(p, v, false); this.#n++; return c.len / 8; } return this[pushSlow](arguments); },
       },
       'f': {
-        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number') { const x = this.#v[i]; if (x !== undefined) return x; } return this.#miss(i, Float32Array) ? this.#v[i] : this[getSlow](i); },
-        set(i, v) { const w = this.#v; if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && f32(v) && i < w.length) { w[i] = v; return; } if (f32(v) && this.#miss(i, Float32Array)) { this.#v[i] = v; return; } this[setSlow](i, v); },
-        push(v) { const c = this.#cell; if (arguments.length === 1 && f32(v) && (c.len & 3) === 0) { const p = chunkExtend(this.#chunk, 4, 'StrArray.push'); heapF32[p >>> 2] = v; return c.len / 4; } return this[pushSlow](arguments); },
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v[i]; return this.#miss(i, Float32Array) ? this.#v[i] : this[getSlow](i); },
+        set(i, v) { if (f32(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, Float32Array))) { this.#v[i] = v; return; } this[setSlow](i, v); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && f32(v) && (c.len & 3) === 0) { const p = chunkExtend(this.#chunk, 4, 'StrArray.push'); heapF32[p >>> 2] = v; this.#n++; return c.len / 4; } return this[pushSlow](arguments); },
       },
       '>f': {
         get: ON_AT['>f'].get,
         set: ON_AT['>f'].set,
-        push(v) { const c = this.#cell; if (arguments.length === 1 && f32(v) && (c.len & 3) === 0) { const p = chunkExtend(this.#chunk, 4, 'StrArray.push'); heapDV.setFloat32(p, v, false); return c.len / 4; } return this[pushSlow](arguments); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && f32(v) && (c.len & 3) === 0) { const p = chunkExtend(this.#chunk, 4, 'StrArray.push'); heapDV.setFloat32(p, v, false); this.#n++; return c.len / 4; } return this[pushSlow](arguments); },
       },
       'd': {
-        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number') { const x = this.#v[i]; if (x !== undefined) return x; } return this.#miss(i, Float64Array) ? this.#v[i] : this[getSlow](i); },
-        set(i, v) { const w = this.#v; if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && f64(v) && i < w.length) { w[i] = v; return; } if (f64(v) && this.#miss(i, Float64Array)) { this.#v[i] = v; return; } this[setSlow](i, v); },
-        push(v) { const c = this.#cell; if (arguments.length === 1 && f64(v) && (c.len & 7) === 0) { const p = chunkExtend(this.#chunk, 8, 'StrArray.push'); heapF64[p >>> 3] = v; return c.len / 8; } return this[pushSlow](arguments); },
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v[i]; return this.#miss(i, Float64Array) ? this.#v[i] : this[getSlow](i); },
+        set(i, v) { if (f64(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, Float64Array))) { this.#v[i] = v; return; } this[setSlow](i, v); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && f64(v) && (c.len & 7) === 0) { const p = chunkExtend(this.#chunk, 8, 'StrArray.push'); heapF64[p >>> 3] = v; this.#n++; return c.len / 8; } return this[pushSlow](arguments); },
       },
       '>d': {
         get: ON_AT['>d'].get,
         set: ON_AT['>d'].set,
-        push(v) { const c = this.#cell; if (arguments.length === 1 && f64(v) && (c.len & 7) === 0) { const p = chunkExtend(this.#chunk, 8, 'StrArray.push'); heapDV.setFloat64(p, v, false); return c.len / 8; } return this[pushSlow](arguments); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && f64(v) && (c.len & 7) === 0) { const p = chunkExtend(this.#chunk, 8, 'StrArray.push'); heapDV.setFloat64(p, v, false); this.#n++; return c.len / 8; } return this[pushSlow](arguments); },
       },
     };
     ON_ITEM = {
