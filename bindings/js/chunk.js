@@ -13,7 +13,7 @@ import { decode } from './core/encodings.js';
 import { bytesJSON, inspectChunk, inspectCustom } from './core/inspect.js';
 import { MemSlice } from './memslice.js';
 import { toFill, writeFill } from './fill.js';
-import { core, heap } from './core/wasm.js';
+import { chunkMoved, core, heap } from './core/wasm.js';
 import { disposeSymbol, registerChunk } from './core/internal.js';
 
 /** The largest chunk: the allocator's and typed arrays' practical limit. */
@@ -87,7 +87,7 @@ export class Chunk {
       // Allocation may have grown memory: parts in wasm are positions, still valid.
       if (r.view === null) core.copy(cell.ptr + cell.len, r.ptr, r.len);
       else heap().set(r.view, cell.ptr + cell.len);
-      cell.len += r.len;
+      cell.len = (cell.len + r.len) | 0; // (see #extendBy)
     }
   }
 
@@ -155,6 +155,9 @@ export class Chunk {
    */
   #extendBy(n, fn) {
     // Small enough to inline into a push: within capacity, a length change.
+    // (Every length and capacity stored is a small integer (| 0, all are under
+    // 2 GiB): one stored as a double turns these fields into doubles for every
+    // chunk, measured 4.5 -> 6 ns a push.)
     const cell = this.#cell;
     const len = cell.len;
     if (len + n <= cell.cap && !cell.freed) {
@@ -169,7 +172,7 @@ export class Chunk {
     const len = cell.len;
     if (len + n > MAX_CHUNK) throw new RangeError(`${fn}(): ${len + n} bytes is more than one chunk holds (2 GiB - 1)`);
     this.#reserve(len + n, fn);
-    cell.len = len + n;
+    cell.len = (len + n) | 0;
     return cell.ptr + len;
   }
 
@@ -188,8 +191,9 @@ export class Chunk {
     for (const cap of want > n ? [want, n] : [n]) {
       const p = cell.ptr === 0 ? core.chunkAlloc(cap) : core.chunkRealloc(cell.ptr, cap);
       if (p !== 0) {
+        if (cell.ptr !== 0) chunkMoved(); // views the element fast paths kept of the old block are stale
         cell.ptr = p;
-        cell.cap = cap;
+        cell.cap = cap | 0;
         return;
       }
     }
@@ -218,12 +222,14 @@ export class Chunk {
       const cap = Math.max(n, MIN_CAPACITY);
       const p = core.chunkRealloc(cell.ptr, cap);
       if (p !== 0) {
+        chunkMoved();
         cell.ptr = p;
-        cell.cap = cap;
+        cell.cap = cap | 0;
       }
     }
     if (n > old) writeFill(cell.ptr + old, n - old, fill);
-    cell.len = n;
+    else if (n < old) chunkMoved(); // item counts kept by the element fast paths would be too big
+    cell.len = n | 0;
   }
 
   /** Length in bytes. */
@@ -295,7 +301,7 @@ export class Chunk {
     const c = new Chunk(EMPTY);
     c.#reserve(e - s, 'Chunk.slice');
     core.copy(c.#cell.ptr, cell.ptr + s, e - s); // positions: valid after the allocation grew memory
-    c.#cell.len = e - s;
+    c.#cell.len = (e - s) | 0;
     return c;
   }
 
@@ -374,6 +380,7 @@ export class Chunk {
     cell.len = 0;
     cell.cap = 0;
     cell.freed = true;
+    chunkMoved();
   }
 
   [disposeSymbol]() {

@@ -7,21 +7,36 @@
 // on it (stampFast): only these methods can read them, so a Proxy of an array
 // or any other object as `this` is refused by the engine with a TypeError,
 // never believed, and no user code can change them.
-import { CHUNK_REGION, FOREIGN_REGION, chunkExtend, getSlow, pushSlow, setSlow } from '../core/internal.js';
-import { heap16, heap32, heap64, heap8, heapDV, heapF32, heapF64, heapU16, heapU32, heapU64, heapU8 } from '../core/wasm.js';
+//
+// An array on a chunk keeps a view of its items (a typed array of its format
+// when packed and little-endian, else a DataView from item 0) and their count,
+// made at a generation of the loader (core/wasm.js) and used while that is
+// unchanged: it changes when memory grows and when any chunk moves, shrinks or
+// is freed (chunk.js), so a kept view never outlives the block it shows. One
+// compare per access instead of reading the chunk's cell and the heap view.
+import { CHUNK_REGION, FOREIGN_REGION, bufferResizability, chunkExtend, getSlow, pushSlow, setSlow } from '../core/internal.js';
+import { heap16, heap32, heap64, heap8, heapDV, heapF32, heapF64, heapU16, heapU32, heapU64, heapU8, moves, wasmBuffer } from '../core/wasm.js';
 import { f32, f64, i16, i32, i64, i8, u16, u32, u64, u8 } from './fits.js';
+import { itemCount } from './geometry.js';
 
-/** Arrays over a whole Chunk: the bytes are in wasm memory at cell.ptr, read through the current heap view. */
+/** Arrays over a whole Chunk, items packed from its start: their typed view (little-endian; else ON_AT's get and set), and push. */
 export let ON_CHUNK;
-/** Arrays over a whole foreign ArrayBuffer or Uint8Array: its DataView; u8.byteLength is 0 once detached. */
-export let ON_FOREIGN;
-/** Records, e c ?, and windows (a MemSlice buffer): the region says where the item is, the item codec reads it. */
+/**
+ * The other arrays on a chunk (with an offset, stride or length, columns, windows:
+ * a MemSlice of one) and those over a whole foreign buffer (ArrayBuffer,
+ * SharedArrayBuffer, Uint8Array, Buffer): their DataView from item 0.
+ */
+export let ON_AT;
+/** Records, e c ?, and windows on a foreign object (a MemSlice buffer): the region says where the item is, the item codec reads it. */
 export let ON_ITEM;
 
-// Stand-ins no index passes: len -0.5 fails both `i * k + k <= len` and `len % k === 0`.
-const NO_CELL = Object.freeze({ ptr: 0, len: -0.5 });
-const NO_FOREIGN = Object.freeze({ u8: Object.freeze({ byteLength: -1 }) });
+// Stand-ins no index passes: len -1 fails `(len & (k - 1)) === 0` and `len >= 0` (push), and a
+// freed cell has no items.
+const NO_CELL = Object.freeze({ ptr: 0, len: -1, freed: true });
 const NO_ITEM = Object.freeze({ at: () => -1 });
+const NO_VIEW = new Uint8Array(0);
+/** wasm.js's `moves`, through a constant of this module: the engine then reads its field in one load. */
+const MOVES = moves;
 
 /** Returns its argument: a class extending it adds its private fields to an object that exists. */
 class Stamp {
@@ -32,191 +47,249 @@ class Stamp {
 }
 
 class FastPaths extends Stamp {
-  // Each table reads only its own field, stamped with the real state only for an
-  // array that table serves (whole, plain, of its storage kind); any other array
-  // (a window, an offset, stride or length, converted values) gets a stand-in
-  // that no index passes, so a method called on it with `call` takes the generic path.
+  // Each table reads only its own fields, stamped with the real state only for an
+  // array that table serves (of its storage kind and geometry); any other array
+  // gets a stand-in that no index passes, so a method called on it with `call`
+  // takes the generic path.
   #cell; // ON_CHUNK: the whole chunk's storage cell (read-only here), else NO_CELL
   #chunk; // ON_CHUNK: the whole chunk, whose own append push uses, else null
-  #foreign; // ON_FOREIGN: the whole foreign buffer's Region, else NO_FOREIGN
+  #home; // on a chunk: its storage cell (read-only here), else NO_CELL
+  #region; // the array's Region (its window: start, stop)
+  #geo; // the array's geometry (geometry.js)
+  #gen = -1; // the generation #v and #n were made at (never -1: the first access makes them)
+  // The view of the items (on a chunk: made at #gen, see above; on a foreign buffer of
+  // fixed length: made with the array, for good) and the items it shows (on a chunk,
+  // fewer than now after an in-place growth: those take #miss).
+  #v = NO_VIEW;
+  #n = 0;
+  #View; // the class of #v: the format's typed array (packed little-endian items on a chunk), else DataView
+  #stride; // bytes from one item to the next
   #itemRegion; // ON_ITEM: the Region of a plain array, else NO_ITEM
   #item; // the item codec (struct/records.js)
 
-  constructor(arr, region, item, fast) {
+  constructor(arr, region, item, geo) {
     super(arr);
-    const whole = fast && region.whole;
-    this.#cell = whole && region.kind === CHUNK_REGION ? region.cell : NO_CELL;
-    this.#chunk = whole && region.kind === CHUNK_REGION ? region.obj : null;
-    this.#foreign = whole && region.kind === FOREIGN_REGION ? region : NO_FOREIGN;
+    const fast = geo.plain && !item.converts;
+    const packed = fast && region.whole;
+    const onChunk = region.kind === CHUNK_REGION && !item.converts;
+    this.#cell = packed && onChunk ? region.cell : NO_CELL;
+    this.#chunk = packed && onChunk ? region.obj : null;
+    this.#home = onChunk ? region.cell : NO_CELL;
+    this.#region = region;
+    this.#geo = geo;
+    this.#stride = geo.stride;
+    // (item.bulk: the typed array of an integer or float code of its width; null for e c ? and records.)
+    const typed = packed && onChunk && typeof item.bulk === 'function' && (item.little || item.size === 1);
+    this.#View = typed ? item.bulk : DataView;
+    // A foreign buffer of fixed length keeps it unless detached, when its view throws
+    // (the methods then take the checked path): its view is made now, so no access
+    // reads u8.byteLength, which once any buffer was detached (memory.grow detaches)
+    // is a call in V8 (measured 2 -> 11 ns a get). Resizable ones: the checked path.
+    if (region.kind === FOREIGN_REGION && region.whole && !item.converts && bufferResizability(region.dv.buffer) === null) {
+      const len = region.u8.byteLength;
+      const from = geo.origin + geo.lead;
+      // (| 0: small integers keep the field an untagged int in V8; beyond, the checked path.)
+      this.#n = Math.min(itemCount(geo, len), 0x7fffffff) | 0;
+      if (this.#n > 0) this.#v = new DataView(region.dv.buffer, region.off + from, len - from);
+    }
     this.#itemRegion = fast ? region : NO_ITEM;
     this.#item = item;
   }
 
+  /**
+   * Counts the items on a chunk now, with a view of them for the current generation
+   * (a freed chunk: no items), and says whether it has item `i`. `View` is the calling method's
+   * (the format's typed array, or DataView): another table's method called on this
+   * array (with `call`) gets false, the generic path. A foreign buffer's view stays.
+   */
+  #miss(i, View) {
+    if (View !== this.#View) return false;
+    const c = this.#home;
+    if (c !== NO_CELL) {
+      const r = this.#region;
+      const g = this.#geo;
+      const len = c.freed ? 0 : Math.max(0, Math.min(r.stop, c.len) - r.start);
+      const from = g.origin + g.lead;
+      this.#n = Math.min(itemCount(g, len), 0x7fffffff) | 0;
+      // The view spans the block to its capacity, so a growth in place (a push) keeps
+      // it: a new one only in a new generation (the block moved, shrank or was freed,
+      // or memory grew) or after none (a chunk given its first block keeps generation).
+      if (this.#gen !== MOVES.generation || this.#v === NO_VIEW) {
+        const room = c.freed ? 0 : Math.min(r.stop, c.cap) - r.start - from;
+        const at = c.ptr + r.start + from;
+        if (room <= 0) this.#v = NO_VIEW;
+        else this.#v = View === DataView ? new DataView(wasmBuffer(), at, room) : new View(wasmBuffer(), at, Math.floor(room / View.BYTES_PER_ELEMENT));
+      }
+    }
+    this.#gen = MOVES.generation;
+    return typeof i === 'number' && i >>> 0 === i && i < this.#n;
+  }
+
   static {
-    ON_CHUNK = {
+    ON_AT = {
       'b': {
-        get(i) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && i * 1 + 1 <= c.len) return heap8[c.ptr + i]; return this[getSlow](i); },
-        set(i, v) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && i8(v) && i * 1 + 1 <= c.len) { heap8[c.ptr + i] = v; return; } this[setSlow](i, v); },
-        push(v) { const c = this.#cell; if (arguments.length === 1 && i8(v) && c.len % 1 === 0) { const p = chunkExtend(this.#chunk, 1, 'StrArray.push'); heap8[p >>> 0] = v; return c.len / 1; } return this[pushSlow](arguments); },
+        get(i) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView)) try { return this.#v.getInt8(i * this.#stride); } catch {} return this[getSlow](i); },
+        set(i, v) { if (i8(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView))) try { return void this.#v.setInt8(i * this.#stride, v); } catch {} this[setSlow](i, v); },
       },
       'B': {
-        get(i) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && i * 1 + 1 <= c.len) return heapU8[c.ptr + i]; return this[getSlow](i); },
-        set(i, v) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && u8(v) && i * 1 + 1 <= c.len) { heapU8[c.ptr + i] = v; return; } this[setSlow](i, v); },
-        push(v) { const c = this.#cell; if (arguments.length === 1 && u8(v) && c.len % 1 === 0) { const p = chunkExtend(this.#chunk, 1, 'StrArray.push'); heapU8[p >>> 0] = v; return c.len / 1; } return this[pushSlow](arguments); },
+        get(i) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView)) try { return this.#v.getUint8(i * this.#stride); } catch {} return this[getSlow](i); },
+        set(i, v) { if (u8(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView))) try { return void this.#v.setUint8(i * this.#stride, v); } catch {} this[setSlow](i, v); },
       },
       'h': {
-        get(i) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && i * 2 + 2 <= c.len) return heap16[(c.ptr >>> 1) + i]; return this[getSlow](i); },
-        set(i, v) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && i16(v) && i * 2 + 2 <= c.len) { heap16[(c.ptr >>> 1) + i] = v; return; } this[setSlow](i, v); },
-        push(v) { const c = this.#cell; if (arguments.length === 1 && i16(v) && c.len % 2 === 0) { const p = chunkExtend(this.#chunk, 2, 'StrArray.push'); heap16[p >>> 1] = v; return c.len / 2; } return this[pushSlow](arguments); },
+        get(i) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView)) try { return this.#v.getInt16(i * this.#stride, true); } catch {} return this[getSlow](i); },
+        set(i, v) { if (i16(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView))) try { return void this.#v.setInt16(i * this.#stride, v, true); } catch {} this[setSlow](i, v); },
       },
       '>h': {
-        get(i) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 2 + 2; if (e <= c.len) return heapDV.getInt16(c.ptr + e - 2, false); } return this[getSlow](i); },
-        set(i, v) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && i16(v)) { const e = i * 2 + 2; if (e <= c.len) return void heapDV.setInt16(c.ptr + e - 2, v, false); } this[setSlow](i, v); },
-        push(v) { const c = this.#cell; if (arguments.length === 1 && i16(v) && c.len % 2 === 0) { const p = chunkExtend(this.#chunk, 2, 'StrArray.push'); heapDV.setInt16(p, v, false); return c.len / 2; } return this[pushSlow](arguments); },
+        get(i) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView)) try { return this.#v.getInt16(i * this.#stride, false); } catch {} return this[getSlow](i); },
+        set(i, v) { if (i16(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView))) try { return void this.#v.setInt16(i * this.#stride, v, false); } catch {} this[setSlow](i, v); },
       },
       'H': {
-        get(i) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && i * 2 + 2 <= c.len) return heapU16[(c.ptr >>> 1) + i]; return this[getSlow](i); },
-        set(i, v) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && u16(v) && i * 2 + 2 <= c.len) { heapU16[(c.ptr >>> 1) + i] = v; return; } this[setSlow](i, v); },
-        push(v) { const c = this.#cell; if (arguments.length === 1 && u16(v) && c.len % 2 === 0) { const p = chunkExtend(this.#chunk, 2, 'StrArray.push'); heapU16[p >>> 1] = v; return c.len / 2; } return this[pushSlow](arguments); },
+        get(i) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView)) try { return this.#v.getUint16(i * this.#stride, true); } catch {} return this[getSlow](i); },
+        set(i, v) { if (u16(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView))) try { return void this.#v.setUint16(i * this.#stride, v, true); } catch {} this[setSlow](i, v); },
       },
       '>H': {
-        get(i) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 2 + 2; if (e <= c.len) return heapDV.getUint16(c.ptr + e - 2, false); } return this[getSlow](i); },
-        set(i, v) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && u16(v)) { const e = i * 2 + 2; if (e <= c.len) return void heapDV.setUint16(c.ptr + e - 2, v, false); } this[setSlow](i, v); },
-        push(v) { const c = this.#cell; if (arguments.length === 1 && u16(v) && c.len % 2 === 0) { const p = chunkExtend(this.#chunk, 2, 'StrArray.push'); heapDV.setUint16(p, v, false); return c.len / 2; } return this[pushSlow](arguments); },
+        get(i) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView)) try { return this.#v.getUint16(i * this.#stride, false); } catch {} return this[getSlow](i); },
+        set(i, v) { if (u16(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView))) try { return void this.#v.setUint16(i * this.#stride, v, false); } catch {} this[setSlow](i, v); },
       },
       'i': {
-        get(i) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && i * 4 + 4 <= c.len) return heap32[(c.ptr >>> 2) + i]; return this[getSlow](i); },
-        set(i, v) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && i32(v) && i * 4 + 4 <= c.len) { heap32[(c.ptr >>> 2) + i] = v; return; } this[setSlow](i, v); },
-        push(v) { const c = this.#cell; if (arguments.length === 1 && i32(v) && c.len % 4 === 0) { const p = chunkExtend(this.#chunk, 4, 'StrArray.push'); heap32[p >>> 2] = v; return c.len / 4; } return this[pushSlow](arguments); },
+        get(i) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView)) try { return this.#v.getInt32(i * this.#stride, true); } catch {} return this[getSlow](i); },
+        set(i, v) { if (i32(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView))) try { return void this.#v.setInt32(i * this.#stride, v, true); } catch {} this[setSlow](i, v); },
       },
       '>i': {
-        get(i) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 4 + 4; if (e <= c.len) return heapDV.getInt32(c.ptr + e - 4, false); } return this[getSlow](i); },
-        set(i, v) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && i32(v)) { const e = i * 4 + 4; if (e <= c.len) return void heapDV.setInt32(c.ptr + e - 4, v, false); } this[setSlow](i, v); },
-        push(v) { const c = this.#cell; if (arguments.length === 1 && i32(v) && c.len % 4 === 0) { const p = chunkExtend(this.#chunk, 4, 'StrArray.push'); heapDV.setInt32(p, v, false); return c.len / 4; } return this[pushSlow](arguments); },
+        get(i) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView)) try { return this.#v.getInt32(i * this.#stride, false); } catch {} return this[getSlow](i); },
+        set(i, v) { if (i32(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView))) try { return void this.#v.setInt32(i * this.#stride, v, false); } catch {} this[setSlow](i, v); },
       },
       'I': {
-        get(i) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && i * 4 + 4 <= c.len) return heapU32[(c.ptr >>> 2) + i]; return this[getSlow](i); },
-        set(i, v) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && u32(v) && i * 4 + 4 <= c.len) { heapU32[(c.ptr >>> 2) + i] = v; return; } this[setSlow](i, v); },
-        push(v) { const c = this.#cell; if (arguments.length === 1 && u32(v) && c.len % 4 === 0) { const p = chunkExtend(this.#chunk, 4, 'StrArray.push'); heapU32[p >>> 2] = v; return c.len / 4; } return this[pushSlow](arguments); },
+        get(i) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView)) try { return this.#v.getUint32(i * this.#stride, true); } catch {} return this[getSlow](i); },
+        set(i, v) { if (u32(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView))) try { return void this.#v.setUint32(i * this.#stride, v, true); } catch {} this[setSlow](i, v); },
       },
       '>I': {
-        get(i) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 4 + 4; if (e <= c.len) return heapDV.getUint32(c.ptr + e - 4, false); } return this[getSlow](i); },
-        set(i, v) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && u32(v)) { const e = i * 4 + 4; if (e <= c.len) return void heapDV.setUint32(c.ptr + e - 4, v, false); } this[setSlow](i, v); },
-        push(v) { const c = this.#cell; if (arguments.length === 1 && u32(v) && c.len % 4 === 0) { const p = chunkExtend(this.#chunk, 4, 'StrArray.push'); heapDV.setUint32(p, v, false); return c.len / 4; } return this[pushSlow](arguments); },
+        get(i) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView)) try { return this.#v.getUint32(i * this.#stride, false); } catch {} return this[getSlow](i); },
+        set(i, v) { if (u32(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView))) try { return void this.#v.setUint32(i * this.#stride, v, false); } catch {} this[setSlow](i, v); },
       },
       'q': {
-        get(i) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && i * 8 + 8 <= c.len) return heap64[(c.ptr >>> 3) + i]; return this[getSlow](i); },
-        set(i, v) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && i64(v) && i * 8 + 8 <= c.len) { heap64[(c.ptr >>> 3) + i] = v; return; } this[setSlow](i, v); },
-        push(v) { const c = this.#cell; if (arguments.length === 1 && i64(v) && c.len % 8 === 0) { const p = chunkExtend(this.#chunk, 8, 'StrArray.push'); heap64[p >>> 3] = v; return c.len / 8; } return this[pushSlow](arguments); },
+        get(i) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView)) try { return this.#v.getBigInt64(i * this.#stride, true); } catch {} return this[getSlow](i); },
+        set(i, v) { if (i64(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView))) try { return void this.#v.setBigInt64(i * this.#stride, v, true); } catch {} this[setSlow](i, v); },
       },
       '>q': {
-        get(i) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 8 + 8; if (e <= c.len) return heapDV.getBigInt64(c.ptr + e - 8, false); } return this[getSlow](i); },
-        set(i, v) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && i64(v)) { const e = i * 8 + 8; if (e <= c.len) return void heapDV.setBigInt64(c.ptr + e - 8, v, false); } this[setSlow](i, v); },
-        push(v) { const c = this.#cell; if (arguments.length === 1 && i64(v) && c.len % 8 === 0) { const p = chunkExtend(this.#chunk, 8, 'StrArray.push'); heapDV.setBigInt64(p, v, false); return c.len / 8; } return this[pushSlow](arguments); },
+        get(i) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView)) try { return this.#v.getBigInt64(i * this.#stride, false); } catch {} return this[getSlow](i); },
+        set(i, v) { if (i64(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView))) try { return void this.#v.setBigInt64(i * this.#stride, v, false); } catch {} this[setSlow](i, v); },
       },
       'Q': {
-        get(i) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && i * 8 + 8 <= c.len) return heapU64[(c.ptr >>> 3) + i]; return this[getSlow](i); },
-        set(i, v) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && u64(v) && i * 8 + 8 <= c.len) { heapU64[(c.ptr >>> 3) + i] = v; return; } this[setSlow](i, v); },
-        push(v) { const c = this.#cell; if (arguments.length === 1 && u64(v) && c.len % 8 === 0) { const p = chunkExtend(this.#chunk, 8, 'StrArray.push'); heapU64[p >>> 3] = v; return c.len / 8; } return this[pushSlow](arguments); },
+        get(i) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView)) try { return this.#v.getBigUint64(i * this.#stride, true); } catch {} return this[getSlow](i); },
+        set(i, v) { if (u64(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView))) try { return void this.#v.setBigUint64(i * this.#stride, v, true); } catch {} this[setSlow](i, v); },
       },
       '>Q': {
-        get(i) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 8 + 8; if (e <= c.len) return heapDV.getBigUint64(c.ptr + e - 8, false); } return this[getSlow](i); },
-        set(i, v) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && u64(v)) { const e = i * 8 + 8; if (e <= c.len) return void heapDV.setBigUint64(c.ptr + e - 8, v, false); } this[setSlow](i, v); },
-        push(v) { const c = this.#cell; if (arguments.length === 1 && u64(v) && c.len % 8 === 0) { const p = chunkExtend(this.#chunk, 8, 'StrArray.push'); heapDV.setBigUint64(p, v, false); return c.len / 8; } return this[pushSlow](arguments); },
+        get(i) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView)) try { return this.#v.getBigUint64(i * this.#stride, false); } catch {} return this[getSlow](i); },
+        set(i, v) { if (u64(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView))) try { return void this.#v.setBigUint64(i * this.#stride, v, false); } catch {} this[setSlow](i, v); },
       },
       'f': {
-        get(i) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && i * 4 + 4 <= c.len) return heapF32[(c.ptr >>> 2) + i]; return this[getSlow](i); },
-        set(i, v) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && f32(v) && i * 4 + 4 <= c.len) { heapF32[(c.ptr >>> 2) + i] = v; return; } this[setSlow](i, v); },
-        push(v) { const c = this.#cell; if (arguments.length === 1 && f32(v) && c.len % 4 === 0) { const p = chunkExtend(this.#chunk, 4, 'StrArray.push'); heapF32[p >>> 2] = v; return c.len / 4; } return this[pushSlow](arguments); },
+        get(i) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView)) try { return this.#v.getFloat32(i * this.#stride, true); } catch {} return this[getSlow](i); },
+        set(i, v) { if (f32(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView))) try { return void this.#v.setFloat32(i * this.#stride, v, true); } catch {} this[setSlow](i, v); },
       },
       '>f': {
-        get(i) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 4 + 4; if (e <= c.len) return heapDV.getFloat32(c.ptr + e - 4, false); } return this[getSlow](i); },
-        set(i, v) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && f32(v)) { const e = i * 4 + 4; if (e <= c.len) return void heapDV.setFloat32(c.ptr + e - 4, v, false); } this[setSlow](i, v); },
-        push(v) { const c = this.#cell; if (arguments.length === 1 && f32(v) && c.len % 4 === 0) { const p = chunkExtend(this.#chunk, 4, 'StrArray.push'); heapDV.setFloat32(p, v, false); return c.len / 4; } return this[pushSlow](arguments); },
+        get(i) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView)) try { return this.#v.getFloat32(i * this.#stride, false); } catch {} return this[getSlow](i); },
+        set(i, v) { if (f32(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView))) try { return void this.#v.setFloat32(i * this.#stride, v, false); } catch {} this[setSlow](i, v); },
       },
       'd': {
-        get(i) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && i * 8 + 8 <= c.len) return heapF64[(c.ptr >>> 3) + i]; return this[getSlow](i); },
-        set(i, v) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && f64(v) && i * 8 + 8 <= c.len) { heapF64[(c.ptr >>> 3) + i] = v; return; } this[setSlow](i, v); },
-        push(v) { const c = this.#cell; if (arguments.length === 1 && f64(v) && c.len % 8 === 0) { const p = chunkExtend(this.#chunk, 8, 'StrArray.push'); heapF64[p >>> 3] = v; return c.len / 8; } return this[pushSlow](arguments); },
+        get(i) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView)) try { return this.#v.getFloat64(i * this.#stride, true); } catch {} return this[getSlow](i); },
+        set(i, v) { if (f64(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView))) try { return void this.#v.setFloat64(i * this.#stride, v, true); } catch {} this[setSlow](i, v); },
       },
       '>d': {
-        get(i) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 8 + 8; if (e <= c.len) return heapDV.getFloat64(c.ptr + e - 8, false); } return this[getSlow](i); },
-        set(i, v) { const c = this.#cell; if (typeof i === 'number' && i >>> 0 === i && f64(v)) { const e = i * 8 + 8; if (e <= c.len) return void heapDV.setFloat64(c.ptr + e - 8, v, false); } this[setSlow](i, v); },
-        push(v) { const c = this.#cell; if (arguments.length === 1 && f64(v) && c.len % 8 === 0) { const p = chunkExtend(this.#chunk, 8, 'StrArray.push'); heapDV.setFloat64(p, v, false); return c.len / 8; } return this[pushSlow](arguments); },
+        get(i) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView)) try { return this.#v.getFloat64(i * this.#stride, false); } catch {} return this[getSlow](i); },
+        set(i, v) { if (f64(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView))) try { return void this.#v.setFloat64(i * this.#stride, v, false); } catch {} this[setSlow](i, v); },
       },
     };
-    ON_FOREIGN = {
+    ON_CHUNK = {
       'b': {
-        get(i) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 1 + 1; if (e <= r.u8.byteLength) return r.dv.getInt8(r.off + e - 1); } return this[getSlow](i); },
-        set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && i8(v)) { const e = i * 1 + 1; if (e <= r.u8.byteLength) return void r.dv.setInt8(r.off + e - 1, v); } this[setSlow](i, v); },
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v[i]; return this.#miss(i, Int8Array) ? this.#v[i] : this[getSlow](i); },
+        set(i, v) { if (i8(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, Int8Array))) { this.#v[i] = v; return; } this[setSlow](i, v); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && i8(v) && c.len >= 0) { const p = chunkExtend(this.#chunk, 1, 'StrArray.push'); heap8[p >>> 0] = v; this.#n++; return c.len / 1; } return this[pushSlow](arguments); },
       },
       'B': {
-        get(i) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 1 + 1; if (e <= r.u8.byteLength) return r.dv.getUint8(r.off + e - 1); } return this[getSlow](i); },
-        set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && u8(v)) { const e = i * 1 + 1; if (e <= r.u8.byteLength) return void r.dv.setUint8(r.off + e - 1, v); } this[setSlow](i, v); },
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v[i]; return this.#miss(i, Uint8Array) ? this.#v[i] : this[getSlow](i); },
+        set(i, v) { if (u8(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, Uint8Array))) { this.#v[i] = v; return; } this[setSlow](i, v); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && u8(v) && c.len >= 0) { const p = chunkExtend(this.#chunk, 1, 'StrArray.push'); heapU8[p >>> 0] = v; this.#n++; return c.len / 1; } return this[pushSlow](arguments); },
       },
       'h': {
-        get(i) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 2 + 2; if (e <= r.u8.byteLength) return r.dv.getInt16(r.off + e - 2, true); } return this[getSlow](i); },
-        set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && i16(v)) { const e = i * 2 + 2; if (e <= r.u8.byteLength) return void r.dv.setInt16(r.off + e - 2, v, true); } this[setSlow](i, v); },
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v[i]; return this.#miss(i, Int16Array) ? this.#v[i] : this[getSlow](i); },
+        set(i, v) { if (i16(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, Int16Array))) { this.#v[i] = v; return; } this[setSlow](i, v); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && i16(v) && (c.len & 1) === 0) { const p = chunkExtend(this.#chunk, 2, 'StrArray.push'); heap16[p >>> 1] = v; this.#n++; return c.len / 2; } return this[pushSlow](arguments); },
       },
       '>h': {
-        get(i) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 2 + 2; if (e <= r.u8.byteLength) return r.dv.getInt16(r.off + e - 2, false); } return this[getSlow](i); },
-        set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && i16(v)) { const e = i * 2 + 2; if (e <= r.u8.byteLength) return void r.dv.setInt16(r.off + e - 2, v, false); } this[setSlow](i, v); },
+        get: ON_AT['>h'].get,
+        set: ON_AT['>h'].set,
+        push(v) { const c = this.#cell; if (arguments.length === 1 && i16(v) && (c.len & 1) === 0) { const p = chunkExtend(this.#chunk, 2, 'StrArray.push'); heapDV.setInt16(p, v, false); this.#n++; return c.len / 2; } return this[pushSlow](arguments); },
       },
       'H': {
-        get(i) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 2 + 2; if (e <= r.u8.byteLength) return r.dv.getUint16(r.off + e - 2, true); } return this[getSlow](i); },
-        set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && u16(v)) { const e = i * 2 + 2; if (e <= r.u8.byteLength) return void r.dv.setUint16(r.off + e - 2, v, true); } this[setSlow](i, v); },
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v[i]; return this.#miss(i, Uint16Array) ? this.#v[i] : this[getSlow](i); },
+        set(i, v) { if (u16(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, Uint16Array))) { this.#v[i] = v; return; } this[setSlow](i, v); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && u16(v) && (c.len & 1) === 0) { const p = chunkExtend(this.#chunk, 2, 'StrArray.push'); heapU16[p >>> 1] = v; this.#n++; return c.len / 2; } return this[pushSlow](arguments); },
       },
       '>H': {
-        get(i) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 2 + 2; if (e <= r.u8.byteLength) return r.dv.getUint16(r.off + e - 2, false); } return this[getSlow](i); },
-        set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && u16(v)) { const e = i * 2 + 2; if (e <= r.u8.byteLength) return void r.dv.setUint16(r.off + e - 2, v, false); } this[setSlow](i, v); },
+        get: ON_AT['>H'].get,
+        set: ON_AT['>H'].set,
+        push(v) { const c = this.#cell; if (arguments.length === 1 && u16(v) && (c.len & 1) === 0) { const p = chunkExtend(this.#chunk, 2, 'StrArray.push'); heapDV.setUint16(p, v, false); this.#n++; return c.len / 2; } return this[pushSlow](arguments); },
       },
       'i': {
-        get(i) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return r.dv.getInt32(r.off + e - 4, true); } return this[getSlow](i); },
-        set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && i32(v)) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return void r.dv.setInt32(r.off + e - 4, v, true); } this[setSlow](i, v); },
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v[i]; return this.#miss(i, Int32Array) ? this.#v[i] : this[getSlow](i); },
+        set(i, v) { if (i32(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, Int32Array))) { this.#v[i] = v; return; } this[setSlow](i, v); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && i32(v) && (c.len & 3) === 0) { const p = chunkExtend(this.#chunk, 4, 'StrArray.push'); heap32[p >>> 2] = v; this.#n++; return c.len / 4; } return this[pushSlow](arguments); },
       },
       '>i': {
-        get(i) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return r.dv.getInt32(r.off + e - 4, false); } return this[getSlow](i); },
-        set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && i32(v)) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return void r.dv.setInt32(r.off + e - 4, v, false); } this[setSlow](i, v); },
+        get: ON_AT['>i'].get,
+        set: ON_AT['>i'].set,
+        push(v) { const c = this.#cell; if (arguments.length === 1 && i32(v) && (c.len & 3) === 0) { const p = chunkExtend(this.#chunk, 4, 'StrArray.push'); heapDV.setInt32(p, v, false); this.#n++; return c.len / 4; } return this[pushSlow](arguments); },
       },
       'I': {
-        get(i) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return r.dv.getUint32(r.off + e - 4, true); } return this[getSlow](i); },
-        set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && u32(v)) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return void r.dv.setUint32(r.off + e - 4, v, true); } this[setSlow](i, v); },
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v[i]; return this.#miss(i, Uint32Array) ? this.#v[i] : this[getSlow](i); },
+        set(i, v) { if (u32(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, Uint32Array))) { this.#v[i] = v; return; } this[setSlow](i, v); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && u32(v) && (c.len & 3) === 0) { const p = chunkExtend(this.#chunk, 4, 'StrArray.push'); heapU32[p >>> 2] = v; this.#n++; return c.len / 4; } return this[pushSlow](arguments); },
       },
       '>I': {
-        get(i) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return r.dv.getUint32(r.off + e - 4, false); } return this[getSlow](i); },
-        set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && u32(v)) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return void r.dv.setUint32(r.off + e - 4, v, false); } this[setSlow](i, v); },
+        get: ON_AT['>I'].get,
+        set: ON_AT['>I'].set,
+        push(v) { const c = this.#cell; if (arguments.length === 1 && u32(v) && (c.len & 3) === 0) { const p = chunkExtend(this.#chunk, 4, 'StrArray.push'); heapDV.setUint32(p, v, false); this.#n++; return c.len / 4; } return this[pushSlow](arguments); },
       },
       'q': {
-        get(i) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return r.dv.getBigInt64(r.off + e - 8, true); } return this[getSlow](i); },
-        set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && i64(v)) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return void r.dv.setBigInt64(r.off + e - 8, v, true); } this[setSlow](i, v); },
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v[i]; return this.#miss(i, BigInt64Array) ? this.#v[i] : this[getSlow](i); },
+        set(i, v) { if (i64(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, BigInt64Array))) { this.#v[i] = v; return; } this[setSlow](i, v); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && i64(v) && (c.len & 7) === 0) { const p = chunkExtend(this.#chunk, 8, 'StrArray.push'); heap64[p >>> 3] = v; this.#n++; return c.len / 8; } return this[pushSlow](arguments); },
       },
       '>q': {
-        get(i) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return r.dv.getBigInt64(r.off + e - 8, false); } return this[getSlow](i); },
-        set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && i64(v)) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return void r.dv.setBigInt64(r.off + e - 8, v, false); } this[setSlow](i, v); },
+        get: ON_AT['>q'].get,
+        set: ON_AT['>q'].set,
+        push(v) { const c = this.#cell; if (arguments.length === 1 && i64(v) && (c.len & 7) === 0) { const p = chunkExtend(this.#chunk, 8, 'StrArray.push'); heapDV.setBigInt64(p, v, false); this.#n++; return c.len / 8; } return this[pushSlow](arguments); },
       },
       'Q': {
-        get(i) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return r.dv.getBigUint64(r.off + e - 8, true); } return this[getSlow](i); },
-        set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && u64(v)) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return void r.dv.setBigUint64(r.off + e - 8, v, true); } this[setSlow](i, v); },
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v[i]; return this.#miss(i, BigUint64Array) ? this.#v[i] : this[getSlow](i); },
+        set(i, v) { if (u64(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, BigUint64Array))) { this.#v[i] = v; return; } this[setSlow](i, v); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && u64(v) && (c.len & 7) === 0) { const p = chunkExtend(this.#chunk, 8, 'StrArray.push'); heapU64[p >>> 3] = v; this.#n++; return c.len / 8; } return this[pushSlow](arguments); },
       },
       '>Q': {
-        get(i) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return r.dv.getBigUint64(r.off + e - 8, false); } return this[getSlow](i); },
-        set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && u64(v)) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return void r.dv.setBigUint64(r.off + e - 8, v, false); } this[setSlow](i, v); },
+        get: ON_AT['>Q'].get,
+        set: ON_AT['>Q'].set,
+        push(v) { const c = this.#cell; if (arguments.length === 1 && u64(v) && (c.len & 7) === 0) { const p = chunkExtend(this.#chunk, 8, 'StrArray.push'); heapDV.setBigUint64(p, v, false); this.#n++; return c.len / 8; } return this[pushSlow](arguments); },
       },
       'f': {
-        get(i) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return r.dv.getFloat32(r.off + e - 4, true); } return this[getSlow](i); },
-        set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && f32(v)) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return void r.dv.setFloat32(r.off + e - 4, v, true); } this[setSlow](i, v); },
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v[i]; return this.#miss(i, Float32Array) ? this.#v[i] : this[getSlow](i); },
+        set(i, v) { if (f32(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, Float32Array))) { this.#v[i] = v; return; } this[setSlow](i, v); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && f32(v) && (c.len & 3) === 0) { const p = chunkExtend(this.#chunk, 4, 'StrArray.push'); heapF32[p >>> 2] = v; this.#n++; return c.len / 4; } return this[pushSlow](arguments); },
       },
       '>f': {
-        get(i) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return r.dv.getFloat32(r.off + e - 4, false); } return this[getSlow](i); },
-        set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && f32(v)) { const e = i * 4 + 4; if (e <= r.u8.byteLength) return void r.dv.setFloat32(r.off + e - 4, v, false); } this[setSlow](i, v); },
+        get: ON_AT['>f'].get,
+        set: ON_AT['>f'].set,
+        push(v) { const c = this.#cell; if (arguments.length === 1 && f32(v) && (c.len & 3) === 0) { const p = chunkExtend(this.#chunk, 4, 'StrArray.push'); heapDV.setFloat32(p, v, false); this.#n++; return c.len / 4; } return this[pushSlow](arguments); },
       },
       'd': {
-        get(i) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return r.dv.getFloat64(r.off + e - 8, true); } return this[getSlow](i); },
-        set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && f64(v)) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return void r.dv.setFloat64(r.off + e - 8, v, true); } this[setSlow](i, v); },
+        get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v[i]; return this.#miss(i, Float64Array) ? this.#v[i] : this[getSlow](i); },
+        set(i, v) { if (f64(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, Float64Array))) { this.#v[i] = v; return; } this[setSlow](i, v); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && f64(v) && (c.len & 7) === 0) { const p = chunkExtend(this.#chunk, 8, 'StrArray.push'); heapF64[p >>> 3] = v; this.#n++; return c.len / 8; } return this[pushSlow](arguments); },
       },
       '>d': {
-        get(i) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return r.dv.getFloat64(r.off + e - 8, false); } return this[getSlow](i); },
-        set(i, v) { const r = this.#foreign; if (typeof i === 'number' && i >>> 0 === i && f64(v)) { const e = i * 8 + 8; if (e <= r.u8.byteLength) return void r.dv.setFloat64(r.off + e - 8, v, false); } this[setSlow](i, v); },
+        get: ON_AT['>d'].get,
+        set: ON_AT['>d'].set,
+        push(v) { const c = this.#cell; if (arguments.length === 1 && f64(v) && (c.len & 7) === 0) { const p = chunkExtend(this.#chunk, 8, 'StrArray.push'); heapDV.setFloat64(p, v, false); this.#n++; return c.len / 8; } return this[pushSlow](arguments); },
       },
     };
     ON_ITEM = {
@@ -225,7 +298,7 @@ class FastPaths extends Stamp {
   }
 }
 
-/** Stamps the fast paths' fields on a new array: its constructor, once. `fast`: plain items read as stored (no offset, stride, length or conversion). */
-export function stampFast(arr, region, item, fast) {
-  new FastPaths(arr, region, item, fast);
+/** Stamps the fast paths' fields on a new array: its constructor, once. */
+export function stampFast(arr, region, item, geo) {
+  new FastPaths(arr, region, item, geo);
 }

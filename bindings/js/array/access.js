@@ -14,40 +14,59 @@
 // (negative indices, errors, other buffers, other values) to the array's
 // generic methods under the symbols below, which give the exact behaviour
 // and messages.
-import { ON_CHUNK, ON_FOREIGN, ON_ITEM } from './access-table.js';
+import { ON_AT, ON_CHUNK, ON_ITEM } from './access-table.js';
 import { CHUNK_REGION, FOREIGN_REGION } from '../core/internal.js';
 import { RECORD_GET } from './record-get.js';
 
 // Codes that share another's bytes (wasm32: long, size_t and pointer are 32-bit).
 const ALIAS = { l: 'i', n: 'i', L: 'I', N: 'I', P: 'I' };
 
-/** Prototypes made so far: class prototype -> (format key -> prototype). */
+/** Prototypes made so far: class prototype -> (table and format key -> prototype). */
 const protos = new WeakMap();
 
 /**
- * The element-method prototype for an array whose value codec is `acc` (null for a record) over
- * `region`, whose class prototype is `classProto`: `classProto` itself for
- * GENERIC regions and strided arrays; the format's get/set (and push) from
- * access-table.js for a whole chunk or foreign object; a record's get of
- * its Layout's `slot` (record-get.js); else (a window, e c ?) a get through
- * the item codec. Cached, so all arrays of one
- * class, format and storage share a shape.
+ * The element-method prototype for an array with item codec `item` and
+ * geometry `geo` (geometry.js) over `region`, whose class prototype is
+ * `classProto`: `classProto` itself for GENERIC regions and values read
+ * converted; the format's get/set (and push) from access-table.js for a
+ * scalar on a chunk or a whole foreign object (ON_CHUNK for a whole chunk,
+ * items packed; ON_AT for the rest: an offset, stride or length, a column, a
+ * window on a chunk); for a plain record the get of its Layout's `slot`
+ * (record-get.js); else for plain items (e c ?, a window on a foreign
+ * object) a get through the item codec. Cached, so all arrays of one class,
+ * format and storage share a shape.
  */
-export function elementProto(classProto, acc, region, plain, slot) {
+export function elementProto(classProto, acc, region, item, geo, slot) {
   const kind = region.kind;
-  if ((kind !== CHUNK_REGION && kind !== FOREIGN_REGION) || !plain) return classProto;
-  const table = region.whole ? (kind === CHUNK_REGION ? ON_CHUNK : ON_FOREIGN) : {};
+  if ((kind !== CHUNK_REGION && kind !== FOREIGN_REGION) || item.converts) return classProto;
+  const packed = geo.plain && region.whole;
+  // On a chunk any window serves; on a foreign object only the whole object (a window on one: ON_ITEM).
+  const [name, table] = kind === CHUNK_REGION && packed ? ['c', ON_CHUNK] : kind === CHUNK_REGION || region.whole ? ['a', ON_AT] : ['', {}];
   const code = acc === null ? '' : (ALIAS[acc.code] ?? acc.code);
   const key = acc === null || acc.little || acc.size === 1 ? code : `>${code}`;
-  // Records: the get of their Layout's slot (record-get.js); e c ?, and windows: a get through the item codec.
-  const methods =
-    acc === null ? RECORD_GET[region.whole ? (kind === CHUNK_REGION ? 'chunk' : 'foreign') : 'window'][slot] : (table[key] ?? ON_ITEM);
+  let methods;
+  let full;
+  if (acc === null) {
+    if (!geo.plain) return classProto; // records with a geometry: the generic methods
+    // Records: the get of their Layout's slot (record-get.js), by storage.
+    const where = region.whole ? (kind === CHUNK_REGION ? 'chunk' : 'foreign') : 'window';
+    methods = RECORD_GET[where][slot];
+    full = `#${where}${slot}`;
+  } else {
+    methods = table[key];
+    full = `${name}${key}`;
+    if (methods === undefined) {
+      if (!geo.plain) return classProto; // e c ? with a geometry: the generic methods
+      // e c ?, and windows on a foreign object: a get through the item codec (one call, no format table).
+      methods = ON_ITEM;
+      full = `item${region.whole ? 'w' : ''}`;
+    }
+  }
   let byKey = protos.get(classProto);
   if (byKey === undefined) {
     byKey = new Map();
     protos.set(classProto, byKey);
   }
-  const full = `${kind}${region.whole ? 'w' : ''}${acc === null ? `#${slot}` : key}`;
   let proto = byKey.get(full);
   if (proto === undefined) {
     proto = Object.create(classProto);

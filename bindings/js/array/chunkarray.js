@@ -9,6 +9,11 @@ import { StrArray } from './strarray.js';
 import { arrayOver } from '../core/internal.js';
 import { extendAs, internalsOf } from './resize.js';
 
+/** The array's names, strings and int64 options. (A function, not a private method: see StrArray's constructor.) */
+function optionsOf(arr) {
+  return internalsOf(arr, 'ChunkArray').item.options;
+}
+
 export class ChunkArray extends StrArray {
   /**
    * A StrArray over a new Chunk, filled from an iterable of values (a typed
@@ -40,9 +45,9 @@ export class ChunkArray extends StrArray {
   concat(other) {
     internalsOf(this, 'ChunkArray.concat').count('ChunkArray.concat'); // a freed array says so first, in this method's name
     if (other instanceof StrArray && other.format === this.format) {
-      return arrayOver(() => new ChunkArray(this.format, undefined, this.#options()), new Chunk(this, other));
+      return arrayOver(() => new ChunkArray(this.format, undefined, optionsOf(this)), new Chunk(this, other));
     }
-    const out = ChunkArray.fromBytes(this.format, this, this.#options());
+    const out = ChunkArray.fromBytes(this.format, this, optionsOf(this));
     try {
       out.extend(iterableArg(other, 'ChunkArray.concat', 'other'));
     } catch (e) {
@@ -57,7 +62,7 @@ export class ChunkArray extends StrArray {
     const count = toInt(n, 'ChunkArray.repeat', 'n');
     if (count < 0) throw argError(RangeError, 'ChunkArray.repeat', 'n', `must be >= 0, got ${count}`);
     internalsOf(this, 'ChunkArray.repeat').count('ChunkArray.repeat');
-    const out = ChunkArray.fromBytes(this.format, this, this.#options());
+    const out = ChunkArray.fromBytes(this.format, this, optionsOf(this));
     try {
       out.imul(count);
     } catch (e) {
@@ -65,10 +70,6 @@ export class ChunkArray extends StrArray {
       throw e;
     }
     return out;
-  }
-
-  #options() {
-    return internalsOf(this, 'ChunkArray').item.options; // names, strings, int64
   }
 
   /** The class `slice` copies into. */

@@ -33,6 +33,12 @@ export function geometry(options, size, fn) {
   return { origin, stride, lead: 0, span: size, limit, plain: origin === 0 && stride === size && limit === Infinity };
 }
 
+/** The item count of `n` bytes (the window's length) under geometry `g`. */
+export function itemCount(g, n) {
+  if (g.plain) return Math.floor(n / g.stride);
+  return n >= g.origin + g.span ? Math.min(g.limit, Math.floor((n - g.origin - g.span) / g.stride) + 1) : 0;
+}
+
 /**
  * The format and options of column `field` (a name, or a position) of a
  * record array: the field's own format (its byte order kept; an s or p field

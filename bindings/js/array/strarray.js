@@ -17,7 +17,7 @@ import { search } from '../search/functions.js';
 import { arrayJSON, inspectArray, inspectCustom } from '../core/inspect.js';
 import { MemSlice } from '../memslice.js';
 import { Region } from '../core/region.js';
-import { columnOf, geometry } from './geometry.js';
+import { columnOf, geometry, itemCount } from './geometry.js';
 import { itemCodec } from '../struct/records.js';
 import { defineSizeMethods } from './resize.js';
 import { countItems, fillItems, findItem, gatherItems, iterableArg, reverseItems, typedCopy } from './sequence.js';
@@ -104,24 +104,29 @@ export class StrArray {
     const fn = new.target?.name === 'ChunkArray' ? 'ChunkArray' : 'StrArray';
     const layout = compile(format, fn);
     if (layout.size === 0) throw new TypeError(`${fn}(): format ${layout.quoted} has size 0: an item needs at least one byte`);
-    this.#layout = layout;
-    this.#item = itemCodec(layout, options, fn);
-    this.#geo = geometry(options, layout.size, fn);
+    const item = itemCodec(layout, options, fn);
+    const geo = geometry(options, layout.size, fn);
+    let owned = null;
     if (buffer === undefined) {
       buffer = given ?? new Chunk();
-      this.#owned = buffer;
+      owned = buffer;
       if (given !== null) adopted.add(given);
     } else {
       toView(buffer, fn, 'buffer', BASE); // the type check, with the gate's messages
     }
-    this.#buffer = buffer;
     const region = regionFor(buffer, fn);
+    this.#layout = layout;
+    this.#item = item;
+    this.#geo = geo;
+    this.#owned = owned;
+    this.#buffer = buffer;
     this.#region = region;
-    const fast = this.#geo.plain && !this.#item.converts;
-    stampFast(this, region, this.#item, fast);
-    if (layout.acc === null) stampRecord(this, region, this.#item, fast);
-    // Items read converted (options.strings, int64) take the generic get, which names the index in errors.
-    Object.setPrototypeOf(this, elementProto(new.target.prototype, layout.acc, region, fast, layout.acc === null ? layout.slot : -1));
+    stampFast(this, region, item, geo);
+    if (layout.acc === null) stampRecord(this, region, item, geo.plain && !item.converts);
+    // (V8 gives an object whose prototype is set a map of its own as soon as a
+    // field is added, so a subclass that adds fields or private methods makes
+    // its element accesses megamorphic: ChunkArray has none.)
+    Object.setPrototypeOf(this, elementProto(new.target.prototype, layout.acc, region, item, geo, layout.acc === null ? layout.slot : -1));
   }
 
   /** Bytes before item 0 in the buffer. */
@@ -180,9 +185,7 @@ export class StrArray {
 
   /** The item count of `n` bytes. (The buffer is asked once per call: a user's [bytes]() may move memory.) */
   #countOf(n) {
-    const g = this.#geo;
-    if (g.plain) return Math.floor(n / g.stride);
-    return n >= g.origin + g.span ? Math.min(g.limit, Math.floor((n - g.origin - g.span) / g.stride) + 1) : 0;
+    return itemCount(this.#geo, n);
   }
 
   /** [DataView, position of item 0 in it, item count] now; item k is `stride` bytes further per step. */
