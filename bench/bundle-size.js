@@ -25,8 +25,14 @@ import { buildSync } from 'esbuild';
  * everything has its own budget, ALL_BUDGET.
  */
 export const BUDGET = 43 * 1024;
-/** The budget for a page that imports every export: 51 KiB (50.6 KiB measured; 47 KiB before this round's signature checks, options and histogram). */
-export const ALL_BUDGET = 51 * 1024;
+/**
+ * The budget for a page that imports every export: 52 KiB (51.6 KiB measured;
+ * 47 KiB before last round's signature checks, options and histogram; 1 KiB
+ * of this round's is the async functions' in-place search of big pieces,
+ * whose readers, window loop and consumers every page with streams loads;
+ * the byte search itself, search/inplace.js, only Node loads).
+ */
+export const ALL_BUDGET = 52 * 1024;
 /** What the core page imports. */
 export const CORE_IMPORTS = ['find', 'rfind', 'findAll', 'index', 'rindex', 'cmp', 'copy', 'len', 'diff', 'rdiff', 'match', 'rmatch', 'Chunk', 'MemSlice', 'StrArray', 'ChunkArray', 'StrIO', 'ChunkIO', 'dumps', 'loads', 'init'];
 

@@ -121,6 +121,7 @@ function adopt(inst) {
   core.chunkFree = (p) => ex.mem_chunk_free(p);
   core.fillPattern = (d, n, p, pl) => ex.mem_fill_pattern(d, n, p, pl);
   core.histogram = (b, n, counts) => ex.mem_histogram(b, n, counts); // adds to 256 uint64 counts (histogram.js)
+  core.byteRarity = (b) => ex.mem_byte_rarity(b); // the kernels' byte ranks, read once by search/inplace.js
   // Masked and multi-pattern search (SPEC §10; masked.js, findany.js).
   core.findMasked = (h, hl, p, m, pl, s, e, st) => ex.mem_find_masked(h, hl, p, m, pl, s, e, fit(st, hl)) >>> 0;
   core.rfindMasked = (h, hl, p, m, pl, s, e, st) => ex.mem_rfind_masked(h, hl, p, m, pl, s, e, fit(st, hl)) >>> 0;
