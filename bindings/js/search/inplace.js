@@ -24,10 +24,13 @@ import { alignUp, registerInPlace } from './window.js';
  * on any Uint8Array; `from` is never negative (Buffer's would count from the end).
  */
 export let byteSearch = null;
+/** The kernels' byte ranks (mem_byte_rarity), read once. */
+let ranks = null;
 
 /** Package-internal: platform-node.js registers Node's memchr (see byteSearch), which turns in-place search on. */
 export function registerByteSearch(search) {
   byteSearch = search;
+  ranks ??= Uint8Array.from({ length: 256 }, (_, b) => core.byteRarity(b)); // the module is ready: platform-node.js instantiates it first
   registerInPlace({ probe: inPlaceProbe, find: findInPlace, collect: collectInPlace, rfind: rfindInPlace });
 }
 
@@ -42,16 +45,12 @@ const CANDIDATES = 8;
  */
 const MIN_GAP = 1024;
 
-let ranks = null;
-
 /** The position of the pattern's rarest fixed byte (mask 0xff, or no mask), or -1 when none is fixed. */
 function rarestPosition(bytes, mask) {
-  ranks ??= Uint8Array.from({ length: 256 }, (_, b) => core.byteRarity(b));
   let best = -1;
   let bestRank = 256;
   for (let k = 0; k < bytes.length; k++) {
-    if (mask !== null && mask[k] !== 0xff) continue;
-    const r = ranks[bytes[k]];
+    const r = mask === null || mask[k] === 0xff ? ranks[bytes[k]] : 256;
     if (r < bestRank) {
       best = k;
       bestRank = r;
