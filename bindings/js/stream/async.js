@@ -47,6 +47,7 @@ async function firstOf(job, withBatch, otherwise, body) {
 function* matchesIn(job, mem, w) {
   for (let s = w.s; s <= w.e - job.kernel.length; ) {
     const n = job.kernel.findMany(mem.window, w.len, s, w.e, job.step, mem.out, BATCH);
+    if (n === 0) break;
     // Read the batch out at once: yielding runs the consumer's code, which may grow memory.
     const found = Array.from(new Uint32Array(wasmBuffer(), mem.out, n), (i) => w.base + i);
     yield* found;
