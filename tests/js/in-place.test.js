@@ -11,7 +11,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { describe, test } from 'node:test';
-import { Pattern, countAsync, find, findAll, findAllAsync, findAsync } from 'wasm-mem';
+import { Pattern, countAsync, find, findAll, findAllAsync, findAsync, rfind } from 'wasm-mem';
 import { heap } from '../../dist/js/core/wasm.js';
 import { byteSearch, registerByteSearch } from '../../dist/js/search/inplace.js';
 import { rng } from './helpers.js';
@@ -126,6 +126,23 @@ describe('in place: no wasm window for an early match', () => {
     assert.deepEqual(value, [90_000, -1]);
     assert.ok(calls < 40, `${calls} byte searches for 2000 candidates: the kernel took over`);
   });
+});
+
+test('a 3 GiB foreign view: matches past 2 GiB, where Buffer#indexOf answers in 32 bits and clamps its offset', (t) => {
+  let big;
+  try {
+    big = new Uint8Array(3 * 2 ** 30); // zero pages: reading them takes no memory
+  } catch {
+    t.skip('no 3 GiB ArrayBuffer on this machine');
+    return;
+  }
+  const far = 2 ** 31 + 12_345;
+  big.set([0x78, 0x51, 0x79], far);
+  big.set([0x78, 0x51, 0x79], 1000);
+  assert.deepEqual(
+    [find(big, 'xQy', 2000), rfind(big, 'xQy'), rfind(big, 'xQy', 0, far + 2), find(big, 0x51, 2000), rfind(big, 0x51), find(big, 'xQy', far + 1)],
+    [far, far, 1000, far + 1, far + 1, -1],
+  );
 });
 
 /** `data` cut into pieces of the given sizes, cycled (a size of 0 stands for 1). */

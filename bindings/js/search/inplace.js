@@ -21,7 +21,8 @@ import { alignUp, registerInPlace } from './window.js';
 
 /**
  * The platform's `{ indexOf(view, byte, from), lastIndexOf(view, byte, from) }`
- * on any Uint8Array; `from` is never negative (Buffer's would count from the end).
+ * on any Uint8Array, as Buffer's: `from` is never negative here (Buffer's
+ * would count from the end), and views are shorter than 2 GiB (see MAX_SPAN).
  */
 export let byteSearch = null;
 /** The kernels' byte ranks (mem_byte_rarity), read once. */
@@ -32,6 +33,34 @@ export function registerByteSearch(search) {
   byteSearch = search;
   ranks ??= Uint8Array.from({ length: 256 }, (_, b) => core.byteRarity(b)); // the module is ready: platform-node.js instantiates it first
   registerInPlace({ probe: inPlaceProbe, find: findInPlace, collect: collectInPlace, rfind: rfindInPlace });
+}
+
+/**
+ * Bytes one byte search covers at most: Buffer#indexOf answers in 32 bits
+ * (a position past 2 GiB comes back negative) and clamps a larger `from`, so
+ * views of 2 GiB and more are searched a span at a time.
+ */
+const MAX_SPAN = 0x7fffffff;
+
+/** The first `b` at or after `from` in `view`, or -1. */
+function indexFrom(view, b, from) {
+  if (view.length <= MAX_SPAN) return byteSearch.indexOf(view, b, from);
+  for (let lo = from; lo < view.length; lo += MAX_SPAN) {
+    const i = byteSearch.indexOf(view.subarray(lo, Math.min(view.length, lo + MAX_SPAN)), b, 0);
+    if (i >= 0) return lo + i;
+  }
+  return -1;
+}
+
+/** The last `b` at or before `from` (< view.length) in `view`, or -1. */
+function lastIndexFrom(view, b, from) {
+  if (view.length <= MAX_SPAN) return byteSearch.lastIndexOf(view, b, from);
+  for (let hi = from + 1; hi > 0; hi -= MAX_SPAN) {
+    const lo = Math.max(0, hi - MAX_SPAN);
+    const i = byteSearch.lastIndexOf(view.subarray(lo, hi), b, hi - lo - 1);
+    if (i >= 0) return lo + i;
+  }
+  return -1;
 }
 
 /** Longer patterns go to the kernel: a match checked in JS costs about a byte a nanosecond. */
@@ -96,7 +125,7 @@ function scan(view, bytes, mask, r, start, from, end, step, found, max) {
   let mark = from;
   let seen = 0;
   for (let at = from + r; ; ) {
-    const j = byteSearch.indexOf(hay, b, at);
+    const j = indexFrom(hay, b, at);
     const c = j - r;
     if (j < 0 || c > last) return -1;
     if ((c - start) % step === 0 && matchesAt(view, c, bytes, mask)) {
@@ -138,7 +167,7 @@ function rfindInPlace(view, bytes, mask, r, start, top, step) {
   let mark = top;
   let misses = 0;
   for (let from = top + r - start; ; ) {
-    const j = byteSearch.lastIndexOf(hay, b, from);
+    const j = lastIndexFrom(hay, b, from);
     const c = j + start - r;
     if (j < 0 || c < start) return -1;
     if ((c - start) % step === 0 && matchesAt(view, c, bytes, mask)) return c;
