@@ -213,6 +213,27 @@ void mem_fill_pattern(uint8_t *dst, size_t n, const uint8_t *pat, size_t pat_len
  */
 void mem_histogram(const uint8_t *bytes, size_t n, uint64_t counts[256]);
 
+/*
+ * Strided copy of fixed-size items, the bulk path of strided views and
+ * columns (a column of a record array is a strided view of one field):
+ * for k < n, the `size` bytes at src + k * src_stride go to
+ * dst + k * dst_stride, in reverse byte order when `swap` is non-zero (a
+ * big-endian field read into little-endian values, or written back).
+ *   gather:  dst_stride = size (items packed one after another);
+ *   scatter: src_stride = size;
+ *   fill:    src_stride = 0 (one item written n times).
+ * Strides of 0 on both sides and strides smaller than `size` are allowed
+ * (the caller means it); src and dst must not overlap except when they are
+ * the same item layout (dst == src and equal strides: an in-place swap).
+ * Returns 0, or -1 with nothing written when a byte position it would touch
+ * is not representable: (n - 1) * stride + size overflows size_t on either
+ * side. n == 0 or size == 0 writes nothing and returns 0.
+ * Cost: O(n * size); sizes 2, 4 and 8 move one machine word per item and
+ * swap 16 bytes of items per SIMD shuffle.
+ */
+int mem_gather(uint8_t *dst, size_t dst_stride, const uint8_t *src, size_t src_stride, size_t n, size_t size,
+               int swap);
+
 #ifdef __cplusplus
 }
 #endif

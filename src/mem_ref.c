@@ -139,3 +139,25 @@ size_t mem_ref_multi_find(const uint8_t *pats, const uint8_t *masks, const size_
   }
   return n;
 }
+
+int mem_ref_gather(uint8_t *dst, size_t dst_stride, const uint8_t *src, size_t src_stride, size_t n,
+                   size_t size, int swap) {
+  if (n == 0 || size == 0) return 0;
+  /* The end of the last item on each side, checked with a division. */
+  if ((dst_stride && n - 1 > (SIZE_MAX - size) / dst_stride) ||
+      (src_stride && n - 1 > (SIZE_MAX - size) / src_stride))
+    return -1;
+  for (size_t k = 0; k < n; k++) {
+    const uint8_t *s = src + k * src_stride;
+    uint8_t *d = dst + k * dst_stride;
+    /* Bytes b and size - 1 - b read before either is written: an in-place swap is right too. */
+    for (size_t b = 0; b < size; b++) {
+      const size_t from = swap ? size - 1 - b : b;
+      if (from < b) continue;
+      const uint8_t x = s[b], y = s[from];
+      d[b] = y;
+      d[from] = x;
+    }
+  }
+  return 0;
+}

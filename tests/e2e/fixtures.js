@@ -34,17 +34,18 @@ export function makeFixtures() {
 
 /**
  * A large file: `size` bytes of a repeating 64-byte text block that never
- * holds the needle, with the needle planted at `at`. Written in 8 MiB pieces.
+ * holds the needle, with the needle planted at `at` (each of them, when an
+ * array). Written in 8 MiB pieces.
  */
-export function makeBigFile(dir, size, needle, at) {
-  const path = join(dir, 'big.bin');
+export function makeBigFile(dir, size, needle, at, name = 'big.bin') {
+  const path = join(dir, name);
   const block = Buffer.alloc(8 << 20);
   const unit = Buffer.from('the quick brown fox jumps over the lazy dog 0123456789 abcdefgh\n', 'latin1');
   for (let i = 0; i < block.length; i += unit.length) unit.copy(block, i);
   const fd = openSync(path, 'w');
   try {
     for (let pos = 0; pos < size; pos += block.length) writeSync(fd, block, 0, Math.min(block.length, size - pos), pos);
-    writeSync(fd, Buffer.from(needle, 'latin1'), 0, needle.length, at);
+    for (const pos of [at].flat()) writeSync(fd, Buffer.from(needle, 'latin1'), 0, needle.length, pos);
   } finally {
     closeSync(fd);
   }

@@ -118,7 +118,7 @@ describe('Typed tab: records in Chromium', { timeout: 180_000 }, () => {
     await page.waitForFunction(() => /options\.names has 2 names/.test(document.getElementById('message-text').textContent));
     // The records from offset 16 (typed in hex), 300 of them: the first page of rows.
     await showTable(page, { format: LOG_FORMAT, names: LOG_NAMES.join(', '), offset: 16, typed: '0x10', count: 300 });
-    assert.deepEqual(await page.$$eval('#typed-table thead th', (ths) => ths.map((th) => th.textContent)), ['item', 'offset', ...LOG_NAMES]);
+    assert.deepEqual(await page.$$eval('#typed-table thead th', (ths) => ths.map((th) => th.textContent)), ['item', 'file offset', ...LOG_NAMES]);
     assert.deepEqual(await tableCells(page), expectedCells(log, LOG_FORMAT, LOG_NAMES, 16, 300));
     assert.equal(await page.textContent('#typed-table tbody tr:first-child td.value[data-col="1"]'), '=1+2\\x00\\x00\\x00\\x00');
     // Pick the level column: the chart shows exactly that column's values.
@@ -136,7 +136,7 @@ describe('Typed tab: records in Chromium', { timeout: 180_000 }, () => {
     const csv = readFileSync(await download.path(), 'utf8');
     assert.equal(csv, toCsv(table, 0, 300, 16));
     const lines = csv.split('\r\n');
-    assert.equal(lines[0], 'offset,id,tag,delta,level');
+    assert.equal(lines[0], 'file offset,id,tag,delta,level');
     assert.ok(lines[1].startsWith(`16,1000,"'=1+2\\x00\\x00\\x00\\x00",-100,`), lines[1]);
     assert.ok(lines[3].startsWith(`60,1002,"'@SUM(1)\\x00",`), lines[3]);
     assert.ok(lines[4].includes(`"'-neg\\x00`), lines[4]);

@@ -10,6 +10,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 
 for (const [name, argv] of [
   ['array/access-table.js (scripts/make_access.py)', ['python3', 'scripts/make_access.py', '--check']],
+  ['struct/readers.js and array/record-get.js (scripts/make_readers.py)', ['python3', 'scripts/make_readers.py', '--check']],
   ['search/magic.js and wasi/magic_table.c (scripts/make_magic.js)', [process.execPath, 'scripts/make_magic.js', '--check']],
 ]) {
   test(`${name} is what its generator makes`, () => {

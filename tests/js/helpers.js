@@ -81,3 +81,14 @@ export function modelScan(a, b, backward, differ) {
   }
   return found;
 }
+
+/** Bytes from hex (the vectors' form). */
+export const hexBytes = (h) => Uint8Array.from(Buffer.from(h, 'hex'));
+
+/** A tagged value of tests/vectors/records.json as JS reads it: [kind, text] -> number, BigInt, bytes, boolean or string. */
+export function vectorValue([kind, text]) {
+  if (kind === 'int' || kind === 'float') return Number(text);
+  if (kind === 'bigint') return BigInt(text);
+  if (kind === 'bytes') return hexBytes(text);
+  return text; // bool, str, char
+}

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { calcsize, StrArray, unpackFrom } from 'wasm-mem';
 import {
-  cellText, columnValues, csvField, csvHeader, escapeBytes, MAX_COLUMNS, openTable, pageRows, parseNames, rowValues, toCsv, valueText,
+  cellText, columnValues, csvField, csvHeader, escapeBytes, MAX_COLUMNS, OFFSET_COLUMN, openTable, pageRows, parseNames, rowValues, toCsv, valueText,
 } from '../../web-demo/js/records.js';
 import { rng } from '../lib/random.js';
 
@@ -209,13 +209,13 @@ test('toCsv: Python csv reads back every cell; text cells that start a formula c
   const file = Uint8Array.from([9, 9, 9, ...bytes]);
   const table = openTable('<4sh2pc', file.subarray(3), ['tag', 'n', 'p', 'ch']);
   const csv = toCsv(table, 0, table.array.length, 3);
-  assert.equal(csvHeader(table), 'offset,tag,n,p,ch');
+  assert.equal(csvHeader(table), 'file offset,tag,n,p,ch');
   const py = execFileSync('python3', ['-c', 'import csv, io, json, sys\nprint(json.dumps(list(csv.reader(io.StringIO(sys.stdin.read(), newline="")))))'], {
     input: csv,
     encoding: 'utf8',
   });
   const rows = JSON.parse(py);
-  assert.deepEqual(rows[0], ['offset', 'tag', 'n', 'p', 'ch']);
+  assert.deepEqual(rows[0], ['file offset', 'tag', 'n', 'p', 'ch']);
   const formula = (t) => (/^[=+\-@\t\r]/.test(t) ? `'${t}` : t);
   for (let i = 0; i < table.array.length; i++) {
     const values = rowValues(table, i);
@@ -231,8 +231,18 @@ test('toCsv: Python csv reads back every cell; text cells that start a formula c
 test('names that a plain object cannot hold as keys still show their values', () => {
   const table = openTable('<HHH', new Uint8Array([1, 0, 2, 0, 3, 0]), ['__proto__', 'constructor', '=x']);
   assert.deepEqual(rowValues(table, 0), [1, 2, 3]);
-  assert.equal(csvHeader(table), `offset,__proto__,constructor,"'=x"`);
-  assert.equal(toCsv(table, 0, 1), `offset,__proto__,constructor,"'=x"\r\n0,1,2,3\r\n`);
+  assert.equal(csvHeader(table), `file offset,__proto__,constructor,"'=x"`);
+  assert.equal(toCsv(table, 0, 1), `file offset,__proto__,constructor,"'=x"\r\n0,1,2,3\r\n`);
+});
+
+test("the file-offset column's name is one no field can take: a field named offset keeps its own column (issue 26)", () => {
+  // The docs' ELF example: section headers with a field named offset.
+  const names = ['name', 'type', 'flags', 'addr', 'offset', 'size', 'link', 'info', 'addralign', 'entsize'];
+  const table = openTable('<IIQQQQIIQQ', new Uint8Array(64), names);
+  const header = csvHeader(table).split(',');
+  assert.deepEqual(header, [OFFSET_COLUMN, ...names]);
+  assert.equal(new Set(header).size, header.length, 'no two columns share a name');
+  assert.throws(() => openTable('<HH', new Uint8Array(4), ['a', OFFSET_COLUMN]), /Names: 'file offset' is the name of the table's own column/);
 });
 
 test('wide records: at most MAX_COLUMNS values per item, and fewer rows per page as records widen', () => {

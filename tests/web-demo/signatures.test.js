@@ -1,24 +1,30 @@
 // The web tool's patterns, in Node: wildcard hex text, and "Scan signatures"
 // over tiny windows (so matches and the headers their checks read straddle
 // their edges) against one findAllAny over the whole buffer with the magic
-// table and its checks — over a document in a Chunk and one read from a File
-// in windows; the chosen ids; random bytes with real files embedded.
+// table and its checks — over a document in the Worker's Chunk and one read
+// from a File in windows (web-demo/js/worker/search.js); the chosen ids;
+// random bytes with real files embedded.
+import { fakeContext } from './worker-env.js';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findAllAny, magic } from 'wasm-mem';
-import { FileDoc, MemoryDoc } from '../../web-demo/js/doc.js';
+import { docOf, openBytes, openWindowed } from '../../web-demo/js/worker/docs.js';
+import { signaturesIn } from '../../web-demo/js/worker/search.js';
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { scanSignatures, wildcardPattern } from '../../web-demo/js/signatures.js';
+import { wildcardPattern } from '../../web-demo/js/signatures.js';
 import { InputError } from '../../web-demo/js/util.js';
 import { makeEmbedded, samples, score } from '../lib/magic.js';
 import { rng } from '../lib/random.js';
 
 const docsOf = (u8) => [
-  ['memory', MemoryDoc.fromBytes('m.bin', u8)],
-  ['windowed', new FileDoc(new File([u8], 'f.bin'), 'test')],
+  ['memory', docOf(openBytes('m.bin', u8))],
+  ['windowed', docOf(openWindowed('f.bin', new File([u8], 'f.bin')))],
 ];
+
+/** The Worker's scan, its Blob slices `windowBytes` long. */
+const scanSignatures = (doc, { windowBytes, ids }) => signaturesIn(doc, ids, fakeContext(), windowBytes);
 
 test('wildcardPattern: null without ?, a Pattern with, an InputError for bad hex', () => {
   assert.equal(wildcardPattern('de ad'), null);

@@ -2,9 +2,11 @@
 // cmp / diff / rdiff as the package defines them, the runs of differing
 // bytes, jumps from run to run, and both files side by side in two hex
 // views that scroll and move together, with differing bytes marked.
-import { MAX_RUNS } from './compare.js';
+import { MAX_RUNS } from './worker/compare.js';
 import { differenceRuns, scan, summary } from './remote.js';
+import { isEdit } from './doc.js';
 import { HexView } from './hexview.js';
+import { fitPanes } from './comparefit.js';
 import { el, group, humanSize, showOffset } from './util.js';
 
 const $ = (id) => document.getElementById(id);
@@ -74,11 +76,13 @@ export function setupCompare(app) {
   follow(viewB, viewA);
 
   // Both views scroll over the longer file's rows, so they stay level to the end.
+  const fit = fitPanes(document.querySelector('.compare-panes'), [viewA, viewB]);
   function pad() {
     const n = Math.max(app.doc?.size ?? 0, docB?.size ?? 0);
     viewA.minSize = viewB.minSize = n;
     viewA.layout();
     viewB.layout();
+    fit(); // more offset digits may need more width
   }
 
   function titles() {
@@ -236,13 +240,15 @@ export function setupCompare(app) {
   async function openB(file) {
     if (!app.doc) return app.message('Open the first file (A) in the Hex tab first.', 'error');
     try {
-      const doc = await app.open(file);
-      docB?.close();
-      docB = doc;
-      viewB.setDoc(doc);
-      doc.changed.on(() => viewB.render());
-      titles();
-      pad();
+      const doc = await app.open(file, (d) => {
+        docB?.close();
+        docB = d;
+        viewB.setDoc(d);
+        d.changed.on(() => viewB.render());
+        titles();
+        pad();
+      });
+      if (docB !== doc) return; // another B was opened meanwhile
       stale = true;
       await compute();
     } catch (e) {
@@ -252,8 +258,8 @@ export function setupCompare(app) {
 
   app.onDoc((doc) => {
     viewA.setDoc(doc);
-    doc?.changed.on(() => {
-      if (doc.kind !== 'memory') return viewB.render(); // a windowed file's page arrived
+    doc?.changed.on((e) => {
+      if (!isEdit(e)) return viewB.render(); // a page of A's bytes arrived: B's marks follow
       // An edit: recompute now if the tab is showing (once typing pauses), else when it is shown.
       stale = true;
       viewB.render();
@@ -270,6 +276,7 @@ export function setupCompare(app) {
     if (name !== 'compare') return;
     viewA.layout();
     viewB.layout();
+    fit();
     if (stale && app.doc && docB) compute();
   });
 

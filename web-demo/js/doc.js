@@ -1,35 +1,27 @@
-// Documents: the bytes the tool shows. Two kinds behind one interface:
-//
-// - MemoryDoc: the whole file in one wasm-mem Chunk, so every search,
-//   compare and typed read runs on it in place (no copies), and edits go
-//   through Chunk.resize and the overlap-safe copy(). Undo keeps the inverse
-//   of each edit, not snapshots, so a 1-byte patch on a 500 MiB file costs
-//   1 byte of history.
-// - FileDoc: a file too large to hold (or that the memory refused), read
-//   read-only in windows with File.slice; a small page cache serves the hex
-//   view, and searches stream windows through the same package functions.
-//
-// Both offer read(off, len) (sync; FileDoc may return null and fetch the
-// pages, then notify) and source(a, b) (async: a bytes-like holding [a, b)
-// and the offset of its first byte), which is all search/compare/typed need,
-// and blob(): the current bytes as a Blob for the search Worker (a FileDoc's
-// File; a MemoryDoc's piece table over the file it came from, see pieces.js).
-import { Chunk, MemSlice, copy } from 'wasm-mem';
-import { PieceTable } from './pieces.js';
-import { humanSize, InputError, yieldToBrowser, Cancelled } from './util.js';
+// The page's handle on a document the Worker owns (worker/docs.js): its name,
+// size and kind, and a small cache of the bytes the page shows. The page
+// never holds the file: the hex view, the inspector and the highlights read
+// the cache synchronously (null while a page of it is on its way; `changed`
+// fires with {op: 'loaded'} when it lands), the cache asks the Worker for the
+// pages around what was read, so scrolling finds its rows already there, and
+// a request the view has scrolled away from is dropped. Edits are messages
+// to the Worker; an overwrite also patches the cache at once, so typing shows
+// without a round trip. A file opens windowed and, when it fits, is then read
+// into the Worker's memory while its first rows already show.
+import { call } from './remote.js';
+import { Cancelled, humanSize, InputError } from './util.js';
 
-/**
- * Files up to this size are held in a Chunk (editable); larger ones are
- * windowed, read-only. Reading a file into memory needs the chunk first, and
- * Chunk.alloc grows and zero-fills it in one step: at 1 GiB that one step
- * blocked the page for 0.5-2.6 s, past the 50 ms a page may take. At 256 MiB
- * it stays short; larger files open at once, windowed, and are searched by
- * the Worker through File slices just as fast.
- */
+/** Files up to this size are read into the Worker's memory (editable); larger ones are windowed, read-only. */
 export const DEFAULT_MEMORY_LIMIT = 256 * 1024 * 1024;
 
-const PAGE = 1 << 20; // FileDoc cache page: one File.slice read
-const MAX_PAGES = 64; // 64 MiB of cache at most
+const PAGE = 64 << 10; // bytes per cached page: 4096 rows of the hex view
+const MAX_PAGES = 48; // 3 MiB of cache at most
+const AHEAD = 2; // pages kept ready on each side of what was read
+const MAX_LOADING = 12; // requests in flight; past it the oldest not wanted now are dropped
+const RECENT = 4; // the last reads (hex view, highlights, inspector, the other pane) whose pages are announced
+
+/** Whether a `changed` event means new bytes (an edit), not a cache page landing or the kind changing. */
+export const isEdit = (e) => e?.op !== 'loaded' && e?.op !== 'kind';
 
 class Listeners {
   #fns = new Set();
@@ -42,237 +34,75 @@ class Listeners {
   }
 }
 
-export class MemoryDoc {
-  kind = 'memory';
-  editable = true;
+export class RemoteDoc {
   changed = new Listeners();
-  #undo = [];
-  #pieces;
+  modified = false;
+  #edited = [];
+  #pages = new Map(); // page index -> Uint8Array, in least-recently-used order
+  #loading = new Map(); // page index -> AbortController
+  #version = 0; // bumped by every edit: a page read before it is dropped
+  #recent = []; // [first, last] pages of the last RECENT reads: only their arrival is announced
 
-  /**
-   * @param {string} name @param {Chunk} chunk (owned: freed by close())
-   * @param {Blob} origin the chunk's bytes as read (the File): edits are kept beside it for blob()
-   */
-  constructor(name, chunk, origin) {
-    this.name = name;
-    this.chunk = chunk;
-    this.#pieces = new PieceTable(origin ?? new Blob([chunk.bytes]));
+  /** @param {{id: number, name: string, size: number, kind: 'memory' | 'windowed', reason?: string}} d as the Worker describes it */
+  constructor(d) {
+    this.id = d.id;
+    this.name = d.name;
+    this.size = d.size;
+    this.#describe(d);
   }
 
-  static fromBytes(name, u8) {
-    return new MemoryDoc(name, new Chunk(u8), new Blob([u8]));
-  }
-
-  /** The current bytes as a Blob, made without copying the document. */
-  blob() {
-    return this.#pieces.blob();
-  }
-
-  get size() {
-    return this.chunk.length;
-  }
-
-  /** A view of [off, off+len) clipped to the size: valid until the next allocation, so use it at once. */
-  read(off, len) {
-    const n = this.chunk.length;
-    const a = Math.min(off, n);
-    return this.chunk.bytes.subarray(a, Math.min(n, a + len));
+  #describe(d) {
+    this.kind = d.kind;
+    this.reason = d.reason;
+    this.editable = d.kind === 'memory';
   }
 
   /**
-   * The chunk itself with absolute positions: searches run in place on the
-   * whole file. (Never a view of wasm memory: the package may allocate, and
-   * so grow and detach it, between a lazy findAll's batches.)
+   * Has the Worker read the file into its memory (progress as a fraction);
+   * the document then is in memory and editable, with the same bytes. When
+   * cancelled or refused, it stays windowed and says why; a cancel rejects
+   * with Cancelled.
    */
-  async source() {
-    return { data: this.chunk, base: 0 };
-  }
-
-  sourceSync() {
-    return { data: this.chunk, base: 0 };
-  }
-
-  /** A copy of [off, off+len), as FileDoc.load gives: code that mixes both kinds reads alike. */
-  async load(off, len) {
-    return this.read(off, len).slice();
+  async readIntoMemory({ signal, onProgress } = {}) {
+    try {
+      this.#describe(await call('load', { doc: this.id }, { signal, onProgress }));
+    } catch (e) {
+      if (e instanceof Cancelled) this.reason = 'reading it into memory was cancelled';
+      throw e;
+    } finally {
+      this.changed.emit({ op: 'kind' });
+    }
   }
 
   get canUndo() {
-    return this.#undo.length > 0;
+    return this.modified;
   }
 
-  get modified() {
-    return this.#undo.length > 0;
-  }
-
-  /**
-   * Overwrites bytes at `off` (must lie inside the file). With `merge`, an
-   * overwrite of the same range as the last edit amends that edit (its undo
-   * still restores the bytes from before both).
-   */
-  overwrite(off, bytes, { merge = false } = {}) {
-    if (off < 0 || off + bytes.length > this.size) {
-      throw new InputError(`Overwrite: ${bytes.length} byte(s) at ${off} pass the end of the file (${this.size} bytes)`);
-    }
-    const last = this.#undo.at(-1);
-    const old = this.chunk.bytes.slice(off, off + bytes.length);
-    copy(this.chunk, bytes, off);
-    this.#pieces.overwrite(off, bytes);
-    if (merge && last?.op === 'overwrite' && last.off === off && last.bytes.length === bytes.length) {
-      last.bytes = Uint8Array.from(bytes);
-      this.changed.emit(last);
-    } else this.#push({ op: 'overwrite', off, old, bytes: Uint8Array.from(bytes) });
-  }
-
-  /** Inserts bytes before `off` (0..size). */
-  insert(off, bytes) {
-    if (off < 0 || off > this.size) throw new InputError(`Insert: offset ${off} is outside the file (0..${this.size})`);
-    this.#insert(off, bytes);
-    this.#push({ op: 'insert', off, bytes: Uint8Array.from(bytes) });
-  }
-
-  /** Deletes `len` bytes at `off`. */
-  remove(off, len) {
-    if (off < 0 || len < 0 || off + len > this.size) {
-      throw new InputError(`Delete: ${len} byte(s) at ${off} pass the end of the file (${this.size} bytes)`);
-    }
-    const old = this.chunk.bytes.slice(off, off + len);
-    this.#remove(off, len);
-    this.#push({ op: 'remove', off, old });
-  }
-
-  /** Reverts the last edit; returns a description of it, or null when there is none. */
-  undo() {
-    const e = this.#undo.pop();
-    if (!e) return null;
-    if (e.op === 'overwrite') {
-      copy(this.chunk, e.old, e.off);
-      this.#pieces.overwrite(e.off, e.old);
-    } else if (e.op === 'insert') this.#remove(e.off, e.bytes.length);
-    else this.#insert(e.off, e.old);
-    this.changed.emit(e);
-    return e;
-  }
-
-  /**
-   * Byte ranges changed by the edits still in the history, in today's
-   * offsets: each edit's range, moved by the inserts and deletes after it.
-   * Replayed from the history (short), so undo needs no bookkeeping.
-   * @returns {Array<[number, number]>}
-   */
+  /** Byte ranges changed by the edits still in the history, in today's offsets. */
   editedRanges() {
-    let ranges = [];
-    for (const e of this.#undo) {
-      if (e.op === 'overwrite') ranges.push([e.off, e.off + e.bytes.length]);
-      else if (e.op === 'insert') {
-        const n = e.bytes.length;
-        ranges = ranges.flatMap(([a, b]) =>
-          b <= e.off
-            ? [[a, b]]
-            : a >= e.off
-              ? [[a + n, b + n]]
-              : [
-                  [a, e.off],
-                  [e.off + n, b + n],
-                ],
-        );
-        ranges.push([e.off, e.off + n]);
-      } else {
-        const n = e.old.length;
-        const cut = (x) => (x <= e.off ? x : Math.max(e.off, x - n));
-        ranges = ranges.map(([a, b]) => [cut(a), cut(b)]).filter(([a, b]) => b > a);
-      }
-    }
-    // Sorted, with touching ranges joined: what a reader calls "an edit".
-    ranges.sort((x, y) => x[0] - y[0]);
-    const joined = [];
-    for (const r of ranges) {
-      const top = joined.at(-1);
-      if (top && r[0] <= top[1]) top[1] = Math.max(top[1], r[1]);
-      else joined.push([...r]);
-    }
-    return joined;
+    return this.#edited;
   }
 
-  /** A copy of the current bytes, for a download. */
-  toBlob() {
-    return new Blob([this.chunk.bytes], { type: 'application/octet-stream' });
-  }
-
-  close() {
-    this.chunk.free();
-  }
-
-  #push(e) {
-    this.#undo.push(e);
-    this.changed.emit(e);
-  }
-
-  // Growth moves the tail with the overlap-safe copy(), then writes the new
-  // bytes: O(tail) work, with the chunk's amortised growth. A refused
-  // allocation leaves the file unchanged and is said in plain words.
-  #insert(off, bytes) {
-    const n = bytes.length;
-    const old = this.size;
-    try {
-      this.chunk.resize(old + n);
-    } catch (e) {
-      if (e instanceof RangeError) {
-        throw new InputError(`Insert: not enough memory to grow the file to ${humanSize(old + n)} (${e.message})`);
-      }
-      throw e;
-    }
-    copy(this.chunk, new MemSlice(this.chunk, off, old), off + n);
-    copy(this.chunk, bytes, off);
-    this.#pieces.insert(off, bytes);
-  }
-
-  #remove(off, n) {
-    const old = this.size;
-    copy(this.chunk, new MemSlice(this.chunk, off + n, old), off);
-    this.chunk.resize(old - n);
-    this.#pieces.remove(off, n);
-  }
-}
-
-/** A file read in windows, read-only: for files larger than memory. */
-export class FileDoc {
-  kind = 'windowed';
-  editable = false;
-  modified = false;
-  canUndo = false;
-  changed = new Listeners();
-  #pages = new Map(); // page index -> Uint8Array, in least-recently-used order
-  #loading = new Map(); // page index -> Promise
-
-  /** @param {File} file */
-  constructor(file, reason) {
-    this.name = file.name;
-    this.file = file;
-    this.size = file.size;
-    this.reason = reason;
-  }
-
-  /** Cached bytes of [off, off+len), or null (and the missing pages are fetched, then `changed` fires). */
+  /**
+   * Cached bytes of [off, off+len) clipped to the size, or null (and the
+   * missing pages are asked for; `changed` fires when they arrive). The
+   * pages around it are asked for too, and those no longer near are dropped.
+   */
   read(off, len) {
     const end = Math.min(this.size, off + len);
     if (off >= end) return new Uint8Array(0);
     const first = Math.floor(off / PAGE);
     const last = Math.floor((end - 1) / PAGE);
+    if (!this.#recent.some(([a, b]) => a === first && b === last)) this.#recent = [[first, last], ...this.#recent.slice(0, RECENT - 1)];
+    this.#want(first, last);
     const pages = [];
-    let missing = false;
     for (let p = first; p <= last; p++) {
       const page = this.#pages.get(p);
-      if (page) {
-        this.#pages.delete(p); // refresh its place in the LRU order
-        this.#pages.set(p, page);
-        pages.push(page);
-      } else {
-        missing = true;
-        this.#fetch(p);
-      }
+      if (!page) return null;
+      this.#pages.delete(p); // refresh its place in the LRU order
+      this.#pages.set(p, page);
+      pages.push(page);
     }
-    if (missing) return null;
     if (pages.length === 1) return pages[0].subarray(off - first * PAGE, end - first * PAGE);
     const out = new Uint8Array(end - off);
     let at = 0;
@@ -286,114 +116,149 @@ export class FileDoc {
     return out;
   }
 
-  /** Reads [off, off+len) at once (the hex view's neighbours use read() and the cache). */
-  async load(off, len) {
-    const end = Math.min(this.size, off + len);
-    if (off >= end) return new Uint8Array(0);
-    return new Uint8Array(await this.file.slice(off, end).arrayBuffer());
-  }
-
-  blob() {
-    return this.file;
-  }
-
-  /** A window [a, b) as a Uint8Array, and its offset. */
-  async source(a, b) {
-    return { data: await this.load(a, b - a), base: a };
-  }
-
-  /** Cached bytes of [a, b) (a copy or a page of JS memory), or null while they load. */
+  /** Cached bytes of [a, b) and their offset, or null while they load (search.js's highlights). */
   sourceSync(a, b) {
     const data = this.read(a, b - a);
     return data === null ? null : { data, base: a };
   }
 
-  editedRanges() {
-    return [];
+  /** A copy of [off, off+len), from the Worker. */
+  load(off, len, { signal } = {}) {
+    return call('read', { doc: this.id, start: off, end: Math.min(this.size, off + len) }, { signal });
   }
 
-  overwrite() {
-    throw this.#readOnly();
-  }
-  insert() {
-    throw this.#readOnly();
-  }
-  remove() {
-    throw this.#readOnly();
-  }
-  undo() {
-    return null;
-  }
-
-  close() {
-    this.#pages.clear();
-  }
-
-  #readOnly() {
-    return new InputError(
-      `${this.name} (${humanSize(this.size)}) is open read-only, in windows: ${this.reason}. ` + 'Editing needs the whole file in memory.',
-    );
+  /**
+   * Asks for the pages [first - AHEAD, last + AHEAD] not at hand, the pages
+   * read first; past MAX_LOADING requests in flight, the oldest for pages
+   * outside that range are dropped (a view dragged across the file).
+   */
+  #want(first, last) {
+    const lo = Math.max(0, first - AHEAD);
+    const hi = Math.min(Math.floor(Math.max(0, this.size - 1) / PAGE), last + AHEAD);
+    for (let p = first; p <= hi; p++) this.#fetch(p);
+    for (let p = first - 1; p >= lo; p--) this.#fetch(p);
+    for (const [p, controller] of this.#loading) {
+      if (this.#loading.size <= MAX_LOADING) break;
+      if (p >= lo && p <= hi) continue;
+      controller.abort();
+      this.#loading.delete(p);
+    }
   }
 
   #fetch(p) {
-    if (this.#loading.has(p)) return;
-    const job = this.load(p * PAGE, PAGE).then(
+    if (this.#pages.has(p) || this.#loading.has(p)) return;
+    const controller = new AbortController();
+    const version = this.#version;
+    this.#loading.set(p, controller);
+    this.load(p * PAGE, PAGE, { signal: controller.signal }).then(
       (bytes) => {
-        this.#loading.delete(p);
+        if (this.#loading.get(p) === controller) this.#loading.delete(p);
+        if (version !== this.#version) return; // an edit came after: read again
         this.#pages.set(p, bytes);
         while (this.#pages.size > MAX_PAGES) this.#pages.delete(this.#pages.keys().next().value);
-        this.changed.emit({ op: 'loaded', page: p });
+        // The neighbours land unannounced: the views redraw once, for what they show.
+        if (this.#recent.some(([a, b]) => p >= a && p <= b)) this.changed.emit({ op: 'loaded', page: p });
       },
-      () => this.#loading.delete(p),
+      () => {
+        if (this.#loading.get(p) === controller) this.#loading.delete(p);
+      },
     );
-    this.#loading.set(p, job);
+  }
+
+  /** Forgets the cache: the bytes moved. */
+  #invalidate() {
+    this.#version++;
+    this.#pages.clear();
+    for (const c of this.#loading.values()) c.abort();
+    this.#loading.clear();
+  }
+
+  #readOnly() {
+    if (this.editable) return;
+    throw new InputError(
+      `${this.name} (${humanSize(this.size)}) is open read-only, in windows: ${this.reason}. Editing needs the whole file in memory.`,
+    );
+  }
+
+  /** Sends an edit; when it is done, takes the Worker's new state and tells the listeners. */
+  async #edit(op, args) {
+    const r = await call(op, { doc: this.id, ...args });
+    this.#version++;
+    if (op !== 'overwrite' || r.size !== this.size) this.#invalidate();
+    this.size = r.size;
+    this.modified = r.modified;
+    this.#edited = r.edited;
+    this.changed.emit(r.event);
+    return r.event;
+  }
+
+  /**
+   * Overwrites bytes at `off` (must lie inside the file); the cache shows
+   * them at once. With `merge`, an overwrite of the same range as the last
+   * edit amends that edit (one undo step for both).
+   */
+  overwrite(off, bytes, { merge = false } = {}) {
+    this.#readOnly();
+    if (off < 0 || off + bytes.length > this.size) {
+      throw new InputError(`Overwrite: ${bytes.length} byte(s) at ${off} pass the end of the file (${this.size} bytes)`);
+    }
+    this.#version++; // a page in flight holds the bytes from before
+    for (const [p, page] of this.#pages) {
+      const a = Math.max(off, p * PAGE);
+      const b = Math.min(off + bytes.length, p * PAGE + page.length);
+      if (a < b) page.set(bytes.subarray(a - off, b - off), a - p * PAGE);
+    }
+    return this.#edit('overwrite', { off, bytes: Uint8Array.from(bytes), merge });
+  }
+
+  /** Inserts bytes before `off` (0..size). */
+  insert(off, bytes) {
+    this.#readOnly();
+    if (off < 0 || off > this.size) throw new InputError(`Insert: offset ${off} is outside the file (0..${this.size})`);
+    return this.#edit('insert', { off, bytes: Uint8Array.from(bytes) });
+  }
+
+  /** Deletes `len` bytes at `off`. */
+  remove(off, len) {
+    this.#readOnly();
+    if (off < 0 || len < 0 || off + len > this.size) {
+      throw new InputError(`Delete: ${len} byte(s) at ${off} pass the end of the file (${this.size} bytes)`);
+    }
+    return this.#edit('remove', { off, length: len });
+  }
+
+  /** Reverts the last edit: a promise of {op, off, length}, or of null when there was none. */
+  undo() {
+    if (!this.editable) return Promise.resolve(null);
+    return this.#edit('undo', {});
+  }
+
+  /** The current bytes as a Blob the Worker builds, for a download. */
+  toBlob() {
+    return call('download', { doc: this.id });
+  }
+
+  close() {
+    this.#invalidate();
+    call('close', { doc: this.id }).catch(() => {});
   }
 }
 
 /**
- * Opens a File: into a Chunk when it is at most `memoryLimit` bytes and the
- * memory grants it, else windowed. Reads in stream pieces straight into the
- * chunk (no second copy of the file in JS memory), reporting progress.
+ * Opens a File in the Worker, windowed at once (its rows can show while it
+ * is read); `memory` on the document says it may be read into memory next
+ * (readIntoMemory): it is at most `memoryLimit` bytes.
  * @param {File} file
- * @param {{memoryLimit?: number, onProgress?: (done: number, total: number) => void, signal?: AbortSignal}} [options]
- * @returns {Promise<MemoryDoc | FileDoc>}
+ * @returns {Promise<RemoteDoc>}
  */
-export async function openFile(file, { memoryLimit = DEFAULT_MEMORY_LIMIT, onProgress, signal } = {}) {
-  if (file.size > memoryLimit) {
-    return new FileDoc(file, `larger than the ${humanSize(memoryLimit)} held in memory`);
-  }
-  let chunk;
-  try {
-    chunk = Chunk.alloc(file.size);
-  } catch (e) {
-    if (!(e instanceof RangeError)) throw e;
-    return new FileDoc(file, `the browser refused ${humanSize(file.size)} of memory`);
-  }
-  try {
-    const reader = file.stream().getReader();
-    let at = 0;
-    let last = performance.now();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      if (signal?.aborted) {
-        reader.cancel();
-        throw new Cancelled();
-      }
-      chunk.bytes.set(value, at); // a fresh view each time: nothing allocates meanwhile, but stay safe
-      at += value.length;
-      // Pieces that are already queued resolve without a task boundary:
-      // give the page a turn every few ms, or the whole read is one long task.
-      if (performance.now() - last > 10) {
-        onProgress?.(at, file.size);
-        await yieldToBrowser();
-        last = performance.now();
-      }
-    }
-    if (at !== file.size) throw new Error(`read ${at} of ${file.size} bytes (the file changed while reading?)`);
-    return new MemoryDoc(file.name, chunk, file);
-  } catch (e) {
-    chunk.free();
-    throw e;
-  }
+export async function openFile(file, { memoryLimit = DEFAULT_MEMORY_LIMIT } = {}) {
+  const d = await call('open', { file, memoryLimit });
+  const doc = new RemoteDoc(d);
+  doc.memory = d.memory;
+  return doc;
+}
+
+/** A document of some bytes, in the Worker's memory (the generated sample). */
+export async function openBytes(name, bytes) {
+  return new RemoteDoc(await call('openBytes', { name, bytes }));
 }

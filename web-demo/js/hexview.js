@@ -10,6 +10,7 @@
 //
 // Cells carry classes from "decorators" (search matches, differences,
 // edits) asked once per render for the visible range only.
+import { isEdit } from './doc.js';
 import { hex2, hexOffset, offsetDigits } from './util.js';
 
 const COLS = 16;
@@ -78,9 +79,8 @@ export class HexView {
     this.top = 0;
     this.cursor = this.anchor = 0;
     this.#nibble = 0;
-    // A windowed file's page arriving changes bytes, not the size: render
-    // without the layout pass (its measuring forces a synchronous layout).
-    this.#unsubscribe = doc ? doc.changed.on((e) => (e?.op === 'loaded' ? this.render() : this.refresh())) : null;
+    // Bytes arriving change no size: render without the layout pass (its measuring forces a synchronous layout).
+    this.#unsubscribe = doc ? doc.changed.on((e) => (isEdit(e) ? this.refresh() : this.render())) : null;
     this.layout();
   }
 
@@ -311,7 +311,7 @@ export class HexView {
     const [s, e] = this.selection;
     const max = 1 << 20;
     const len = Math.min(e - s, max);
-    const bytes = this.doc.kind === 'memory' ? this.doc.read(s, len).slice() : await this.doc.load(s, len);
+    const bytes = await this.doc.load(s, len);
     const text = this.column === 'hex' ? Array.from(bytes, hex2).join(' ') : Array.from(bytes, (b) => String.fromCharCode(b)).join('');
     try {
       await navigator.clipboard.writeText(text);
@@ -383,9 +383,9 @@ export class HexView {
     // Typing overwrites at the cursor: hex digits in the hex column (high
     // nibble, then low nibble, then the next byte), characters in ASCII.
     let value = null;
-    const cur = this.doc.read(this.cursor, 1);
-    if (!cur || cur.length === 0) return;
-    const old = cur[0];
+    // The byte typed over comes from the cache; a read-only file says why without it.
+    const old = this.doc.read(this.cursor, 1)?.[0];
+    if (old === undefined && this.doc.editable) return;
     if (this.column === 'hex') {
       if (!/^[0-9a-f]$/i.test(e.key)) return;
       const d = parseInt(e.key, 16);
@@ -397,8 +397,10 @@ export class HexView {
     }
     e.preventDefault();
     try {
-      // The second digit of a byte amends the first one's edit: one undo step per byte.
-      this.doc.overwrite(this.cursor, Uint8Array.of(value), { merge: this.column === 'hex' && this.#nibble === 1 });
+      // The second digit of a byte amends the first one's edit: one undo step per byte. The cache shows it at once.
+      this.doc
+        .overwrite(this.cursor, Uint8Array.of(value), { merge: this.column === 'hex' && this.#nibble === 1 })
+        .catch((err) => this.#emit('message', { text: err.message, kind: 'error' }));
     } catch (err) {
       this.#emit('message', { text: err.message, kind: 'error' });
       return;

@@ -39,7 +39,7 @@ export function showValue(v) {
 
 /**
  * The value of `bytes` (a JS copy, at least the format's size) in `format`,
- * or '—' when too few bytes remain (the end of the file, or a shorter selection).
+ * or '—' when too few bytes remain (the end of the file).
  */
 export function readValue(format, bytes) {
   const a = new StrArray(format, bytes);
@@ -104,16 +104,16 @@ export class Inspector {
       this.bytes.textContent = 'loading…';
       return;
     }
-    // Values come from the selection when it is longer than one byte (so a
-    // 2-byte selection shows 2-byte values only), else from the cursor on.
-    const avail = len > 1 ? head.subarray(0, Math.min(head.length, len)) : head;
-    this.bytes.textContent = toHexText(avail);
+    // Values are read at the selection's start from the file's bytes, not
+    // cut to the selection: after a 2-byte match, `i`, `q`, `f` and `d` still
+    // show what the file holds there ('—' only past the end of the file).
+    this.bytes.textContent = toHexText(head);
     for (const r of this.rows) {
       // Long values are cut with an ellipsis to fit; the tooltip has them whole.
-      if (r.code === 'n' || r.code === 'N') r.le.textContent = r.le.title = readValue(r.code, avail);
+      if (r.code === 'n' || r.code === 'N') r.le.textContent = r.le.title = readValue(r.code, head);
       else {
-        r.le.textContent = r.le.title = readValue(`<${r.code}`, avail);
-        r.be.textContent = r.be.title = readValue(`>${r.code}`, avail);
+        r.le.textContent = r.le.title = readValue(`<${r.code}`, head);
+        r.be.textContent = r.be.title = readValue(`>${r.code}`, head);
       }
     }
   }

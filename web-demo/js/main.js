@@ -3,7 +3,7 @@
 // time with its progress bar and Cancel), file opening by picker and by
 // drag-and-drop, tabs, and the global keyboard shortcuts.
 import { version } from 'wasm-mem';
-import { DEFAULT_MEMORY_LIMIT, MemoryDoc, openFile } from './doc.js';
+import { DEFAULT_MEMORY_LIMIT, openBytes, openFile } from './doc.js';
 import { HexView } from './hexview.js';
 import { Inspector } from './inspect.js';
 import { TypedView } from './typed.js';
@@ -11,7 +11,9 @@ import { setupSearch } from './searchpanel.js';
 import { setupSignatures } from './signatures.js';
 import { setupPatch } from './patchpanel.js';
 import { setupCompare } from './comparepanel.js';
+import { setupOverview } from './overview.js';
 import { makeSample } from './sample.js';
+import { warmUp } from './remote.js';
 import { Cancelled, humanSize, InputError, parseOffset } from './util.js';
 
 const $ = (id) => document.getElementById(id);
@@ -89,9 +91,10 @@ const app = {
   setDoc(doc) {
     app.doc?.close();
     app.doc = doc;
-    app.hex.setDoc(doc);
+    // Shown before it gets the document: its one layout pass measures the real viewport.
     $('welcome').hidden = !!doc;
     $('hexview').hidden = !doc;
+    app.hex.setDoc(doc);
     updateFileInfo();
     doc?.changed.on(updateFileInfo);
     for (const fn of app.docListeners) fn(doc);
@@ -105,16 +108,30 @@ const app = {
     for (const b of document.querySelectorAll('[role=tab]')) b.setAttribute('aria-selected', String(b.dataset.tab === name));
     for (const p of document.querySelectorAll('.tab-panel')) p.hidden = p.id !== `tab-${name}`;
     document.body.dataset.tab = name;
+    // An error answers something done on the tab left behind: it goes with it.
+    if ($('message').dataset.kind === 'error') $('message').hidden = true;
     for (const fn of app.tabListeners) fn(name);
   },
   tabListeners: [],
+  searchListeners: [], // fn(active search or null), called by the search panel
 
-  /** Opens a File as a document, with progress, holding it in memory when it fits. */
-  async open(file) {
-    return app.run(`Reading ${file.name} (${humanSize(file.size)})`, async (signal, progress) => {
-      const doc = await openFile(file, { memoryLimit, signal, onProgress: (done, total) => progress(done / total) });
-      return doc;
-    });
+  /**
+   * Opens a File as a document in the Worker: windowed at once, handed to
+   * `show` (its rows show while it is read), then read into memory when it
+   * fits, with progress. A cancelled read leaves it open, windowed.
+   */
+  async open(file, show) {
+    const doc = await openFile(file, { memoryLimit });
+    show(doc);
+    if (!doc.memory) return doc;
+    try {
+      await app.run(`Reading ${file.name} (${humanSize(file.size)})`, (signal, progress) =>
+        doc.readIntoMemory({ signal, onProgress: progress }),
+      );
+    } catch (e) {
+      if (!(e instanceof Cancelled)) throw e;
+    }
+    return doc;
   },
 };
 
@@ -139,15 +156,15 @@ function updateFileInfo() {
     badge.textContent = 'modified';
     info.append(badge);
   }
-  info.title = doc.kind === 'memory' ? `${doc.size} bytes in a wasm-mem Chunk` : `${doc.size} bytes, ${doc.reason}`;
+  info.title = doc.kind === 'memory' ? `${doc.size} bytes in a wasm-mem Chunk in the Worker` : `${doc.size} bytes, ${doc.reason}`;
   info.dataset.size = String(doc.size);
   info.dataset.kind = doc.kind;
 }
 
 async function openMain(file) {
   try {
-    const doc = await app.open(file);
-    app.setDoc(doc);
+    const doc = await app.open(file, (d) => app.setDoc(d));
+    if (app.doc !== doc) return; // another file was opened meanwhile
     app.message(
       doc.kind === 'memory'
         ? `Opened ${doc.name}: ${humanSize(doc.size)} in memory.`
@@ -166,9 +183,13 @@ $('file-input').addEventListener('change', (e) => {
   e.target.value = ''; // the same file again still fires change
   if (file) openMain(file);
 });
-$('sample-button').addEventListener('click', () => {
-  app.setDoc(MemoryDoc.fromBytes('sample.bin', makeSample()));
-  app.message('Opened a generated sample: a header, text, float32 and int16 series, PEAK records every 8 bytes.', 'ok');
+$('sample-button').addEventListener('click', async () => {
+  try {
+    app.setDoc(await openBytes('sample.bin', makeSample()));
+    app.message('Opened a generated sample: a header, text, float32 and int16 series, PEAK records every 8 bytes.', 'ok');
+  } catch (e) {
+    app.error(e);
+  }
 });
 
 let dragDepth = 0;
@@ -275,14 +296,21 @@ const typed = new TypedView($('typed'), {
 app.onDoc((doc) => typed.setDoc(doc));
 app.typed = typed;
 app.tabListeners.push((name) => {
-  if (name === 'typed') typed.chart.draw(); // the canvas had no size while hidden
+  if (name === 'typed') typed.shown();
   if (name === 'hex') app.hex.layout();
 });
 
+// The Worker loads its modules and the wasm while the page waits for a file
+// (body[data-worker] says when it is done; a failure shows on the first job).
+warmUp().then(
+  () => (document.body.dataset.worker = 'ready'),
+  () => {},
+);
 setupSearch(app);
 setupSignatures(app);
 setupPatch(app);
 app.compare = setupCompare(app);
+app.overview = setupOverview(app);
 
 app.setDoc(null);
 $('hexview').hidden = true;

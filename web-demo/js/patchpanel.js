@@ -1,6 +1,7 @@
-// The patch panel: insert and delete ranges (MemoryDoc does them with
-// Chunk.resize and copy), undo, and download of the edited bytes. Overwrites
-// are typed straight into the hex view; edited bytes are marked there.
+// The patch panel: insert and delete ranges (the Worker does them with
+// Chunk.resize and copy, see worker/docs.js), undo, and download of the
+// edited bytes. Overwrites are typed straight into the hex view; edited
+// bytes are marked there.
 import { group, InputError, parseOffset, parsePattern, showOffset } from './util.js';
 
 const $ = (id) => document.getElementById(id);
@@ -16,10 +17,11 @@ export function setupPatch(app) {
       : [],
   );
 
-  function attempt(fn) {
+  /** Runs an edit: a refusal (said at once, or by the Worker) is a message. */
+  async function attempt(fn) {
     try {
       if (!app.doc) throw new InputError('Open a file first.');
-      fn(app.doc);
+      await fn(app.doc);
     } catch (e) {
       app.error(e);
     }
@@ -27,20 +29,20 @@ export function setupPatch(app) {
 
   $('insert-form').addEventListener('submit', (e) => {
     e.preventDefault();
-    attempt((doc) => {
+    attempt(async (doc) => {
       const off = parseOffset($('insert-offset').value, 'Insert at', { relativeTo: doc.size }) ?? app.hex.cursor;
       const text = $('insert-bytes').value;
       if (text === '') throw new InputError('Insert: type the bytes to insert (hex digits, or text).');
       const bytes = parsePattern(text, $('insert-mode').value, 'Insert');
-      doc.insert(off, bytes);
+      await doc.insert(off, bytes);
       app.hex.goTo(off, { length: bytes.length });
       app.message(`Inserted ${group(bytes.length)} byte${bytes.length === 1 ? '' : 's'} at ${showOffset(off)}.`, 'ok');
     });
   });
 
-  function removeRange(doc, off, len) {
+  async function removeRange(doc, off, len) {
     if (len <= 0) throw new InputError('Delete: the length must be at least 1.');
-    doc.remove(off, len);
+    await doc.remove(off, len);
     app.hex.goTo(Math.min(off, Math.max(0, doc.size - 1)));
     app.message(`Deleted ${group(len)} byte${len === 1 ? '' : 's'} at ${showOffset(off)}.`, 'ok');
   }
@@ -51,7 +53,7 @@ export function setupPatch(app) {
       const [s, t] = app.hex.selection;
       const off = parseOffset($('delete-offset').value, 'Delete at', { relativeTo: doc.size }) ?? s;
       const len = parseOffset($('delete-length').value, 'Length') ?? t - s;
-      removeRange(doc, off, len);
+      return removeRange(doc, off, len);
     });
   });
 
@@ -60,15 +62,15 @@ export function setupPatch(app) {
     e.preventDefault();
     attempt((doc) => {
       const [s, t] = app.hex.selection;
-      removeRange(doc, s, t - s);
+      return removeRange(doc, s, t - s);
     });
   });
 
   function undo() {
-    attempt((doc) => {
-      const e = doc.undo();
+    attempt(async (doc) => {
+      const e = await doc.undo();
       if (!e) return app.message('Nothing to undo.', 'info');
-      const n = e.op === 'remove' ? e.old.length : e.bytes.length;
+      const n = e.length;
       const what = { overwrite: 'overwrite of', insert: 'insert of', remove: 'delete of' }[e.op];
       app.message(`Undid the ${what} ${group(n)} byte${n === 1 ? '' : 's'} at ${showOffset(e.off)}.`, 'ok');
       app.hex.goTo(e.off, { length: e.op === 'insert' ? 0 : n });
@@ -84,11 +86,11 @@ export function setupPatch(app) {
   });
 
   $('download-button').addEventListener('click', () =>
-    attempt((doc) => {
+    attempt(async (doc) => {
       if (doc.kind !== 'memory') {
         throw new InputError(`${doc.name} is open read-only in windows (${doc.reason}); there is nothing edited to download.`);
       }
-      const url = URL.createObjectURL(doc.toBlob());
+      const url = URL.createObjectURL(await doc.toBlob()); // the Worker's copy of the bytes
       const a = document.createElement('a');
       a.href = url;
       a.download = doc.name;

@@ -16,6 +16,14 @@ const PAGE_CELLS = 60_000;
 /** Rows on one page of the table: 1000, fewer for wide records (at least 20). */
 export const pageRows = (columns) => Math.min(1000, Math.max(20, Math.floor(PAGE_CELLS / (columns + 2))));
 
+/**
+ * The name of the file-offset column (the table's and the CSV's). Records
+ * have fields named `offset` (an ELF section header's), so the column gets a
+ * name of its own that openTable refuses to give a field: a header never
+ * names two columns alike.
+ */
+export const OFFSET_COLUMN = 'file offset';
+
 /** Codes a chart can plot (s/p are bytes, not numbers). */
 const PLOTTABLE = new Set('bBhHiIlLqQnNPefd?c');
 
@@ -40,6 +48,9 @@ export function parseNames(text) {
 export function openTable(format, bytes, names) {
   const options = names === undefined ? undefined : { names };
   const probe = new StrArray(format, new Uint8Array(0), options); // a bad format or bad names throw here
+  if (names?.includes(OFFSET_COLUMN)) {
+    throw new InputError(`Names: '${OFFSET_COLUMN}' is the name of the table's own column of file offsets; give that field another name`);
+  }
   if (probe.fields.length > MAX_COLUMNS) {
     throw new InputError(
       `Format: ${probe.fields.length} values per item; the table shows at most ${MAX_COLUMNS} (an s code reads many bytes as one value)`,
@@ -109,9 +120,9 @@ export function csvField(text, textCell = true) {
   return text;
 }
 
-/** The header line: offset, then one column per value. */
+/** The header line: the file offset (OFFSET_COLUMN), then one column per value. */
 export function csvHeader(table) {
-  return ['offset', ...table.columns.map((c) => c.label)].map((t) => csvField(t)).join(',');
+  return [OFFSET_COLUMN, ...table.columns.map((c) => c.label)].map((t) => csvField(t)).join(',');
 }
 
 /**

@@ -1,11 +1,10 @@
-// The page's side of the search Worker (worker.js): the same functions as
-// search.js and compare.js (searchOne, countAll, summary, scan,
-// differenceRuns, with the same arguments), each sent to the Worker as a
-// job over the documents' Blobs. The page only posts a message and shows
-// progress, so no search, count or comparison ever blocks it; Cancel (an
-// aborted signal) stops the job in the Worker.
+// The page's side of the Worker (worker.js), which owns the documents: every
+// job is a message naming a document by its id (doc.js's RemoteDoc), and
+// the page only posts it, shows progress and takes the answer, so no
+// search, count or comparison ever blocks it; Cancel (an aborted signal)
+// stops the job in the Worker.
 import { Pattern } from 'wasm-mem';
-import { Cancelled } from './util.js';
+import { Cancelled, InputError } from './util.js';
 
 let worker = null;
 let nextId = 1;
@@ -33,9 +32,9 @@ function start() {
   return worker;
 }
 
-/** The Worker's error as the page's app.error expects it: argument errors keep their class. */
+/** The Worker's error as the page's app.error expects it: argument and user errors keep their class. */
 function rebuild({ name, message }) {
-  const Cls = { TypeError, RangeError }[name] ?? Error;
+  const Cls = { TypeError, RangeError, InputError }[name] ?? Error;
   const e = new Cls(message);
   if (Cls === Error) e.name = name;
   return e;
@@ -60,44 +59,49 @@ export function call(op, args, { signal, onProgress } = {}) {
   });
 }
 
+/** Starts the Worker and its modules now, so the first file opens without waiting for them. */
+export function warmUp() {
+  return call('ready');
+}
+
 /**
  * A pattern as a message can carry it: a Pattern's private parts do not
  * survive structured cloning, so it travels as its bytes and mask.
  */
-function portable(pattern) {
+export function portable(pattern) {
   return pattern instanceof Pattern ? { bytes: pattern.bytes, mask: pattern.mask } : pattern;
 }
 
-/** As search.js's searchOne: the first match at or after `from` (or the last before it), in the Worker. */
+/** The first match at or after `from` (or the last before it, backward), as the package's find/rfind give it. */
 export function searchOne(doc, pattern, { start = 0, end, step = 1, from, backward = false, signal, onProgress }) {
   return call(
     'find',
-    { blob: doc.blob(), pattern: portable(pattern), start, end: end ?? doc.size, step, from, backward },
+    { doc: doc.id, pattern: portable(pattern), start, end: end ?? doc.size, step, from, backward },
     { signal, onProgress },
   );
 }
 
-/** As search.js's countAll: {count, first} (the first five positions), in the Worker. */
+/** {count, first}: the number of matches (overlapping ones included) and the first five positions. */
 export function countAll(doc, pattern, { start = 0, end, step = 1, signal, onProgress }) {
-  return call('count', { blob: doc.blob(), pattern: portable(pattern), start, end: end ?? doc.size, step }, { signal, onProgress });
+  return call('count', { doc: doc.id, pattern: portable(pattern), start, end: end ?? doc.size, step }, { signal, onProgress });
 }
 
-/** As compare.js's summary: {cmp, diff, rdiff} of the two whole documents. */
+/** {cmp, diff, rdiff} of the two whole documents. */
 export function summary(A, B, { signal, onProgress } = {}) {
-  return call('summary', { a: A.blob(), b: B.blob() }, { signal, onProgress });
+  return call('summary', { a: A.id, b: B.id }, { signal, onProgress });
 }
 
-/** As compare.js's scan: the first (backward: last) offset in [from, to) where A and B differ / agree. */
+/** The first (backward: last) offset in [from, to) where A and B differ / agree. */
 export function scan(A, B, kind, from, to, { backward = false, signal, onProgress } = {}) {
-  return call('scan', { a: A.blob(), b: B.blob(), kind, from, to, backward }, { signal, onProgress });
+  return call('scan', { a: A.id, b: B.id, kind, from, to, backward }, { signal, onProgress });
 }
 
-/** As compare.js's differenceRuns: {runs, complete}. */
+/** {runs, complete}: the runs of differing bytes at equal offsets. */
 export function differenceRuns(A, B, { signal, onProgress } = {}) {
-  return call('runs', { a: A.blob(), b: B.blob() }, { signal, onProgress });
+  return call('runs', { a: A.id, b: B.id }, { signal, onProgress });
 }
 
-/** As signatures.js's scanSignatures: every checked hit of the chosen `magic` entries, {offset, name, id, at}, by offset. */
+/** Every checked hit of the chosen `magic` entries, {offset, name, id, at}, by offset. */
 export function scanSignatures(doc, { ids, signal, onProgress } = {}) {
-  return call('signatures', { blob: doc.blob(), ids }, { signal, onProgress });
+  return call('signatures', { doc: doc.id, ids }, { signal, onProgress });
 }

@@ -15,6 +15,11 @@ export function setupSearch(app) {
   let active = null;
   let lastKey = '';
 
+  // The overview strip (overview.js) ticks the active search's matches: it hears of each change.
+  const publish = () => {
+    for (const fn of app.searchListeners) fn(active);
+  };
+
   const status = $('search-status');
   function setStatus(text, data = {}) {
     status.textContent = text;
@@ -53,6 +58,7 @@ export function setupSearch(app) {
     active = null;
     setStatus('');
     app.hex.render();
+    publish();
     app.error(e);
   }
 
@@ -92,11 +98,13 @@ export function setupSearch(app) {
         const where = direction === 'first' ? '' : direction === 'next' ? ' after this point' : ' before this point';
         setStatus(`No match${where} (${ms.toFixed(1)} ms).`, { offset: '-1', ...timing });
         app.hex.render();
+        publish();
         return;
       }
       active.current = i;
       setStatus(`Match at ${showOffset(i)} · ${ms.toFixed(1)} ms`, { offset: String(i), ...timing });
       app.hex.goTo(i, { length: Math.max(1, q.pattern.length) });
+      publish();
     } catch (e) {
       app.error(e);
       setStatus(e.name === 'Cancelled' ? 'Search cancelled.' : '');
@@ -124,6 +132,7 @@ export function setupSearch(app) {
       const list = first.length ? ` — first at ${first.map((i) => '0x' + i.toString(16)).join(', ')}${n > first.length ? ', …' : ''}` : '';
       setStatus(`${group(n)} match${n === 1 ? '' : 'es'}${list} · ${ms.toFixed(1)} ms`, { count: String(n), ms: ms.toFixed(1) });
       app.hex.render();
+      publish();
     } catch (e) {
       app.error(e);
     }
@@ -152,6 +161,7 @@ export function setupSearch(app) {
     active = null;
     lastKey = '';
     setStatus('');
+    publish();
   });
 }
 

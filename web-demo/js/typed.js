@@ -1,21 +1,21 @@
 // The typed view: any struct format — a scalar ('<h') or a record
 // ('<I4sHh', with optional names) — from an offset gives a table of items and
 // a line chart of one numeric column, zoomable to a range, and the table
-// exports as CSV. Values come from the package's StrArray — over a MemSlice
-// of the document's chunk (no copy) or over a window read from a large file;
-// records.js turns them into cells, chart values and CSV lines.
+// exports as CSV. Values come from the package's StrArray over the range's
+// bytes, read from the Worker that holds the document (one copy of at most
+// MAX_WINDOW_BYTES); records.js turns them into cells, chart values and CSV lines.
 //
 // Large files stay responsive: only one page of table rows is decoded at a
 // time (1000 rows, fewer for wide records), the chart reads just its column (a strided view, no other value
 // decoded), and the CSV is written in batches between which the page paints.
-import { MemSlice } from 'wasm-mem';
 import { LineChart } from './chart.js';
+import { isEdit } from './doc.js';
 import { CODES } from './inspect.js';
-import { cellText, columnValues, csvHeader, csvLines, openTable, pageRows, parseNames, rowValues } from './records.js';
+import { cellText, columnValues, csvHeader, csvLines, OFFSET_COLUMN, openTable, pageRows, parseNames, rowValues } from './records.js';
 import { el, group, hexOffset, InputError, parseOffset, yieldToBrowser } from './util.js';
 
 const MAX_ITEMS = 1_000_000; // items in one view; the chart reduces them per pixel
-const MAX_WINDOW_BYTES = 64 << 20; // a windowed (File) document is read as one copy of at most this
+const MAX_WINDOW_BYTES = 64 << 20; // the range is read from the Worker as one copy of at most this
 const CSV_BATCH = 20_000; // CSV lines written between two paints
 
 export class TypedView {
@@ -28,6 +28,7 @@ export class TypedView {
   #first = 0; // first row of the table's page
   #column = 0;
   #unwatch = null;
+  #stale = false; // the document changed while the tab was hidden
   #reads = 0; // update() calls so far: a slow window read that lost the race is dropped
 
   /**
@@ -184,7 +185,21 @@ export class TypedView {
     this.#unwatch?.();
     this.doc = doc;
     // Edits change the bytes under the table: read them again.
-    this.#unwatch = doc?.changed.on(() => this.update()) ?? null;
+    this.#unwatch = doc?.changed.on((e) => isEdit(e) && this.#refresh()) ?? null;
+    this.#refresh();
+  }
+
+  // A hidden tab's table and chart are work nobody sees (90 ms of the main
+  // thread when a file opens): read when the tab is next shown.
+  #refresh() {
+    if (this.body.closest('[hidden]')) this.#stale = true;
+    else this.update();
+  }
+
+  /** The tab is shown: read what changed while it was hidden, else redraw the chart (it had no size). */
+  shown() {
+    if (!this.#stale) return this.chart.draw();
+    this.#stale = false;
     this.update();
   }
 
@@ -197,7 +212,6 @@ export class TypedView {
     const doc = this.doc;
     const format = this.format;
     const read = ++this.#reads;
-    this.formatOut.textContent = JSON.stringify(format);
     if (!doc) return;
     try {
       const names = parseNames(this.namesIn.value);
@@ -210,13 +224,12 @@ export class TypedView {
       const size = openTable(format, new Uint8Array(0), names).array.itemsize;
       count = Math.min(count, Math.floor((doc.size - offset) / size));
       let clipped = false;
-      if (doc.kind !== 'memory' && count * size > MAX_WINDOW_BYTES) {
+      if (count * size > MAX_WINDOW_BYTES) {
         count = Math.floor(MAX_WINDOW_BYTES / size);
         clipped = true;
       }
       const end = offset + count * size;
-      // In memory: a live window on the chunk, read in place. Windowed: one copy of the range.
-      const bytes = doc.kind === 'memory' ? new MemSlice(doc.chunk, offset, end) : await doc.load(offset, end - offset);
+      const bytes = await doc.load(offset, end - offset);
       if (read !== this.#reads) return; // another file, format or offset was asked for meanwhile
       this.table = openTable(format, bytes, names);
       this.#base = offset;
@@ -224,12 +237,14 @@ export class TypedView {
       const keep = this.table.columns[this.#column]?.plottable ? this.#column : this.table.columns.findIndex((c) => c.plottable);
       this.columnSel.value = String(keep);
       this.#chartColumn(keep);
+      // The label names the format the table shows: a rejected one (thrown
+      // above) leaves both as they were.
+      this.formatOut.textContent = JSON.stringify(format);
       this.tableEl.dataset.format = format;
       this.tableEl.dataset.offset = String(offset);
       this.tableEl.dataset.names = names ? names.join(',') : '';
       if (count === 0) this.note.textContent = 'No whole item fits between this offset and the end of the file.';
-      else if (clipped)
-        this.note.textContent = `Showing the first ${group(count)} items (${MAX_WINDOW_BYTES >> 20} MiB) of this read-only file.`;
+      else if (clipped) this.note.textContent = `Showing the first ${group(count)} items (${MAX_WINDOW_BYTES >> 20} MiB) from this offset.`;
     } catch (e) {
       this.hooks.onMessage(e);
     }
@@ -244,7 +259,7 @@ export class TypedView {
         'tr',
         {},
         el('th', {}, 'item'),
-        el('th', {}, 'offset'),
+        el('th', {}, OFFSET_COLUMN),
         ...columns.map((c) => el('th', { title: `${c.code}, ${c.size} byte(s) at +${c.offset}` }, c.label)),
       ),
     );

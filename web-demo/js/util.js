@@ -3,6 +3,11 @@
 // yielding to the browser during long loops.
 import { Chunk } from 'wasm-mem';
 
+import { InputError } from './plain.js';
+
+// Shared with the Worker, which cannot import this module (no import map there).
+export { Cancelled, humanSize, InputError } from './plain.js';
+
 const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
 
 /** Two hex digits of a byte (a table: this runs for every visible cell). */
@@ -19,23 +24,6 @@ export const group = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f')
 
 /** Both ways users think of an offset: "0x1a2b (6699)". */
 export const showOffset = (n) => `0x${n.toString(16)} (${group(n)})`;
-
-/** "256 MiB", "1.5 KiB", "17 B". */
-export function humanSize(n) {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let u = 0;
-  let v = n;
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return u === 0 ? `${n} B` : `${v >= 100 || Number.isInteger(v) ? Math.round(v) : v.toFixed(1)} ${units[u]}`;
-}
-
-/** A user's error: shown as a message, never as a stack trace. */
-export class InputError extends Error {
-  name = 'InputError';
-}
 
 /**
  * Parses an offset or length typed by a user: decimal, 0x hex, or a hex
@@ -96,14 +84,6 @@ export const toHexText = (u8) => Array.from(u8, hex2).join(' ');
  * so rendering and events really get their turn.
  */
 export const yieldToBrowser = () => new Promise((resolve) => setTimeout(resolve, 0));
-
-/** A DOMException-like abort error, so callers tell a cancel from a failure. */
-export class Cancelled extends Error {
-  name = 'Cancelled';
-  constructor() {
-    super('cancelled');
-  }
-}
 
 /** A document.createElement with properties and children, for small static bits of UI. */
 export function el(tag, props = {}, ...children) {

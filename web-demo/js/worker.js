@@ -1,178 +1,189 @@
-// The search Worker: every search, count and comparison of the page runs
-// here, so the page never waits on one. Documents arrive as Blobs (a File,
-// or an edited document's piece table, see pieces.js) and are read by
-// position through the package's async functions, a window at a time: a
-// file of any size is searched without being read whole.
+// The Worker that owns the documents (worker/docs.js): a file is opened
+// here, read once into a Chunk in this Worker's memory (or kept as a Blob,
+// windowed, past the memory limit), and every search, count, comparison,
+// scan and read of the page runs here on those bytes, so the page never
+// waits and never holds a second copy. The page asks for what it shows
+// (a few KiB of rows, the inspector's bytes, a typed range) and sends edits.
 //
 // Messages in: {id, op, args} starts a job, {id, cancel: true} aborts it.
 // Messages out: {id, progress} (a fraction, when known), then {id, result}
-// or {id, error: {name, message}}.
-// The package is imported by path (import maps do not reach workers) and
-// dynamically: its module awaits the wasm at the top level, and a message
+// or {id, error: {name, message}}. A result that is a Uint8Array is
+// transferred, not copied.
+//
+// `handlers` is the dispatch table: one named function per op, each taking
+// (args, ctx). A handler reads a document's bytes through docs.js's
+// readRange(id, start, end), whatever its kind.
+//
+// The modules are imported by path (import maps do not reach workers) and
+// dynamically: the package awaits the wasm at the top level, and a message
 // that arrives before `onmessage` is set would be lost.
-const mem = import('../../dist/js/index.js');
-
-const WINDOW = 16 << 20; // comparison windows read as Blob slices
-const MAX_RUNS = 100_000; // as compare.js: counting runs stops here
-const MAX_HITS = 10_000; // as signatures.js: a signature scan lists at most this many
+// One promise per module, so a handler added later brings its own line.
+const docsModule = import('./worker/docs.js');
+const searchModule = import('./worker/search.js');
+const compareModule = import('./worker/compare.js');
+const plainModule = import('./plain.js');
+const overviewModule = import('./overview-worker.js');
+const packageModule = import('../../dist/js/index.js');
 const jobs = new Map();
 
-const bytesOf = async (blob, a, b) => new Uint8Array(await blob.slice(a, b).arrayBuffer());
-
-/** The first aligned candidate >= from. */
-function alignFrom(from, start, step) {
-  if (from <= start) return start;
-  return start + Math.ceil((from - start) / step) * step;
-}
-
-/**
- * The first position in [from, to) where A and B at the same offsets differ
- * or agree (kind 'diff' / 'match'); backward: the last differing one.
- */
-async function scan({ a, b, kind, from, to, backward }, ctx) {
-  const { diffAsync, match, rdiff } = await mem;
-  if (to <= from) return -1;
-  if (!backward && kind === 'diff') {
-    const r = await diffAsync(a.slice(from, to), b.slice(from, to), ctx.options(to - from));
-    return r < 0 ? -1 : from + r;
+/** A document that takes edits, or the error that says why this one does not. */
+async function editable(id) {
+  const [docs, { InputError, humanSize }] = await Promise.all([docsModule, plainModule]);
+  const doc = docs.docOf(id);
+  if (doc.kind !== 'memory') {
+    throw new InputError(
+      `${doc.name} (${humanSize(doc.size)}) is open read-only, in windows: ${doc.reason}. Editing needs the whole file in memory.`,
+    );
   }
-  for (let k = 0; k < to - from; k += WINDOW) {
-    ctx.check();
-    const x = backward ? Math.max(from, to - k - WINDOW) : from + k;
-    const y = backward ? to - k : Math.min(to, x + WINDOW);
-    const [wa, wb] = await Promise.all([bytesOf(a, x, y), bytesOf(b, x, y)]);
-    const r = backward ? rdiff(wa, wb) : match(wa, wb);
-    if (r >= 0) return x + r;
-    ctx.progress((k + (y - x)) / (to - from));
-  }
-  return -1;
+  return doc;
 }
 
-/** A pattern from a message: a masked one arrives as {bytes, mask} (see remote.js). */
-async function patternOf(p) {
-  if (p === null || typeof p !== 'object' || !('mask' in p)) return p;
-  const { Pattern } = await mem;
-  return new Pattern(p.bytes, p.mask);
+/** What the page learns after an edit: the new size, the edit, and the edited ranges to mark. */
+function afterEdit(doc, e) {
+  return {
+    size: doc.size,
+    modified: doc.modified,
+    edited: doc.editedRanges(),
+    event: e && { op: e.op, off: e.off, length: e.length },
+  };
 }
 
-const ops = {
+const handlers = {
+  /** Nothing: loads the modules (and the wasm) before the first file comes. */
+  async ready() {
+    await Promise.all([docsModule, searchModule, compareModule, plainModule]);
+    return true;
+  },
+
+  /**
+   * Opens a File, windowed at once (the page shows its rows while it is
+   * read): its description, with `memory` true when it is to be read into
+   * memory next (load).
+   */
+  async open({ file, memoryLimit }) {
+    const docs = await docsModule;
+    const { id, memory } = docs.openFile(file, memoryLimit);
+    return { ...docs.describeDoc(id), memory };
+  },
+
+  /** Reads an opened file into memory, with progress: its description after (windowed still, and why, if refused). */
+  async load({ doc }, ctx) {
+    const docs = await docsModule;
+    await docs.loadDoc(doc, ctx);
+    return docs.describeDoc(doc);
+  },
+
+  /** A document of the given bytes, in memory (the generated sample). */
+  async openBytes({ name, bytes }) {
+    const docs = await docsModule;
+    return docs.describeDoc(docs.openBytes(name, bytes));
+  },
+
+  async close({ doc }) {
+    const docs = await docsModule;
+    docs.closeDoc(doc);
+  },
+
+  /** The bytes [start, end) of a document, a copy (the rows on screen, the inspector, a typed range). */
+  async read({ doc, start, end }) {
+    const docs = await docsModule;
+    return docs.readRange(doc, start, end);
+  },
+
+  async overwrite({ doc, off, bytes, merge }) {
+    const d = await editable(doc);
+    return afterEdit(d, d.overwrite(off, bytes, merge));
+  },
+
+  async insert({ doc, off, bytes }) {
+    const d = await editable(doc);
+    return afterEdit(d, d.insert(off, bytes));
+  },
+
+  async remove({ doc, off, length }) {
+    const d = await editable(doc);
+    return afterEdit(d, d.remove(off, length));
+  },
+
+  async undo({ doc }) {
+    const d = await editable(doc);
+    return afterEdit(d, d.undo());
+  },
+
+  /** The current bytes as a Blob, for a download. */
+  async download({ doc }) {
+    const docs = await docsModule;
+    return docs.docOf(doc).blob();
+  },
+
   /** The first match at or after `from` (the last at or before it, backward), aligned from `start`. */
-  async find({ blob, pattern: p, start, end, step, from, backward }, ctx) {
-    const { findAsync, rfindAsync } = await mem;
-    const pattern = await patternOf(p);
-    const e = Math.min(end, blob.size);
-    if (!backward) return findAsync(blob, pattern, alignFrom(from ?? start, start, step), e, step, ctx.options(e - start));
-    const top = from === undefined ? e : Math.min(e, from + pattern.length);
-    return rfindAsync(blob, pattern, start, top, step, ctx.options(top - start));
+  async find({ doc, pattern, ...range }, ctx) {
+    const [docs, search] = await Promise.all([docsModule, searchModule]);
+    return search.findIn(docs.docOf(doc), search.patternOf(pattern), range, ctx);
   },
 
   /** The number of matches and the first five. */
-  async count({ blob, pattern: p, start, end, step }, ctx) {
-    const { countAsync, findAllAsync } = await mem;
-    const pattern = await patternOf(p);
-    const count = await countAsync(blob, pattern, start, end, step, ctx.options(Math.min(end, blob.size) - start));
-    const first = [];
-    if (count > 0) {
-      for await (const i of findAllAsync(blob, pattern, start, end, step, { signal: ctx.signal })) {
-        first.push(i);
-        if (first.length === 5) break;
-      }
-    }
-    return { count, first };
+  async count({ doc, pattern, ...range }, ctx) {
+    const [docs, search] = await Promise.all([docsModule, searchModule]);
+    return search.countIn(docs.docOf(doc), search.patternOf(pattern), range, ctx);
   },
 
-  /** cmp, diff and rdiff of two whole documents, as the package defines them. */
+  /** Every checked hit of the chosen `magic` entries, by offset. */
+  async signatures({ doc, ids }, ctx) {
+    const [docs, search] = await Promise.all([docsModule, searchModule]);
+    return search.signaturesIn(docs.docOf(doc), ids, ctx);
+  },
+
+  /** cmp, diff and rdiff of two whole documents. */
   async summary({ a, b }, ctx) {
-    const { cmpAsync, diffAsync } = await mem;
-    const n = Math.min(a.size, b.size);
-    const half = (f0) => (f) => ctx.progress(f0 + f / 2);
-    const c = await cmpAsync(a, b, ctx.options(n, half(0)));
-    const d = await diffAsync(a, b, ctx.options(n, half(0)));
-    // rdiff: the last n bytes of each, aligned on their ends.
-    const r = await scan(
-      { a: a.slice(a.size - n), b: b.slice(b.size - n), kind: 'diff', from: 0, to: n, backward: true },
-      ctx.sub(half(0.5)),
-    );
-    return { cmp: c, diff: d, rdiff: r < 0 ? -1 : a.size - n + r };
+    const [docs, compare] = await Promise.all([docsModule, compareModule]);
+    return compare.summary(docs.docOf(a), docs.docOf(b), ctx);
   },
 
-  scan,
+  /** The first (backward: last) offset in [from, to) where A and B differ / agree. */
+  async scan({ a, b, ...where }, ctx) {
+    const [docs, compare] = await Promise.all([docsModule, compareModule]);
+    return compare.scan(docs.docOf(a), docs.docOf(b), where, ctx);
+  },
 
   /**
-   * Every hit of the chosen `magic` entries (ids; all when undefined) that
-   * passes the entry's check, {offset, name, id, at}, offset where the marked
-   * file starts, by offset. A check reads the reach bytes after its match,
-   * fetched from the Blob for that candidate alone (few: the checked
-   * signatures are the short ones, a hit per 64 KiB of random bytes at most).
+   * The overview strip's blocks of [from, to) (overview-worker.js): their
+   * entropy and byte class, or which hold a match of a search.
    */
-  async signatures({ blob, ids }, ctx) {
-    const { findAllAnyAsync, magic } = await mem;
-    const entries = ids ? magic.filter((m) => ids.includes(m.id)) : magic;
-    if (!entries.length) return [];
-    const hits = [];
-    const all = findAllAnyAsync(
-      blob,
-      entries.map((m) => m.pattern),
-      0,
-      undefined,
-      1,
-      ctx.options(blob.size),
-    );
-    for await (const [at, k] of all) {
-      const m = entries[k];
-      const offset = at - m.offset;
-      if (offset < 0) continue;
-      if (m.check && !m.check(await bytesOf(blob, at, at + m.reach), 0)) continue;
-      hits.push({ offset, name: m.name, id: m.id, at });
-      if (hits.length >= MAX_HITS) break;
-    }
-    return hits.sort((x, y) => x.offset - y.offset || x.at - y.at);
+  async overview({ doc, what, pattern, start, end, step, ...blocks }, ctx) {
+    const [docs, search, overview, { histogram }] = await Promise.all([docsModule, searchModule, overviewModule, packageModule]);
+    const d = docs.docOf(doc);
+    const { signal } = ctx;
+    if (what === 'entropy') return overview.entropyBlocks((a, b) => docs.readRange(doc, a, b), d.size, blocks, { histogram, signal });
+    const p = search.patternOf(pattern);
+    const find = (a, b) => search.findIn(d, p, { start, end: Math.min(b, end), step, from: Math.max(a, start) }, ctx);
+    return overview.matchBlocks(find, d.size, { ...blocks, length: p.length }, { signal });
   },
 
-  /** Runs of differing bytes at equal offsets, as [start, end) pairs, up to MAX_RUNS. */
+  /** Runs of differing bytes at equal offsets, up to MAX_RUNS. */
   async runs({ a, b }, ctx) {
-    const n = Math.min(a.size, b.size);
-    const runs = [];
-    let pos = 0;
-    while (pos < n && runs.length < MAX_RUNS) {
-      const d = await scan(
-        { a, b, kind: 'diff', from: pos, to: n },
-        ctx.sub((f) => ctx.progress((pos + f * (n - pos)) / n)),
-      );
-      if (d < 0) break;
-      const m = await scan(
-        { a, b, kind: 'match', from: d, to: n },
-        ctx.sub(() => {}),
-      );
-      const end = m < 0 ? n : m;
-      runs.push([d, end]);
-      pos = end;
-    }
-    return { runs, complete: pos >= n || runs.length < MAX_RUNS };
+    const [docs, compare] = await Promise.all([docsModule, compareModule]);
+    return compare.differenceRuns(docs.docOf(a), docs.docOf(b), ctx);
   },
 };
 
-/** What a job's operations share: its signal, and progress as a fraction, at most every 50 ms. */
-function context(id, signal, report) {
+/** What a job's handler gets: its signal, and progress as a fraction, at most every 50 ms. */
+function context(signal, report) {
   let last = 0;
-  const progress = (f) => {
-    const now = performance.now();
-    if (now - last < 50) return;
-    last = now;
-    report(f);
-  };
   return {
     signal,
-    progress,
+    progress(f) {
+      const now = performance.now();
+      if (f < 0 || now - last < 50) return;
+      last = now;
+      report(f);
+    },
     check() {
       if (signal.aborted) throw signal.reason;
     },
-    /** Options for an async function over `total` bytes. */
-    options(total, map = (f) => f) {
-      return { signal, onProgress: (done) => progress(map(total > 0 ? done / total : 1)) };
-    },
+    /** The same job with its progress mapped (a negative fraction is not reported). */
     sub(map) {
-      return context(id, signal, (f) => report(map(f)));
+      return context(signal, (f) => report(map(f)));
     },
   };
 }
@@ -185,9 +196,12 @@ self.onmessage = async ({ data }) => {
   }
   const controller = new AbortController();
   jobs.set(id, controller);
-  const ctx = context(id, controller.signal, (f) => postMessage({ id, progress: f }));
+  const ctx = context(controller.signal, (f) => postMessage({ id, progress: f }));
   try {
-    postMessage({ id, result: await ops[data.op](data.args, ctx) });
+    const handler = Object.hasOwn(handlers, data.op) ? handlers[data.op] : null;
+    if (!handler) throw new Error(`unknown op ${data.op}`);
+    const result = await handler(data.args, ctx);
+    postMessage({ id, result }, result instanceof Uint8Array ? [result.buffer] : []);
   } catch (e) {
     postMessage({ id, error: { name: e?.name ?? 'Error', message: String(e?.message ?? e) } });
   } finally {

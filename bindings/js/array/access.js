@@ -16,6 +16,7 @@
 // and messages.
 import { ON_CHUNK, ON_FOREIGN, ON_ITEM } from './access-table.js';
 import { CHUNK_REGION, FOREIGN_REGION } from '../core/internal.js';
+import { RECORD_GET } from './record-get.js';
 
 // Codes that share another's bytes (wasm32: long, size_t and pointer are 32-bit).
 const ALIAS = { l: 'i', n: 'i', L: 'I', N: 'I', P: 'I' };
@@ -27,24 +28,26 @@ const protos = new WeakMap();
  * The element-method prototype for an array whose value codec is `acc` (null for a record) over
  * `region`, whose class prototype is `classProto`: `classProto` itself for
  * GENERIC regions and strided arrays; the format's get/set (and push) from
- * access-table.js for a whole chunk or foreign object; else (a window, a
- * record, e c ?) a get through the item codec. Cached, so all arrays of one
+ * access-table.js for a whole chunk or foreign object; a record's get of
+ * its Layout's `slot` (record-get.js); else (a window, e c ?) a get through
+ * the item codec. Cached, so all arrays of one
  * class, format and storage share a shape.
  */
-export function elementProto(classProto, acc, region, plain) {
+export function elementProto(classProto, acc, region, plain, slot) {
   const kind = region.kind;
   if ((kind !== CHUNK_REGION && kind !== FOREIGN_REGION) || !plain) return classProto;
   const table = region.whole ? (kind === CHUNK_REGION ? ON_CHUNK : ON_FOREIGN) : {};
   const code = acc === null ? '' : (ALIAS[acc.code] ?? acc.code);
   const key = acc === null || acc.little || acc.size === 1 ? code : `>${code}`;
-  // Records, e c ?, and windows: a get through the item codec (one call, no format table).
-  const methods = table[key] ?? ON_ITEM;
+  // Records: the get of their Layout's slot (record-get.js); e c ?, and windows: a get through the item codec.
+  const methods =
+    acc === null ? RECORD_GET[region.whole ? (kind === CHUNK_REGION ? 'chunk' : 'foreign') : 'window'][slot] : (table[key] ?? ON_ITEM);
   let byKey = protos.get(classProto);
   if (byKey === undefined) {
     byKey = new Map();
     protos.set(classProto, byKey);
   }
-  const full = `${kind}${region.whole ? 'w' : ''}${key}`;
+  const full = `${kind}${region.whole ? 'w' : ''}${acc === null ? `#${slot}` : key}`;
   let proto = byKey.get(full);
   if (proto === undefined) {
     proto = Object.create(classProto);

@@ -39,8 +39,9 @@ export function geometry(options, size, fn) {
  * stays a one-value record) over the parent's records, its strings and
  * int64 options and its length.
  */
-export function columnOf(layout, { names, strings, int64 }, geo, field) {
+export function columnOf(layout, options, geo, field) {
   if (layout.acc !== null) throw new TypeError(`StrArray.column(): format ${layout.quoted} is a scalar format, not a record`);
+  const { names, strings, int64 } = options;
   const k =
     typeof field === 'string' && names !== undefined
       ? names.indexOf(field)

@@ -6,7 +6,7 @@ import { MAX_CHUNK } from '../chunk.js';
 import { slicePos, toIndex, toInt } from '../core/args.js';
 import { NotFoundError, argError, describe } from '../core/errors.js';
 import { fillRegion, iterableArg } from './sequence.js';
-import { heap, heapDV, wasmBuffer } from '../core/wasm.js';
+import { core, heap, wasmBuffer } from '../core/wasm.js';
 import { arrayInternals, pushSlow, viewParts } from '../core/internal.js';
 
 /** Whole items now. */
@@ -62,7 +62,8 @@ function pushValues(arr, st, values) {
 
 /**
  * Appends an iterable of values. A typed array of the format's own element
- * type, onto a whole chunk, is one bulk copy (byte-swapped for big-endian).
+ * type, onto a whole chunk, is one bulk copy (byte-swapped in place by
+ * mem_gather for big-endian).
  */
 function appendValues(arr, st, values, fn) {
   const acc = st.layout.acc;
@@ -73,11 +74,9 @@ function appendValues(arr, st, values, fn) {
     const bytes = parts.buffer === wasmBuffer() && parts.bytes !== null ? parts.bytes.slice() : parts.bytes;
     const p = bytes === null ? -1 : st.region.append(bytes.byteLength, fn, acc.size);
     if (p >= 0) {
-      if (acc.little) heap().set(bytes, p);
-      else {
-        const src = new acc.bulk(bytes.buffer, bytes.byteOffset, bytes.byteLength / acc.size);
-        for (let k = 0; k < src.length; k++) acc.write(heapDV, p + k * acc.size, src[k]);
-      }
+      heap().set(bytes, p);
+      // Big-endian: the platform's bytes swapped where they now are, one kernel call (array/bulk.js's kernel).
+      if (!acc.little && acc.size > 1) core.gather(p, acc.size, p, acc.size, bytes.byteLength / acc.size, acc.size, true);
       return;
     }
   }

@@ -3,6 +3,7 @@
 import { isIterableObject } from '../core/args.js';
 import { argError, describe } from '../core/errors.js';
 import { findAll, search } from '../search/functions.js';
+import { fillStrided, gatherBytes } from './bulk.js';
 
 export function iterableArg(values, fn, arg) {
   if (!isIterableObject(values) && typeof values !== 'string') {
@@ -74,16 +75,14 @@ export function reverseItems(u8, size, stride, n) {
   }
 }
 
-/** Sets items [s, e) to the packed bytes of one item. */
+/** Sets items [s, e) to the packed bytes of one item (strided: the gather kernel, array/bulk.js). */
 export function fillItems(u8, stride, packed, s, e) {
   if (stride === packed.length) fillRegion(u8, s * stride, e * stride, packed);
-  else for (let k = s; k < e; k++) u8.set(packed, k * stride);
+  else fillStrided(u8, stride, packed, s, e);
 }
 
 /** Items [s, e) packed one after another (a view when they already are). */
 export function gatherItems(u8, size, stride, s, e) {
   if (stride === size) return u8.subarray(s * size, e * size);
-  const out = new Uint8Array((e - s) * size);
-  for (let k = s; k < e; k++) out.set(u8.subarray(k * stride, k * stride + size), (k - s) * size);
-  return out;
+  return gatherBytes(new Uint8Array((e - s) * size), u8.subarray(s * stride), e - s, stride, size, false);
 }

@@ -23,6 +23,8 @@ import { defineSizeMethods } from './resize.js';
 import { countItems, fillItems, findItem, gatherItems, iterableArg, reverseItems, typedCopy } from './sequence.js';
 import { arrayInternals, disposeSymbol, getSlow, registerArray, setSlow, sliceRegion } from '../core/internal.js';
 import { stampFast } from './access-table.js';
+import { stampRecord } from './record-get.js';
+import { gatherArray, gatherTyped } from './bulk.js';
 
 /** The region of a StrArray's buffer: a MemSlice's window, or the whole object. */
 function regionFor(buffer, fn) {
@@ -117,8 +119,9 @@ export class StrArray {
     this.#region = region;
     const fast = this.#geo.plain && !this.#item.converts;
     stampFast(this, region, this.#item, fast);
+    if (layout.acc === null) stampRecord(this, region, this.#item, fast);
     // Items read converted (options.strings, int64) take the generic get, which names the index in errors.
-    Object.setPrototypeOf(this, elementProto(new.target.prototype, layout.acc, region, fast));
+    Object.setPrototypeOf(this, elementProto(new.target.prototype, layout.acc, region, fast, layout.acc === null ? layout.slot : -1));
   }
 
   /** Bytes before item 0 in the buffer. */
@@ -248,6 +251,12 @@ export class StrArray {
 
   /** Every value, as a JS array. */
   toArray() {
+    // Numbers and BigInts of a scalar format: one copy or gather into a typed array, then its values.
+    const acc = this.#layout.acc;
+    if (acc?.bulk != null && !this.#item.converts) {
+      const src = this.#itemBytes('StrArray.toArray');
+      return gatherArray(acc, src, this.#itemCount(src), this.#geo.stride);
+    }
     const [dv, off, n] = this.#typed('StrArray.toArray');
     const out = new Array(n);
     const stride = this.#geo.stride;
@@ -261,10 +270,12 @@ export class StrArray {
     const acc = this.#layout.acc;
     if (acc === null)
       throw new TypeError(`StrArray.toTypedArray(): format ${this.#layout.quoted} is a record format; use column() for one value`);
-    // Contiguous little-endian integers and floats of the platform's width: one byte copy.
-    if (this.#geo.stride === acc.size && acc.little && acc.bulk !== null)
-      return new acc.TypedArray(this.#itemBytes('StrArray.toTypedArray').slice().buffer);
-    return typedCopy(acc, this.#geo.stride, ...this.#typed('StrArray.toTypedArray'));
+    const src = this.#itemBytes('StrArray.toTypedArray');
+    // One copy or one gather (array/bulk.js); e and ? convert each value.
+    return (
+      gatherTyped(acc, src, this.#itemCount(src), this.#geo.stride) ??
+      typedCopy(acc, this.#geo.stride, ...this.#typed('StrArray.toTypedArray'))
+    );
   }
 
   #find(fn, value, start, stop, backward) {

@@ -122,6 +122,10 @@ function adopt(inst) {
   core.fillPattern = (d, n, p, pl) => ex.mem_fill_pattern(d, n, p, pl);
   core.histogram = (b, n, counts) => ex.mem_histogram(b, n, counts); // adds to 256 uint64 counts (histogram.js)
   core.byteRarity = (b) => ex.mem_byte_rarity(b); // the kernels' byte ranks, read once by search/inplace.js
+  // Strided items (array/bulk.js). The callers' positions are inside memory, so no span can overflow: a refusal is a bug.
+  core.gather = (d, ds, s, ss, n, size, swap) => {
+    if (ex.mem_gather(d, ds, s, ss, n, size, swap ? 1 : 0) !== 0) throw new Error(`mem_gather refused ${n} items of ${size} bytes`);
+  };
   // Masked and multi-pattern search (SPEC §10; masked.js, findany.js).
   core.findMasked = (h, hl, p, m, pl, s, e, st) => ex.mem_find_masked(h, hl, p, m, pl, s, e, fit(st, hl)) >>> 0;
   core.rfindMasked = (h, hl, p, m, pl, s, e, st) => ex.mem_rfind_masked(h, hl, p, m, pl, s, e, fit(st, hl)) >>> 0;
@@ -165,6 +169,8 @@ export const core = {
   chunkFree: notInitialised,
   fillPattern: notInitialised,
   histogram: notInitialised,
+  byteRarity: notInitialised,
+  gather: notInitialised,
   findMasked: notInitialised,
   rfindMasked: notInitialised,
   findMaskedMany: notInitialised,

@@ -10,6 +10,7 @@
 // trailing padding), exactly as `struct` does natively.
 import { describe, fieldPath, nameList, quoteCut, quoteName } from '../core/errors.js';
 import { CODES, bytesCodec, valueCodec } from './codecs.js';
+import { ARRAY, MAX_VALUES as READER_VALUES, OBJECT, SLOTS } from './readers.js';
 
 const PREFIXES = '@=<>!';
 const NATIVE_ONLY = 'nNP';
@@ -126,6 +127,8 @@ function parse(format, fn) {
 export class Layout {
   #runs;
   #reader = null;
+  #slot = -1; // the copy of the reader shapes this Layout's readers take (readers.js), given on first use
+  #objects = new Map(); // names as JSON -> objectReader's reader
 
   constructor(format, { prefix, little, items, size }) {
     this.format = format;
@@ -191,13 +194,38 @@ export class Layout {
     throw new RangeError(`format ${this.quoted} has no value ${k}`);
   }
 
+  /** Which copy of the generated readers (struct/readers.js) and record get (array/record-get.js) this format's take. */
+  get slot() {
+    if (this.#slot < 0) this.#slot = nextSlot++ % SLOTS;
+    return this.#slot;
+  }
+
   /** `readValues(dv, off)`: the values of one record at `off`, in order. */
   get readValues() {
     if (this.#reader === null) {
       this.#checkCount();
-      this.#reader = recordReader(this.#runs, this.valueCount);
+      this.#reader = recordReader(this.#runs, this.valueCount, this.slot);
     }
     return this.#reader;
+  }
+
+  /**
+   * `read(dv, off)`: one record as an object with `names` (one per value, as
+   * checked by the caller), its values read as `readValues` reads them; null
+   * for records of more than READER_VALUES values. Kept per names (a few),
+   * so that the arrays of one format and names share one reader.
+   */
+  objectReader(names) {
+    if (this.valueCount > READER_VALUES) return null;
+    const key = JSON.stringify(names);
+    let read = this.#objects.get(key);
+    if (read === undefined) {
+      if (this.#objects.size >= 8) this.#objects.clear(); // names made at run time must not grow a Layout forever
+      const [r, o] = valueReads(this.#runs);
+      read = OBJECT[this.slot][this.valueCount](r, o, names);
+      this.#objects.set(key, read);
+    }
+    return read;
   }
 
   /**
@@ -244,14 +272,32 @@ export class Layout {
   }
 }
 
+/** The slot (readers.js) the next Layout takes: round robin. */
+let nextSlot = 0;
+
+/** Each value's reader and offset in a record, from the runs: [reads, offsets]. */
+function valueReads(runs) {
+  const r = [];
+  const o = [];
+  for (const { count: n, offset, step, acc } of runs) {
+    for (let k = 0; k < n; k++) {
+      r.push(acc.read);
+      o.push(offset + k * step);
+    }
+  }
+  return [r, o];
+}
+
 /**
- * The reader of a record's values: for up to six values a closure with each
- * value codec and offset captured and the array written as a literal, which the
- * engine builds and inlines several times faster than a loop over the fields
- * (the iterUnpack and record-get bench rows); more values walk the runs.
+ * The reader of a record's values: for up to READER_VALUES values a closure
+ * with each value codec and offset captured and the array written as a
+ * literal, which the engine builds and inlines several times faster than a
+ * loop over the fields; its literal is a copy of its own (readers.js), so
+ * the formats a program uses do not share type feedback. More values walk
+ * the runs.
  */
-function recordReader(runs, count) {
-  if (count > 6) {
+function recordReader(runs, count, slot) {
+  if (count > READER_VALUES) {
     return (dv, off) => {
       const out = new Array(count);
       let i = 0;
@@ -262,30 +308,6 @@ function recordReader(runs, count) {
       return out;
     };
   }
-  const r = [];
-  const o = [];
-  for (const { count: n, offset, step, acc } of runs) {
-    for (let k = 0; k < n; k++) {
-      r.push(acc.read);
-      o.push(offset + k * step);
-    }
-  }
-  const [r0, r1, r2, r3, r4, r5] = r;
-  const [o0, o1, o2, o3, o4, o5] = o;
-  switch (count) {
-    case 0:
-      return () => [];
-    case 1:
-      return (dv, off) => [r0(dv, off + o0)];
-    case 2:
-      return (dv, off) => [r0(dv, off + o0), r1(dv, off + o1)];
-    case 3:
-      return (dv, off) => [r0(dv, off + o0), r1(dv, off + o1), r2(dv, off + o2)];
-    case 4:
-      return (dv, off) => [r0(dv, off + o0), r1(dv, off + o1), r2(dv, off + o2), r3(dv, off + o3)];
-    case 5:
-      return (dv, off) => [r0(dv, off + o0), r1(dv, off + o1), r2(dv, off + o2), r3(dv, off + o3), r4(dv, off + o4)];
-    default:
-      return (dv, off) => [r0(dv, off + o0), r1(dv, off + o1), r2(dv, off + o2), r3(dv, off + o3), r4(dv, off + o4), r5(dv, off + o5)];
-  }
+  const [r, o] = valueReads(runs);
+  return ARRAY[slot][count](r, o);
 }

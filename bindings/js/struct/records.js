@@ -6,6 +6,7 @@
 // value's codec is not changed: the arrays without them never see them).
 import { decode } from '../core/encodings.js';
 import { describe, quoteName } from '../core/errors.js';
+import { MAX_VALUES } from './readers.js';
 
 const scratch = new DataView(new ArrayBuffer(8)); // one scalar's bytes, packed for searching
 const scalars = new WeakMap();
@@ -117,6 +118,16 @@ function convert(v, strings, fn, i, k, names) {
   );
 }
 
+/**
+ * The read of a record whose values are not converted: the Layout's reader
+ * into an array, or into an object with `names`; null when the Layout has
+ * none (too many values: the general read walks them).
+ */
+function directReader(layout, names) {
+  if (layout.valueCount > MAX_VALUES) return null;
+  return names === undefined ? layout.readValues : layout.objectReader(names);
+}
+
 function recordItem(layout, options) {
   const { names, strings, int64 } = options;
   const latin1 = strings === 'latin1';
@@ -142,6 +153,20 @@ function recordItem(layout, options) {
       return undefined; // a value that cannot be stored equals no item
     }
   };
+  /** The general read: values converted (options.strings, int64), or a record of too many values for a reader of its own. */
+  const read = (dv, off, i, fn) => {
+    const values = layout.readValues(dv, off);
+    for (const k of converted) {
+      values[k] = convert(values[k], strings, fn, i, k, names);
+    }
+    if (names === undefined) return values;
+    const out = {};
+    for (let k = 0; k < names.length; k++) out[names[k]] = values[k];
+    // An assignment to '__proto__' sets the prototype: that name is defined as an own key.
+    if (protoAt >= 0)
+      Object.defineProperty(out, '__proto__', { value: values[protoAt], enumerable: true, writable: true, configurable: true });
+    return out;
+  };
   return {
     kind: 'record',
     size,
@@ -150,19 +175,8 @@ function recordItem(layout, options) {
     converts: converted.length > 0,
     bytesDecide: !layout.hasPad,
     pack,
-    read(dv, off, i, fn) {
-      const values = layout.readValues(dv, off);
-      for (const k of converted) {
-        values[k] = convert(values[k], strings, fn, i, k, names);
-      }
-      if (names === undefined) return values;
-      const out = {};
-      for (let k = 0; k < names.length; k++) out[names[k]] = values[k];
-      // An assignment to '__proto__' sets the prototype: that name is defined as an own key.
-      if (protoAt >= 0)
-        Object.defineProperty(out, '__proto__', { value: values[protoAt], enumerable: true, writable: true, configurable: true });
-      return out;
-    },
+    // Values as stored: the Layout's own reader, a function of this format alone (format.js).
+    read: (converted.length === 0 ? directReader(layout, names) : null) ?? read,
     check: (value, fn, arg) => layout.checkValues(value, fn, arg, names, latin1),
     write: (dv, off, stored) => layout.writeValues(dv, off, stored),
     patterns(value) {
