@@ -11,7 +11,7 @@ import { buildSync } from 'esbuild';
 
 /**
  * The budget for a page that uses the core API (the functions, Chunk,
- * MemSlice, StrArray, StrIO, dumps): 45 KiB (44.5 KiB measured). It was 43 KiB
+ * MemSlice, StrArray, StrIO, dumps): 45 KiB (44.7 KiB measured). It was 43 KiB
  * until issue 27's element access, bulk paths and record readers: each array's
  * kept view of its items checked against a generation counter (0.35 KiB), the strided gather kernel
  * (mem_gather, 1.2 KiB of wasm code every page loads: 0.5 KiB gzipped), its JS
@@ -31,8 +31,15 @@ import { buildSync } from 'esbuild';
  * everything has its own budget, ALL_BUDGET.
  */
 export const BUDGET = 45 * 1024;
-/** The budget for a page that imports every export: 54 KiB (53.0 KiB measured; 51 KiB before issue 27's kept views, gather kernel and record readers, 47 KiB before the signature checks, options and histogram). */
-export const ALL_BUDGET = 54 * 1024;
+/**
+ * The budget for a page that imports every export: 55 KiB (54.1 KiB
+ * measured; 51 KiB before issue 27's kept views, gather kernel and record
+ * readers, 47 KiB before the signature checks, options and histogram). 1 KiB
+ * of issue 27's is the async functions' in-place search of big pieces, whose
+ * readers, window loop and consumers every page with streams loads (the byte
+ * search itself, search/inplace.js, only Node loads).
+ */
+export const ALL_BUDGET = 55 * 1024;
 /** What the core page imports. */
 export const CORE_IMPORTS = ['find', 'rfind', 'findAll', 'index', 'rindex', 'cmp', 'copy', 'len', 'diff', 'rdiff', 'match', 'rmatch', 'Chunk', 'MemSlice', 'StrArray', 'ChunkArray', 'StrIO', 'ChunkIO', 'dumps', 'loads', 'init'];
 

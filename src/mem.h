@@ -45,6 +45,14 @@ size_t mem_find_masked_many(const uint8_t *hay, size_t hay_len, const uint8_t *p
                             size_t pat_len, size_t start, size_t end, size_t step, size_t *out, size_t max);
 
 /*
+ * How common a byte value is, by the fixed table the search kernels pick
+ * their probes with: 0 the rarest value, 255 the most common (only the order
+ * means anything). Exported so that the JS package ranks a pattern's bytes
+ * by the same table (search/inplace.js). Cost: O(1).
+ */
+uint8_t mem_byte_rarity(uint8_t byte);
+
+/*
  * Many patterns in one pass. The set (count patterns, their bytes and masks
  * concatenated in pats and masks, their lengths in lens, none empty) is
  * compiled into a caller-owned blob of mem_multi_size bytes by

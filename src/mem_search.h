@@ -40,9 +40,8 @@ struct mem_pair {
 };
 void mem_pair_choose(const uint8_t *pat, size_t pat_len, struct mem_pair *pair);
 
-/* The byte-frequency rank mem_pair_choose uses: 0 the rarest value, 255 the
- * most common (for kernels that pick their own probes, e.g. masked search). */
-uint8_t mem_byte_rarity(uint8_t byte);
+/* mem_byte_rarity (mem.h) is the rank mem_pair_choose uses; kernels that
+ * pick their own probes (masked search) use it too. */
 
 /*
  * Adapting the filter: after MEM_ADAPT_AFTER failed verifications, the

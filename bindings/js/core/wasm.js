@@ -142,6 +142,7 @@ function adopt(inst) {
   core.chunkFree = (p) => ex.mem_chunk_free(p);
   core.fillPattern = (d, n, p, pl) => ex.mem_fill_pattern(d, n, p, pl);
   core.histogram = (b, n, counts) => ex.mem_histogram(b, n, counts); // adds to 256 uint64 counts (histogram.js)
+  core.byteRarity = (b) => ex.mem_byte_rarity(b); // the kernels' byte ranks, read once by search/inplace.js
   // Strided items (array/bulk.js). The callers' positions are inside memory, so no span can overflow: a refusal is a bug.
   core.gather = (d, ds, s, ss, n, size, swap) => {
     if (ex.mem_gather(d, ds, s, ss, n, size, swap ? 1 : 0) !== 0) throw new Error(`mem_gather refused ${n} items of ${size} bytes`);
@@ -189,6 +190,7 @@ export const core = {
   chunkFree: notInitialised,
   fillPattern: notInitialised,
   histogram: notInitialised,
+  byteRarity: notInitialised,
   gather: notInitialised,
   findMasked: notInitialised,
   rfindMasked: notInitialised,

@@ -7,15 +7,17 @@
 // One path per input kind: wasm-resident bytes go to the kernel in place;
 // foreign ones are staged in windows (window.js) that start small and double
 // up to WINDOW, so an early match costs a small copy and a late one the full
-// speed; foreign inputs of at most SMALL bytes are searched in JS, and one
-// byte in foreign bytes with the platform's memchr when it has one. A masked
-// Pattern brings its own kernel (see patternSearch) to the same window loops.
+// speed; foreign inputs of at most SMALL bytes are searched in JS, and
+// larger ones first in place with the platform's memchr when it has one
+// (inplace.js: the pattern's rarest byte, then a check; the kernel takes over
+// where that byte turns out common). A masked Pattern brings its own kernel
+// (see patternSearch) to the same window loops.
 import { searchStart, slicePos, toInt, toStep } from '../core/args.js';
 import { PATTERN, READ, WRITE, live, toRef, toView, utf8Length } from '../core/bytes.js';
 import { NotFoundError, argError } from '../core/errors.js';
 import { NPOS, core, heap, withScratch } from '../core/wasm.js';
 import { bytesKernel } from './kernel.js';
-import { BATCH, WINDOW, stage, topCandidate, windowedCollect, windowedFind, windowedRfind } from './window.js';
+import { BATCH, WINDOW, inPlace, stage, topCandidate, windowedCollect, windowedFind, windowedRfind } from './window.js';
 
 /**
  * Foreign inputs up to this many bytes are handled by plain JS loops: staging
@@ -23,19 +25,6 @@ import { BATCH, WINDOW, stage, topCandidate, windowedCollect, windowedFind, wind
  * Measured with bench/small.bench.js; tests cross it with sizes on both sides.
  */
 const SMALL = 64;
-
-/**
- * A memchr for one byte in foreign memory, when the platform has a fast one:
- * platform-node.js registers Node's Buffer indexOf and lastIndexOf (C++,
- * ~70 GB/s, on any Uint8Array). Without one (V8's TypedArray indexOf runs at
- * ~3 GB/s), one byte is searched like any pattern, in wasm windows (~11 GB/s).
- */
-let byteSearch = null;
-
-/** Package-internal: the platform's `{ indexOf(view, byte), lastIndexOf(view, byte) }` (see byteSearch). */
-export function registerByteSearch(search) {
-  byteSearch = search;
-}
 
 /** A ref's bytes as a view: small wasm-resident patterns are read through the current heap view. */
 function toJs(ref) {
@@ -74,14 +63,20 @@ function searchForward({ hay, pat, start, end, step }) {
   if (start > end || end - start < plen) return -1;
   if (plen === 0) return start;
   if (hay.view !== null && end - start <= SMALL) return searchSmall(hay.view, toJs(pat), start, end, step, false);
-  if (hay.view !== null && plen === 1 && step === 1 && byteSearch !== null) {
-    // One byte in foreign memory: the platform's memchr beats copying the bytes into wasm first.
-    const i = byteSearch.indexOf(hay.view.subarray(start, end), toJs(pat)[0]);
-    return i < 0 ? -1 : start + i;
-  }
   if (hay.view === null && pat.view === null) {
     const i = core.find(hay.ptr, hay.len, pat.ptr, plen, start, end, step);
     return i === NPOS ? -1 : i;
+  }
+  if (hay.view !== null && inPlace !== null) {
+    // Foreign bytes: in place while the rarest byte stays rare, then the kernel from where that stopped.
+    const p = toJs(pat);
+    const r = inPlace.probe(p, null);
+    if (r >= 0) {
+      const i = inPlace.find(hay.view, p, null, r, start, end, step);
+      if (i >= -1) return i;
+      start = -2 - i;
+      if (end - start < plen) return -1;
+    }
   }
   return windowedFind(hay, bytesKernel(pat), start, end, step);
 }
@@ -92,15 +87,26 @@ function searchBackward({ hay, pat, start, end, step }) {
   const top = topCandidate(start, end, plen, step);
   if (plen === 0) return top;
   if (hay.view !== null && end - start <= SMALL) return searchSmall(hay.view, toJs(pat), start, end, step, true);
-  if (hay.view !== null && plen === 1 && step === 1 && byteSearch !== null) {
-    const i = byteSearch.lastIndexOf(hay.view.subarray(start, end), toJs(pat)[0]);
-    return i < 0 ? -1 : start + i;
-  }
   if (hay.view === null && pat.view === null) {
     const i = core.rfind(hay.ptr, hay.len, pat.ptr, plen, start, end, step);
     return i === NPOS ? -1 : i;
   }
+  if (hay.view !== null && inPlace !== null) {
+    const p = toJs(pat);
+    const r = inPlace.probe(p, null);
+    if (r >= 0) {
+      const i = inPlace.rfind(hay.view, p, null, r, start, top, step);
+      return i >= -1 ? i : backwardRest(hay, bytesKernel(pat), start, -2 - i, step);
+    }
+  }
   return windowedRfind(hay, bytesKernel(pat), start, end, step, top);
+}
+
+/** The kernel's part of a backward search that stopped in place: the candidates from `below` down. */
+function backwardRest(hay, kernel, start, below, step) {
+  if (below < start) return -1;
+  const top = below - ((below - start) % step);
+  return windowedRfind(hay, kernel, start, top + kernel.length, step, top);
 }
 
 /**
@@ -123,11 +129,23 @@ export function registerPatternSearch(f) {
   patternSearch = f;
 }
 
-/** A masked pattern's search: its kernel over the windows of `hay`. */
-function kernelSearch({ hay, start, end, step }, kernel, backward) {
+/** A masked pattern's search (`own`: its kernel and parts): in place first for foreign bytes, as plain bytes are, then its kernel over the windows of `hay`. */
+function kernelSearch({ hay, start, end, step }, { kernel, parts }, backward) {
   const plen = kernel.length;
   if (start > end || end - start < plen) return -1;
-  if (backward) return windowedRfind(hay, kernel, start, end, step, topCandidate(start, end, plen, step));
+  const top = topCandidate(start, end, plen, step);
+  const r = hay.view === null || inPlace === null ? -1 : inPlace.probe(parts.bytes, parts.mask);
+  if (backward) {
+    if (r < 0) return windowedRfind(hay, kernel, start, end, step, top);
+    const i = inPlace.rfind(hay.view, parts.bytes, parts.mask, r, start, top, step);
+    return i >= -1 ? i : backwardRest(hay, kernel, start, -2 - i, step);
+  }
+  if (r >= 0) {
+    const i = inPlace.find(hay.view, parts.bytes, parts.mask, r, start, end, step);
+    if (i >= -1) return i;
+    start = -2 - i;
+    if (end - start < plen) return -1;
+  }
   return windowedFind(hay, kernel, start, end, step);
 }
 
@@ -142,7 +160,7 @@ function notFound(fn) {
 export function search(fn, backward, dest, pattern, start, end, step) {
   // Patterns (SPEC §10): a masked Pattern brings its kernel; a full-mask one is its bytes.
   const own = patternSearch(pattern);
-  if (own?.kernel !== undefined) return kernelSearch(rangeArgs(fn, dest, start, end, step), own.kernel, backward);
+  if (own?.kernel !== undefined) return kernelSearch(rangeArgs(fn, dest, start, end, step), own, backward);
   if (own !== undefined) pattern = own.bytes;
   const args = searchArgs(fn, dest, pattern, start, end, step);
   return backward ? searchBackward(args) : searchForward(args);

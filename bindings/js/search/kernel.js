@@ -3,12 +3,15 @@
 // of the synchronous functions (window.js), the async functions
 // (stream/async.js) and findAny all take this shape:
 //
-//   { length, minLength, room, place(ptr), find(h, hl, s, e, step),
+//   { length, minLength, parts, room, place(ptr), find(h, hl, s, e, step),
 //     rfind(h, hl, s, e, step), findMany(h, hl, s, e, step, out, max) }
 //
 // `length` is the longest pattern (it sets the overlap one window carries
 // into the next), `minLength` the shortest (whether a window has a
-// candidate); `room` is the scratch bytes `place(ptr)` needs, and `place`
+// candidate); `parts` is `{ bytes, mask }` (mask null: plain bytes) when the
+// pattern's own bytes are held by the kernel (a snapshot or a Pattern's), so
+// the async functions can search big pieces in place (inplace.js), else
+// null; `room` is the scratch bytes `place(ptr)` needs, and `place`
 // must run after the last allocation before the searches (it writes through
 // the heap view of that moment). All positions are wasm positions.
 import { PATTERN, toView } from '../core/bytes.js';
@@ -27,6 +30,7 @@ export function bytesKernel(pat) {
     length: plen,
     minLength: plen,
     room: pat.view === null ? 0 : plen,
+    parts: null,
     place(ptr) {
       p = stage(pat, 0, plen, ptr);
     },
@@ -43,11 +47,14 @@ export function bytesKernel(pat) {
  */
 export function snapshotKernel(pattern, fn) {
   const bytes = new Uint8Array(toView(pattern, fn, 'pattern', PATTERN)); // a copy (no caller's slice)
-  return bytesKernel({ ptr: 0, len: bytes.length, view: bytes });
+  const kernel = bytesKernel({ ptr: 0, len: bytes.length, view: bytes });
+  kernel.parts = { bytes, mask: null };
+  return kernel;
 }
 
 /** A masked Pattern's parts `{bytes, mask}` (some mask bit clear): both placed side by side, searched by the masked kernels. */
-export function maskedKernel({ bytes, mask }) {
+export function maskedKernel(parts) {
+  const { bytes, mask } = parts;
   const plen = bytes.length;
   let p = 0;
   let m = 0;
@@ -55,6 +62,7 @@ export function maskedKernel({ bytes, mask }) {
     length: plen,
     minLength: plen,
     room: 2 * plen,
+    parts,
     place(ptr) {
       heap().set(bytes, ptr);
       heap().set(mask, ptr + plen);

@@ -64,7 +64,7 @@ export class Pattern {
     registerPatternSearch((p) => {
       const parts = patternParts(p);
       if (parts === null) return undefined;
-      return parts.full ? { bytes: parts.bytes } : { kernel: maskedKernel(parts) };
+      return parts.full ? { bytes: parts.bytes } : { kernel: maskedKernel(parts), parts };
     });
   }
 

@@ -26,6 +26,18 @@ const FIRST_WINDOW = 4 << 10;
 /** Positions collected per kernel call (findAll, countAsync, ...): wasm32 size_t each. */
 export const BATCH = 4096;
 
+/**
+ * Search in place (inplace.js), when the platform registered a fast byte
+ * search: `{ probe(bytes, mask), find, collect, rfind }` (see there), else
+ * null and every foreign byte goes through the windows below.
+ */
+export let inPlace = null;
+
+/** Package-internal: inplace.js, as the platform registers its byte search. */
+export function registerInPlace(functions) {
+  inPlace = functions;
+}
+
 /** The lowest position >= x that is start + k * step. */
 export function alignUp(x, start, step) {
   if (x <= start) return start;

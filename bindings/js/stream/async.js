@@ -20,7 +20,7 @@
 import { argError } from '../core/errors.js';
 import { NPOS, core, wasmBuffer, withScratchAsync, withScratchIterating } from '../core/wasm.js';
 import { compilePatterns, findAnyInWindow } from '../search/findany.js';
-import { BATCH, WINDOW, alignUp, topCandidate } from '../search/window.js';
+import { BATCH, WINDOW, alignUp, inPlace as inPlaceSearch, topCandidate } from '../search/window.js';
 import { Run, beginSearch, forwardWindows, layout, layoutSize, toOptions } from './run.js';
 import { openSource } from './source.js';
 
@@ -43,16 +43,53 @@ async function firstOf(job, withBatch, otherwise, body) {
   return otherwise;
 }
 
-/** The matches of one window of a findMany kernel, BATCH at a time, as absolute offsets. */
+/** The matches of one window of a findMany kernel, BATCH at a time, as absolute offsets; then its piece's (see forwardWindows). */
 function* matchesIn(job, mem, w) {
-  for (let s = w.s; ; ) {
+  for (let s = w.s; s <= w.e - job.kernel.length; ) {
     const n = job.kernel.findMany(mem.window, w.len, s, w.e, job.step, mem.out, BATCH);
+    if (n === 0) break;
     // Read the batch out at once: yielding runs the consumer's code, which may grow memory.
     const found = Array.from(new Uint32Array(wasmBuffer(), mem.out, n), (i) => w.base + i);
     yield* found;
-    if (n < BATCH) return;
+    if (n < BATCH) break;
     s = found[BATCH - 1] - w.base + job.step;
   }
+  for (const found of pieceBatches(job, w)) yield* found;
+}
+
+/**
+ * The matches in a window's piece, searched where it is (search/inplace.js),
+ * BATCH at a time as absolute offsets; where the rare byte turns out common,
+ * the window's `stoppedAt` says where the kernel takes over. The piece is
+ * read again per batch: a consumer may have detached it meanwhile.
+ */
+function* pieceBatches(job, w) {
+  const p = w.piece;
+  if (p === null) return;
+  const { bytes, mask, r } = job.inPlace;
+  for (let from = p.s; from >= 0 && from <= p.e - bytes.length; ) {
+    const found = [];
+    const next = inPlaceSearch.collect(p.bytes(), bytes, mask, r, p.s, from, p.e, job.step, found, BATCH);
+    if (next < -1) w.stoppedAt = p.base + (-2 - next);
+    for (let k = 0; k < found.length; k++) found[k] += p.base;
+    yield found;
+    from = next;
+  }
+}
+
+/** The lowest match of a window (then of its piece), as an absolute offset, or -1. */
+function firstIn(job, mem, w) {
+  const kernel = job.kernel;
+  if (w.s <= w.e - kernel.length) {
+    const i = kernel.find(mem.window, w.len, w.s, w.e, job.step);
+    if (i !== NPOS) return w.base + i;
+  }
+  const p = w.piece;
+  if (p === null || p.s > p.e - kernel.length) return -1;
+  const { bytes, mask, r } = job.inPlace;
+  const i = inPlaceSearch.find(p.bytes(), bytes, mask, r, p.s, p.e, job.step);
+  if (i < -1) w.stoppedAt = p.base + (-2 - i);
+  return i < 0 ? -1 : p.base + i;
 }
 
 /**
@@ -64,8 +101,8 @@ export async function findAsync(source, pattern, start, end, step, options) {
   const job = await beginSearch('findAsync', source, pattern, start, end, step, options);
   return firstOf(job, false, -1, async function* (mem) {
     for await (const w of forwardWindows(job, mem)) {
-      const i = job.kernel.find(mem.window, w.len, w.s, w.e, job.step);
-      if (i !== NPOS) yield w.base + i;
+      const i = firstIn(job, mem, w);
+      if (i >= 0) yield i;
     }
   });
 }
@@ -117,12 +154,13 @@ export async function countAsync(source, pattern, start, end, step, options) {
   return firstOf(job, true, 0, async function* (mem) {
     let count = 0;
     for await (const w of forwardWindows(job, mem)) {
-      for (let s = w.s; ; ) {
+      for (let s = w.s; s <= w.e - job.kernel.length; ) {
         const n = job.kernel.findMany(mem.window, w.len, s, w.e, job.step, mem.out, BATCH);
         count += n;
         if (n < BATCH) break;
         s = new Uint32Array(wasmBuffer(), mem.out + (BATCH - 1) * 4, 1)[0] + job.step;
       }
+      for (const found of pieceBatches(job, w)) count += found.length;
     }
     yield count;
   });

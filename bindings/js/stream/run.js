@@ -6,10 +6,10 @@
 // and the alignment rule are search/window.js's, as in the sync functions.
 import { searchStart, slicePos, toInt, toStep } from '../core/args.js';
 import { argError, describe } from '../core/errors.js';
-import { core } from '../core/wasm.js';
+import { core, heap } from '../core/wasm.js';
 import { maskedKernel, snapshotKernel } from '../search/kernel.js';
 import { maskedParts, plainPattern } from '../search/pattern.js';
-import { BATCH, WINDOW, alignUp } from '../search/window.js';
+import { BATCH, WINDOW, alignUp, inPlace as inPlaceSearch } from '../search/window.js';
 import { openSource } from './source.js';
 
 /** onProgress is called each time this many more bytes were read (SPEC: at least every 64 MiB). */
@@ -92,13 +92,41 @@ export class Run {
       const n = this.#reader.take(ptr + got, want - got);
       if (n === 0) break;
       got += n;
-      this.bytesRead += n;
-      if (this.#onProgress && this.bytesRead >= this.#nextReport) {
-        this.#nextReport = this.bytesRead + PROGRESS_EVERY;
-        this.#onProgress(this.bytesRead, this.total);
-      }
+      this.#count(n);
     }
     return got;
+  }
+
+  #count(n) {
+    this.bytesRead += n;
+    if (this.#onProgress && this.bytesRead >= this.#nextReport) {
+      this.#nextReport = this.bytesRead + PROGRESS_EVERY;
+      this.#onProgress(this.bytesRead, this.total);
+    }
+  }
+
+  /** Waits for bytes at hand and gives them where they are (reader.peek), or null at the end. */
+  async peek() {
+    if (!this.#reader.ready() && !(await this.#wait())) return null;
+    return this.#reader.peek();
+  }
+
+  /**
+   * The first `n` bytes at hand, read again now (user code may have run
+   * since a peek: a piece's buffer detached or shrunk is an error, never
+   * bytes read from a stale view). `fn` names the caller.
+   */
+  current(n, fn) {
+    const v = this.#reader.peek();
+    const now = v === null ? 0 : v.length;
+    if (now < n) throw argError(TypeError, fn, 'source', `piece changed size during the call (${n} bytes, now ${now})`);
+    return v.length === n ? v : v.subarray(0, n);
+  }
+
+  /** Passes `n` bytes at hand without copying them (searched in place); they count as read. */
+  drop(n) {
+    this.#reader.drop(n);
+    this.#count(n);
   }
 
   /** Reads and drops `n` bytes (a forward-only source ahead of the range); false when it ends first. */
@@ -199,7 +227,11 @@ export async function beginSearch(fn, source, pattern, startArg, endArg, stepArg
     throw err;
   }
   const total = reader.seekable ? Math.max(0, e - s) : undefined;
-  return { fn, reader, kernel, start: s, end: e, step: st, run: new Run(reader, opts, total) };
+  // Big pieces are searched where they are when the pattern has a byte to skim for (search/inplace.js).
+  const parts = kernel.parts ?? null;
+  const r = parts === null || inPlaceSearch === null ? -1 : inPlaceSearch.probe(parts.bytes, parts.mask);
+  const inPlace = r < 0 ? null : { bytes: parts.bytes, mask: parts.mask, r };
+  return { fn, reader, kernel, inPlace, start: s, end: e, step: st, run: new Run(reader, opts, total) };
 }
 
 /** Bytes of wasm memory a search's layout takes (see layout). */
@@ -218,15 +250,37 @@ export function layout(base, kernel, withBatch) {
 }
 
 /**
+ * Pieces (or blocks) at hand of at least this many bytes are searched where
+ * they are when the pattern allows (search/inplace.js): no copy at all while
+ * the rare byte stays rare. Smaller ones are batched into the window, where
+ * one kernel call covers many of them.
+ */
+const IN_PLACE_PIECE = 16 << 10;
+/** Bytes searched in place per window at most: a bigger piece takes several, so progress is reported and an abort seen as often as when copying. */
+const IN_PLACE_SPAN = 1 << 20;
+/** After the rare byte turned out common in a piece, this many windows at most go by before the next piece is tried in place. */
+const MAX_WAIT = 64;
+
+/**
  * The forward window loop: yields each filled window as {base, len, s, e,
- * last} (window byte 0 is absolute offset `base`; candidates s..e-plen in
- * window coordinates, aligned from the call's start; `last`: no window
+ * last, piece} (window byte 0 is absolute offset `base`; candidates s..e-plen
+ * in window coordinates, aligned from the call's start; `last`: no window
  * follows) and returns when no candidate is left or the source ends. The
  * window's bytes stay put until the next iteration is asked for. With
  * patterns of several lengths, the longest sets the carry and the shortest
  * whether a window has candidates.
+ *
+ * `piece` is null, or a big piece at hand to search in place after the
+ * window: `{base, s, e, bytes()}` (piece byte 0 at absolute `base`,
+ * candidates s..e-plen aligned, `bytes()` its bytes read at the time); the
+ * window then holds only the candidates carried from before the piece (with
+ * the piece's first bytes after them) and may have none (s > e - plen). A
+ * consumer that leaves part of the piece to the kernel sets the window's
+ * `stoppedAt` to the absolute candidate where that part starts; the loop
+ * then copies the piece from there.
  */
-export async function* forwardWindows({ run, reader, kernel, start, end, step }, { window, cap }) {
+export async function* forwardWindows(job, { window, cap }) {
+  const { run, reader, kernel, inPlace, start, end, step } = job;
   const plen = kernel.length;
   const minLen = kernel.minLength;
   if (start > end || end - start < minLen) return;
@@ -234,6 +288,8 @@ export async function* forwardWindows({ run, reader, kernel, start, end, step },
   let base = start;
   let len = 0;
   let checkFrom = start; // the first candidate not yet checked (aligned)
+  let wait = 0; // windows to copy before a piece is tried in place again
+  let backoff = 1;
   const goTo = async (to) => {
     if (reader.seekable) run.seek(to);
     else if (!(await run.skip(window, cap, to - pos))) return false;
@@ -242,6 +298,45 @@ export async function* forwardWindows({ run, reader, kernel, start, end, step },
   };
   if (!(await goTo(start))) return; // a stream that ends before `start` has no candidates
   for (let first = true; ; first = false) {
+    if (inPlace !== null && end - pos >= IN_PLACE_PIECE && (wait === 0 || --wait === 0)) {
+      const piece = await run.peek();
+      if (piece !== null && piece.length >= IN_PLACE_PIECE) {
+        const n = Math.min(piece.length, end - pos, IN_PLACE_SPAN);
+        // The window's candidates (those before the piece) need the piece's first plen - 1 bytes: copied, not taken.
+        const head = plen - 1;
+        heap().set(piece.subarray(0, head), window + len);
+        const w = {
+          base,
+          len: len + head,
+          s: checkFrom - base,
+          e: Math.min(pos + head, end) - base,
+          last: false,
+          piece: { base: pos, s: alignUp(Math.max(checkFrom, pos), start, step) - pos, e: n, bytes: () => run.current(n, job.fn) },
+          stoppedAt: -1,
+        };
+        yield w;
+        if (w.stoppedAt >= 0) {
+          // The rare byte is common here: the kernel copies the piece from there on, and the next pieces for a while.
+          checkFrom = w.stoppedAt;
+          wait = backoff;
+          backoff = Math.min(2 * backoff, MAX_WAIT);
+        } else {
+          checkFrom = alignUp(pos + n - plen + 1, start, step);
+          backoff = 1;
+        }
+        // Carry the piece's bytes from checkFrom on when they are its last few; else pass up to checkFrom.
+        const keep = w.stoppedAt < 0 && checkFrom <= end - minLen ? Math.max(0, pos + n - checkFrom) : 0;
+        if (keep > 0) heap().set(run.current(n, job.fn).subarray(n - keep), window);
+        const pass = Math.min(n, checkFrom - pos) + keep;
+        run.drop(pass); // may call onProgress: nothing of the piece is read after it
+        pos += pass;
+        base = checkFrom;
+        len = keep;
+        if (checkFrom > end - minLen) return;
+        if (pos < checkFrom && !(await goTo(checkFrom))) return;
+        continue;
+      }
+    }
     const want = Math.min(cap - len, end - pos);
     const added = want > 0 ? await run.fill(window + len, want) : 0;
     const atEnd = added < cap - len; // the source ended, or `end` was reached
@@ -250,7 +345,7 @@ export async function* forwardWindows({ run, reader, kernel, start, end, step },
     if (added === 0 && !first) return;
     const s = checkFrom - base;
     const e = Math.min(end, base + len) - base;
-    if (s <= e - minLen) yield { base, len, s, e, last: atEnd };
+    if (s <= e - minLen) yield { base, len, s, e, last: atEnd, piece: null };
     if (atEnd) return;
     checkFrom = Math.max(checkFrom, alignUp(base + len - plen + 1, start, step));
     if (checkFrom > end - minLen) return;

@@ -3,7 +3,9 @@
 // FileHandle, or a bytes-like itself (not a string: that is a path, most
 // likely, and a TypeError) — into one reader with four verbs: `ready()` (bytes are at hand now), `await more()` (wait for the next piece
 // or block; false at the end), `take(ptr, max)` (copy at most `max` bytes at
-// hand into wasm memory at `ptr`; their count) and `await close(early)`.
+// hand into wasm memory at `ptr`; their count) and `await close(early)`;
+// and two for searching bytes at hand where they are: `peek()` (a view of
+// them, read again at each call) and `drop(n)` (pass n of them).
 // Seekable sources (Blob, FileHandle, bytes-like) also `seek(pos)` and know
 // their `size`; the others are read once, forward.
 //
@@ -86,6 +88,8 @@ function streamPieces(reader) {
  * @property {() => boolean} ready  whether bytes can be taken now, without waiting
  * @property {() => Promise<boolean>} more  waits until bytes are ready to take; false at the end
  * @property {(ptr: number, max: number) => number} take  copies at most `max` (>= 1) ready bytes to wasm memory at `ptr`, synchronously; their count
+ * @property {() => Uint8Array | null} peek  the ready bytes where they are (null: none), valid until the next call of any verb
+ * @property {(n: number) => void} drop  passes `n` (at most the peeked length) ready bytes without copying them
  * @property {(pos: number, blockEnd?: number) => void} [seek]  seekable readers only; `blockEnd`: reading walks backwards, fetch the block ending there
  * @property {(early: boolean) => Promise<void>} close  `early`: stopped before the end, so cancel the stream
  *
@@ -136,6 +140,16 @@ class BytesReader {
     return n;
   }
 
+  peek() {
+    const v = this.#view();
+    const end = Math.min(v.length, this.size);
+    return this.#pos < end ? v.subarray(this.#pos, end) : null;
+  }
+
+  drop(n) {
+    this.#pos += n;
+  }
+
   async close() {}
 }
 
@@ -180,6 +194,14 @@ class BlockReader {
     heap().set(out, ptr);
     this.#pos += out.length;
     return out.length;
+  }
+
+  peek() {
+    return this.ready() ? this.#block.subarray(this.#pos - this.#blockPos) : null;
+  }
+
+  drop(n) {
+    this.#pos += n;
   }
 
   async close() {}
@@ -246,6 +268,7 @@ class PieceReader {
   #fn;
   #arg;
   #piece = null; // the rest of the current piece
+  #left = 0; // its length when it was taken or last read: a consumer may detach or shrink its buffer meanwhile
   #done = false;
 
   constructor(iterator, fn, arg) {
@@ -271,9 +294,27 @@ class PieceReader {
       }
       const v = toView(value, this.#fn, `${this.#arg} piece`, READ);
       // A piece in wasm memory would not survive the next allocation: keep a copy.
-      if (v.length > 0) this.#piece = v.buffer === wasmBuffer() ? v.slice() : v;
+      if (v.length > 0) {
+        this.#piece = v.buffer === wasmBuffer() ? v.slice() : v;
+        this.#left = v.length;
+      }
     }
     return true;
+  }
+
+  /** The rest of the piece, read now: shrunk (a detached or resized buffer) is a TypeError, never fewer bytes read quietly. */
+  #now() {
+    const p = this.#piece;
+    if (p === null || p.length === this.#left) return p;
+    if (p.length < this.#left) {
+      throw argError(TypeError, this.#fn, this.#arg, `piece changed size during the call (${this.#left} bytes left, now ${p.length})`);
+    }
+    return p.subarray(0, this.#left);
+  }
+
+  #pass(p, n) {
+    this.#left -= n;
+    this.#piece = this.#left > 0 ? p.subarray(n, n + this.#left) : null;
   }
 
   ready() {
@@ -281,16 +322,20 @@ class PieceReader {
   }
 
   take(ptr, max) {
-    const p = this.#piece;
+    const p = this.#now();
     if (p === null) return 0;
-    if (p.length <= max) {
-      this.#piece = null;
-      heap().set(p, ptr);
-      return p.length;
-    }
-    this.#piece = p.subarray(max);
-    heap().set(p.subarray(0, max), ptr);
-    return max;
+    const n = Math.min(p.length, max);
+    heap().set(n === p.length ? p : p.subarray(0, n), ptr);
+    this.#pass(p, n);
+    return n;
+  }
+
+  peek() {
+    return this.#now();
+  }
+
+  drop(n) {
+    this.#pass(this.#now(), n);
   }
 
   /** Cancels the stream / returns the iterator when we stop before its end; releases a stream's lock. */
