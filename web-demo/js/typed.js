@@ -12,9 +12,10 @@ import { CODES } from './inspect.js';
 import { DROPPED, newestOnly } from './latest.js';
 import { OFFSET_COLUMN, pageRows, parseNames } from './records.js';
 import { call } from './remote.js';
-import { el, group, hexOffset, InputError, parseOffset } from './util.js';
+import { el, group, hexOffset, InputError, parseOffset, saveBlob, yieldToBrowser } from './util.js';
 
 const MAX_ITEMS = 1_000_000; // items in one view; the chart reduces them per pixel
+const ROW_BATCH = 200; // table rows built in one task of the page
 const MAX_WINDOW_BYTES = 64 << 20; // worker/typed.js's cap on a windowed document's range (read as one copy)
 
 export class TypedView {
@@ -32,6 +33,7 @@ export class TypedView {
   #unwatch = null;
   #stale = false; // the document changed while the tab was hidden
   #reads = 0; // update() calls so far: a slow window read that lost the race is dropped
+  #renders = 0; // pages rendered so far: a page still being appended stops when a newer one comes
 
   /**
    * @param {HTMLElement} host
@@ -234,10 +236,7 @@ export class TypedView {
       this.columnSel.value = String(keep);
       this.#column = keep;
       this.chart.setLength(table.count);
-      this.#from = 0;
-      this.#to = table.count;
-      this.#first = 0;
-      await Promise.all([this.#loadRows(), this.#loadSeries()]);
+      await this.#setRange(0, table.count);
       if (read !== this.#reads) return;
       // The label names the format the table shows: a rejected one (thrown
       // above) leaves both as they were.
@@ -284,8 +283,7 @@ export class TypedView {
     this.#from = from;
     this.#to = to;
     this.#first = from;
-    this.#loadRows();
-    this.#loadSeries();
+    return Promise.all([this.#loadRows(), this.#loadSeries()]);
   }
 
   /** Asks for the chart's series of the current range and column; a newer request drops it. */
@@ -339,16 +337,34 @@ export class TypedView {
       return this.hooks.onMessage(e);
     }
     if (page === DROPPED) return;
-    this.#renderRows(page);
+    if (!(await this.#renderRows(page))) return; // a newer page is being shown
     const paged = to - from > this.#pageRows;
     this.note.textContent = paged ? `${group(to - from)} items in range: page with the row buttons, or zoom the chart.` : '';
   }
 
-  #renderRows({ first, cells }) {
+  /**
+   * Shows the page's rows, built ROW_BATCH a task (no task of the page builds
+   * a thousand rows) off the document, then put in at once: one layout of
+   * the table, not one per batch. A newer page stops an older one's build.
+   */
+  async #renderRows({ first, cells }) {
+    const render = ++this.#renders;
+    const rows = [];
+    for (let a = 0; a < cells.length; a += ROW_BATCH) {
+      if (a > 0) await yieldToBrowser();
+      if (render !== this.#renders) return false;
+      rows.push(...this.#rowsOf(first, cells, a, Math.min(cells.length, a + ROW_BATCH)));
+    }
+    this.tbody.replaceChildren(...rows);
+    return true;
+  }
+
+  /** The <tr> elements of cells [a, b) of a page starting at item `first`. */
+  #rowsOf(first, cells, a, b) {
     const size = this.table?.itemsize ?? 1;
     const numeric = this.table?.columns.map((c) => c.numeric) ?? [];
-    const rows = cells.map((values, r) => {
-      const i = first + r;
+    return cells.slice(a, b).map((values, r) => {
+      const i = first + a + r;
       const off = this.#base + i * size;
       return el(
         'tr',
@@ -358,7 +374,6 @@ export class TypedView {
         ...values.map((text, k) => el('td', { class: `mono value${numeric[k] ? ' num' : ''}`, dataset: { col: String(k) } }, text)),
       );
     });
-    this.tbody.replaceChildren(...rows);
   }
 
   /**
@@ -371,12 +386,7 @@ export class TypedView {
     try {
       const blob = await call('typedCsv', { ...spec, from: this.#from, to: this.#to });
       if (spec !== this.#spec) return; // the table changed meanwhile: that export is stale
-      const url = URL.createObjectURL(blob);
-      const a = el('a', { href: url, download: `${this.doc.name}.${hexOffset(this.#base, 0)}.csv` });
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000); // the download has its own copy by then
+      saveBlob(blob, `${this.doc.name}.${hexOffset(this.#base, 0)}.csv`);
     } catch (e) {
       this.hooks.onMessage(e);
     }

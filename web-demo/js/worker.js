@@ -53,7 +53,7 @@ function afterEdit(doc, e) {
 const handlers = {
   /** Nothing: loads the modules (and the wasm) before the first file comes. */
   async ready() {
-    await Promise.all([docsModule, searchModule, compareModule, plainModule]);
+    await Promise.all([docsModule, searchModule, compareModule, plainModule, typedModule]);
     return true;
   },
 
