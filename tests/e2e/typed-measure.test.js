@@ -4,7 +4,8 @@
 // them), a fast burst of page requests to the far end of the table, and the
 // chart's draw. Printed: each step's time, the chart's draw time and the
 // longest main-thread task (the Long Tasks API). The answers are asserted:
-// the last page's rows equal StrArray's in Node on the same bytes.
+// the last page's rows equal StrArray's in Node on the same bytes, and the
+// burst sent the Worker two page requests (the rest were superseded, dropped).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -72,6 +73,15 @@ describe('the Typed tab on a 192 MiB document in memory (measured, printed)', { 
     // A burst of page requests, then to the bottom of the last page asked for (all its rows shown).
     await page.waitForFunction(() => document.querySelectorAll('#typed-table tbody tr').length === 1000);
     const rows = 1000;
+    // Count the page requests that reach the Worker.
+    await page.evaluate(() => {
+      const post = Worker.prototype.postMessage;
+      window.typedRowsSent = 0;
+      Worker.prototype.postMessage = function (message, ...rest) {
+        if (message?.op === 'typedRows') window.typedRowsSent++;
+        return post.call(this, message, ...rest);
+      };
+    });
     const last = BURST * rows;
     const burst = await page.evaluate(
       ([n, last, rows]) =>
@@ -93,6 +103,9 @@ describe('the Typed tab on a 192 MiB document in memory (measured, printed)', { 
       [BURST, last, rows],
     );
     const paging = await takeLongTasks(page);
+    // The burst asked the Worker for two pages: the first, and the one it landed on; the rest were dropped.
+    const sent = await page.evaluate(() => window.typedRowsSent);
+    assert.equal(sent, 2, `${sent} page requests sent for ${BURST} clicks`);
     // The rows shown are StrArray's over the same bytes.
     const table = openTable(FORMAT, buf.subarray(0, COUNT * new StrArray(FORMAT).itemsize));
     const want = Array.from({ length: rows }, (_, i) => rowValues(table, last + i).map(cellText));

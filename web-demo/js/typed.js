@@ -343,19 +343,19 @@ export class TypedView {
   }
 
   /**
-   * Shows the page's rows, built ROW_BATCH a task (no task of the page builds
-   * a thousand rows) off the document, then put in at once: one layout of
-   * the table, not one per batch. A newer page stops an older one's build.
+   * Shows the page's rows: the first ROW_BATCH at once, the rest appended a
+   * batch per task, so no task of the page builds (and lays out) a thousand
+   * rows at once. A newer page stops an older one's appending.
    */
   async #renderRows({ first, cells }) {
     const render = ++this.#renders;
-    const rows = [];
-    for (let a = 0; a < cells.length; a += ROW_BATCH) {
+    for (let a = 0; a < cells.length || a === 0; a += ROW_BATCH) {
       if (a > 0) await yieldToBrowser();
       if (render !== this.#renders) return false;
-      rows.push(...this.#rowsOf(first, cells, a, Math.min(cells.length, a + ROW_BATCH)));
+      const rows = this.#rowsOf(first, cells, a, Math.min(cells.length, a + ROW_BATCH));
+      if (a === 0) this.tbody.replaceChildren(...rows);
+      else this.tbody.append(...rows);
     }
-    this.tbody.replaceChildren(...rows);
     return true;
   }
 
