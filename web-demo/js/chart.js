@@ -1,19 +1,25 @@
 // A canvas line chart of numbers against their item index, zoomable to a
 // range: drag across it to zoom in, double-click (or reset()) to see all.
-// Past a few thousand points per pixel column it draws each column's min and
-// max as one vertical stroke, so a million values cost one pass, not a
-// million lineTo calls.
+// It draws a series it is given for a range of items (records.js's
+// decimate, made in the Worker): the values themselves, or past two per
+// pixel column each column's min and max as one vertical stroke, so a
+// million values cost the page a few thousand numbers. Zooming and a new
+// width ask for a new series (onZoom, onWidth).
 export class LineChart {
-  values = [];
+  length = 0; // items in all
   from = 0; // first index shown
   to = 0; // one past the last index shown
+  series = null; // {from, to, values} or {from, to, min, max}
   #drag = null;
+  #width = 0; // the plot width the last series was asked for
   #onZoom = () => {};
+  #onWidth = () => {};
 
   /** @param {HTMLCanvasElement} canvas */
-  constructor(canvas, { onZoom } = {}) {
+  constructor(canvas, { onZoom, onWidth } = {}) {
     this.canvas = canvas;
     if (onZoom) this.#onZoom = onZoom;
+    if (onWidth) this.#onWidth = onWidth;
     canvas.addEventListener('mousedown', (e) => {
       this.#drag = { x0: this.#x(e), x1: this.#x(e) };
     });
@@ -33,7 +39,11 @@ export class LineChart {
       } else this.draw();
     });
     canvas.addEventListener('dblclick', () => this.reset());
-    new ResizeObserver(() => this.draw()).observe(canvas);
+    new ResizeObserver(() => {
+      this.draw();
+      const w = this.plotWidth;
+      if (this.canvas.clientWidth > 0 && w !== this.#width) this.#onWidth(w);
+    }).observe(canvas);
     // The colours come from CSS variables: redraw when the system theme flips.
     matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => this.draw());
   }
@@ -55,23 +65,36 @@ export class LineChart {
     return Math.min(this.to - 1, this.from + Math.floor(t * (this.to - this.from)));
   }
 
-  /** @param {number[]} values plotted as given (NaN and ±Infinity are skipped) */
-  setValues(values) {
-    this.values = values;
+  /** The plot area's width in whole CSS pixels: the pixel columns a series is decimated to. */
+  get plotWidth() {
+    return Math.floor(this.#area().w);
+  }
+
+  /** A new set of `n` items, all in range, no series yet (setSeries draws it). */
+  setLength(n) {
+    this.length = n;
     this.from = 0;
-    this.to = values.length;
+    this.to = n;
+    this.series = null;
+    this.draw();
+  }
+
+  /** The series to draw (asked for the current range at plotWidth). */
+  setSeries(series) {
+    this.series = series;
+    this.#width = this.plotWidth;
     this.draw();
   }
 
   zoom(from, to) {
-    this.from = Math.max(0, Math.min(from, this.values.length - 1));
-    this.to = Math.max(this.from + 1, Math.min(to, this.values.length));
+    this.from = Math.max(0, Math.min(from, this.length - 1));
+    this.to = Math.max(this.from + 1, Math.min(to, this.length));
     this.draw();
     this.#onZoom(this.from, this.to);
   }
 
   reset() {
-    this.zoom(0, this.values.length);
+    this.zoom(0, this.length);
   }
 
   draw() {
@@ -94,15 +117,16 @@ export class LineChart {
     const area = this.#area();
     g.font = '11px ui-monospace, monospace';
     g.fillStyle = ink;
-    const n = this.to - this.from;
-    if (n <= 0) {
-      g.fillText('no values', area.x + 8, area.y + 16);
+    const s = this.series;
+    if (this.length === 0 || !s || s.to <= s.from) {
+      g.fillText(this.length === 0 ? 'no values' : 'reading…', area.x + 8, area.y + 16);
       return;
     }
+    const n = s.to - s.from;
+    const points = s.values ?? [...s.min, ...s.max];
     let lo = Infinity;
     let hi = -Infinity;
-    for (let i = this.from; i < this.to; i++) {
-      const v = this.values[i];
+    for (const v of points) {
       if (Number.isFinite(v)) {
         if (v < lo) lo = v;
         if (v > hi) hi = v;
@@ -117,7 +141,7 @@ export class LineChart {
       hi += 1;
     }
     const yOf = (v) => area.y + area.h - ((v - lo) / (hi - lo)) * area.h;
-    const xOf = (i) => area.x + (n === 1 ? area.w / 2 : ((i - this.from) / (n - 1)) * area.w);
+    const xOf = (i) => area.x + (n === 1 ? area.w / 2 : (i / (n - 1)) * area.w);
     // Grid and labels: five horizontal lines with their values.
     g.strokeStyle = grid;
     g.lineWidth = 1;
@@ -134,17 +158,17 @@ export class LineChart {
     }
     g.textAlign = 'left';
     g.textBaseline = 'top';
-    g.fillText(`item ${this.from}`, area.x, area.y + area.h + 6);
+    g.fillText(`item ${s.from}`, area.x, area.y + area.h + 6);
     g.textAlign = 'right';
-    g.fillText(`item ${this.to - 1}`, area.x + area.w, area.y + area.h + 6);
+    g.fillText(`item ${s.to - 1}`, area.x + area.w, area.y + area.h + 6);
     // The line itself.
     g.strokeStyle = line;
     g.lineWidth = 1.5;
     g.beginPath();
-    if (n <= area.w * 2) {
+    if (s.values) {
       let pen = false;
-      for (let i = this.from; i < this.to; i++) {
-        const v = this.values[i];
+      for (let i = 0; i < n; i++) {
+        const v = s.values[i];
         if (!Number.isFinite(v)) {
           pen = false;
           continue;
@@ -155,29 +179,19 @@ export class LineChart {
       }
     } else {
       // Many points per pixel: one min–max stroke per pixel column.
-      const cols = Math.floor(area.w);
+      const cols = s.min.length;
       for (let px = 0; px < cols; px++) {
-        const a = this.from + Math.floor((px / cols) * n);
-        const b = Math.max(a + 1, this.from + Math.floor(((px + 1) / cols) * n));
-        let mn = Infinity;
-        let mx = -Infinity;
-        for (let i = a; i < b; i++) {
-          const v = this.values[i];
-          if (Number.isFinite(v)) {
-            if (v < mn) mn = v;
-            if (v > mx) mx = v;
-          }
-        }
-        if (mn === Infinity) continue;
-        g.moveTo(area.x + px + 0.5, yOf(mn));
-        g.lineTo(area.x + px + 0.5, yOf(mx) - 0.5);
+        if (Number.isNaN(s.min[px])) continue;
+        const x = area.x + ((px + 0.5) * area.w) / cols;
+        g.moveTo(x, yOf(s.min[px]));
+        g.lineTo(x, yOf(s.max[px]) - 0.5);
       }
     }
     g.stroke();
-    if (n <= 64) {
+    if (s.values && n <= 64) {
       g.fillStyle = line;
-      for (let i = this.from; i < this.to; i++) {
-        const v = this.values[i];
+      for (let i = 0; i < n; i++) {
+        const v = s.values[i];
         if (Number.isFinite(v)) g.fillRect(xOf(i) - 2, yOf(v) - 2, 4, 4);
       }
     }

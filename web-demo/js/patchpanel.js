@@ -2,7 +2,7 @@
 // Chunk.resize and copy, see worker/docs.js), undo, and download of the
 // edited bytes. Overwrites are typed straight into the hex view; edited
 // bytes are marked there.
-import { group, InputError, parseOffset, parsePattern, showOffset } from './util.js';
+import { group, InputError, parseOffset, parsePattern, saveBlob, showOffset } from './util.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -90,15 +90,7 @@ export function setupPatch(app) {
       if (doc.kind !== 'memory') {
         throw new InputError(`${doc.name} is open read-only in windows (${doc.reason}); there is nothing edited to download.`);
       }
-      const url = URL.createObjectURL(await doc.toBlob()); // the Worker's copy of the bytes
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = doc.name;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      // The download has its own copy once started; free the blob after that.
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      saveBlob(await doc.toBlob(), doc.name); // the Worker's copy of the bytes
     }),
   );
 

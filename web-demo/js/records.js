@@ -3,9 +3,11 @@
 // TypeError is the message users see for a bad format), its columns, the
 // text of each cell, the values of one column for the chart, and the table
 // as CSV. Pure functions of their arguments, so tests/web-demo runs them in
-// Node against StrArray itself.
-import { StrArray } from 'wasm-mem';
-import { InputError } from './util.js';
+// Node against StrArray itself. The Worker (worker/typed.js) runs them on the
+// document's bytes in place, so the package is imported by path, as a Worker
+// must (the page's import map names the same URL).
+import { StrArray } from '../../dist/js/index.js';
+import { InputError } from './plain.js';
 
 /** Values per item the table shows: a column each, and every one is a DOM cell per row. */
 export const MAX_COLUMNS = 256;
@@ -27,6 +29,9 @@ export const OFFSET_COLUMN = 'file offset';
 /** Codes a chart can plot (s/p are bytes, not numbers). */
 const PLOTTABLE = new Set('bBhHiIlLqQnNPefd?c');
 
+/** Codes whose values are numbers or BigInts: their cells align right. */
+const NUMERIC = new Set('bBhHiIlLqQnNPefd');
+
 /**
  * The names typed in the Names field: comma-separated, spaces around them
  * trimmed; an empty field means none (items are arrays).
@@ -39,13 +44,15 @@ export function parseNames(text) {
 }
 
 /**
- * The array the tab shows: `format` over `bytes` with `names`. Whether the
+ * The array the tab shows: `format` over `bytes` with `names`, from byte
+ * `place.offset` for at most `place.length` items when given (the Worker's
+ * view of a range of a Chunk, in place). Whether the
  * format is a scalar or a record is the package's answer (an item read from
  * one zeroed item is an array or object for a record), not a second parser.
  * A bad format or bad names throw the package's TypeError.
  * @returns {{array: StrArray, rows: StrArray, record: boolean, columns: {label: string, code: string, size: number, offset: number, plottable: boolean}[]}}
  */
-export function openTable(format, bytes, names) {
+export function openTable(format, bytes, names, place = undefined) {
   const options = names === undefined ? undefined : { names };
   const probe = new StrArray(format, new Uint8Array(0), options); // a bad format or bad names throw here
   if (names?.includes(OFFSET_COLUMN)) {
@@ -59,16 +66,17 @@ export function openTable(format, bytes, names) {
   // A scalar is at most 8 bytes, so a large item (up to 2 GB: '2000000000s') is never allocated to ask.
   const one = probe.itemsize > 8 ? [] : new StrArray(format, new Uint8Array(probe.itemsize), options).get(0);
   const record = typeof one === 'object' && one !== null;
-  const array = new StrArray(format, bytes, options);
+  const array = new StrArray(format, bytes, { ...options, ...place });
   // Rows are read as arrays from a twin without names: a value is never lost
   // to a name such as '__proto__' that a plain object cannot hold as a key.
-  const rows = options ? new StrArray(format, bytes) : array;
+  const rows = options ? new StrArray(format, bytes, place) : array;
   const columns = probe.fields.map((f, k) => ({
     label: record ? (f.name ?? `#${k} ${f.code === 's' || f.code === 'p' ? f.size + f.code : f.code}`) : 'value',
     code: f.code,
     size: f.size,
     offset: f.offset,
     plottable: PLOTTABLE.has(f.code),
+    numeric: NUMERIC.has(f.code),
   }));
   return { array, rows, record, columns };
 }
@@ -168,4 +176,35 @@ export function columnValues(table, k) {
     for (let i = 0; i < out.length; i++) out[i] = Number(typed[i]);
   }
   return out;
+}
+
+/**
+ * What the chart draws of `values` (the charted items [from, to), in order)
+ * on `width` pixel columns: the values themselves when there are at most two
+ * per column, else each column's min and max (NaN where it has no finite
+ * value), so a one-item spike stays visible whatever the zoom. Column px
+ * holds items [⌊px·n/width⌋, max(that + 1, ⌊(px+1)·n/width⌋)).
+ * @returns {{from: number, to: number, values?: Float64Array, min?: Float64Array, max?: Float64Array}}
+ */
+export function decimate(values, from, to, width) {
+  const n = values.length;
+  const w = Math.max(1, Math.floor(width));
+  if (n <= 2 * w) return { from, to, values: Float64Array.from(values) };
+  const min = new Float64Array(w);
+  const max = new Float64Array(w);
+  for (let px = 0; px < w; px++) {
+    const a = Math.floor((px * n) / w);
+    const b = Math.max(a + 1, Math.floor(((px + 1) * n) / w));
+    let mn = Infinity;
+    let mx = -Infinity;
+    for (let i = a; i < b; i++) {
+      const v = values[i];
+      if (!(v > -Infinity && v < Infinity)) continue; // NaN and ±Infinity are not plotted (the chart's rule)
+      if (v < mn) mn = v;
+      if (v > mx) mx = v;
+    }
+    min[px] = mn === Infinity ? NaN : mn;
+    max[px] = mx === -Infinity ? NaN : mx;
+  }
+  return { from, to, min, max };
 }

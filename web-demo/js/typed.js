@@ -1,28 +1,31 @@
 // The typed view: any struct format — a scalar ('<h') or a record
 // ('<I4sHh', with optional names) — from an offset gives a table of items and
 // a line chart of one numeric column, zoomable to a range, and the table
-// exports as CSV. Values come from the package's StrArray over the range's
-// bytes, read from the Worker that holds the document (one copy of at most
-// MAX_WINDOW_BYTES); records.js turns them into cells, chart values and CSV lines.
-//
-// Large files stay responsive: only one page of table rows is decoded at a
-// time (1000 rows, fewer for wide records), the chart reads just its column (a strided view, no other value
-// decoded), and the CSV is written in batches between which the page paints.
+// exports as CSV. The work runs in the Worker that holds the document
+// (worker/typed.js, on the bytes in place): the page asks for what it shows
+// — a page of rows as cell text, the chart's column decimated to the
+// canvas's width, the CSV as a Blob — and a request superseded by a newer
+// one (fast paging, zooming) is dropped (latest.js).
 import { LineChart } from './chart.js';
 import { isEdit } from './doc.js';
 import { CODES } from './inspect.js';
-import { cellText, columnValues, csvHeader, csvLines, OFFSET_COLUMN, openTable, pageRows, parseNames, rowValues } from './records.js';
-import { el, group, hexOffset, InputError, parseOffset, yieldToBrowser } from './util.js';
+import { DROPPED, newestOnly } from './latest.js';
+import { OFFSET_COLUMN, pageRows, parseNames } from './records.js';
+import { call } from './remote.js';
+import { el, group, hexOffset, InputError, parseOffset, saveBlob, yieldToBrowser } from './util.js';
 
 const MAX_ITEMS = 1_000_000; // items in one view; the chart reduces them per pixel
-const MAX_WINDOW_BYTES = 64 << 20; // the range is read from the Worker as one copy of at most this
-const CSV_BATCH = 20_000; // CSV lines written between two paints
+const ROW_BATCH = 200; // table rows built in one task of the page
+const MAX_WINDOW_BYTES = 64 << 20; // worker/typed.js's cap on a windowed document's range (read as one copy)
 
 export class TypedView {
   doc = null;
-  table = null; // records.js table: {array, record, columns}
-  values = new Float64Array(0); // the charted column, as numbers
+  table = null; // worker/typed.js's description: {itemsize, count, clipped, record, columns}
+  values = new Float64Array(0); // the charted values, when the chart has one per item (else empty)
+  #spec = null; // what every request names: {doc, format, names, offset, count}
   #base = 0; // file offset of item 0
+  #rows = newestOnly((args) => call('typedRows', args));
+  #series = newestOnly((args) => call('typedColumn', args));
   #from = 0; // the range the chart shows (and the table pages through)
   #to = 0;
   #first = 0; // first row of the table's page
@@ -30,6 +33,7 @@ export class TypedView {
   #unwatch = null;
   #stale = false; // the document changed while the tab was hidden
   #reads = 0; // update() calls so far: a slow window read that lost the race is dropped
+  #renders = 0; // pages rendered so far: a page still being appended stops when a newer one comes
 
   /**
    * @param {HTMLElement} host
@@ -137,13 +141,13 @@ export class TypedView {
     this.canvas = el('canvas', { id: 'typed-chart', class: 'chart' });
     this.zoomInfo = el('span', { id: 'typed-zoom', class: 'muted' });
     const reset = el('button', { type: 'button', id: 'typed-reset', onclick: () => this.chart.reset() }, 'Reset zoom');
-    this.chart = new LineChart(this.canvas, { onZoom: (a, b) => this.#setRange(a, b) });
+    this.chart = new LineChart(this.canvas, { onZoom: (a, b) => this.#setRange(a, b), onWidth: () => this.#loadSeries() });
     this.thead = el('thead');
     this.tbody = el('tbody');
     this.tableEl = el('table', { class: 'typed-table', id: 'typed-table' }, this.thead, this.tbody);
     this.tbody.addEventListener('click', (e) => {
       const tr = e.target.closest('tr[data-index]');
-      if (tr && this.table) hooks.onJump(Number(tr.dataset.offset), this.table.array.itemsize);
+      if (tr && this.table) hooks.onJump(Number(tr.dataset.offset), this.table.itemsize);
     });
     this.prevBtn = el('button', { type: 'button', id: 'typed-prev', onclick: () => this.#page(-1) }, '◀ Rows');
     this.nextBtn = el('button', { type: 'button', id: 'typed-next', onclick: () => this.#page(1) }, 'Rows ▶');
@@ -207,7 +211,7 @@ export class TypedView {
     return this.formatIn.value.trim();
   }
 
-  /** Reads the items for the current controls and redraws. */
+  /** Asks the Worker for the table of the current controls, then its first page and chart. */
   async update() {
     const doc = this.doc;
     const format = this.format;
@@ -216,35 +220,34 @@ export class TypedView {
     try {
       const names = parseNames(this.namesIn.value);
       const offset = parseOffset(this.offsetIn.value, 'Offset', { relativeTo: doc.size }) ?? 0;
-      let count = parseOffset(this.countIn.value, 'Count') ?? 512;
+      const count = parseOffset(this.countIn.value, 'Count') ?? 512;
       if (count < 1) throw new InputError('Count: must be at least 1');
       if (count > MAX_ITEMS) throw new InputError(`Count: at most ${group(MAX_ITEMS)} items at once`);
       if (offset > doc.size) throw new InputError(`Offset: ${offset} is past the end of the file (${doc.size} bytes)`);
-      // The format and names first, over no bytes: the package's TypeError says what is wrong.
-      const size = openTable(format, new Uint8Array(0), names).array.itemsize;
-      count = Math.min(count, Math.floor((doc.size - offset) / size));
-      let clipped = false;
-      if (count * size > MAX_WINDOW_BYTES) {
-        count = Math.floor(MAX_WINDOW_BYTES / size);
-        clipped = true;
-      }
-      const end = offset + count * size;
-      const bytes = await doc.load(offset, end - offset);
+      // A bad format or names: the package's TypeError, from the Worker.
+      const spec = { doc: doc.id, format, names, offset, count };
+      const table = await call('typedTable', spec);
       if (read !== this.#reads) return; // another file, format or offset was asked for meanwhile
-      this.table = openTable(format, bytes, names);
+      this.table = table;
+      this.#spec = spec;
       this.#base = offset;
       this.#renderHead();
-      const keep = this.table.columns[this.#column]?.plottable ? this.#column : this.table.columns.findIndex((c) => c.plottable);
+      const keep = table.columns[this.#column]?.plottable ? this.#column : table.columns.findIndex((c) => c.plottable);
       this.columnSel.value = String(keep);
-      this.#chartColumn(keep);
+      this.#column = keep;
+      this.chart.setLength(table.count);
+      await this.#setRange(0, table.count);
+      if (read !== this.#reads) return;
       // The label names the format the table shows: a rejected one (thrown
       // above) leaves both as they were.
       this.formatOut.textContent = JSON.stringify(format);
       this.tableEl.dataset.format = format;
       this.tableEl.dataset.offset = String(offset);
       this.tableEl.dataset.names = names ? names.join(',') : '';
-      if (count === 0) this.note.textContent = 'No whole item fits between this offset and the end of the file.';
-      else if (clipped) this.note.textContent = `Showing the first ${group(count)} items (${MAX_WINDOW_BYTES >> 20} MiB) from this offset.`;
+      if (table.count === 0) this.note.textContent = 'No whole item fits between this offset and the end of the file.';
+      else if (table.clipped) {
+        this.note.textContent = `Showing the first ${group(table.count)} items (${MAX_WINDOW_BYTES >> 20} MiB) from this offset: the file is read in windows.`;
+      }
     } catch (e) {
       this.hooks.onMessage(e);
     }
@@ -271,19 +274,37 @@ export class TypedView {
 
   #chartColumn(k) {
     this.#column = k;
-    const n = this.table.array.length;
-    this.values = k >= 0 ? columnValues(this.table, k) : new Float64Array(n).fill(NaN);
-    this.chart.setValues(this.values); // resets the zoom: the range is every item
-    this.#setRange(0, n);
-    this.tableEl.dataset.column = k >= 0 ? this.table.columns[k].label : '';
+    this.chart.setLength(this.table?.count ?? 0); // resets the zoom: the range is every item
+    this.#setRange(0, this.table?.count ?? 0);
   }
 
-  /** The chart's range changed: the table shows its first page. */
+  /** The chart's range changed: the table shows its first page, the chart that range. */
   #setRange(from, to) {
     this.#from = from;
     this.#to = to;
     this.#first = from;
-    this.#renderRows();
+    return Promise.all([this.#loadRows(), this.#loadSeries()]);
+  }
+
+  /** Asks for the chart's series of the current range and column; a newer request drops it. */
+  async #loadSeries() {
+    if (!this.#spec) return;
+    const k = this.#column;
+    try {
+      const series = await this.#series({
+        ...this.#spec,
+        column: k,
+        from: this.#from,
+        to: this.#to,
+        width: Math.max(50, this.chart.plotWidth),
+      });
+      if (series === DROPPED) return;
+      this.values = series.values ?? new Float64Array(0);
+      this.chart.setSeries(series);
+      this.tableEl.dataset.column = k >= 0 ? this.table.columns[k].label : '';
+    } catch (e) {
+      this.hooks.onMessage(e); // the bytes changed under a live view, or the document closed
+    }
   }
 
   get #pageRows() {
@@ -294,73 +315,78 @@ export class TypedView {
     const first = this.#first + dir * this.#pageRows;
     if (first < this.#from || first >= this.#to) return;
     this.#first = first;
-    this.#renderRows();
+    this.#loadRows();
   }
 
-  #renderRows() {
+  /** Asks for the rows of the page at #first and shows them; a newer request drops it. */
+  async #loadRows() {
+    if (!this.#spec) return;
     const from = this.#from;
     const to = this.#to;
-    this.zoomInfo.textContent = `items ${group(from)}–${group(Math.max(from, to - 1))} of ${group(this.values.length)}`;
-    const shown = Math.min(to, this.#first + this.#pageRows);
-    const size = this.table?.array.itemsize ?? 1;
-    const rows = [];
-    try {
-      for (let i = this.#first; i < shown; i++) {
-        const off = this.#base + i * size;
-        rows.push(
-          el(
-            'tr',
-            { dataset: { index: String(i), offset: String(off) } },
-            el('td', { class: 'num' }, String(i)),
-            el('td', { class: 'mono' }, '0x' + hexOffset(off, 0)),
-            ...rowValues(this.table, i).map((v, k) =>
-              el(
-                'td',
-                { class: `mono value${typeof v === 'number' || typeof v === 'bigint' ? ' num' : ''}`, dataset: { col: String(k) } },
-                cellText(v),
-              ),
-            ),
-          ),
-        );
-      }
-    } catch (e) {
-      this.hooks.onMessage(e); // the bytes changed under a live view
-    }
-    this.tbody.replaceChildren(...rows);
-    const paged = to - from > this.#pageRows;
-    this.prevBtn.disabled = this.#first <= from;
+    const first = this.#first;
+    const shown = Math.min(to, first + this.#pageRows);
+    // The buttons follow at once: a fast burst of clicks pages on without waiting for the rows.
+    this.prevBtn.disabled = first <= from;
     this.nextBtn.disabled = shown >= to;
-    this.pageInfo.textContent = to > from ? `rows ${group(this.#first)}–${group(shown - 1)}` : '';
+    this.pageInfo.textContent = to > from ? `rows ${group(first)}–${group(shown - 1)}` : '';
+    this.zoomInfo.textContent = `items ${group(from)}–${group(Math.max(from, to - 1))} of ${group(this.table?.count ?? 0)}`;
+    let page;
+    try {
+      page = await this.#rows({ ...this.#spec, first, last: shown });
+    } catch (e) {
+      return this.hooks.onMessage(e);
+    }
+    if (page === DROPPED) return;
+    if (!(await this.#renderRows(page))) return; // a newer page is being shown
+    const paged = to - from > this.#pageRows;
     this.note.textContent = paged ? `${group(to - from)} items in range: page with the row buttons, or zoom the chart.` : '';
   }
 
   /**
+   * Shows the page's rows: the first ROW_BATCH at once, the rest appended a
+   * batch per task, so no task of the page builds (and lays out) a thousand
+   * rows at once. A newer page stops an older one's appending.
+   */
+  async #renderRows({ first, cells }) {
+    const render = ++this.#renders;
+    for (let a = 0; a < cells.length || a === 0; a += ROW_BATCH) {
+      if (a > 0) await yieldToBrowser();
+      if (render !== this.#renders) return false;
+      const rows = this.#rowsOf(first, cells, a, Math.min(cells.length, a + ROW_BATCH));
+      if (a === 0) this.tbody.replaceChildren(...rows);
+      else this.tbody.append(...rows);
+    }
+    return true;
+  }
+
+  /** The <tr> elements of cells [a, b) of a page starting at item `first`. */
+  #rowsOf(first, cells, a, b) {
+    const size = this.table?.itemsize ?? 1;
+    const numeric = this.table?.columns.map((c) => c.numeric) ?? [];
+    return cells.slice(a, b).map((values, r) => {
+      const i = first + a + r;
+      const off = this.#base + i * size;
+      return el(
+        'tr',
+        { dataset: { index: String(i), offset: String(off) } },
+        el('td', { class: 'num' }, String(i)),
+        el('td', { class: 'mono' }, '0x' + hexOffset(off, 0)),
+        ...values.map((text, k) => el('td', { class: `mono value${numeric[k] ? ' num' : ''}`, dataset: { col: String(k) } }, text)),
+      );
+    });
+  }
+
+  /**
    * Downloads the items of the chart's range as CSV (every page, not only the
-   * one shown), written in batches so that a million rows do not freeze the page.
+   * one shown), built in the Worker as a Blob: the page never waits.
    */
   async exportCsv() {
-    const table = this.table;
-    if (!table || !this.doc) return this.hooks.onMessage(new InputError('Export CSV: open a file and show a table first'));
+    if (!this.table || !this.doc) return this.hooks.onMessage(new InputError('Export CSV: open a file and show a table first'));
+    const spec = this.#spec;
     try {
-      const parts = [csvHeader(table) + '\r\n'];
-      const lines = [];
-      let n = 0;
-      for (const line of csvLines(table, this.#from, this.#to, this.#base)) {
-        lines.push(line);
-        if (++n % CSV_BATCH === 0) {
-          parts.push(lines.join('\r\n') + '\r\n');
-          lines.length = 0;
-          await yieldToBrowser();
-          if (table !== this.table) return; // the table changed meanwhile: that export is stale
-        }
-      }
-      if (lines.length) parts.push(lines.join('\r\n') + '\r\n');
-      const url = URL.createObjectURL(new Blob(parts, { type: 'text/csv' }));
-      const a = el('a', { href: url, download: `${this.doc.name}.${hexOffset(this.#base, 0)}.csv` });
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000); // the download has its own copy by then
+      const blob = await call('typedCsv', { ...spec, from: this.#from, to: this.#to });
+      if (spec !== this.#spec) return; // the table changed meanwhile: that export is stale
+      saveBlob(blob, `${this.doc.name}.${hexOffset(this.#base, 0)}.csv`);
     } catch (e) {
       this.hooks.onMessage(e);
     }

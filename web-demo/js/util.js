@@ -85,6 +85,16 @@ export const toHexText = (u8) => Array.from(u8, hex2).join(' ');
  */
 export const yieldToBrowser = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** Downloads `blob` as a file named `name` (the Blob is freed once the download has its own copy). */
+export function saveBlob(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const a = el('a', { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
 /** A document.createElement with properties and children, for small static bits of UI. */
 export function el(tag, props = {}, ...children) {
   const node = document.createElement(tag);

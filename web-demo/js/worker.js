@@ -3,7 +3,8 @@
 // windowed, past the memory limit), and every search, count, comparison,
 // scan and read of the page runs here on those bytes, so the page never
 // waits and never holds a second copy. The page asks for what it shows
-// (a few KiB of rows, the inspector's bytes, a typed range) and sends edits.
+// (a few KiB of rows, the inspector's bytes, a page of typed rows, a
+// chart's column decimated to its width) and sends edits.
 //
 // Messages in: {id, op, args} starts a job, {id, cancel: true} aborts it.
 // Messages out: {id, progress} (a fraction, when known), then {id, result}
@@ -23,6 +24,7 @@ const searchModule = import('./worker/search.js');
 const compareModule = import('./worker/compare.js');
 const plainModule = import('./plain.js');
 const overviewModule = import('./overview-worker.js');
+const typedModule = import('./worker/typed.js');
 const packageModule = import('../../dist/js/index.js');
 const jobs = new Map();
 
@@ -51,7 +53,7 @@ function afterEdit(doc, e) {
 const handlers = {
   /** Nothing: loads the modules (and the wasm) before the first file comes. */
   async ready() {
-    await Promise.all([docsModule, searchModule, compareModule, plainModule]);
+    await Promise.all([docsModule, searchModule, compareModule, plainModule, typedModule]);
     return true;
   },
 
@@ -158,6 +160,26 @@ const handlers = {
     const p = search.patternOf(pattern);
     const find = (a, b) => search.findIn(d, p, { start, end: Math.min(b, end), step, from: Math.max(a, start) }, ctx);
     return overview.matchBlocks(find, d.size, { ...blocks, length: p.length }, { signal });
+  },
+
+  /** The Typed tab's table for `spec` (worker/typed.js): its columns, item size and item count. */
+  async typedTable(spec) {
+    return (await typedModule).describeTable(spec);
+  },
+
+  /** Rows [first, last) of the Typed tab's table, as the text of their cells. */
+  async typedRows({ first, last, ...spec }) {
+    return (await typedModule).typedRows(spec, first, last);
+  },
+
+  /** Column k of items [from, to), decimated to `width` pixel columns for the chart. */
+  async typedColumn({ column, from, to, width, ...spec }) {
+    return (await typedModule).typedColumn(spec, column, from, to, width);
+  },
+
+  /** Items [from, to) as CSV, a Blob built here. */
+  async typedCsv({ from, to, ...spec }, ctx) {
+    return (await typedModule).typedCsv(spec, from, to, ctx);
   },
 
   /** Runs of differing bytes at equal offsets, up to MAX_RUNS. */
