@@ -5,6 +5,7 @@
 // pixel column each column's min and max as one vertical stroke, so a
 // million values cost the page a few thousand numbers. Zooming and a new
 // width ask for a new series (onZoom, onWidth).
+import { canvasContext } from './util.js';
 export class LineChart {
   length = 0; // items in all
   from = 0; // first index shown
@@ -99,17 +100,9 @@ export class LineChart {
 
   draw() {
     const c = this.canvas;
-    const dpr = window.devicePixelRatio || 1;
-    const W = c.clientWidth;
-    const H = c.clientHeight;
-    if (W === 0 || H === 0) return;
-    if (c.width !== Math.round(W * dpr) || c.height !== Math.round(H * dpr)) {
-      c.width = Math.round(W * dpr);
-      c.height = Math.round(H * dpr);
-    }
-    const g = c.getContext('2d');
-    g.setTransform(dpr, 0, 0, dpr, 0, 0);
-    g.clearRect(0, 0, W, H);
+    const sized = canvasContext(c);
+    if (sized === null) return;
+    const { g } = sized;
     const css = getComputedStyle(c);
     const ink = css.getPropertyValue('--chart-ink').trim() || '#333';
     const line = css.getPropertyValue('--chart-line').trim() || '#2563eb';

@@ -10,7 +10,7 @@
 // file, an edit or a new search cancels the rest.
 import { call, portable } from './remote.js';
 import { blockSize, CLASS } from './overview-worker.js';
-import { Cancelled, el, group, showOffset } from './util.js';
+import { Cancelled, canvasContext, el, group, showOffset } from './util.js';
 
 /**
  * Bytes per Worker job: several per second on a windowed file, so the strip
@@ -123,17 +123,9 @@ export function setupOverview(app) {
   }
 
   function draw() {
-    const W = canvas.clientWidth;
-    const H = canvas.clientHeight;
-    if (W === 0 || H === 0) return;
-    const dpr = window.devicePixelRatio || 1;
-    if (canvas.width !== Math.round(W * dpr) || canvas.height !== Math.round(H * dpr)) {
-      canvas.width = Math.round(W * dpr);
-      canvas.height = Math.round(H * dpr);
-    }
-    const g = canvas.getContext('2d');
-    g.setTransform(dpr, 0, 0, dpr, 0, 0);
-    g.clearRect(0, 0, W, H);
+    const sized = canvasContext(canvas);
+    if (sized === null) return;
+    const { g, W, H } = sized;
     // A document being replaced (app.setDoc closes it before telling the listeners) is not drawn.
     if (!state || state.doc !== app.doc) return;
     const css = getComputedStyle(box);

@@ -108,3 +108,23 @@ export function el(tag, props = {}, ...children) {
   node.append(...children);
   return node;
 }
+
+/**
+ * The 2D context of `canvas` sized to its box at the device's pixel ratio
+ * and cleared, drawing in CSS pixels, with the box's width and height; null
+ * while the box has no size (a hidden tab).
+ */
+export function canvasContext(canvas) {
+  const W = canvas.clientWidth;
+  const H = canvas.clientHeight;
+  if (W === 0 || H === 0) return null;
+  const dpr = window.devicePixelRatio || 1;
+  if (canvas.width !== Math.round(W * dpr) || canvas.height !== Math.round(H * dpr)) {
+    canvas.width = Math.round(W * dpr);
+    canvas.height = Math.round(H * dpr);
+  }
+  const g = canvas.getContext('2d');
+  g.setTransform(dpr, 0, 0, dpr, 0, 0);
+  g.clearRect(0, 0, W, H);
+  return { g, W, H };
+}
