@@ -329,3 +329,31 @@ test('fast set and push take exactly the in-range values of their code', () => {
   for (const v of ['1', 1n, null]) assert.throws(() => d.set(0, v), TypeError);
   d.buffer.free();
 });
+
+// A record array over a whole chunk reads through a DataView of the block kept
+// per generation (array/record-get.js, made by scripts/make_readers.py).
+describe('record arrays over a whole chunk: the kept view', () => {
+  for (const r of V.records) {
+    test(`${r.format}: growth, relocation, shrinking, growth in place and free between two gets`, () => {
+      const recs = Array.from({ length: N }, (_, k) => r.fields.map((f) => value(f.values[k])));
+      const zero = r.fields.map((f) => (typeof recs[0][r.fields.indexOf(f)] === 'bigint' ? 0n : 0));
+      const chunk = new Chunk(hex(r.hex));
+      const arr = new StrArray(r.format, chunk);
+      assert.deepEqual(readAll(arr), recs);
+      const big = growMemory();
+      assert.deepEqual(all(arr), recs, 'after memory grew');
+      big.free();
+      relocate(chunk, r.size * N * 3);
+      chunk.bytes.set(hex(r.hex));
+      assert.deepEqual(all(arr).slice(0, N), recs, 'after the chunk moved');
+      assert.deepEqual(arr.get(N), zero, 'past the records: zeros');
+      chunk.resize(r.size * 2 + 1); // two whole records and a byte
+      assert.deepEqual(all(arr), recs.slice(0, 2));
+      assert.throws(() => arr.get(2), RangeError);
+      chunk.resize(r.size * 3); // in place: record 2 is there again, as its bytes are now
+      assert.deepEqual(arr.get(2), new StrArray(r.format, Buffer.from(chunk.bytes)).get(2));
+      chunk.free();
+      assert.throws(() => arr.get(0), freedError('StrArray.get'));
+    });
+  }
+});
