@@ -276,3 +276,84 @@ test("another table's method called on an array (with call) gives the generic an
   chunk.free();
   packed.buffer.free();
 });
+
+// The fast set and push check the value with fits.js's tests written out inline
+// (scripts/make_access.py, FITS): each integer code's bounds, on every kind of
+// array those methods serve, against Buffer's own writers (which take exactly
+// the in-range integers) as the oracle of what is stored; everything else is refused
+// and leaves the item as it was.
+test('fast set and push take exactly the in-range values of their code', () => {
+  const codes = [
+    ['b', 1, 'writeInt8', -128, 127], ['B', 1, 'writeUInt8', 0, 255],
+    ['h', 2, 'writeInt16', -32768, 32767], ['H', 2, 'writeUInt16', 0, 65535],
+    ['i', 4, 'writeInt32', -(2 ** 31), 2 ** 31 - 1], ['I', 4, 'writeUInt32', 0, 2 ** 32 - 1],
+  ];
+  const bad = (lo, hi) => [lo - 1, hi + 1, 0.5, -0.5, Number.NaN, Number.POSITIVE_INFINITY, '1', 1n, null, undefined];
+  for (const [code, size, writer, lo, hi] of codes) {
+    for (const order of size === 1 ? ['<'] : ['<', '>']) {
+      const fmt = order + code;
+      const oracleWrite = size === 1 ? writer : writer + (order === '<' ? 'LE' : 'BE');
+      const arrays = [
+        ['whole chunk', new StrArray(fmt, Chunk.alloc(4 * size))],
+        ['offset on a chunk', new StrArray(fmt, Chunk.alloc(5 * size), { offset: size })],
+        ['whole Buffer', new StrArray(fmt, Buffer.alloc(4 * size))],
+      ];
+      for (const [what, arr] of arrays) {
+        for (const v of [lo, hi, 0, -0, 1]) {
+          const want = Buffer.alloc(size);
+          want[oracleWrite](v, 0);
+          arr.set(1, v);
+          assert.equal(arr.get(1), want[size === 1 ? writer.replace('write', 'read') : oracleWrite.replace('write', 'read')](0), `${fmt} ${what} ${v}`);
+        }
+        arr.set(2, 7);
+        for (const v of bad(lo, hi)) {
+          assert.throws(() => arr.set(2, v), (e) => e instanceof TypeError || e instanceof RangeError, `${fmt} ${what} ${String(v)}`);
+          assert.equal(arr.get(2), 7, `${fmt} ${what}: nothing stored for ${String(v)}`);
+        }
+      }
+      const pushed = new ChunkArray(fmt);
+      pushed.push(lo);
+      pushed.push(hi);
+      for (const v of bad(lo, hi)) assert.throws(() => pushed.push(v), (e) => e instanceof TypeError || e instanceof RangeError, `${fmt} push ${String(v)}`);
+      assert.deepEqual(all(pushed), [lo, hi], `${fmt} push`);
+      pushed.free();
+      for (const [, arr] of arrays) if (arr.buffer instanceof Chunk) arr.buffer.free();
+    }
+  }
+  // '<d' takes any number (NaN too), nothing else.
+  const d = new StrArray('<d', Chunk.alloc(16));
+  for (const v of [Number.NaN, -0, 1e308, Number.NEGATIVE_INFINITY]) {
+    d.set(1, v);
+    assert.ok(Object.is(d.get(1), v));
+  }
+  for (const v of ['1', 1n, null]) assert.throws(() => d.set(0, v), TypeError);
+  d.buffer.free();
+});
+
+// A record array over a whole chunk reads through a DataView of the block kept
+// per generation (array/record-get.js, made by scripts/make_readers.py).
+describe('record arrays over a whole chunk: the kept view', () => {
+  for (const r of V.records) {
+    test(`${r.format}: growth, relocation, shrinking, growth in place and free between two gets`, () => {
+      const recs = Array.from({ length: N }, (_, k) => r.fields.map((f) => value(f.values[k])));
+      const zero = r.fields.map((f) => (typeof recs[0][r.fields.indexOf(f)] === 'bigint' ? 0n : 0));
+      const chunk = new Chunk(hex(r.hex));
+      const arr = new StrArray(r.format, chunk);
+      assert.deepEqual(readAll(arr), recs);
+      const big = growMemory();
+      assert.deepEqual(all(arr), recs, 'after memory grew');
+      big.free();
+      relocate(chunk, r.size * N * 3);
+      chunk.bytes.set(hex(r.hex));
+      assert.deepEqual(all(arr).slice(0, N), recs, 'after the chunk moved');
+      assert.deepEqual(arr.get(N), zero, 'past the records: zeros');
+      chunk.resize(r.size * 2 + 1); // two whole records and a byte
+      assert.deepEqual(all(arr), recs.slice(0, 2));
+      assert.throws(() => arr.get(2), RangeError);
+      chunk.resize(r.size * 3); // in place: record 2 is there again, as its bytes are now
+      assert.deepEqual(arr.get(2), new StrArray(r.format, Buffer.from(chunk.bytes)).get(2));
+      chunk.free();
+      assert.throws(() => arr.get(0), freedError('StrArray.get'));
+    });
+  }
+});

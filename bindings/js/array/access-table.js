@@ -125,135 +125,140 @@ class FastPaths extends Stamp {
     return typeof i === 'number' && i >>> 0 === i && i < this.#n;
   }
 
+  /** A set's way past its fast case: whether value `v` fits (`fits`, fits.js) and item `i` is there (#miss). */
+  #setOk(i, v, View, fits) {
+    return fits(v) && this.#miss(i, View);
+  }
+
   static {
     ON_AT = {
       'b': {
         get(i) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView)) try { return this.#v.getInt8(i * this.#stride); } catch {} return this[getSlow](i); },
-        set(i, v) { if (i8(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView))) try { return void this.#v.setInt8(i * this.#stride, v); } catch {} this[setSlow](i, v); },
+        set(i, v) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && typeof v === 'number' && (v << 24) >> 24 === v) || this.#setOk(i, v, DataView, i8)) try { return void this.#v.setInt8(i * this.#stride, v); } catch {} this[setSlow](i, v); },
       },
       'B': {
         get(i) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView)) try { return this.#v.getUint8(i * this.#stride); } catch {} return this[getSlow](i); },
-        set(i, v) { if (u8(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView))) try { return void this.#v.setUint8(i * this.#stride, v); } catch {} this[setSlow](i, v); },
+        set(i, v) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && typeof v === 'number' && (v & 0xff) === v) || this.#setOk(i, v, DataView, u8)) try { return void this.#v.setUint8(i * this.#stride, v); } catch {} this[setSlow](i, v); },
       },
       'h': {
         get(i) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView)) try { return this.#v.getInt16(i * this.#stride, true); } catch {} return this[getSlow](i); },
-        set(i, v) { if (i16(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView))) try { return void this.#v.setInt16(i * this.#stride, v, true); } catch {} this[setSlow](i, v); },
+        set(i, v) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && typeof v === 'number' && (v << 16) >> 16 === v) || this.#setOk(i, v, DataView, i16)) try { return void this.#v.setInt16(i * this.#stride, v, true); } catch {} this[setSlow](i, v); },
       },
       '>h': {
         get(i) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView)) try { return this.#v.getInt16(i * this.#stride, false); } catch {} return this[getSlow](i); },
-        set(i, v) { if (i16(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView))) try { return void this.#v.setInt16(i * this.#stride, v, false); } catch {} this[setSlow](i, v); },
+        set(i, v) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && typeof v === 'number' && (v << 16) >> 16 === v) || this.#setOk(i, v, DataView, i16)) try { return void this.#v.setInt16(i * this.#stride, v, false); } catch {} this[setSlow](i, v); },
       },
       'H': {
         get(i) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView)) try { return this.#v.getUint16(i * this.#stride, true); } catch {} return this[getSlow](i); },
-        set(i, v) { if (u16(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView))) try { return void this.#v.setUint16(i * this.#stride, v, true); } catch {} this[setSlow](i, v); },
+        set(i, v) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && typeof v === 'number' && (v & 0xffff) === v) || this.#setOk(i, v, DataView, u16)) try { return void this.#v.setUint16(i * this.#stride, v, true); } catch {} this[setSlow](i, v); },
       },
       '>H': {
         get(i) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView)) try { return this.#v.getUint16(i * this.#stride, false); } catch {} return this[getSlow](i); },
-        set(i, v) { if (u16(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView))) try { return void this.#v.setUint16(i * this.#stride, v, false); } catch {} this[setSlow](i, v); },
+        set(i, v) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && typeof v === 'number' && (v & 0xffff) === v) || this.#setOk(i, v, DataView, u16)) try { return void this.#v.setUint16(i * this.#stride, v, false); } catch {} this[setSlow](i, v); },
       },
       'i': {
         get(i) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView)) try { return this.#v.getInt32(i * this.#stride, true); } catch {} return this[getSlow](i); },
-        set(i, v) { if (i32(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView))) try { return void this.#v.setInt32(i * this.#stride, v, true); } catch {} this[setSlow](i, v); },
+        set(i, v) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && typeof v === 'number' && (v | 0) === v) || this.#setOk(i, v, DataView, i32)) try { return void this.#v.setInt32(i * this.#stride, v, true); } catch {} this[setSlow](i, v); },
       },
       '>i': {
         get(i) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView)) try { return this.#v.getInt32(i * this.#stride, false); } catch {} return this[getSlow](i); },
-        set(i, v) { if (i32(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView))) try { return void this.#v.setInt32(i * this.#stride, v, false); } catch {} this[setSlow](i, v); },
+        set(i, v) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && typeof v === 'number' && (v | 0) === v) || this.#setOk(i, v, DataView, i32)) try { return void this.#v.setInt32(i * this.#stride, v, false); } catch {} this[setSlow](i, v); },
       },
       'I': {
         get(i) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView)) try { return this.#v.getUint32(i * this.#stride, true); } catch {} return this[getSlow](i); },
-        set(i, v) { if (u32(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView))) try { return void this.#v.setUint32(i * this.#stride, v, true); } catch {} this[setSlow](i, v); },
+        set(i, v) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && typeof v === 'number' && v >>> 0 === v) || this.#setOk(i, v, DataView, u32)) try { return void this.#v.setUint32(i * this.#stride, v, true); } catch {} this[setSlow](i, v); },
       },
       '>I': {
         get(i) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView)) try { return this.#v.getUint32(i * this.#stride, false); } catch {} return this[getSlow](i); },
-        set(i, v) { if (u32(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView))) try { return void this.#v.setUint32(i * this.#stride, v, false); } catch {} this[setSlow](i, v); },
+        set(i, v) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && typeof v === 'number' && v >>> 0 === v) || this.#setOk(i, v, DataView, u32)) try { return void this.#v.setUint32(i * this.#stride, v, false); } catch {} this[setSlow](i, v); },
       },
       'q': {
         get(i) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView)) try { return this.#v.getBigInt64(i * this.#stride, true); } catch {} return this[getSlow](i); },
-        set(i, v) { if (i64(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView))) try { return void this.#v.setBigInt64(i * this.#stride, v, true); } catch {} this[setSlow](i, v); },
+        set(i, v) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && i64(v)) || this.#setOk(i, v, DataView, i64)) try { return void this.#v.setBigInt64(i * this.#stride, v, true); } catch {} this[setSlow](i, v); },
       },
       '>q': {
         get(i) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView)) try { return this.#v.getBigInt64(i * this.#stride, false); } catch {} return this[getSlow](i); },
-        set(i, v) { if (i64(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView))) try { return void this.#v.setBigInt64(i * this.#stride, v, false); } catch {} this[setSlow](i, v); },
+        set(i, v) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && i64(v)) || this.#setOk(i, v, DataView, i64)) try { return void this.#v.setBigInt64(i * this.#stride, v, false); } catch {} this[setSlow](i, v); },
       },
       'Q': {
         get(i) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView)) try { return this.#v.getBigUint64(i * this.#stride, true); } catch {} return this[getSlow](i); },
-        set(i, v) { if (u64(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView))) try { return void this.#v.setBigUint64(i * this.#stride, v, true); } catch {} this[setSlow](i, v); },
+        set(i, v) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && u64(v)) || this.#setOk(i, v, DataView, u64)) try { return void this.#v.setBigUint64(i * this.#stride, v, true); } catch {} this[setSlow](i, v); },
       },
       '>Q': {
         get(i) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView)) try { return this.#v.getBigUint64(i * this.#stride, false); } catch {} return this[getSlow](i); },
-        set(i, v) { if (u64(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView))) try { return void this.#v.setBigUint64(i * this.#stride, v, false); } catch {} this[setSlow](i, v); },
+        set(i, v) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && u64(v)) || this.#setOk(i, v, DataView, u64)) try { return void this.#v.setBigUint64(i * this.#stride, v, false); } catch {} this[setSlow](i, v); },
       },
       'f': {
         get(i) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView)) try { return this.#v.getFloat32(i * this.#stride, true); } catch {} return this[getSlow](i); },
-        set(i, v) { if (f32(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView))) try { return void this.#v.setFloat32(i * this.#stride, v, true); } catch {} this[setSlow](i, v); },
+        set(i, v) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && f32(v)) || this.#setOk(i, v, DataView, f32)) try { return void this.#v.setFloat32(i * this.#stride, v, true); } catch {} this[setSlow](i, v); },
       },
       '>f': {
         get(i) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView)) try { return this.#v.getFloat32(i * this.#stride, false); } catch {} return this[getSlow](i); },
-        set(i, v) { if (f32(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView))) try { return void this.#v.setFloat32(i * this.#stride, v, false); } catch {} this[setSlow](i, v); },
+        set(i, v) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && f32(v)) || this.#setOk(i, v, DataView, f32)) try { return void this.#v.setFloat32(i * this.#stride, v, false); } catch {} this[setSlow](i, v); },
       },
       'd': {
         get(i) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView)) try { return this.#v.getFloat64(i * this.#stride, true); } catch {} return this[getSlow](i); },
-        set(i, v) { if (f64(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView))) try { return void this.#v.setFloat64(i * this.#stride, v, true); } catch {} this[setSlow](i, v); },
+        set(i, v) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && typeof v === 'number') || this.#setOk(i, v, DataView, f64)) try { return void this.#v.setFloat64(i * this.#stride, v, true); } catch {} this[setSlow](i, v); },
       },
       '>d': {
         get(i) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView)) try { return this.#v.getFloat64(i * this.#stride, false); } catch {} return this[getSlow](i); },
-        set(i, v) { if (f64(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, DataView))) try { return void this.#v.setFloat64(i * this.#stride, v, false); } catch {} this[setSlow](i, v); },
+        set(i, v) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && typeof v === 'number') || this.#setOk(i, v, DataView, f64)) try { return void this.#v.setFloat64(i * this.#stride, v, false); } catch {} this[setSlow](i, v); },
       },
     };
     ON_CHUNK = {
       'b': {
         get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v[i]; return this.#miss(i, Int8Array) ? this.#v[i] : this[getSlow](i); },
-        set(i, v) { if (i8(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, Int8Array))) { this.#v[i] = v; return; } this[setSlow](i, v); },
-        push(v) { const c = this.#cell; if (arguments.length === 1 && i8(v) && c.len >= 0) { const p = chunkExtend(this.#chunk, 1, 'StrArray.push'); heap8[p >>> 0] = v; this.#n++; return c.len / 1; } return this[pushSlow](arguments); },
+        set(i, v) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && typeof v === 'number' && (v << 24) >> 24 === v) || this.#setOk(i, v, Int8Array, i8)) { this.#v[i] = v; return; } this[setSlow](i, v); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && typeof v === 'number' && (v << 24) >> 24 === v && c.len >= 0) { const p = chunkExtend(this.#chunk, 1, 'StrArray.push'); heap8[p >>> 0] = v; this.#n++; return c.len / 1; } return this[pushSlow](arguments); },
       },
       'B': {
         get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v[i]; return this.#miss(i, Uint8Array) ? this.#v[i] : this[getSlow](i); },
-        set(i, v) { if (u8(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, Uint8Array))) { this.#v[i] = v; return; } this[setSlow](i, v); },
-        push(v) { const c = this.#cell; if (arguments.length === 1 && u8(v) && c.len >= 0) { const p = chunkExtend(this.#chunk, 1, 'StrArray.push'); heapU8[p >>> 0] = v; this.#n++; return c.len / 1; } return this[pushSlow](arguments); },
+        set(i, v) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && typeof v === 'number' && (v & 0xff) === v) || this.#setOk(i, v, Uint8Array, u8)) { this.#v[i] = v; return; } this[setSlow](i, v); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && typeof v === 'number' && (v & 0xff) === v && c.len >= 0) { const p = chunkExtend(this.#chunk, 1, 'StrArray.push'); heapU8[p >>> 0] = v; this.#n++; return c.len / 1; } return this[pushSlow](arguments); },
       },
       'h': {
         get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v[i]; return this.#miss(i, Int16Array) ? this.#v[i] : this[getSlow](i); },
-        set(i, v) { if (i16(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, Int16Array))) { this.#v[i] = v; return; } this[setSlow](i, v); },
-        push(v) { const c = this.#cell; if (arguments.length === 1 && i16(v) && (c.len & 1) === 0) { const p = chunkExtend(this.#chunk, 2, 'StrArray.push'); heap16[p >>> 1] = v; this.#n++; return c.len / 2; } return this[pushSlow](arguments); },
+        set(i, v) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && typeof v === 'number' && (v << 16) >> 16 === v) || this.#setOk(i, v, Int16Array, i16)) { this.#v[i] = v; return; } this[setSlow](i, v); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && typeof v === 'number' && (v << 16) >> 16 === v && (c.len & 1) === 0) { const p = chunkExtend(this.#chunk, 2, 'StrArray.push'); heap16[p >>> 1] = v; this.#n++; return c.len / 2; } return this[pushSlow](arguments); },
       },
       '>h': {
         get: ON_AT['>h'].get,
         set: ON_AT['>h'].set,
-        push(v) { const c = this.#cell; if (arguments.length === 1 && i16(v) && (c.len & 1) === 0) { const p = chunkExtend(this.#chunk, 2, 'StrArray.push'); heapDV.setInt16(p, v, false); this.#n++; return c.len / 2; } return this[pushSlow](arguments); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && typeof v === 'number' && (v << 16) >> 16 === v && (c.len & 1) === 0) { const p = chunkExtend(this.#chunk, 2, 'StrArray.push'); heapDV.setInt16(p, v, false); this.#n++; return c.len / 2; } return this[pushSlow](arguments); },
       },
       'H': {
         get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v[i]; return this.#miss(i, Uint16Array) ? this.#v[i] : this[getSlow](i); },
-        set(i, v) { if (u16(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, Uint16Array))) { this.#v[i] = v; return; } this[setSlow](i, v); },
-        push(v) { const c = this.#cell; if (arguments.length === 1 && u16(v) && (c.len & 1) === 0) { const p = chunkExtend(this.#chunk, 2, 'StrArray.push'); heapU16[p >>> 1] = v; this.#n++; return c.len / 2; } return this[pushSlow](arguments); },
+        set(i, v) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && typeof v === 'number' && (v & 0xffff) === v) || this.#setOk(i, v, Uint16Array, u16)) { this.#v[i] = v; return; } this[setSlow](i, v); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && typeof v === 'number' && (v & 0xffff) === v && (c.len & 1) === 0) { const p = chunkExtend(this.#chunk, 2, 'StrArray.push'); heapU16[p >>> 1] = v; this.#n++; return c.len / 2; } return this[pushSlow](arguments); },
       },
       '>H': {
         get: ON_AT['>H'].get,
         set: ON_AT['>H'].set,
-        push(v) { const c = this.#cell; if (arguments.length === 1 && u16(v) && (c.len & 1) === 0) { const p = chunkExtend(this.#chunk, 2, 'StrArray.push'); heapDV.setUint16(p, v, false); this.#n++; return c.len / 2; } return this[pushSlow](arguments); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && typeof v === 'number' && (v & 0xffff) === v && (c.len & 1) === 0) { const p = chunkExtend(this.#chunk, 2, 'StrArray.push'); heapDV.setUint16(p, v, false); this.#n++; return c.len / 2; } return this[pushSlow](arguments); },
       },
       'i': {
         get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v[i]; return this.#miss(i, Int32Array) ? this.#v[i] : this[getSlow](i); },
-        set(i, v) { if (i32(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, Int32Array))) { this.#v[i] = v; return; } this[setSlow](i, v); },
-        push(v) { const c = this.#cell; if (arguments.length === 1 && i32(v) && (c.len & 3) === 0) { const p = chunkExtend(this.#chunk, 4, 'StrArray.push'); heap32[p >>> 2] = v; this.#n++; return c.len / 4; } return this[pushSlow](arguments); },
+        set(i, v) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && typeof v === 'number' && (v | 0) === v) || this.#setOk(i, v, Int32Array, i32)) { this.#v[i] = v; return; } this[setSlow](i, v); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && typeof v === 'number' && (v | 0) === v && (c.len & 3) === 0) { const p = chunkExtend(this.#chunk, 4, 'StrArray.push'); heap32[p >>> 2] = v; this.#n++; return c.len / 4; } return this[pushSlow](arguments); },
       },
       '>i': {
         get: ON_AT['>i'].get,
         set: ON_AT['>i'].set,
-        push(v) { const c = this.#cell; if (arguments.length === 1 && i32(v) && (c.len & 3) === 0) { const p = chunkExtend(this.#chunk, 4, 'StrArray.push'); heapDV.setInt32(p, v, false); this.#n++; return c.len / 4; } return this[pushSlow](arguments); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && typeof v === 'number' && (v | 0) === v && (c.len & 3) === 0) { const p = chunkExtend(this.#chunk, 4, 'StrArray.push'); heapDV.setInt32(p, v, false); this.#n++; return c.len / 4; } return this[pushSlow](arguments); },
       },
       'I': {
         get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v[i]; return this.#miss(i, Uint32Array) ? this.#v[i] : this[getSlow](i); },
-        set(i, v) { if (u32(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, Uint32Array))) { this.#v[i] = v; return; } this[setSlow](i, v); },
-        push(v) { const c = this.#cell; if (arguments.length === 1 && u32(v) && (c.len & 3) === 0) { const p = chunkExtend(this.#chunk, 4, 'StrArray.push'); heapU32[p >>> 2] = v; this.#n++; return c.len / 4; } return this[pushSlow](arguments); },
+        set(i, v) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && typeof v === 'number' && v >>> 0 === v) || this.#setOk(i, v, Uint32Array, u32)) { this.#v[i] = v; return; } this[setSlow](i, v); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && typeof v === 'number' && v >>> 0 === v && (c.len & 3) === 0) { const p = chunkExtend(this.#chunk, 4, 'StrArray.push'); heapU32[p >>> 2] = v; this.#n++; return c.len / 4; } return this[pushSlow](arguments); },
       },
       '>I': {
         get: ON_AT['>I'].get,
         set: ON_AT['>I'].set,
-        push(v) { const c = this.#cell; if (arguments.length === 1 && u32(v) && (c.len & 3) === 0) { const p = chunkExtend(this.#chunk, 4, 'StrArray.push'); heapDV.setUint32(p, v, false); this.#n++; return c.len / 4; } return this[pushSlow](arguments); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && typeof v === 'number' && v >>> 0 === v && (c.len & 3) === 0) { const p = chunkExtend(this.#chunk, 4, 'StrArray.push'); heapDV.setUint32(p, v, false); this.#n++; return c.len / 4; } return this[pushSlow](arguments); },
       },
       'q': {
         get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v[i]; return this.#miss(i, BigInt64Array) ? this.#v[i] : this[getSlow](i); },
-        set(i, v) { if (i64(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, BigInt64Array))) { this.#v[i] = v; return; } this[setSlow](i, v); },
+        set(i, v) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && i64(v)) || this.#setOk(i, v, BigInt64Array, i64)) { this.#v[i] = v; return; } this[setSlow](i, v); },
         push(v) { const c = this.#cell; if (arguments.length === 1 && i64(v) && (c.len & 7) === 0) { const p = chunkExtend(this.#chunk, 8, 'StrArray.push'); heap64[p >>> 3] = v; this.#n++; return c.len / 8; } return this[pushSlow](arguments); },
       },
       '>q': {
@@ -263,7 +268,7 @@ class FastPaths extends Stamp {
       },
       'Q': {
         get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v[i]; return this.#miss(i, BigUint64Array) ? this.#v[i] : this[getSlow](i); },
-        set(i, v) { if (u64(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, BigUint64Array))) { this.#v[i] = v; return; } this[setSlow](i, v); },
+        set(i, v) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && u64(v)) || this.#setOk(i, v, BigUint64Array, u64)) { this.#v[i] = v; return; } this[setSlow](i, v); },
         push(v) { const c = this.#cell; if (arguments.length === 1 && u64(v) && (c.len & 7) === 0) { const p = chunkExtend(this.#chunk, 8, 'StrArray.push'); heapU64[p >>> 3] = v; this.#n++; return c.len / 8; } return this[pushSlow](arguments); },
       },
       '>Q': {
@@ -273,7 +278,7 @@ class FastPaths extends Stamp {
       },
       'f': {
         get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v[i]; return this.#miss(i, Float32Array) ? this.#v[i] : this[getSlow](i); },
-        set(i, v) { if (f32(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, Float32Array))) { this.#v[i] = v; return; } this[setSlow](i, v); },
+        set(i, v) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && f32(v)) || this.#setOk(i, v, Float32Array, f32)) { this.#v[i] = v; return; } this[setSlow](i, v); },
         push(v) { const c = this.#cell; if (arguments.length === 1 && f32(v) && (c.len & 3) === 0) { const p = chunkExtend(this.#chunk, 4, 'StrArray.push'); heapF32[p >>> 2] = v; this.#n++; return c.len / 4; } return this[pushSlow](arguments); },
       },
       '>f': {
@@ -283,13 +288,13 @@ class FastPaths extends Stamp {
       },
       'd': {
         get(i) { if (this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) return this.#v[i]; return this.#miss(i, Float64Array) ? this.#v[i] : this[getSlow](i); },
-        set(i, v) { if (f64(v) && ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n) || this.#miss(i, Float64Array))) { this.#v[i] = v; return; } this[setSlow](i, v); },
-        push(v) { const c = this.#cell; if (arguments.length === 1 && f64(v) && (c.len & 7) === 0) { const p = chunkExtend(this.#chunk, 8, 'StrArray.push'); heapF64[p >>> 3] = v; this.#n++; return c.len / 8; } return this[pushSlow](arguments); },
+        set(i, v) { if ((this.#gen === MOVES.generation && typeof i === 'number' && i >>> 0 === i && i < this.#n && typeof v === 'number') || this.#setOk(i, v, Float64Array, f64)) { this.#v[i] = v; return; } this[setSlow](i, v); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && typeof v === 'number' && (c.len & 7) === 0) { const p = chunkExtend(this.#chunk, 8, 'StrArray.push'); heapF64[p >>> 3] = v; this.#n++; return c.len / 8; } return this[pushSlow](arguments); },
       },
       '>d': {
         get: ON_AT['>d'].get,
         set: ON_AT['>d'].set,
-        push(v) { const c = this.#cell; if (arguments.length === 1 && f64(v) && (c.len & 7) === 0) { const p = chunkExtend(this.#chunk, 8, 'StrArray.push'); heapDV.setFloat64(p, v, false); this.#n++; return c.len / 8; } return this[pushSlow](arguments); },
+        push(v) { const c = this.#cell; if (arguments.length === 1 && typeof v === 'number' && (c.len & 7) === 0) { const p = chunkExtend(this.#chunk, 8, 'StrArray.push'); heapDV.setFloat64(p, v, false); this.#n++; return c.len / 8; } return this[pushSlow](arguments); },
       },
     };
     ON_ITEM = {
