@@ -6,7 +6,17 @@
 // module's memory. A user's [bytes]() that throws passes its value through.
 import { toByte } from './args.js';
 import { argError, describe } from './errors.js';
-import { CHUNK_REGION, arrayInternals, chunkCell, isBufferObject, isDetached, isUint8Array, plainView, sliceRegion } from './internal.js';
+import {
+  CHUNK_REGION,
+  arrayInternals,
+  chunkCell,
+  isBufferObject,
+  isDetached,
+  isUint8Array,
+  plainView,
+  sliceRegion,
+  typedBytes,
+} from './internal.js';
 import { wasmBuffer } from './wasm.js';
 
 /**
@@ -112,7 +122,14 @@ export function toView(value, fn, arg, mode = READ) {
  * @returns {{ptr: number, len: number, view: Uint8Array | null}}
  */
 export function toRef(value, fn, arg, mode = READ) {
-  wasmBuffer(); // every function fails alike before the module is ready
+  const wasm = wasmBuffer(); // every function fails alike before the module is ready
+  // The usual argument first: a typed array (a Buffer, a Uint8Array) with
+  // bytes, outside wasm memory. Its ref is the one the general path below
+  // gives it, without the steps that only other values need (a search of a
+  // few KB feels each of them); anything else (empty, detached, a DataView,
+  // wasm bytes, not a view) takes the general path.
+  const fast = typedBytes(value, wasm);
+  if (fast !== null) return { ptr: 0, len: fast.length, view: fast };
   // A chunk's ref is its live cell, not a copy of ptr and len: another
   // argument's [bytes]() may resize (move) the chunk before the bytes are
   // used, and a copy would then point into freed memory. Callers never

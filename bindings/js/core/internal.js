@@ -145,6 +145,23 @@ export function plainView(v) {
 }
 
 /**
+ * A plain Uint8Array over the bytes of `v` when `v` is a typed array (of any
+ * element type, realm or subclass) with bytes whose buffer is not `skip`;
+ * else null (not a typed array, empty, detached or outside its shrunk
+ * resizable buffer, or of `skip`). What plainView gives such a view, through
+ * the same built-in getters, with no object besides the view (none for a
+ * plain Uint8Array, which is its own view).
+ */
+export function typedBytes(v, skip) {
+  if (typedTag.call(v) === undefined) return null; // undefined for any other value, a Proxy too, and calls nothing of it
+  const n = typedLength.call(v);
+  if (n === 0) return null;
+  const buffer = typedBuffer.call(v);
+  if (buffer === skip) return null;
+  return isPlainBytes(v) ? v : new Uint8Array(buffer, typedOffset.call(v), n);
+}
+
+/**
  * The buffer of view `v` (a TypedArray or DataView) and, when its bytes can
  * be reached, a plain Uint8Array over exactly them; `bytes` is null for a view
  * that is detached or outside its shrunk resizable buffer.
