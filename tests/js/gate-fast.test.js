@@ -135,3 +135,45 @@ test('non-views still take the general path: DataView, Proxy, ArrayBuffer, look-
   assert.throws(() => find(Object.create(Uint8Array.prototype), 'a'), { name: 'TypeError', message: /find.*dest/ });
   assert.throws(() => find(hay, new Proxy(Buffer.from('a'), {})), { name: 'TypeError', message: /find.*pattern/ });
 });
+
+test('a kept view (Buffers and subclasses, within one job) follows resizes and detaching', () => {
+  class Sub extends Uint8Array {}
+  const needle = new TextEncoder().encode('needle-7Q');
+  for (const [name, make] of [
+    ['fixed', (ab) => new Sub(ab, 1000, 4500)],
+    ['tracking', (ab) => new Sub(ab, 1000)],
+    ['Buffer', (ab) => Buffer.from(ab, 1000)],
+  ]) {
+    const ab = new ArrayBuffer(6000, { maxByteLength: 8000 });
+    const all = new Uint8Array(ab);
+    all.set(text(6000));
+    const view = make(ab);
+    const pat = Buffer.from(needle);
+    // No await between the calls: the views typedBytes made stay kept throughout.
+    const expect = () => oracle(bytesOf(view), needle, false);
+    assert.equal(find(view, pat), 4000, name);
+    assert.equal(rfind(view, pat), oracle(bytesOf(view), needle, true), name);
+    ab.resize(5000);
+    assert.equal(find(view, pat), expect(), `${name}, shrunk`);
+    assert.equal(find(view, ''), 0, `${name}, shrunk`);
+    ab.resize(8000);
+    all.set(needle, 7000);
+    all.set(needle, 2000);
+    assert.equal(find(view, pat), expect(), `${name}, grown`);
+    assert.equal(rfind(view, pat), oracle(bytesOf(view), needle, true), `${name}, grown`);
+    pat.fill(0x61); // the kept pattern view reads the bytes as they are now
+    assert.equal(find(view, pat), oracle(bytesOf(view), bytesOf(pat), false), `${name}, pattern changed`);
+    structuredClone(ab, { transfer: [ab] });
+    assert.throws(() => find(view, pat), { name: 'TypeError', message: /find.*dest.*detached/ }, name);
+    assert.throws(() => find(Buffer.alloc(64), view), { name: 'TypeError', message: /find.*pattern.*detached/ }, name);
+  }
+});
+
+test('many distinct Buffers in one job: each searched as itself', () => {
+  const base = Buffer.from(text(6000));
+  for (let i = 0; i < 300; i++) {
+    const h = base.subarray(i * 7, 6000 - i);
+    const p = base.subarray(5000 - (i % 3), 5009);
+    assert.equal(find(h, p), oracle(bytesOf(h), bytesOf(p), false), `slice ${i}`);
+  }
+});
