@@ -177,3 +177,15 @@ test('many distinct Buffers in one job: each searched as itself', () => {
     assert.equal(find(h, p), oracle(bytesOf(h), bytesOf(p), false), `slice ${i}`);
   }
 });
+
+test('string patterns (the last short one is kept encoded) match the oracle in any order', () => {
+  const enc = new TextEncoder();
+  const hay = Buffer.concat([Buffer.from(text(3000)), Buffer.from('né€dle-7Q needle-7Q 😀x'), Buffer.from(text(3000))]);
+  const strings = ['needle-7Q', 'needle-7R', 'né€dle-7Q', '😀x', 'needle-7Q', '', 'a', 'needle-7Q'.repeat(8), 'x'.repeat(65), 'needle-7Q', '\ud800'];
+  for (let round = 0; round < 3; round++) {
+    for (const s of strings) {
+      assert.equal(find(hay, s), oracle(hay, enc.encode(s), false), `find ${JSON.stringify(s)}`);
+      assert.equal(rfind(hay, s), s === '' ? hay.length : oracle(hay, enc.encode(s), true), `rfind ${JSON.stringify(s)}`);
+    }
+  }
+});
