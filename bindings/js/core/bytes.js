@@ -6,7 +6,17 @@
 // module's memory. A user's [bytes]() that throws passes its value through.
 import { toByte } from './args.js';
 import { argError, describe } from './errors.js';
-import { CHUNK_REGION, arrayInternals, chunkCell, isBufferObject, isDetached, isUint8Array, plainView, sliceRegion } from './internal.js';
+import {
+  CHUNK_REGION,
+  arrayInternals,
+  chunkCell,
+  isBufferObject,
+  isDetached,
+  isUint8Array,
+  plainView,
+  sliceRegion,
+  typedBytes,
+} from './internal.js';
 import { wasmBuffer } from './wasm.js';
 
 /**
@@ -105,6 +115,10 @@ export function toView(value, fn, arg, mode = READ) {
   throw argError(TypeError, fn, arg, `must be ${want}, got ${describe(value)}`);
 }
 
+/** The last short string pattern toRef encoded, and its bytes. */
+let lastPattern = '';
+let lastPatternBytes = new Uint8Array(0);
+
 /**
  * Resolves `value` to a reference that survives allocation: bytes already in
  * wasm memory become a position (`ptr`, `len`, `view === null`); other bytes
@@ -112,7 +126,23 @@ export function toView(value, fn, arg, mode = READ) {
  * @returns {{ptr: number, len: number, view: Uint8Array | null}}
  */
 export function toRef(value, fn, arg, mode = READ) {
-  wasmBuffer(); // every function fails alike before the module is ready
+  const wasm = wasmBuffer(); // every function fails alike before the module is ready
+  // The usual argument first: a typed array (a Buffer, a Uint8Array) with
+  // bytes, outside wasm memory. Its ref is the one the general path below
+  // gives it, without the steps that only other values need (a search of a
+  // few KB feels each of them); anything else (empty, detached, a DataView,
+  // wasm bytes, not a view) takes the general path.
+  const fast = typedBytes(value, wasm);
+  if (fast !== null) return { ptr: 0, len: fast.length, view: fast };
+  if (mode === PATTERN && typeof value === 'string' && value.length <= 64) {
+    // A loop that searches for one string encodes it once. Shared safely:
+    // a pattern's ref is only read (searched for, copied into wasm memory).
+    if (value !== lastPattern) {
+      lastPatternBytes = encode(value);
+      lastPattern = value;
+    }
+    return { ptr: 0, len: lastPatternBytes.length, view: lastPatternBytes };
+  }
   // A chunk's ref is its live cell, not a copy of ptr and len: another
   // argument's [bytes]() may resize (move) the chunk before the bytes are
   // used, and a copy would then point into freed memory. Callers never

@@ -144,6 +144,50 @@ export function plainView(v) {
   return isPlainBytes(v) && v.byteLength !== 0 ? v : viewParts(v).bytes;
 }
 
+// The plain views typedBytes made last for the two most recent typed arrays
+// that are not plain Uint8Arrays (a search's haystack and pattern, say):
+// making a view costs ~30 ns, a search of a few KB ~150. Held only until the
+// current job's microtasks run (no caller's buffer is kept alive past it);
+// a slot is [array, view].
+let kept0 = null;
+let kept1 = null;
+let clearQueued = false;
+function clearKept() {
+  kept0 = kept1 = null;
+  clearQueued = false;
+}
+
+/**
+ * A plain Uint8Array over the bytes of `v` when `v` is a typed array (of any
+ * element type, realm or subclass) with bytes whose buffer is not `skip`;
+ * else null (not a typed array, empty, detached or outside its shrunk
+ * resizable buffer, or of `skip`). What plainView gives such a view, through
+ * the same built-in getters, with no object besides the view (none for a
+ * plain Uint8Array, which is its own view, and none when a kept view still
+ * fits).
+ */
+export function typedBytes(v, skip) {
+  if (typedTag.call(v) === undefined) return null; // undefined for any other value, a Proxy too, and calls nothing of it
+  const n = typedLength.call(v);
+  if (n === 0) return null;
+  if (isPlainBytes(v)) return typedBuffer.call(v) === skip ? null : v;
+  // A typed array's buffer and offset never change: while its length is the
+  // one the kept view has (which reads 0 once outside a shrunk buffer), the
+  // kept view covers exactly its bytes.
+  if (kept0 !== null && kept0[0] === v && typedLength.call(kept0[1]) === n) return kept0[1];
+  if (kept1 !== null && kept1[0] === v && typedLength.call(kept1[1]) === n) return kept1[1];
+  const buffer = typedBuffer.call(v);
+  if (buffer === skip) return null;
+  const view = new Uint8Array(buffer, typedOffset.call(v), n);
+  kept1 = kept0;
+  kept0 = [v, view];
+  if (!clearQueued) {
+    clearQueued = true;
+    queueMicrotask(clearKept);
+  }
+  return view;
+}
+
 /**
  * The buffer of view `v` (a TypedArray or DataView) and, when its bytes can
  * be reached, a plain Uint8Array over exactly them; `bytes` is null for a view
