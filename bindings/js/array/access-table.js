@@ -121,7 +121,9 @@ class FastPaths extends Stamp {
         else this.#v = View === DataView ? new DataView(wasmBuffer(), at, room) : new View(wasmBuffer(), at, Math.floor(room / View.BYTES_PER_ELEMENT));
       }
     }
-    this.#gen = MOVES.generation;
+    // No view (an empty or freed chunk) is never kept: a push that gives the chunk its
+    // first block bumps no generation, and the next access must make the view.
+    this.#gen = this.#v === NO_VIEW ? -1 : MOVES.generation;
     return typeof i === 'number' && i >>> 0 === i && i < this.#n;
   }
 

@@ -129,23 +129,21 @@ export function resizeBuffer(b, n) {
   else SAB.prototype.grow.call(b, n);
 }
 
-/** Whether `v` (ArrayBuffer.isView) is a plain Uint8Array: its own answers are the built-in ones. */
-export const isPlainBytes = (v) => Object.getPrototypeOf(v) === Uint8Array.prototype;
-
 /** Whether `v` is a Uint8Array of any realm or subclass (a Buffer is one). */
 export const isUint8Array = (v) => ArrayBuffer.isView(v) && typedTag.call(v) === 'Uint8Array';
 
 /**
- * View `v`'s bytes as a plain Uint8Array: `v` itself when it is one (and not
- * empty, as only an empty one can be detached), else one over the same bytes
- * from the built-in getters; null when its buffer is detached.
+ * View `v`'s bytes as a plain Uint8Array of the package's own, over the same
+ * bytes, from the built-in getters; null when its buffer is detached. Never
+ * `v` itself, not even a plain Uint8Array: the caller's object may carry own
+ * `length`, `byteOffset`, `buffer` or `subarray` properties that say anything.
  */
 export function plainView(v) {
-  return isPlainBytes(v) && v.byteLength !== 0 ? v : viewParts(v).bytes;
+  return viewParts(v).bytes;
 }
 
 // The plain views typedBytes made last for the two most recent typed arrays
-// that are not plain Uint8Arrays (a search's haystack and pattern, say):
+// (a search's haystack and pattern, say):
 // making a view costs ~30 ns, a search of a few KB ~150. Held only until the
 // current job's microtasks run (no caller's buffer is kept alive past it);
 // a slot is [array, view].
@@ -162,15 +160,14 @@ function clearKept() {
  * element type, realm or subclass) with bytes whose buffer is not `skip`;
  * else null (not a typed array, empty, detached or outside its shrunk
  * resizable buffer, or of `skip`). What plainView gives such a view, through
- * the same built-in getters, with no object besides the view (none for a
- * plain Uint8Array, which is its own view, and none when a kept view still
- * fits).
+ * the same built-in getters, with no object besides the view (none when a
+ * kept view still fits). Never `v` itself: a plain Uint8Array too may carry
+ * own properties that lie.
  */
 export function typedBytes(v, skip) {
   if (typedTag.call(v) === undefined) return null; // undefined for any other value, a Proxy too, and calls nothing of it
   const n = typedLength.call(v);
   if (n === 0) return null;
-  if (isPlainBytes(v)) return typedBuffer.call(v) === skip ? null : v;
   // A typed array's buffer and offset never change: while its length is the
   // one the kept view has (which reads 0 once outside a shrunk buffer), the
   // kept view covers exactly its bytes.

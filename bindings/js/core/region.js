@@ -32,7 +32,6 @@ import {
   chunkResize,
   isBufferObject,
   isDetached,
-  isPlainBytes,
   resizeBuffer,
   sharedBufferLength,
   sliceRegion,
@@ -68,15 +67,15 @@ export class Region {
       this.kind = FOREIGN_REGION;
       this.u8 = new Uint8Array(obj); // length-tracking when the buffer is resizable
     } else if (ArrayBuffer.isView(obj) && typedTag.call(obj) !== undefined) {
-      // A plain Uint8Array is its own byte window (length-tracking ones
-      // included); other typed arrays of fixed buffers (a Buffer, other
-      // element types) get a plain mirror, made with the built-in getters.
-      // The rest (DataViews, other views of resizable buffers) stay GENERIC_REGION.
+      // Typed arrays of fixed buffers (a Buffer, a Uint8Array, other element
+      // types) get a plain mirror, made with the built-in getters: never the
+      // caller's object, whose own properties (length, buffer, byteOffset,
+      // subarray) may say anything. The rest (DataViews, views of resizable
+      // or growable buffers) stay GENERIC_REGION, which reads them afresh.
       const { buffer, bytes } = viewParts(obj);
-      if (buffer !== heap().buffer) {
-        if (isPlainBytes(obj)) this.u8 = obj;
-        else if (bytes !== null && !buffer.resizable && !buffer.growable) this.u8 = bytes;
-        if (this.u8 !== null) this.kind = FOREIGN_REGION;
+      if (buffer !== heap().buffer && bytes !== null && bufferResizability(buffer) === null) {
+        this.u8 = bytes;
+        this.kind = FOREIGN_REGION;
       }
     }
     if (this.kind === FOREIGN_REGION) {
