@@ -14,7 +14,7 @@
 // unchanged: it changes when memory grows and when any chunk moves, shrinks or
 // is freed (chunk.js), so a kept view never outlives the block it shows. One
 // compare per access instead of reading the chunk's cell and the heap view.
-import { CHUNK_REGION, FOREIGN_REGION, bufferResizability, chunkExtend, getSlow, pushSlow, setSlow } from '../core/internal.js';
+import { CHUNK_REGION, FOREIGN_REGION, bufferResizability, chunkExtend, getSlow, pushSlow, setSlow, Stamp } from '../core/internal.js';
 import { heap16, heap32, heap64, heap8, heapDV, heapF32, heapF64, heapU16, heapU32, heapU64, heapU8, moves, wasmBuffer } from '../core/wasm.js';
 import { f32, f64, i16, i32, i64, i8, u16, u32, u64, u8 } from './fits.js';
 import { itemCount } from './geometry.js';
@@ -37,14 +37,6 @@ const NO_ITEM = Object.freeze({ at: () => -1 });
 const NO_VIEW = new Uint8Array(0);
 /** wasm.js's `moves`, through a constant of this module: the engine then reads its field in one load. */
 const MOVES = moves;
-
-/** Returns its argument: a class extending it adds its private fields to an object that exists. */
-class Stamp {
-  constructor(target) {
-    // biome-ignore lint/correctness/noConstructorReturn: returning the target is the point (private fields on an object that exists)
-    return target;
-  }
-}
 
 class FastPaths extends Stamp {
   // Each table reads only its own fields, stamped with the real state only for an

@@ -12,7 +12,7 @@
 // get where reading the package's heapDV (a live binding memory growth
 // replaces) re-checked the heap's buffer per field (measured in one run:
 // '<Id' 4.4 -> 3.9 ns a get, '>HHI' 5.9 -> 4.0 ns).
-import { CHUNK_REGION, FOREIGN_REGION, getSlow } from '../core/internal.js';
+import { CHUNK_REGION, FOREIGN_REGION, getSlow, Stamp } from '../core/internal.js';
 import { moves, wasmBuffer } from '../core/wasm.js';
 
 const NO_CELL = Object.freeze({ ptr: 0, len: -0.5, cap: 0, freed: true });
@@ -21,14 +21,6 @@ const NO_VIEW = new DataView(new ArrayBuffer(0));
 const MOVES = moves;
 const NO_FOREIGN = Object.freeze({ u8: Object.freeze({ byteLength: -1 }) });
 const NO_REGION = Object.freeze({ at: () => -1 });
-
-/** Returns its argument: a class extending it adds its private fields to an object that exists. */
-class Stamp {
-  constructor(target) {
-    // biome-ignore lint/correctness/noConstructorReturn: returning the target is the point (private fields on an object that exists)
-    return target;
-  }
-}
 
 /** RECORD_GET[kind][slot]: the `get` of a plain record array of that storage ('chunk', 'foreign', 'window') and Layout slot. */
 export const RECORD_GET = { chunk: [], foreign: [], window: [] };

@@ -66,6 +66,18 @@ export const getSlow = Symbol('wasm-mem.getSlow');
 export const setSlow = Symbol('wasm-mem.setSlow');
 export const pushSlow = Symbol('wasm-mem.pushSlow');
 
+/**
+ * Returns its argument: a class extending it adds its private fields to an
+ * object that exists (the fast paths' state, stamped on an array by
+ * array/access-table.js and array/record-get.js).
+ */
+export class Stamp {
+  constructor(target) {
+    // biome-ignore lint/correctness/noConstructorReturn: returning the target is the point (private fields on an object that exists)
+    return target;
+  }
+}
+
 // ---- The kinds of a Region (core/region.js says what each holds)
 
 export const CHUNK_REGION = 1;
